@@ -1,0 +1,145 @@
+package io.argus.media.stream;
+
+import io.argus.media.codec.AccessUnit;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One reader of a {@link Stream}: a bounded queue filled by the stream's writer thread and drained on the
+ * reader's own executor into its {@link StreamConsumer}.
+ *
+ * <p>A slow reader never stalls the source or other readers: when its queue is full, the unit is dropped and
+ * the reader skips everything up to the next keyframe (so the decoder never sees a broken reference chain);
+ * every skipped unit is counted in {@link #dropped()}.
+ */
+public final class StreamReader implements AutoCloseable {
+
+    private final Stream stream;
+    private final StreamConsumer consumer;
+    private final Executor executor;
+    private final AccessUnitRing ring;
+    private final AtomicInteger wip = new AtomicInteger();
+    private final Runnable drainTask = this::drain;
+    private volatile boolean closed;
+    private volatile boolean removed;
+    private boolean closeDelivered;
+    /** Written by the stream's writer thread only. */
+    private boolean skipping;
+    private volatile long delivered;
+    private volatile long dropped;
+
+    StreamReader(Stream stream, StreamConsumer consumer, Executor executor, int queueCapacity) {
+        this.stream = stream;
+        this.consumer = consumer;
+        this.executor = executor;
+        this.ring = new AccessUnitRing(queueCapacity);
+    }
+
+    /** Writer thread only. <b>Borrows</b> {@code au}: retains it once if it is queued. */
+    void offer(AccessUnit au, boolean startsGop) {
+        if (closed) {
+            return;
+        }
+        if (skipping && !startsGop) {
+            dropped++;
+            return;
+        }
+        au.retain();
+        if (!ring.offer(au)) {
+            au.release();
+            skipping = true;
+            dropped++;
+            stream.noteDrop(this);
+            schedule();
+            return;
+        }
+        skipping = false;
+        schedule();
+    }
+
+    /** Writer thread only: the reader was removed from the stream; release what is left on the reader's side. */
+    void detached() {
+        closed = true;
+        removed = true;
+        schedule();
+    }
+
+    /** Asks for draining again after {@link StreamConsumer#isReady()} returned false. Any thread. */
+    public void resume() {
+        schedule();
+    }
+
+    private void schedule() {
+        if (wip.getAndIncrement() == 0) {
+            executor.execute(drainTask);
+        }
+    }
+
+    private void drain() {
+        int missed = 1;
+        for (;;) {
+            if (closed) {
+                releaseQueued();
+                if (!closeDelivered && removed) {
+                    closeDelivered = true;
+                    consumer.onClose();
+                }
+            } else {
+                while (consumer.isReady()) {
+                    AccessUnit au = ring.poll();
+                    if (au == null) {
+                        break;
+                    }
+                    delivered++;
+                    consumer.onAccessUnit(au);
+                }
+            }
+            missed = wip.addAndGet(-missed);
+            if (missed == 0) {
+                return;
+            }
+        }
+    }
+
+    private void releaseQueued() {
+        for (AccessUnit au = ring.poll(); au != null; au = ring.poll()) {
+            au.release();
+        }
+    }
+
+    /** Detaches this reader. Queued units are released on the reader's executor; then onClose is called. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            stream.detach(this);
+        }
+    }
+
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** Units handed to the consumer. */
+    public long delivered() {
+        return delivered;
+    }
+
+    /** Units this reader skipped because it was too slow. */
+    public long dropped() {
+        return dropped;
+    }
+
+    /** Units waiting in this reader's queue. */
+    public int queued() {
+        return ring.size();
+    }
+
+    public int capacity() {
+        return ring.capacity();
+    }
+
+    public Stream stream() {
+        return stream;
+    }
+}
