@@ -1,0 +1,75 @@
+package io.argus.server.api;
+
+import io.argus.metadata.Camera;
+import io.argus.server.camera.CameraService;
+import io.javalin.http.Context;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.IntSupplier;
+
+/** {@code /api/v1/cameras}: list, create, read, change and delete cameras; changes apply at once. */
+final class CameraHandlers {
+    private final CameraService cameras;
+    private final IntSupplier rtspPort;
+
+    CameraHandlers(CameraService cameras, IntSupplier rtspPort) {
+        this.cameras = cameras;
+        this.rtspPort = rtspPort;
+    }
+
+    void list(Context ctx) {
+        UUID tenant = AuthFilter.session(ctx).tenantId();
+        String base = rtspBase(ctx);
+        List<CameraResponse> out = cameras.list(tenant).stream().map(c -> response(c, base)).toList();
+        ctx.json(out);
+    }
+
+    void create(Context ctx) {
+        CameraRequest req = RequestBodies.read(ctx, CameraRequest.class);
+        Camera c = cameras.create(AuthFilter.session(ctx).tenantId(), req.toChange());
+        ctx.status(201).header("Location", "/api/v1/cameras/" + c.id()).json(response(c, rtspBase(ctx)));
+    }
+
+    void get(Context ctx) {
+        Camera c = cameras.get(AuthFilter.session(ctx).tenantId(), id(ctx));
+        ctx.json(response(c, rtspBase(ctx)));
+    }
+
+    void patch(Context ctx) {
+        UUID id = id(ctx);
+        CameraRequest req = RequestBodies.read(ctx, CameraRequest.class);
+        Camera c = cameras.update(AuthFilter.session(ctx).tenantId(), id, req.toChange());
+        ctx.json(response(c, rtspBase(ctx)));
+    }
+
+    void delete(Context ctx) {
+        cameras.delete(AuthFilter.session(ctx).tenantId(), id(ctx));
+        ctx.status(204);
+    }
+
+    private CameraResponse response(Camera c, String rtspBase) {
+        return CameraResponse.of(c, cameras.status(c).map(CameraStatusResponse::of).orElse(null), rtspBase);
+    }
+
+    private static UUID id(Context ctx) {
+        String raw = ctx.pathParam("id");
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + raw);
+        }
+    }
+
+    /** {@code rtsp://<host the client used>:<rtsp port>/}: the address that reached this API reaches RTSP too. */
+    private String rtspBase(Context ctx) {
+        String host = ctx.host();
+        if (host == null || host.isBlank()) {
+            host = "localhost";
+        } else if (host.startsWith("[")) {
+            host = host.substring(0, host.indexOf(']') + 1);
+        } else if (host.indexOf(':') >= 0) {
+            host = host.substring(0, host.indexOf(':'));
+        }
+        return "rtsp://" + host + ":" + rtspPort.getAsInt() + "/";
+    }
+}

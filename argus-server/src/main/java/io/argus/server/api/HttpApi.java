@@ -1,0 +1,98 @@
+package io.argus.server.api;
+
+import io.argus.media.path.PathManager;
+import io.argus.metadata.IssuedToken;
+import io.argus.server.auth.AuthService;
+import io.argus.server.camera.CameraService;
+import io.argus.server.config.HttpConfig;
+import io.argus.server.metrics.Metrics;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.json.JavalinJackson;
+import java.lang.management.ManagementFactory;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
+
+/** The HTTP server: every route on one port, the auth filter in front, errors mapped in one place. */
+public final class HttpApi {
+    static final String LOGIN = "/api/v1/auth/login";
+    static final String HEALTH = "/api/v1/health";
+
+    private final Javalin app;
+    private final AuthService auth;
+    private final PathManager paths;
+    private final Metrics metrics;
+    private final BooleanSupplier ready;
+
+    /**
+     * @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras
+     * @param ready    whether every role has started (for {@code /readyz})
+     */
+    public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
+                   PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready) {
+        this.auth = auth;
+        this.paths = paths;
+        this.metrics = metrics;
+        this.ready = ready;
+        AuthFilter filter = new AuthFilter(auth, Set.of(LOGIN, HEALTH), metricsNeedAuth);
+        CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
+        this.app = Javalin.create(cfg -> {
+            cfg.startup.showJavalinBanner = false;
+            cfg.concurrency.useVirtualThreads = true;
+            cfg.http.maxRequestSize = http.maxBodyBytes();
+            cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
+            cfg.jetty.host = http.host();
+            cfg.jetty.port = http.port();
+            ErrorMapper.install(cfg.routes);
+            cfg.routes.before(filter::check);
+            cfg.routes.get(HEALTH, ctx -> ctx.json(new StatusResponse("ok")));
+            cfg.routes.get("/readyz", this::readyz);
+            cfg.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+            cfg.routes.post(LOGIN, this::login);
+            cfg.routes.get("/api/v1/cameras", cams::list);
+            cfg.routes.post("/api/v1/cameras", cams::create);
+            cfg.routes.get("/api/v1/cameras/{id}", cams::get);
+            cfg.routes.patch("/api/v1/cameras/{id}", cams::patch);
+            cfg.routes.delete("/api/v1/cameras/{id}", cams::delete);
+            cfg.routes.get("/api/v1/node/stats", this::nodeStats);
+        });
+    }
+
+    /** Binds and serves; returns the bound port (the configured one, or the one picked for port 0). */
+    public int start() {
+        app.start();
+        return app.port();
+    }
+
+    public void stop() {
+        app.stop();
+    }
+
+    private void login(Context ctx) {
+        LoginRequest req = RequestBodies.read(ctx, LoginRequest.class);
+        if (req.username() == null || req.password() == null) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "username and password are required");
+        }
+        IssuedToken t = auth.login(req.username(), req.password()).orElseThrow(() ->
+                new ApiException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password"));
+        ctx.json(new LoginResponse(t.token(), t.session().expiresAt()));
+    }
+
+    private void readyz(Context ctx) {
+        if (!ready.getAsBoolean()) {
+            throw new ApiException(ErrorCode.NOT_READY, "starting or stopping");
+        }
+        ctx.json(new StatusResponse("ready"));
+    }
+
+    /** {@code ?gc=true} collects garbage first, so heap figures compare across runs (used by the load bench). */
+    private void nodeStats(Context ctx) {
+        if ("true".equals(ctx.queryParam("gc"))) {
+            System.gc();
+        }
+        long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        ctx.json(new NodeStatsResponse(paths.paths().size(), Metrics.readers(paths), heap,
+                Metrics.nettyDirectMemory()));
+    }
+}

@@ -1,0 +1,10 @@
+/**
+ * The REST API on Javalin (Jetty 12, virtual threads): routes, the bearer-token filter, request and response
+ * DTO records (never domain objects), and the one place where failures become JSON error bodies
+ * ({@link io.argus.server.api.ErrorMapper} with {@link io.argus.server.api.ErrorCode}).
+ *
+ * <p>Layer: argus-server. May import {@code io.argus.server.camera}, {@code io.argus.server.auth},
+ * {@code io.argus.server.metrics}, {@code io.argus.media.path} (status only), {@code io.argus.metadata} records,
+ * Javalin and Jackson.
+ */
+package io.argus.server.api;

@@ -1,0 +1,231 @@
+package io.argus.server.camera;
+
+import io.argus.media.path.Path;
+import io.argus.media.path.PathManager;
+import io.argus.media.path.PathStatus;
+import io.argus.media.path.SourceConfig;
+import io.argus.media.path.Transport;
+import io.argus.metadata.Camera;
+import io.argus.metadata.CameraRepository;
+import io.argus.metadata.DuplicateNameException;
+import io.argus.metadata.Tenants;
+import java.net.URI;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Creates, changes and removes cameras: the row first (the source of truth), then the live path, so a change
+ * takes effect at once. Changes are serialized; they are rare next to reads.
+ */
+public final class CameraService {
+    private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
+
+    /**
+     * Camera names are RTSP path segments ({@code rtsp://host:8554/<name>}): letters, digits and {@code ._~-}
+     * (URL-safe without escaping), at most 64 characters.
+     */
+    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,63}");
+
+    /** Longest username or password stored (the columns' size). */
+    static final int MAX_CREDENTIAL_LENGTH = 256;
+
+    private final CameraRepository repo;
+    private final PathManager paths;
+    private final Clock clock;
+
+    public CameraService(CameraRepository repo, PathManager paths, Clock clock) {
+        this.repo = repo;
+        this.paths = paths;
+        this.clock = clock;
+    }
+
+    /** Starts a path for every stored camera; called once at start-up. */
+    public synchronized int loadAll() {
+        List<Camera> all = repo.listAll();
+        for (Camera c : all) {
+            paths.add(c.id().toString(), c.name(), source(c), c.enabled());
+        }
+        return all.size();
+    }
+
+    public List<Camera> list(UUID tenant) {
+        return repo.list(tenant);
+    }
+
+    public Camera get(UUID tenant, UUID id) {
+        return repo.find(tenant, id).orElseThrow(() -> CameraException.notFound(id));
+    }
+
+    /** The live status of a camera's path, or empty if it has none (only while it is being removed). */
+    public Optional<PathStatus> status(Camera c) {
+        return paths.get(c.id().toString()).map(Path::status);
+    }
+
+    public synchronized Camera create(UUID tenant, CameraChange in) {
+        FieldErrors errors = new FieldErrors();
+        if (in.name() == null) {
+            errors.add("name", "required");
+        }
+        if (in.url() == null) {
+            errors.add("url", "required");
+        }
+        Camera draft = new Camera(tenant, UUID.randomUUID(), null, null, null, null, true, "auto", null, null);
+        Camera cam = merge(draft, in, errors);
+        Instant now = clock.instant();
+        cam = new Camera(tenant, cam.id(), cam.name(), cam.url(), cam.username(), cam.password(), cam.enabled(),
+                cam.transport(), now, now);
+        insert(cam);
+        try {
+            paths.add(cam.id().toString(), cam.name(), source(cam), cam.enabled());
+        } catch (IllegalArgumentException e) {
+            repo.delete(tenant, cam.id());
+            throw CameraException.duplicateName(cam.name());
+        }
+        LOG.info("camera {} added ({})", cam.name(), cam.url());
+        return cam;
+    }
+
+    public synchronized Camera update(UUID tenant, UUID id, CameraChange in) {
+        Camera old = get(tenant, id);
+        FieldErrors errors = new FieldErrors();
+        Camera merged = merge(old, in, errors);
+        Camera cam = new Camera(tenant, id, merged.name(), merged.url(), merged.username(), merged.password(),
+                merged.enabled(), merged.transport(), old.createdAt(), clock.instant());
+        try {
+            if (!repo.update(cam)) {
+                throw CameraException.notFound(id);
+            }
+        } catch (DuplicateNameException e) {
+            throw CameraException.duplicateName(cam.name());
+        }
+        if (!old.name().equals(cam.name())) {
+            try {
+                paths.rename(id.toString(), cam.name());
+            } catch (IllegalArgumentException e) {
+                repo.update(old);
+                throw CameraException.duplicateName(cam.name());
+            }
+        }
+        boolean sourceChanged = !Objects.equals(old.url(), cam.url())
+                || !Objects.equals(old.username(), cam.username()) || !Objects.equals(old.password(), cam.password())
+                || !old.transport().equals(cam.transport()) || old.enabled() != cam.enabled();
+        if (sourceChanged) {
+            paths.get(id.toString()).ifPresent(p -> p.configure(source(cam), cam.enabled()));
+        }
+        return cam;
+    }
+
+    public synchronized void delete(UUID tenant, UUID id) {
+        if (!repo.delete(tenant, id)) {
+            throw CameraException.notFound(id);
+        }
+        paths.remove(id.toString());
+        LOG.info("camera {} removed", id);
+    }
+
+    /**
+     * The publish creator: a publisher pushing to an unknown path gets a new camera of that name (no source URL,
+     * fed by the publisher) in the default tenant. Refuses names that are not valid camera names.
+     */
+    public synchronized Optional<Path> createPushCamera(String name) {
+        Optional<Path> existing = paths.get(name);
+        if (existing.isPresent() || !validName(name)) {
+            return existing;
+        }
+        Instant now = clock.instant();
+        Camera cam = new Camera(Tenants.DEFAULT_ID, UUID.randomUUID(), name, null, null, null, true, "auto", now, now);
+        try {
+            repo.insert(cam);
+        } catch (DuplicateNameException e) {
+            return paths.get(name);
+        }
+        LOG.info("camera {} created for an RTSP publisher", name);
+        return Optional.of(paths.add(cam.id().toString(), name, null, true));
+    }
+
+    private Camera merge(Camera base, CameraChange in, FieldErrors errors) {
+        String name = base.name();
+        if (in.name() != null) {
+            name = in.name();
+            if (!validName(name)) {
+                errors.add("name", "1-64 letters, digits or ._~- starting with a letter or digit, not a UUID");
+            }
+        }
+        String url = base.url();
+        String username = base.username();
+        String password = base.password();
+        if (in.url() != null) {
+            try {
+                SourceUrl parsed = SourceUrl.parse(in.url());
+                url = parsed.url();
+                if (parsed.username() != null) {
+                    username = parsed.username();
+                    password = parsed.password();
+                }
+            } catch (IllegalArgumentException e) {
+                errors.add("url", e.getMessage());
+            }
+        }
+        if (in.username() != null) {
+            username = credential("username", in.username(), errors);
+        }
+        if (in.password() != null) {
+            password = credential("password", in.password(), errors);
+        }
+        String transport = base.transport();
+        if (in.transport() != null) {
+            transport = in.transport().toLowerCase(Locale.ROOT);
+            if (!List.of("auto", "tcp", "udp").contains(transport)) {
+                errors.add("transport", "must be one of auto, tcp, udp");
+            }
+        }
+        boolean enabled = in.enabled() != null ? in.enabled() : base.enabled();
+        errors.throwIfAny();
+        return new Camera(base.tenantId(), base.id(), name, url, username, password, enabled, transport,
+                base.createdAt(), base.updatedAt());
+    }
+
+    private static String credential(String field, String value, FieldErrors errors) {
+        if (value.length() > MAX_CREDENTIAL_LENGTH) {
+            errors.add(field, "longer than " + MAX_CREDENTIAL_LENGTH + " characters");
+        }
+        return value.isEmpty() ? null : value;
+    }
+
+    static boolean validName(String name) {
+        if (!NAME.matcher(name).matches()) {
+            return false;
+        }
+        try {
+            UUID.fromString(name);
+            return false;
+        } catch (IllegalArgumentException e) {
+            return true;
+        }
+    }
+
+    private void insert(Camera cam) {
+        try {
+            repo.insert(cam);
+        } catch (DuplicateNameException e) {
+            throw CameraException.duplicateName(cam.name());
+        }
+    }
+
+    /** The path's source for a camera row; null for a push camera. */
+    static SourceConfig source(Camera c) {
+        if (c.url() == null) {
+            return null;
+        }
+        return new SourceConfig(URI.create(c.url()), c.username(), c.password(),
+                Transport.valueOf(c.transport().toUpperCase(Locale.ROOT)));
+    }
+}

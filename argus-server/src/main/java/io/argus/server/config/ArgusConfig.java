@@ -1,0 +1,48 @@
+package io.argus.server.config;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
+public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
+                          MetricsConfig metrics) {
+    public ArgusConfig {
+        Objects.requireNonNull(dataDir, "dataDir");
+        Objects.requireNonNull(http, "http");
+        Objects.requireNonNull(rtsp, "rtsp");
+        Objects.requireNonNull(ingest, "ingest");
+        Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(metrics, "metrics");
+    }
+
+    static ArgusConfig of(ConfigValues v) {
+        return new ArgusConfig(v.get(ConfigKeys.DATA_DIR),
+                new HttpConfig(v.get(ConfigKeys.HTTP_HOST), v.get(ConfigKeys.HTTP_PORT),
+                        v.get(ConfigKeys.HTTP_MAX_BODY).bytes()),
+                new RtspConfig(v.get(ConfigKeys.RTSP_PORT), v.get(ConfigKeys.RTSP_RTP_PORT),
+                        v.get(ConfigKeys.RTSP_RTCP_PORT)),
+                new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX)),
+                new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD)),
+                new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));
+    }
+
+    /**
+     * Defaults with the given data directory, loopback HTTP and RTSP on free ports and UDP off: for tests and
+     * tools that run several servers side by side.
+     *
+     * @param overrides further keys by name, e.g. {@code admin.password}
+     */
+    public static ArgusConfig ephemeral(Path dataDir, Map<String, String> overrides) {
+        Map<String, String> values = new HashMap<>(Map.of(
+                ConfigKeys.DATA_DIR.name(), dataDir.toString(),
+                ConfigKeys.HTTP_HOST.name(), "127.0.0.1",
+                ConfigKeys.HTTP_PORT.name(), "0",
+                ConfigKeys.RTSP_PORT.name(), "0",
+                ConfigKeys.RTSP_RTP_PORT.name(), "0",
+                ConfigKeys.RTSP_RTCP_PORT.name(), "0"));
+        values.putAll(overrides);
+        return ConfigLoader.load(null, Map.of(), values);
+    }
+}

@@ -1,0 +1,81 @@
+package io.argus.server.config;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The key table: every configuration key with its name, doc and default, in one place. */
+public final class ConfigKeys {
+    public static final ConfigKey<Path> DATA_DIR = key("dataDir", "./data", Parsers::path,
+            "Directory for the metadata database, recordings and the initial admin password file.");
+    public static final ConfigKey<String> HTTP_HOST = key("http.host", "0.0.0.0", Parsers::text,
+            "Address the HTTP server (REST API, UI, HLS, metrics) binds to.");
+    public static final ConfigKey<Integer> HTTP_PORT = key("http.port", "8080", Parsers::port,
+            "HTTP port; 0 picks a free port.");
+    public static final ConfigKey<ByteSize> HTTP_MAX_BODY = key("http.maxBodySize", "64KiB", ByteSize::parse,
+            "Largest accepted request body; larger bodies get 413.");
+    public static final ConfigKey<Integer> RTSP_PORT = key("rtsp.port", "8554", Parsers::port,
+            "RTSP server port (re-stream and RTSP push); 0 picks a free port.");
+    public static final ConfigKey<Integer> RTSP_RTP_PORT = key("rtsp.rtpPort", "8000", Parsers::port,
+            "UDP port for RTP to RTSP clients that ask for UDP; even; 0 together with rtsp.rtcpPort 0 turns UDP off.");
+    public static final ConfigKey<Integer> RTSP_RTCP_PORT = key("rtsp.rtcpPort", "8001", Parsers::port,
+            "UDP port for RTCP; must be rtsp.rtpPort + 1.");
+    public static final ConfigKey<Duration> INGEST_BACKOFF_INITIAL = key("ingest.backoffInitial", "500ms",
+            Parsers::duration, "First reconnect delay after a camera drops; doubles per failure, with jitter.");
+    public static final ConfigKey<Duration> INGEST_BACKOFF_MAX = key("ingest.backoffMax", "30s",
+            Parsers::duration, "Longest reconnect delay.");
+    public static final ConfigKey<Duration> AUTH_TOKEN_TTL = key("auth.tokenTtl", "24h", Parsers::duration,
+            "How long an API token from POST /api/v1/auth/login stays valid.");
+    public static final ConfigKey<String> ADMIN_PASSWORD = new ConfigKey<>("admin.password",
+            "Password for the admin user created on first start; empty: a random one is written to "
+                    + "<dataDir>/initial-admin-password. Ignored once the user exists.", "", Parsers::text, true);
+    public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
+            Parsers::bool, "Whether GET /metrics needs a bearer token.");
+
+    /** Every key, in documentation order. */
+    public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
+            RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
+            ADMIN_PASSWORD, METRICS_REQUIRE_AUTH);
+
+    /**
+     * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty
+     * transport choice, the launcher script), so they must not stop start-up as unknown keys.
+     */
+    public static final Set<String> OTHER_ENV = Set.of("ARGUS_TRANSPORT", "ARGUS_JAVA_OPTS");
+
+    private static final Map<String, ConfigKey<?>> BY_NAME =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::name, Function.identity()));
+    private static final Map<String, ConfigKey<?>> BY_ENV =
+            ALL.stream().collect(Collectors.toUnmodifiableMap(ConfigKey::envName, Function.identity()));
+
+    private ConfigKeys() {
+    }
+
+    private static <T> ConfigKey<T> key(String name, String def, Function<String, T> parser, String doc) {
+        return new ConfigKey<>(name, doc, def, parser, false);
+    }
+
+    public static Optional<ConfigKey<?>> byName(String name) {
+        return Optional.ofNullable(BY_NAME.get(name));
+    }
+
+    static Optional<ConfigKey<?>> byEnv(String env) {
+        return Optional.ofNullable(BY_ENV.get(env));
+    }
+
+    /** The reference table for the README, generated from this class. */
+    public static String markdownTable() {
+        StringBuilder b = new StringBuilder("| key | environment | default | meaning |\n|---|---|---|---|\n");
+        for (ConfigKey<?> k : ALL) {
+            String def = k.defaultValue().isEmpty() ? "" : "`" + k.defaultValue() + "`";
+            b.append("| `").append(k.name()).append("` | `").append(k.envName()).append("` | ").append(def)
+                    .append(" | ").append(k.doc().replace("|", "\\|")).append(" |\n");
+        }
+        return b.toString();
+    }
+}

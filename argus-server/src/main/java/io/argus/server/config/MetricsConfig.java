@@ -1,0 +1,5 @@
+package io.argus.server.config;
+
+/** The Prometheus endpoint. */
+public record MetricsConfig(boolean requireAuth) {
+}

@@ -1,0 +1,51 @@
+package io.argus.server.metrics;
+
+import io.argus.media.path.PathManager;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import io.netty.buffer.ByteBufAllocatorMetric;
+import io.netty.buffer.PooledByteBufAllocator;
+
+/** The node's metrics registry and its Prometheus text exposition. */
+public final class Metrics implements AutoCloseable {
+    /** Prometheus text exposition format 0.0.4, what every scraper accepts. */
+    public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+    private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+    private final CameraMetrics cameras;
+
+    public Metrics(PathManager paths) {
+        new JvmMemoryMetrics().bindTo(registry);
+        ByteBufAllocatorMetric netty = PooledByteBufAllocator.DEFAULT.metric();
+        Gauge.builder("argus.netty.direct.memory.used", netty, ByteBufAllocatorMetric::usedDirectMemory)
+                .baseUnit("bytes").description("Direct memory held by Netty's pooled allocator").register(registry);
+        Gauge.builder("argus.cameras", paths, p -> p.paths().size())
+                .description("Cameras (paths) on this node").register(registry);
+        Gauge.builder("argus.readers", paths, Metrics::readers)
+                .description("Readers of all live streams on this node").register(registry);
+        cameras = new CameraMetrics(registry, paths);
+    }
+
+    /** The Prometheus text for a scrape, per-camera series brought up to date first. */
+    public String scrape() {
+        cameras.sync();
+        return registry.scrape();
+    }
+
+    /** Readers of all live streams: the node total, also shown by the node stats endpoint. */
+    public static int readers(PathManager paths) {
+        return paths.paths().stream().mapToInt(CameraMetrics::readers).sum();
+    }
+
+    /** Bytes of direct memory Netty's pooled allocator holds. */
+    public static long nettyDirectMemory() {
+        return PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+    }
+
+    @Override
+    public void close() {
+        registry.close();
+    }
+}

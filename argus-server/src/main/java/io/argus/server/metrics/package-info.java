@@ -1,0 +1,8 @@
+/**
+ * Prometheus metrics through Micrometer: per-camera series (labelled by camera id and name) that follow cameras
+ * as they come, change name and go; node totals; JVM heap and Netty direct memory.
+ *
+ * <p>Layer: argus-server. May import {@code io.argus.media.path}, {@code io.argus.media.stream}, Micrometer and
+ * Netty's buffer metrics.
+ */
+package io.argus.server.metrics;

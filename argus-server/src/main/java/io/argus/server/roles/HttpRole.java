@@ -1,0 +1,59 @@
+package io.argus.server.roles;
+
+import io.argus.server.Role;
+import io.argus.server.api.HttpApi;
+import io.argus.server.auth.AuthService;
+import io.argus.server.config.ArgusConfig;
+import io.argus.server.metrics.Metrics;
+import java.time.Clock;
+import java.util.function.BooleanSupplier;
+
+/** The HTTP server: REST API, health, readiness and metrics on one port. */
+public final class HttpRole implements Role {
+    private final ArgusConfig config;
+    private final MetadataRole metadata;
+    private final MediaRole media;
+    private final Clock clock;
+    private final BooleanSupplier ready;
+    private Metrics metrics;
+    private HttpApi api;
+    private volatile int port;
+
+    public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, Clock clock, BooleanSupplier ready) {
+        this.config = config;
+        this.metadata = metadata;
+        this.media = media;
+        this.clock = clock;
+        this.ready = ready;
+    }
+
+    @Override
+    public String name() {
+        return "http";
+    }
+
+    @Override
+    public void start() {
+        metrics = new Metrics(media.paths());
+        AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
+        api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
+                metrics, () -> config.rtsp().port(), ready);
+        try {
+            port = api.start();
+        } catch (RuntimeException e) {
+            metrics.close();
+            throw e;
+        }
+    }
+
+    @Override
+    public void stop() {
+        api.stop();
+        metrics.close();
+    }
+
+    /** The bound port. */
+    public int port() {
+        return port;
+    }
+}

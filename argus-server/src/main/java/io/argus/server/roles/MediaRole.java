@@ -1,0 +1,70 @@
+package io.argus.server.roles;
+
+import io.argus.media.path.Backoff;
+import io.argus.media.path.PathManager;
+import io.argus.media.path.SourceConnector;
+import io.argus.server.Role;
+import io.argus.server.camera.CameraService;
+import io.argus.server.config.IngestConfig;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Ingest and the stream hub: the {@link PathManager} with one path per stored camera, and the camera service
+ * that keeps rows and paths in step (including cameras created by RTSP publishers).
+ */
+public final class MediaRole implements Role {
+    private static final Logger LOG = LoggerFactory.getLogger(MediaRole.class);
+
+    private final IngestConfig config;
+    private final MetadataRole metadata;
+    private final Clock clock;
+    private ScheduledExecutorService scheduler;
+    private PathManager paths;
+    private CameraService cameras;
+
+    public MediaRole(IngestConfig config, MetadataRole metadata, Clock clock) {
+        this.config = config;
+        this.metadata = metadata;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "media";
+    }
+
+    @Override
+    public void start() {
+        scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-paths").daemon()
+                .factory());
+        paths = new PathManager(connectors(), scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
+        cameras = new CameraService(metadata.cameras(), paths, clock);
+        int n = cameras.loadAll();
+        paths.setPublishCreator(cameras::createPushCamera);
+        LOG.info("media: {} cameras loaded", n);
+    }
+
+    /** The source connectors paths pull through, by URL scheme. */
+    private static List<SourceConnector> connectors() {
+        return List.of();
+    }
+
+    @Override
+    public void stop() {
+        paths.close();
+        scheduler.shutdownNow();
+    }
+
+    public PathManager paths() {
+        return paths;
+    }
+
+    public CameraService cameras() {
+        return cameras;
+    }
+}

@@ -1,0 +1,61 @@
+package io.argus.server.roles;
+
+import io.argus.metadata.CameraRepository;
+import io.argus.metadata.Database;
+import io.argus.metadata.TokenRepository;
+import io.argus.metadata.UserRepository;
+import io.argus.server.Role;
+import io.argus.server.auth.AdminBootstrap;
+import io.argus.server.config.AuthConfig;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+
+/** The metadata database (migrated on start), its repositories, and the admin user on first start. */
+public final class MetadataRole implements Role {
+    private final Path dataDir;
+    private final AuthConfig auth;
+    private final Clock clock;
+    private Database db;
+    private UserRepository users;
+    private TokenRepository tokens;
+    private CameraRepository cameras;
+
+    public MetadataRole(Path dataDir, AuthConfig auth, Clock clock) {
+        this.dataDir = dataDir;
+        this.auth = auth;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "metadata";
+    }
+
+    @Override
+    public void start() throws Exception {
+        Files.createDirectories(dataDir);
+        db = Database.openEmbedded(dataDir);
+        users = new UserRepository(db.dataSource());
+        tokens = new TokenRepository(db.dataSource());
+        cameras = new CameraRepository(db.dataSource());
+        AdminBootstrap.ensureAdmin(users, dataDir, auth.adminPassword(), clock);
+    }
+
+    @Override
+    public void stop() {
+        db.close();
+    }
+
+    public UserRepository users() {
+        return users;
+    }
+
+    public TokenRepository tokens() {
+        return tokens;
+    }
+
+    public CameraRepository cameras() {
+        return cameras;
+    }
+}
