@@ -1,0 +1,96 @@
+package io.argus.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.argus.server.ApiClient.Answer;
+import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.ManualClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class AuthApiTest {
+    static final String PASSWORD = "auth-test-pw";
+
+    @TempDir
+    static Path dir;
+    static ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
+    static ArgusServer server;
+    static ApiClient anonymous;
+
+    @BeforeAll
+    static void start() {
+        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", PASSWORD,
+                "auth.tokenTtl", "1h")), clock);
+        anonymous = new ApiClient(server.httpPort());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void healthAndReadinessNeedNoToken() {
+        Answer h = anonymous.get("/api/v1/health");
+        assertThat(h.status()).isEqualTo(200);
+        assertThat(h.json().get("status").asText()).isEqualTo("ok");
+        Answer r = anonymous.get("/readyz");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.json().get("status").asText()).isEqualTo("ready");
+    }
+
+    @Test
+    void loginIssuesATokenThatExpires() {
+        Answer a = anonymous.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"" + PASSWORD + "\"}");
+        assertThat(a.status()).isEqualTo(200);
+        String token = a.json().get("token").asText();
+        assertThat(Instant.parse(a.json().get("expiresAt").asText())).isEqualTo(clock.instant().plusSeconds(3600));
+
+        ApiClient user = anonymous.withToken(token);
+        assertThat(user.get("/api/v1/cameras").status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(59));
+        assertThat(user.get("/api/v1/cameras").status()).isEqualTo(200);
+        clock.advance(Duration.ofMinutes(1));
+        Answer expired = user.get("/api/v1/cameras");
+        assertThat(expired.status()).isEqualTo(401);
+        assertThat(expired.json().get("error").asText()).isEqualTo("unauthorized");
+    }
+
+    @Test
+    void everyApiPathButLoginAndHealthNeedsAToken() {
+        for (String path : new String[] {"/api/v1/cameras", "/api/v1/cameras/x", "/api/v1/node/stats",
+                "/api/v1/no-such-thing"}) {
+            Answer a = anonymous.get(path);
+            assertThat(a.status()).as(path).isEqualTo(401);
+            assertThat(a.contentType()).startsWith("application/json");
+            assertThat(a.json().get("error").asText()).isEqualTo("unauthorized");
+            assertThat(a.json().get("message").asText()).isNotBlank();
+        }
+        assertThat(anonymous.withToken("not-a-real-token").get("/api/v1/cameras").status()).isEqualTo(401);
+        assertThat(anonymous.send("POST", "/api/v1/cameras", "{}").status()).isEqualTo(401);
+    }
+
+    @Test
+    void wrongPasswordsAndBadBodiesAreRefusedCleanly() {
+        Answer wrong = anonymous.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"nope\"}");
+        assertThat(wrong.status()).isEqualTo(401);
+        assertThat(wrong.json().get("error").asText()).isEqualTo("invalid_credentials");
+        Answer unknown = anonymous.post("/api/v1/auth/login", "{\"username\":\"eve\",\"password\":\"nope\"}");
+        assertThat(unknown.status()).isEqualTo(401);
+        assertThat(unknown.json().get("message").asText()).isEqualTo(wrong.json().get("message").asText());
+
+        Answer missing = anonymous.post("/api/v1/auth/login", "{\"username\":\"admin\"}");
+        assertThat(missing.status()).isEqualTo(400);
+        assertThat(missing.json().get("error").asText()).isEqualTo("validation_failed");
+        Answer malformed = anonymous.post("/api/v1/auth/login", "{\"username\":");
+        assertThat(malformed.status()).isEqualTo(400);
+        assertThat(malformed.json().get("error").asText()).isEqualTo("invalid_json");
+        assertThat(malformed.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+}
