@@ -15,16 +15,17 @@ $CAP 15002 $R/h264-360p25.ffmpeg-mtu600.rtp & sleep 0.5
 $FF -f h264 -framerate 25 -i $M/h264-360p25.h264 -c copy -f rtp -payload_type 97 -pkt_size 600 "rtp://127.0.0.1:15002"
 wait
 $CAP 15004 $R/h264-360p25.gst-stapa.rtp & sleep 0.5
-gst-launch-1.0 -q filesrc location=$M/h264-360p25.h264 ! video/x-h264,stream-format=byte-stream,framerate=25/1 \
-  ! h264parse ! rtph264pay pt=96 config-interval=-1 aggregate-mode=zero-latency mtu=1400 \
+# GStreamer's parsers do not timestamp a raw elementary stream: remux to Matroska first (no re-encode)
+ffmpeg -hide_banner -loglevel error -y -f h264 -framerate 25 -i $M/h264-360p25.h264 -c copy /tmp/argus-h264-360p25.mkv
+gst-launch-1.0 -q filesrc location=/tmp/argus-h264-360p25.mkv ! matroskademux ! h264parse ! rtph264pay pt=96 config-interval=0 aggregate-mode=zero-latency mtu=1400 \
   ! udpsink host=127.0.0.1 port=15004 sync=true
 wait
 $CAP 15006 $R/h265-1080p25.ffmpeg.rtp & sleep 0.5
 $FF -f hevc -framerate 25 -i $M/h265-1080p25.h265 -c copy -f rtp -payload_type 96 rtp://127.0.0.1:15006
 wait
 $CAP 15008 $R/h265-360p25.gst-ap.rtp & sleep 0.5
-gst-launch-1.0 -q filesrc location=$M/h265-360p25.h265 ! video/x-h265,stream-format=byte-stream,framerate=25/1 \
-  ! h265parse ! rtph265pay pt=96 config-interval=-1 aggregate-mode=zero-latency mtu=1400 \
+ffmpeg -hide_banner -loglevel error -y -f hevc -framerate 25 -i $M/h265-360p25.h265 -c copy /tmp/argus-h265-360p25.mkv
+gst-launch-1.0 -q filesrc location=/tmp/argus-h265-360p25.mkv ! matroskademux ! h265parse ! rtph265pay pt=96 config-interval=0 aggregate-mode=zero-latency mtu=1400 \
   ! udpsink host=127.0.0.1 port=15008 sync=true
 wait
 $CAP 15010 $R/aac-48k.ffmpeg.rtp & sleep 0.5

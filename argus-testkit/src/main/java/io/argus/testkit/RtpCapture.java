@@ -19,8 +19,11 @@ public enum RtpCapture {
     H265_1080P25_FFMPEG("h265-1080p25.ffmpeg.rtp", SampleMedia.H265_1080P25),
     /** GStreamer {@code rtph265pay aggregate-mode=zero-latency}: AP for VPS+SPS+PPS, FU. */
     H265_360P25_GST_AP("h265-360p25.gst-ap.rtp", SampleMedia.H265_360P25),
-    /** ffmpeg {@code -f rtp} of {@link SampleMedia#AAC_48K}: RFC 3640 AAC-hbr, several AUs per packet. */
-    AAC_48K_FFMPEG("aac-48k.ffmpeg.rtp", SampleMedia.AAC_48K),
+    /**
+     * ffmpeg {@code -f rtp} of {@link SampleMedia#AAC_48K}: RFC 3640 AAC-hbr, several AUs per packet. ffmpeg 5.1
+     * does not send the frames still aggregated when the input ends, so the last frame is missing.
+     */
+    AAC_48K_FFMPEG("aac-48k.ffmpeg.rtp", SampleMedia.AAC_48K, SampleMedia.AAC_48K.frames() - 1),
     /** ffmpeg {@code -f rtp -pkt_size 100} of {@link SampleMedia#AAC_48K}: AUs fragmented over packets. */
     AAC_48K_FFMPEG_MTU100("aac-48k.ffmpeg-mtu100.rtp", SampleMedia.AAC_48K);
 
@@ -28,10 +31,21 @@ public enum RtpCapture {
 
     private final String fileName;
     private final SampleMedia source;
+    private final int frames;
 
     RtpCapture(String fileName, SampleMedia source) {
+        this(fileName, source, source.frames());
+    }
+
+    RtpCapture(String fileName, SampleMedia source, int frames) {
         this.fileName = fileName;
         this.source = source;
+        this.frames = frames;
+    }
+
+    /** How many of the source's pictures or frames the capture carries: the first {@code frames()}. */
+    public int frames() {
+        return frames;
     }
 
     public String fileName() {

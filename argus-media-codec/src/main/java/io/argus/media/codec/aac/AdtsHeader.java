@@ -28,7 +28,7 @@ public record AdtsHeader(AudioSpecificConfig config, int headerLength, int frame
         if (index < 0 || buf.writerIndex() - index < LENGTH) {
             return null;
         }
-        long h = ((long) buf.getInt(index) << 24 | buf.getUnsignedMedium(index + 4)) & 0xff_ffff_ffff_ffL;
+        long h = ((long) buf.getInt(index) << 24 | buf.getUnsignedMedium(index + 4)) & 0xff_ffff_ffff_ffffL;
         if ((h >>> 44) != 0xfff || ((h >>> 41) & 3) != 0) {
             return null;
         }

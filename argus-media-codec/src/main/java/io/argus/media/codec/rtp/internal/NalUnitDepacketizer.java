@@ -122,6 +122,7 @@ public abstract class NalUnitDepacketizer implements RtpDepacketizer {
      * @return false if a limit ({@link AccessUnit#MAX_UNITS}, {@link #MAX_ACCESS_UNIT_BYTES}) was passed
      */
     protected final boolean addNal(ByteBuf nal) {
+        trimTrailingZeros(nal);
         if (!nal.isReadable() || !keep(nal)) {
             nal.release();
             return true;
@@ -137,6 +138,20 @@ public abstract class NalUnitDepacketizer implements RtpDepacketizer {
             auTimestamp = packetTimestamp;
         }
         return true;
+    }
+
+    /**
+     * A NAL unit never ends in a zero byte (its last byte holds the rbsp stop bit), but ffmpeg's RTP muxer (seen
+     * with libavformat 59 and H.265) sends the zero byte of the next 4-byte start code with the unit before it.
+     * Muxers would carry the stray byte into MP4 sample sizes; it is dropped here by moving the writer index,
+     * which copies nothing.
+     */
+    private static void trimTrailingZeros(ByteBuf nal) {
+        int w = nal.writerIndex();
+        while (w > nal.readerIndex() && nal.getByte(w - 1) == 0) {
+            w--;
+        }
+        nal.writerIndex(w);
     }
 
     /**
