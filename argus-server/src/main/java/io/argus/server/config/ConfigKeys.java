@@ -33,7 +33,7 @@ public final class ConfigKeys {
             "How long an API token from POST /api/v1/auth/login stays valid.");
     public static final ConfigKey<String> ADMIN_PASSWORD = new ConfigKey<>("admin.password",
             "Password for the admin user created on first start; empty: a random one is written to "
-                    + "<dataDir>/initial-admin-password. Ignored once the user exists.", "", Parsers::text, true);
+                    + "initial-admin-password in the data directory. Ignored once the user exists.", "", Parsers::text, true);
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
 
