@@ -33,6 +33,14 @@ public interface RtpDepacketizer extends AutoCloseable {
     /** Access units dropped because packets of them were lost or they were malformed. */
     long droppedUnits();
 
+    /**
+     * Drops any partial unit held (counted in {@link #droppedUnits()}) and stays usable: the stream restarted
+     * (a new SSRC, a confirmed sequence jump), so what was gathered will never complete, but the next packet
+     * begins afresh and is not suspect the way a packet after a loss is.
+     */
+    default void reset() {
+    }
+
     /** Releases any partial unit held. */
     @Override
     void close();

@@ -11,8 +11,9 @@ import io.netty.buffer.ByteBuf;
  * <p>Sequence numbers are extended to 64 bits by their signed 16-bit distance from the next expected one. A
  * packet within {@link #MAX_MISORDER} behind is late (dropped; a duplicate if it was already delivered); one
  * more than {@link #MAX_DROPOUT} ahead or further behind is held on probation and, as in §A.1, taken as a sender
- * restart when the next packet follows it, else dropped as invalid. A new SSRC resynchronizes at once. After any
- * resync the depacketizer is told of a loss, so it drops partial units, and the timeline continues.
+ * restart when the next packet follows it, else dropped as invalid. A new SSRC resynchronizes at once. On a
+ * resync the depacketizer is {@linkplain RtpDepacketizer#reset() reset}, so it drops partial units, and the
+ * timeline continues.
  *
  * <p>With a reorder window of {@code n} packets, a packet ahead of a gap waits in a preallocated ring until the
  * gap fills or until a packet {@code n} or more ahead arrives, which declares the oldest gaps lost. The layer
@@ -87,8 +88,7 @@ public final class RtpReceiver implements AutoCloseable {
             if (started) {
                 flush(sink);
                 dropProbation();
-                timestamps.resync();
-                lossPending = true;
+                restartStream();
             }
             started = true;
             ssrc = packetSsrc;
@@ -146,8 +146,7 @@ public final class RtpReceiver implements AutoCloseable {
             ByteBuf first = probation;
             probation = null;
             flush(sink);
-            timestamps.resync();
-            lossPending = true;
+            restartStream();
             restart(probationSeq);
             accept(first, nextSeq, probationNanos, sink);
             accept(packet, nextSeq, receivedNanos, sink);
@@ -157,6 +156,13 @@ public final class RtpReceiver implements AutoCloseable {
         probation = packet;
         probationSeq = seq16;
         probationNanos = receivedNanos;
+    }
+
+    /** The sender restarted: partial units will never complete; the timeline continues. */
+    private void restartStream() {
+        depacketizer.reset();
+        timestamps.resync();
+        lossPending = false;
     }
 
     private void dropProbation() {

@@ -146,6 +146,15 @@ public final class AacDepacketizer implements RtpDepacketizer {
     }
 
     @Override
+    public void reset() {
+        if (fragment.inProgress()) {
+            fragment.reset();
+            droppedUnits++;
+        }
+        discarding = false;
+    }
+
+    @Override
     public void close() {
         fragment.reset();
     }

@@ -217,6 +217,14 @@ public abstract class NalUnitDepacketizer implements RtpDepacketizer {
     }
 
     @Override
+    public void reset() {
+        if (open || fragment.inProgress()) {
+            dropAccessUnit();
+        }
+        discarding = false;
+    }
+
+    @Override
     public final long corruptPackets() {
         return corruptPackets;
     }
