@@ -98,6 +98,7 @@ public final class ArgusServer implements AutoCloseable {
         }
         ready = false;
         stopRoles();
+        LOG.info("Argus stopped");
         closed.countDown();
     }
 
