@@ -1,6 +1,7 @@
 package io.argus.media.path;
 
 import io.argus.media.codec.MediaFormat;
+import io.argus.media.stream.CaptureLatency;
 import io.argus.media.stream.Stream;
 import java.util.List;
 import java.util.Objects;
@@ -31,6 +32,7 @@ public final class Path {
     private final List<SourceConnector> connectors;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
+    private final CaptureLatency latency;
     private final SourceCounters counters = new SourceCounters();
     private final RateMeter rates = new RateMeter();
     private final CopyOnWriteArrayList<Consumer<Stream>> streamListeners = new CopyOnWriteArrayList<>();
@@ -50,12 +52,13 @@ public final class Path {
     private volatile long reconnects;
 
     Path(String id, String name, SourceConfig source, boolean enabled, List<SourceConnector> connectors,
-         ScheduledExecutorService scheduler, Backoff backoff) {
+         ScheduledExecutorService scheduler, Backoff backoff, CaptureLatency latency) {
         this.id = Objects.requireNonNull(id);
         this.name = Objects.requireNonNull(name);
         this.connectors = connectors;
         this.scheduler = scheduler;
         this.backoff = backoff;
+        this.latency = latency;
         this.source = source;
         this.enabled = enabled;
         this.state = !enabled ? PathState.DISABLED : source == null ? PathState.WAITING : PathState.CONNECTING;
@@ -161,7 +164,7 @@ public final class Path {
 
     private Stream goLive(List<MediaFormat> formats, Executor writer) {
         closeStream();
-        Stream s = new Stream(name, formats, writer);
+        Stream s = new Stream(name, formats, writer, latency);
         stream = s;
         liveSinceNanos = System.nanoTime();
         setState(PathState.LIVE, null);

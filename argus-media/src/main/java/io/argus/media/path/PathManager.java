@@ -1,5 +1,6 @@
 package io.argus.media.path;
 
+import io.argus.media.stream.CaptureLatency;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ public final class PathManager implements AutoCloseable {
     private final List<SourceConnector> connectors;
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
+    private final CaptureLatency latency = new CaptureLatency();
     private final Map<String, Path> byId = new ConcurrentHashMap<>();
     private final Map<String, Path> byName = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> rateTicker;
@@ -40,7 +42,7 @@ public final class PathManager implements AutoCloseable {
         if (byId.containsKey(id) || byName.containsKey(name) || byId.containsKey(name) || byName.containsKey(id)) {
             throw new IllegalArgumentException("path id or name already in use: " + name);
         }
-        Path p = new Path(id, name, source, enabled, connectors, scheduler, backoff);
+        Path p = new Path(id, name, source, enabled, connectors, scheduler, backoff, latency);
         byId.put(id, p);
         byName.put(name, p);
         p.start();
@@ -74,6 +76,11 @@ public final class PathManager implements AutoCloseable {
     public Optional<Path> get(String idOrName) {
         Path p = byId.get(idOrName);
         return Optional.ofNullable(p != null ? p : byName.get(idOrName));
+    }
+
+    /** Source-to-hub latency of every stream of this node that carries capture-time SEI. */
+    public CaptureLatency latency() {
+        return latency;
     }
 
     public Collection<Path> paths() {

@@ -41,6 +41,7 @@ public final class Stream {
     private final String name;
     private final Executor executor;
     private final boolean hasVideo;
+    private final CaptureLatency latency;
     private volatile List<MediaFormat> formats;
     private volatile StreamReader[] readers = NO_READERS;
     private final ArrayList<AccessUnit> gop = new ArrayList<>();
@@ -57,7 +58,13 @@ public final class Stream {
      * @param executor the writer thread (the source's event loop); attach, detach and close run on it
      */
     public Stream(String name, List<MediaFormat> formats, Executor executor) {
+        this(name, formats, executor, null);
+    }
+
+    /** @param latency where capture-time latency is recorded, or null not to measure it */
+    public Stream(String name, List<MediaFormat> formats, Executor executor, CaptureLatency latency) {
         this.name = name;
+        this.latency = latency;
         this.formats = List.copyOf(formats);
         this.executor = executor;
         this.hasVideo = formats.stream().anyMatch(f -> f.codec().isVideo());
@@ -90,6 +97,9 @@ public final class Stream {
             }
             published++;
             publishedBytes += au.size();
+            if (latency != null) {
+                latency.record(au);
+            }
             boolean startsGop = startsGop(au);
             cache(au, startsGop);
             StreamReader[] rs = readers;

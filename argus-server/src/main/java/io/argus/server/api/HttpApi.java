@@ -1,6 +1,7 @@
 package io.argus.server.api;
 
 import io.argus.media.path.PathManager;
+import io.argus.media.stream.LatencyHistogram;
 import io.argus.metadata.IssuedToken;
 import io.argus.server.auth.AuthService;
 import io.argus.server.camera.CameraService;
@@ -56,6 +57,7 @@ public final class HttpApi {
             cfg.routes.patch("/api/v1/cameras/{id}", cams::patch);
             cfg.routes.delete("/api/v1/cameras/{id}", cams::delete);
             cfg.routes.get("/api/v1/node/stats", this::nodeStats);
+            cfg.routes.post("/api/v1/node/stats/reset", this::resetNodeStats);
         });
     }
 
@@ -92,7 +94,15 @@ public final class HttpApi {
             System.gc();
         }
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+        LatencyHistogram h = paths.latency().histogram();
         ctx.json(new NodeStatsResponse(paths.paths().size(), Metrics.readers(paths), heap,
-                Metrics.nettyDirectMemory()));
+                Metrics.nettyDirectMemory(), new NodeStatsResponse.Latency(h.count(), h.percentileMicros(0.5),
+                        h.percentileMicros(0.9), h.percentileMicros(0.99), h.percentileMicros(1.0))));
+    }
+
+    /** Starts a new measurement window for the latency figures of {@code GET /api/v1/node/stats}. */
+    private void resetNodeStats(Context ctx) {
+        paths.latency().histogram().reset();
+        ctx.status(204);
     }
 }
