@@ -1,0 +1,118 @@
+package io.argus.media.rtsp.server;
+
+import io.argus.media.path.PathManager;
+import io.argus.media.transport.NettyTransport;
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The RTSP server: re-streams paths to readers and takes publishers. Lifecycle: construct, {@link #start()},
+ * {@link #close()}. Readers address a path by id or name: {@code rtsp://host:8554/<id-or-name>}.
+ */
+public final class RtspServer implements AutoCloseable {
+
+    static final String REALM = "Argus";
+    static final String SERVER_NAME = "Argus";
+
+    /**
+     * Per-connection write buffer: above 1 MiB queued (about half a second of 16 Mbit/s video) the channel
+     * turns unwritable, the reader stops draining and its stream skips it to the next keyframe.
+     */
+    static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 << 10, 1 << 20);
+
+    private final RtspServerConfig config;
+    private final PathManager paths;
+    private final RtspAuthenticator authenticator;
+    private final NettyTransport transport;
+    private final EventLoopGroup boss;
+    private final EventLoopGroup workers;
+    private final ChannelGroup channels = new DefaultChannelGroup("rtsp-server", GlobalEventExecutor.INSTANCE);
+    private Channel listener;
+    private RtspServerUdp udp;
+
+    /**
+     * @param workerThreads event loop threads for connections (0: Netty's default, twice the cores)
+     */
+    public RtspServer(RtspServerConfig config, PathManager paths, RtspAuthenticator authenticator,
+                      int workerThreads) {
+        this.config = config;
+        this.paths = paths;
+        this.authenticator = authenticator;
+        this.transport = NettyTransport.best();
+        this.boss = transport.newGroup(1, new DefaultThreadFactory("rtsp-accept"));
+        this.workers = transport.newGroup(workerThreads, new DefaultThreadFactory("rtsp-server"));
+    }
+
+    /** Binds the RTSP port and, if UDP is enabled, the shared RTP/RTCP ports. */
+    public synchronized void start() throws IOException {
+        try {
+            if (config.udp()) {
+                udp = RtspServerUdp.bind(transport, workers, config.host(), config.rtpPort(), config.rtcpPort());
+            }
+            listener = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
+                    .childOption(ChannelOption.TCP_NODELAY, true)
+                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                    .childHandler(new RtspServerInitializer(this))
+                    .bind(config.host(), config.port()).syncUninterruptibly().channel();
+        } catch (RuntimeException e) {
+            close();
+            throw new IOException("cannot bind the RTSP server on " + config.host() + ":" + config.port()
+                    + (config.udp() ? " (RTP " + config.rtpPort() + ")" : "") + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The bound RTSP port (useful with port 0). */
+    public int port() {
+        return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The bound shared RTP port, or -1 without UDP. */
+    public int rtpPort() {
+        return udp == null ? -1 : udp.rtpPort();
+    }
+
+    /** Stops accepting, closes every connection (publishers' paths hear it) and frees the ports. */
+    @Override
+    public synchronized void close() {
+        if (listener != null) {
+            listener.close().syncUninterruptibly();
+        }
+        channels.close().syncUninterruptibly();
+        if (udp != null) {
+            udp.close();
+        }
+        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+
+    /** Remembers a connection so that {@link #close()} closes it. */
+    void register(Channel connection) {
+        channels.add(connection);
+    }
+
+    RtspServerConfig config() {
+        return config;
+    }
+
+    PathManager paths() {
+        return paths;
+    }
+
+    RtspAuthenticator authenticator() {
+        return authenticator;
+    }
+
+    RtspServerUdp udp() {
+        return udp;
+    }
+}

@@ -1,0 +1,386 @@
+package io.argus.media.rtsp.server;
+
+import io.argus.media.codec.sdp.SdpException;
+import io.argus.media.codec.sdp.SdpParser;
+import io.argus.media.codec.sdp.SdpTrack;
+import io.argus.media.codec.sdp.SdpWriter;
+import io.argus.media.path.Path;
+import io.argus.media.path.SourceListener;
+import io.argus.media.rtsp.InterleavedFrame;
+import io.argus.media.rtsp.RtspHeaders;
+import io.argus.media.rtsp.RtspRequest;
+import io.argus.media.rtsp.RtspResponse;
+import io.argus.media.rtsp.RtspSessionHeader;
+import io.argus.media.rtsp.RtspStatus;
+import io.argus.media.rtsp.RtspTransport;
+import io.argus.media.rtsp.server.RtspAuthenticator.Action;
+import io.argus.media.stream.Stream;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.EventLoop;
+import io.netty.util.ReferenceCountUtil;
+import java.net.InetSocketAddress;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One RTSP control connection and the sessions created on it: the request state machine of RFC 2326 §10 for
+ * readers (DESCRIBE, SETUP, PLAY) and publishers (ANNOUNCE, SETUP, RECORD), plus OPTIONS, GET_PARAMETER,
+ * SET_PARAMETER and TEARDOWN. Everything runs on the connection's event loop.
+ */
+final class RtspServerConnection extends ChannelInboundHandlerAdapter {
+    private static final Logger LOG = LoggerFactory.getLogger(RtspServerConnection.class);
+
+    /** Sessions one connection may hold: a player needs one; more is a client bug or an attack. */
+    static final int MAX_SESSIONS = 8;
+
+    static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN, GET_PARAMETER, SET_PARAMETER, "
+            + "ANNOUNCE, RECORD";
+
+    private final RtspServer server;
+    private final String nonce = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    private final Map<String, RtspServerSession> sessions = new LinkedHashMap<>();
+    private ChannelHandlerContext ctx;
+    private RtspServerAnnounce announce;
+    private ScheduledFuture<?> timeoutCheck;
+
+    RtspServerConnection(RtspServer server) {
+        this.server = server;
+    }
+
+    EventLoop eventLoop() {
+        return ctx.channel().eventLoop();
+    }
+
+    void closeConnection() {
+        ctx.close();
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext c) {
+        ctx = c;
+        long period = Math.max(1, server.config().sessionTimeout().toMillis() / 4);
+        timeoutCheck = c.channel().eventLoop().scheduleAtFixedRate(this::expireSessions, period, period,
+                TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext c, Object msg) {
+        if (msg instanceof InterleavedFrame frame) {
+            onFrame(frame);
+        } else if (msg instanceof RtspRequest request) {
+            RtspServerRequest req = new RtspServerRequest(request);
+            try {
+                handle(req);
+            } catch (RuntimeException e) {
+                LOG.warn("RTSP {} {} failed", request.method(), request.uri(), e);
+                respond(req, new RtspResponse(RtspStatus.INTERNAL_SERVER_ERROR));
+            }
+        } else {
+            ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void onFrame(InterleavedFrame frame) {
+        for (RtspServerSession s : sessions.values()) {
+            if (s.isPublisher() && s.state() == RtspServerSession.State.RECORDING) {
+                s.onInterleaved(frame.channel(), frame.content());
+                return;
+            }
+        }
+        frame.release();
+    }
+
+    private void handle(RtspServerRequest req) {
+        RtspServerSession session = sessionOf(req);
+        if (req.sessionId() != null && session == null) {
+            respond(req, new RtspResponse(RtspStatus.SESSION_NOT_FOUND));
+            return;
+        }
+        if (session != null) {
+            session.touch();
+        }
+        switch (req.method()) {
+            case "OPTIONS", "GET_PARAMETER", "SET_PARAMETER" -> {
+                RtspResponse r = new RtspResponse(RtspStatus.OK);
+                r.headers().set("Public", PUBLIC);
+                respond(req, r);
+            }
+            case "DESCRIBE" -> describe(req);
+            case "ANNOUNCE" -> announce(req);
+            case "SETUP" -> setup(req, session);
+            case "PLAY" -> play(req, session);
+            case "RECORD" -> record(req, session);
+            case "TEARDOWN" -> {
+                if (session != null) {
+                    closeSession(session, "publisher sent TEARDOWN");
+                }
+                respond(req, new RtspResponse(RtspStatus.OK));
+            }
+            default -> respond(req, new RtspResponse(RtspStatus.NOT_IMPLEMENTED));
+        }
+    }
+
+    private RtspServerSession sessionOf(RtspServerRequest req) {
+        return req.sessionId() == null ? null : sessions.get(req.sessionId());
+    }
+
+    /** False (and a 401 with challenges sent) unless the authenticator allows the request. */
+    private boolean authorized(RtspServerRequest req, Action action, String path) {
+        RtspCredentials credentials = RtspCredentials.parse(req.request().headers().get("Authorization"),
+                req.method(), nonce);
+        if (server.authenticator().authorize(action, path, credentials)) {
+            return true;
+        }
+        RtspResponse r = new RtspResponse(RtspStatus.UNAUTHORIZED);
+        r.headers().add("WWW-Authenticate", "Digest realm=\"" + RtspServer.REALM + "\", nonce=\"" + nonce + "\"")
+                .add("WWW-Authenticate", "Basic realm=\"" + RtspServer.REALM + "\"");
+        respond(req, r);
+        return false;
+    }
+
+    private void describe(RtspServerRequest req) {
+        RtspServerUrls url = req.url();
+        if (url == null || !authorized(req, Action.READ, url.path())) {
+            if (url == null) {
+                respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
+            }
+            return;
+        }
+        Path path = server.paths().get(url.path()).orElse(null);
+        Stream stream = path == null ? null : path.stream();
+        if (stream == null) {
+            respond(req, new RtspResponse(path == null ? RtspStatus.NOT_FOUND : RtspStatus.SERVICE_UNAVAILABLE));
+            return;
+        }
+        String local = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();
+        String uri = req.request().uri();
+        RtspResponse r = new RtspResponse(RtspStatus.OK, "OK", new RtspHeaders(),
+                SdpWriter.write(stream.formats(), path.name(), local));
+        r.headers().set("Content-Type", "application/sdp").set("Content-Base", uri.endsWith("/") ? uri : uri + "/");
+        respond(req, r);
+    }
+
+    private void announce(RtspServerRequest req) {
+        RtspServerUrls url = req.url();
+        if (url == null || url.path().isEmpty()) {
+            respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
+            return;
+        }
+        if (!authorized(req, Action.PUBLISH, url.path())) {
+            return;
+        }
+        List<SdpTrack> tracks;
+        try {
+            tracks = SdpParser.parse(req.request().body()).tracks();
+        } catch (SdpException e) {
+            respond(req, new RtspResponse(RtspStatus.BAD_REQUEST, "Bad SDP: " + e.getMessage().replaceAll(
+                    "[\\r\\n]", " "), new RtspHeaders(), ""));
+            return;
+        }
+        if (tracks.stream().noneMatch(SdpTrack::supported)) {
+            respond(req, new RtspResponse(415, "Unsupported Media Type", new RtspHeaders(), ""));
+            return;
+        }
+        Path path = server.paths().publishTarget(url.path()).orElse(null);
+        SourceListener publisher = path == null ? null : path.acquirePublisher();
+        if (publisher == null) {
+            respond(req, new RtspResponse(path == null ? RtspStatus.NOT_FOUND : RtspStatus.FORBIDDEN));
+            return;
+        }
+        if (announce != null && sessions.values().stream().noneMatch(s -> s.announce() == announce)) {
+            announce.end("publisher announced again");
+        }
+        announce = new RtspServerAnnounce(path, publisher, req.request().uri(), tracks);
+        respond(req, new RtspResponse(RtspStatus.OK));
+    }
+
+    private void setup(RtspServerRequest req, RtspServerSession session) {
+        RtspServerUrls url = req.url();
+        if (url == null) {
+            respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
+            return;
+        }
+        if (session != null && session.state() != RtspServerSession.State.READY) {
+            respond(req, new RtspResponse(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE));
+            return;
+        }
+        if (session == null && sessions.size() >= MAX_SESSIONS) {
+            respond(req, new RtspResponse(RtspStatus.SERVICE_UNAVAILABLE));
+            return;
+        }
+        boolean publish = session != null ? session.isPublisher() : announce != null;
+        if (!authorized(req, publish ? Action.PUBLISH : Action.READ, url.path())) {
+            return;
+        }
+        RtspTransport offer = chooseTransport(req, session);
+        if (offer == null) {
+            respond(req, new RtspResponse(RtspStatus.UNSUPPORTED_TRANSPORT));
+            return;
+        }
+        RtspServerSetup setup = publish ? RtspServerSetup.record(this, req, url, session, announce, offer)
+                : RtspServerSetup.play(this, req, url, session, offer);
+        if (setup.error() != null) {
+            respond(req, setup.error());
+            return;
+        }
+        RtspServerSession s = setup.session();
+        if (session == null) {
+            sessions.put(s.id(), s);
+            if (publish) {
+                announce = null;
+            }
+        }
+        RtspResponse r = new RtspResponse(RtspStatus.OK);
+        r.headers().set("Transport", setup.reply().format())
+                .set("Session", new RtspSessionHeader(s.id(), timeoutSeconds()).format());
+        respond(req, r);
+    }
+
+    /** The first offered transport we can serve; interleaved channels are assigned when the client left them out. */
+    private RtspTransport chooseTransport(RtspServerRequest req, RtspServerSession session) {
+        for (RtspTransport t : RtspTransport.parseAll(req.request().headers().get("Transport"))) {
+            if (t.multicast()) {
+                continue;
+            }
+            if (t.tcp()) {
+                return t.interleavedRtp() >= 0 ? t
+                        : RtspTransport.tcp(2 * nextChannelPair(session)).withMode(t.mode());
+            }
+            if (server.udp() != null && t.clientRtpPort() > 0) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    private static int nextChannelPair(RtspServerSession session) {
+        int n = 0;
+        for (int i = 0; session != null && i < session.formats().size(); i++) {
+            n += session.media(i) != null ? 1 : 0;
+        }
+        return n;
+    }
+
+    private void play(RtspServerRequest req, RtspServerSession session) {
+        if (session == null || session.isPublisher() || !session.hasMedia()) {
+            respond(req, new RtspResponse(session == null ? RtspStatus.SESSION_NOT_FOUND
+                    : RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE));
+            return;
+        }
+        RtspResponse r = new RtspResponse(RtspStatus.OK);
+        r.headers().set("Session", new RtspSessionHeader(session.id(), timeoutSeconds()).format())
+                .set("Range", "npt=0.000-");
+        if (session.state() == RtspServerSession.State.PLAYING) {
+            respond(req, r);
+            return;
+        }
+        String base = req.request().uri().endsWith("/") ? req.request().uri() : req.request().uri() + "/";
+        StringBuilder rtpInfo = new StringBuilder();
+        RtspServerSessionMedia[] medias = new RtspServerSessionMedia[session.formats().size()];
+        for (int i = 0; i < medias.length; i++) {
+            medias[i] = session.media(i);
+            if (medias[i] != null) {
+                rtpInfo.append(rtpInfo.isEmpty() ? "" : ",").append("url=").append(base)
+                        .append(SdpWriter.control(i)).append(";seq=").append(medias[i].packetizer().nextSequence());
+            }
+        }
+        r.headers().set("RTP-Info", rtpInfo.toString());
+        respond(req, r);
+        boolean udp = session.usesUdp();
+        session.play(new StreamToRtsp(session, medias, udp ? null : ctx.channel(),
+                udp ? server.udp().rtp() : null));
+    }
+
+    private void record(RtspServerRequest req, RtspServerSession session) {
+        if (session == null || !session.isPublisher() || session.state() != RtspServerSession.State.READY
+                || !session.hasMedia()) {
+            respond(req, new RtspResponse(session == null ? RtspStatus.SESSION_NOT_FOUND
+                    : RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE));
+            return;
+        }
+        if (!session.record(session.announce().publisher(), server.udp())) {
+            closeSession(session, "path refused the publisher");
+            respond(req, new RtspResponse(RtspStatus.FORBIDDEN));
+            return;
+        }
+        RtspResponse r = new RtspResponse(RtspStatus.OK);
+        r.headers().set("Session", new RtspSessionHeader(session.id(), timeoutSeconds()).format());
+        respond(req, r);
+    }
+
+    String newSessionId() {
+        return HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
+    }
+
+    RtspServer server() {
+        return server;
+    }
+
+    InetSocketAddress remoteAddress() {
+        return (InetSocketAddress) ctx.channel().remoteAddress();
+    }
+
+    private int timeoutSeconds() {
+        return (int) Math.max(1, server.config().sessionTimeout().toSeconds());
+    }
+
+    private void respond(RtspServerRequest req, RtspResponse r) {
+        int cseq = req.request().cseq();
+        if (cseq >= 0) {
+            r.headers().set("CSeq", Integer.toString(cseq));
+        }
+        r.headers().set("Server", RtspServer.SERVER_NAME);
+        ctx.writeAndFlush(r, ctx.voidPromise());
+    }
+
+    private void closeSession(RtspServerSession s, String reason) {
+        sessions.remove(s.id());
+        s.close(reason, server.udp());
+    }
+
+    /** RFC 2326 §12.37: a UDP session with no request within the timeout is gone (TCP ones end with the link). */
+    private void expireSessions() {
+        long limit = server.config().sessionTimeout().toNanos();
+        long now = System.nanoTime();
+        for (RtspServerSession s : List.copyOf(sessions.values())) {
+            if (s.usesUdp() && now - s.lastActivityNanos() > limit) {
+                closeSession(s, "session timed out");
+            }
+        }
+    }
+
+    @Override
+    public void channelWritabilityChanged(ChannelHandlerContext c) {
+        if (c.channel().isWritable()) {
+            sessions.values().forEach(RtspServerSession::resume);
+        }
+        c.fireChannelWritabilityChanged();
+    }
+
+    @Override
+    public void channelInactive(ChannelHandlerContext c) {
+        timeoutCheck.cancel(false);
+        for (RtspServerSession s : List.copyOf(sessions.values())) {
+            closeSession(s, "publisher disconnected");
+        }
+        if (announce != null) {
+            announce.end("publisher disconnected before RECORD");
+            announce = null;
+        }
+        c.fireChannelInactive();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext c, Throwable cause) {
+        LOG.debug("RTSP connection from {} closed: {}", c.channel().remoteAddress(), cause.toString());
+        c.close();
+    }
+}

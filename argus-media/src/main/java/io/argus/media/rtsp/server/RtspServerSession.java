@@ -1,0 +1,207 @@
+package io.argus.media.rtsp.server;
+
+import io.argus.media.codec.MediaFormat;
+import io.argus.media.codec.rtp.RtpReceiver;
+import io.argus.media.path.Path;
+import io.argus.media.path.SourceListener;
+import io.argus.media.rtsp.RtspToStream;
+import io.argus.media.stream.Stream;
+import io.argus.media.stream.StreamReader;
+import io.netty.buffer.ByteBuf;
+import java.net.InetSocketAddress;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * One RTSP session (RFC 2326 §3): a reader of a path's stream or a publisher into a path, with its set-up
+ * tracks. Lives on its connection's event loop; a publisher's stream has that loop as its writer thread.
+ */
+final class RtspServerSession {
+
+    enum State { READY, PLAYING, RECORDING, CLOSED }
+
+    private final String id;
+    private final RtspServerConnection connection;
+    private final Path path;
+    private final Stream stream;
+    private final List<MediaFormat> formats;
+    private final RtspServerAnnounce announce;
+    private final RtspServerSessionMedia[] medias;
+    private final List<Integer> channelToTrack = new ArrayList<>();
+    private final List<InetSocketAddress> udpRoutes = new ArrayList<>();
+    private State state = State.READY;
+    private StreamReader reader;
+    private RtspToStream toStream;
+    private long lastActivityNanos = System.nanoTime();
+
+    private RtspServerSession(String id, RtspServerConnection connection, Path path, Stream stream,
+                              List<MediaFormat> formats, RtspServerAnnounce announce) {
+        this.id = id;
+        this.connection = connection;
+        this.path = path;
+        this.stream = stream;
+        this.formats = formats;
+        this.announce = announce;
+        this.medias = new RtspServerSessionMedia[formats.size()];
+    }
+
+    static RtspServerSession reader(String id, RtspServerConnection connection, Path path, Stream stream) {
+        return new RtspServerSession(id, connection, path, stream, stream.formats(), null);
+    }
+
+    static RtspServerSession publisher(String id, RtspServerConnection connection, RtspServerAnnounce announce) {
+        return new RtspServerSession(id, connection, announce.path(), null, announce.formats(), announce);
+    }
+
+    String id() {
+        return id;
+    }
+
+    Path path() {
+        return path;
+    }
+
+    Stream stream() {
+        return stream;
+    }
+
+    RtspServerAnnounce announce() {
+        return announce;
+    }
+
+    boolean isPublisher() {
+        return announce != null;
+    }
+
+    State state() {
+        return state;
+    }
+
+    List<MediaFormat> formats() {
+        return formats;
+    }
+
+    void touch() {
+        lastActivityNanos = System.nanoTime();
+    }
+
+    long lastActivityNanos() {
+        return lastActivityNanos;
+    }
+
+    /** The media of stream track {@code track}, or null if it was not set up. */
+    RtspServerSessionMedia media(int track) {
+        return track >= 0 && track < medias.length ? medias[track] : null;
+    }
+
+    boolean hasMedia() {
+        for (RtspServerSessionMedia m : medias) {
+            if (m != null) {
+                return true;
+            }
+        }
+        return !channelToTrack.isEmpty();
+    }
+
+    boolean usesUdp() {
+        for (RtspServerSessionMedia m : medias) {
+            if (m != null && !m.transport().tcp()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Adds a set-up track; for a publisher, {@code media.track()} may be -1 (an unsupported announced track). */
+    void add(RtspServerSessionMedia media) {
+        if (media.track() >= 0) {
+            medias[media.track()] = media;
+        }
+        if (media.transport().tcp()) {
+            int ch = media.transport().interleavedRtp();
+            while (channelToTrack.size() <= ch) {
+                channelToTrack.add(-1);
+            }
+            channelToTrack.set(ch, media.track());
+        }
+    }
+
+    /** PLAY: attach to the stream; the reader runs on the connection's loop. */
+    void play(StreamToRtsp consumer) {
+        state = State.PLAYING;
+        reader = stream.attach(consumer, connection.eventLoop(), Stream.DEFAULT_READER_QUEUE);
+    }
+
+    void resume() {
+        if (reader != null) {
+            reader.resume();
+        }
+    }
+
+    /** RECORD: go live on the path; false if the path no longer takes this publisher. */
+    boolean record(SourceListener publisher, RtspServerUdp udp) {
+        Stream target = publisher.onReady(formats, connection.eventLoop());
+        if (target == null) {
+            return false;
+        }
+        state = State.RECORDING;
+        toStream = new RtspToStream(formats, usesUdp() ? RtpReceiver.DEFAULT_UDP_REORDER_WINDOW : 0,
+                path.counters());
+        toStream.start(target);
+        for (RtspServerSessionMedia m : medias) {
+            if (m != null && m.clientRtp() != null && udp != null) {
+                int track = m.track();
+                udp.register(m.clientRtp(), (packet, nanos) -> connection.eventLoop().execute(
+                        () -> onRtp(track, packet, nanos)));
+                udpRoutes.add(m.clientRtp());
+            }
+        }
+        return true;
+    }
+
+    /** A publisher's interleaved packet on channel {@code ch}. <b>Takes ownership</b> of {@code packet}. */
+    void onInterleaved(int ch, ByteBuf packet) {
+        int track = ch < channelToTrack.size() ? channelToTrack.get(ch) : -1;
+        if (track < 0) {
+            packet.release();
+        } else {
+            onRtp(track, packet, System.nanoTime());
+        }
+    }
+
+    private void onRtp(int track, ByteBuf packet, long nanos) {
+        if (state != State.RECORDING) {
+            packet.release();
+            return;
+        }
+        lastActivityNanos = nanos;
+        toStream.receive(track, packet, nanos);
+    }
+
+    /** The stream this reader plays ended (source gone): the client learns it by the connection closing. */
+    void streamEnded() {
+        if (state != State.CLOSED) {
+            connection.closeConnection();
+        }
+    }
+
+    /** Ends the session: a reader detaches; a publisher's path hears {@code reason}. */
+    void close(String reason, RtspServerUdp udp) {
+        if (state == State.CLOSED) {
+            return;
+        }
+        state = State.CLOSED;
+        if (reader != null) {
+            reader.close();
+        }
+        if (udp != null) {
+            udpRoutes.forEach(udp::unregister);
+        }
+        if (toStream != null) {
+            toStream.close();
+        }
+        if (announce != null) {
+            announce.end(reason);
+        }
+    }
+}
