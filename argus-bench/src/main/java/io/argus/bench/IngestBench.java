@@ -2,7 +2,7 @@ package io.argus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -45,7 +45,7 @@ public final class IngestBench {
                          long framesExpected, long packetsLost, long framesDropped, long latencyP50Micros,
                          long latencyP99Micros, long latencySamples) {
 
-        public void print(PrintStream out) {
+        public void print(PrintWriter out) {
             out.printf(Locale.ROOT, "cameras              %d (%d live)%n", cameras, live);
             out.printf(Locale.ROOT, "server CPU           %.1f %% of the machine (%d cores), %.3f %% of a core per camera%n",
                     serverCpuPercentOfMachine, Runtime.getRuntime().availableProcessors(),
@@ -67,7 +67,7 @@ public final class IngestBench {
     private IngestBench() {
     }
 
-    public static Result run(Config cfg, PrintStream log) throws Exception {
+    public static Result run(Config cfg, PrintWriter log) throws Exception {
         Files.createDirectories(cfg.workDir());
         int simPort = freePort();
         int httpPort = freePort();

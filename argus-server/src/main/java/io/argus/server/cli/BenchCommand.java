@@ -1,0 +1,72 @@
+package io.argus.server.cli;
+
+import io.argus.bench.IngestBench;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+
+/** {@code argus bench}: load benchmarks that run the real server and simulator as separate processes. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+        description = "Load benchmarks against a real server process.",
+        subcommands = BenchCommand.Ingest.class)
+final class BenchCommand implements Runnable {
+    @Spec
+    CommandSpec spec;
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(spec.commandLine().getOut());
+    }
+
+    /** {@code argus bench ingest}. */
+    @Command(name = "ingest", mixinStandardHelpOptions = true,
+            description = "Ingest N simulated cameras into a server process over RTSP/TCP and report the server's "
+                    + "CPU and memory per camera, frames lost and source-to-hub latency at steady state.")
+    static final class Ingest implements Callable<Integer> {
+        @Option(names = "--cameras", defaultValue = "100", description = "Cameras (default ${DEFAULT-VALUE}).")
+        int cameras;
+
+        @Option(names = "--codec", defaultValue = "h264", description = "h264 or h265 (default ${DEFAULT-VALUE}).")
+        String codec;
+
+        @Option(names = "--fps", defaultValue = "25", description = "Frames per second (default ${DEFAULT-VALUE}).")
+        int fps;
+
+        @Option(names = "--warmup", defaultValue = "15", description = "Seconds before measuring (default ${DEFAULT-VALUE}).")
+        int warmup;
+
+        @Option(names = "--duration", defaultValue = "30", description = "Seconds measured (default ${DEFAULT-VALUE}).")
+        int duration;
+
+        @Option(names = "--server-heap", defaultValue = "1g", description = "Server -Xmx (default ${DEFAULT-VALUE}).")
+        String heap;
+
+        @Option(names = "--work-dir", description = "Where logs and the server's data go (default: a temp dir).")
+        Path workDir;
+
+        @Spec
+        CommandSpec spec;
+
+        @Override
+        public Integer call() throws Exception {
+            Path dir = workDir != null ? workDir : Files.createTempDirectory("argus-bench-");
+            var out = spec.commandLine().getOut();
+            IngestBench.Result r = IngestBench.run(new IngestBench.Config(cameras, codec, fps,
+                    Duration.ofSeconds(warmup), Duration.ofSeconds(duration), ArgusCli.class.getName(),
+                    List.of("-Xmx" + heap, "-XX:+UseG1GC", "-XX:+IgnoreUnrecognizedVMOptions",
+                            "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"),
+                    dir), out);
+            out.println();
+            r.print(out);
+            out.println("logs: " + dir);
+            out.flush();
+            return 0;
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.argus.sim;
+
+import io.argus.media.codec.AccessUnit;
+import io.argus.media.codec.Codec;
+import io.argus.media.codec.MediaFormat;
+import io.argus.media.codec.h264.H264AccessUnits;
+import io.argus.media.codec.h264.H264NalType;
+import io.argus.media.codec.h265.H265AccessUnits;
+import io.argus.media.codec.h265.H265NalType;
+import io.argus.testkit.SampleMedia;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import java.util.List;
+
+/**
+ * A sample video loaded once and split into access units (templates) that every simulated camera shares. The
+ * templates keep the sample's in-band parameter sets before each keyframe, as cameras send them.
+ */
+final class SampleLoop implements AutoCloseable {
+    private final Codec codec;
+    private final MediaFormat format;
+    private final List<AccessUnit> frames;
+
+    private SampleLoop(Codec codec, MediaFormat format, List<AccessUnit> frames) {
+        this.codec = codec;
+        this.format = format;
+        this.frames = frames;
+    }
+
+    static SampleLoop load(SampleMedia sample, Codec codec) {
+        ByteBuf file = Unpooled.directBuffer().writeBytes(sample.bytes());
+        try {
+            List<AccessUnit> frames = codec == Codec.H264
+                    ? H264AccessUnits.fromAnnexB(file, 0, 1)
+                    : H265AccessUnits.fromAnnexB(file, 0, 1);
+            if (frames.isEmpty() || !frames.get(0).keyframe()) {
+                frames.forEach(AccessUnit::release);
+                throw new IllegalStateException(sample.fileName() + " does not start with a keyframe");
+            }
+            return new SampleLoop(codec, formatOf(codec, frames.get(0)), frames);
+        } finally {
+            file.release();
+        }
+    }
+
+    private static MediaFormat formatOf(Codec codec, AccessUnit first) {
+        byte[] vps = null;
+        byte[] sps = null;
+        byte[] pps = null;
+        for (int i = 0; i < first.unitCount(); i++) {
+            ByteBuf nal = first.unit(i);
+            if (codec == Codec.H264) {
+                int t = H264NalType.of(nal);
+                sps = t == H264NalType.SPS ? ByteBufUtil.getBytes(nal) : sps;
+                pps = t == H264NalType.PPS ? ByteBufUtil.getBytes(nal) : pps;
+            } else {
+                int t = H265NalType.of(nal);
+                vps = t == H265NalType.VPS ? ByteBufUtil.getBytes(nal) : vps;
+                sps = t == H265NalType.SPS ? ByteBufUtil.getBytes(nal) : sps;
+                pps = t == H265NalType.PPS ? ByteBufUtil.getBytes(nal) : pps;
+            }
+        }
+        return codec == Codec.H264 ? new MediaFormat.H264(sps, pps) : new MediaFormat.H265(vps, sps, pps);
+    }
+
+    Codec codec() {
+        return codec;
+    }
+
+    MediaFormat format() {
+        return format;
+    }
+
+    int size() {
+        return frames.size();
+    }
+
+    /** The i-th template (modulo the loop length). <b>Borrowed</b>: retain slices of its units to keep them. */
+    AccessUnit frame(long i) {
+        return frames.get((int) (i % frames.size()));
+    }
+
+    @Override
+    public void close() {
+        frames.forEach(AccessUnit::release);
+    }
+}

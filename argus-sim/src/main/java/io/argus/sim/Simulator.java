@@ -1,0 +1,131 @@
+package io.argus.sim;
+
+import io.argus.media.codec.Codec;
+import io.argus.media.path.Backoff;
+import io.argus.media.path.Path;
+import io.argus.media.path.PathManager;
+import io.argus.media.rtsp.server.RtspAuthenticator;
+import io.argus.media.rtsp.server.RtspServer;
+import io.argus.media.rtsp.server.RtspServerConfig;
+import io.argus.media.transport.NettyTransport;
+import io.argus.testkit.SampleMedia;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * N simulated RTSP cameras at {@code rtsp://host:port/cam1 … camN}, each looping the bundled 1080p sample in
+ * real time with capture-time SEI. Start with {@link #start(Config)}, stop with {@link #close()}.
+ */
+public final class Simulator implements AutoCloseable {
+
+    /**
+     * @param cameras how many cameras (1..10 000)
+     * @param host    bind address of the RTSP server
+     * @param port    RTSP port (0 picks a free one)
+     * @param codec   H264 or H265
+     * @param fps     frames per second each camera sends (the sample's frames are re-timed to it)
+     * @param udp     whether the cameras also offer RTP over UDP
+     */
+    public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp) {
+        public Config {
+            if (cameras < 1 || cameras > 10_000) {
+                throw new IllegalArgumentException("cameras must be 1..10000: " + cameras);
+            }
+            if (codec != Codec.H264 && codec != Codec.H265) {
+                throw new IllegalArgumentException("the simulator sends H264 or H265, not " + codec);
+            }
+            if (fps < 1 || fps > 120) {
+                throw new IllegalArgumentException("fps must be 1..120: " + fps);
+            }
+        }
+
+        /** Parses {@code h264} / {@code h265} (any case). */
+        public static Codec codec(String name) {
+            return switch (name.toLowerCase(Locale.ROOT)) {
+                case "h264", "avc" -> Codec.H264;
+                case "h265", "hevc" -> Codec.H265;
+                default -> throw new IllegalArgumentException("codec must be h264 or h265: " + name);
+            };
+        }
+    }
+
+    private final Config config;
+    private final ScheduledExecutorService scheduler;
+    private final PathManager paths;
+    private final RtspServer server;
+    private final EventLoopGroup cameraLoops;
+    private final SampleLoop sample;
+    private final List<SimCamera> cameras = new ArrayList<>();
+
+    private Simulator(Config config) {
+        this.config = config;
+        this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sim-control"));
+        this.paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT);
+        this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
+                Duration.ofSeconds(60)), paths, RtspAuthenticator.ALLOW_ALL, 0);
+        this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
+        this.sample = SampleLoop.load(config.codec() == Codec.H264 ? SampleMedia.H264_1080P25
+                : SampleMedia.H265_1080P25, config.codec());
+    }
+
+    public static Simulator start(Config config) throws IOException {
+        Simulator sim = new Simulator(config);
+        try {
+            sim.server.start();
+            long period = TimeUnit.SECONDS.toNanos(1) / config.fps();
+            for (int i = 1; i <= config.cameras(); i++) {
+                Path path = sim.paths.add("cam" + i, "cam" + i, null, true);
+                SimCamera cam = new SimCamera(path, sim.sample, config.fps(), sim.cameraLoops.next(),
+                        PooledByteBufAllocator.DEFAULT);
+                sim.cameras.add(cam);
+                cam.start(period * i / config.cameras());
+            }
+            return sim;
+        } catch (IOException | RuntimeException e) {
+            sim.close();
+            throw e;
+        }
+    }
+
+    public int port() {
+        return server.port();
+    }
+
+    /** The URL of camera {@code i} (1-based). */
+    public String url(int i) {
+        String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
+        return "rtsp://" + host + ":" + port() + "/cam" + i;
+    }
+
+    public int cameras() {
+        return config.cameras();
+    }
+
+    /** Frames sent by all cameras so far. */
+    public long framesSent() {
+        long n = 0;
+        for (SimCamera c : cameras) {
+            n += c.framesSent();
+        }
+        return n;
+    }
+
+    @Override
+    public void close() {
+        cameras.forEach(SimCamera::close);
+        server.close();
+        paths.close();
+        cameraLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        scheduler.shutdownNow();
+        sample.close();
+    }
+}

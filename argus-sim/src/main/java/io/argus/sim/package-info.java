@@ -1,0 +1,10 @@
+/**
+ * The camera simulator: N RTSP cameras that loop the bundled sample media in real time, each frame stamped
+ * with its wall-clock capture time in an SEI NAL unit so any reader downstream can measure latency exactly.
+ * The cameras are served by Argus's own RTSP server from publisher paths; the sample bytes are loaded once
+ * and shared by every camera (each frame is retained slices of them plus a fresh SEI).
+ *
+ * <p>Layer: argus-sim. May import {@code io.argus.media}, {@code io.argus.media.codec}, {@code io.argus.testkit}
+ * (the sample files), Netty and the JDK.
+ */
+package io.argus.sim;
