@@ -24,8 +24,10 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -57,7 +59,7 @@ class RtspLoopbackTest {
         client.close();
         server.close();
         serverPaths.close();
-        sourceLoop.shutdownGracefully().syncUninterruptibly();
+        sourceLoop.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         scheduler.shutdownNow();
         units.forEach(AccessUnit::release);
     }
@@ -112,5 +114,93 @@ class RtspLoopbackTest {
         attempt.close();
         listener.closeStream();
         Await.until(WAIT, () -> source.readerCount() == 0, () -> "the server to drop the reader after TEARDOWN");
+    }
+
+    /** Plays {@code url} until every unit arrived; returns the listener (its stream closed). */
+    RecordingListener playAll(Stream source, SourceConfig config) {
+        RecordingListener listener = new RecordingListener();
+        SourceAttempt attempt = client.connect(config, listener, new SourceCounters());
+        Await.until(WAIT, () -> source.readerCount() == 1 || listener.endReason != null, () -> "PLAY");
+        assertThat(listener.endReason).isNull();
+        publishAll(source, listener);
+        Await.until(WAIT, () -> listener.units.size() == units.size(), () -> listener.units.size() + " units");
+        attempt.close();
+        listener.closeStream();
+        return listener;
+    }
+
+    @Test
+    void digestAuthAgainstOurServerAndWrongPassword() throws Exception {
+        server.close();
+        server = new RtspServer(RtspServerConfig.ephemeral(), serverPaths,
+                (action, path, c) -> c != null && c.username().equals("admin") && c.verify("s3cret"), 1);
+        server.start();
+        Stream source = liveSource("cam1");
+        URI good = URI.create("rtsp://admin:s3cret@127.0.0.1:" + server.port() + "/cam1");
+
+        playAll(source, new SourceConfig(good, null, null, Transport.TCP));
+
+        RecordingListener denied = new RecordingListener();
+        URI url = URI.create("rtsp://127.0.0.1:" + server.port() + "/cam1");
+        client.connect(new SourceConfig(url, "admin", "wrong", Transport.TCP), denied, new SourceCounters());
+        Await.until(WAIT, () -> denied.endReason != null, () -> "the attempt to end");
+        assertThat(denied.endReason).isEqualTo("401 Unauthorized: wrong credentials");
+    }
+
+    @Test
+    void followsRedirectToTheRealServer() throws Exception {
+        Stream source = liveSource("cam1");
+        String target = "rtsp://127.0.0.1:" + server.port() + "/cam1";
+        try (ScriptedRtspServer redirector = new ScriptedRtspServer((r, n) -> ScriptedRtspServer.response(r,
+                "302 Found", "Location: " + target + "\r\n", ""))) {
+            playAll(source, new SourceConfig(URI.create(redirector.url("/old")), null, null, Transport.TCP));
+        }
+    }
+
+    @Test
+    void autoFallsBackToTcpWhenUdpIsRefused() throws Exception {
+        server.close();
+        server = new RtspServer(new RtspServerConfig("127.0.0.1", 0, false, 0, 0, Duration.ofSeconds(60)),
+                serverPaths, RtspAuthenticator.ALLOW_ALL, 1);
+        server.start();
+        Stream source = liveSource("cam1");
+        URI url = URI.create("rtsp://127.0.0.1:" + server.port() + "/cam1");
+
+        RecordingListener listener = playAll(source, new SourceConfig(url, null, null, Transport.AUTO));
+
+        assertThat(listener.units).hasSize(units.size());
+    }
+
+    @Test
+    void unknownPathIsNotFound() {
+        RecordingListener listener = new RecordingListener();
+        URI url = URI.create("rtsp://127.0.0.1:" + server.port() + "/nope");
+        client.connect(new SourceConfig(url, null, null, Transport.TCP), listener, new SourceCounters());
+        Await.until(WAIT, () -> listener.endReason != null, () -> "the attempt to end");
+        assertThat(listener.endReason).isEqualTo("DESCRIBE refused: 404 Not Found");
+    }
+
+    @Test
+    void sourceStoppingMidStreamEndsAttemptAndPathRetries() {
+        Path cam = serverPaths.add("cam1", "cam1", null, true);
+        SourceListener publisher = cam.acquirePublisher();
+        Stream source = publisher.onReady(List.of(RtspTestMedia.h264Format(units)), sourceLoop);
+        PathManager clientPaths = new PathManager(List.of(client), scheduler,
+                new Backoff(Duration.ofMillis(20), Duration.ofMillis(40)));
+        try {
+            URI url = URI.create("rtsp://127.0.0.1:" + server.port() + "/cam1");
+            Path remote = clientPaths.add("remote", "remote", new SourceConfig(url, null, null, Transport.TCP), true);
+            Await.until(WAIT, () -> source.readerCount() == 1, () -> "the client to PLAY");
+            sourceLoop.execute(() -> units.subList(0, 10).forEach(au -> source.publish(au.retain())));
+            Await.until(WAIT, () -> remote.counters().frames() == 10, () -> remote.counters().frames() + " frames");
+
+            publisher.onEnded("camera unplugged");
+
+            Await.until(WAIT, () -> remote.status().reconnects() >= 1, () -> "the path to retry");
+            assertThat(remote.status().lastError()).isIn("server closed the connection",
+                    "DESCRIBE refused: 503 Service Unavailable");
+        } finally {
+            clientPaths.close();
+        }
     }
 }
