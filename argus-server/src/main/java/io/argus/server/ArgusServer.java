@@ -5,6 +5,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.server.roles.HttpRole;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
+import io.argus.server.roles.RtspRole;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -24,6 +25,7 @@ public final class ArgusServer implements AutoCloseable {
 
     private final List<Role> roles;
     private final MediaRole media;
+    private final RtspRole rtsp;
     private final HttpRole http;
     private final Deque<Role> started = new ArrayDeque<>();
     private final CountDownLatch closed = new CountDownLatch(1);
@@ -32,9 +34,10 @@ public final class ArgusServer implements AutoCloseable {
     private ArgusServer(ArgusConfig config, Clock clock) {
         MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), clock);
         this.media = new MediaRole(config.ingest(), metadata, clock);
-        this.http = new HttpRole(config, metadata, media, clock, () -> ready);
+        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media);
+        this.http = new HttpRole(config, metadata, media, rtsp::port, clock, () -> ready);
         // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(metadata, media, http);
+        this.roles = List.of(metadata, media, rtsp, http);
     }
 
     public static ArgusServer start(ArgusConfig config) {
@@ -59,7 +62,7 @@ public final class ArgusServer implements AutoCloseable {
             }
         }
         ready = true;
-        LOG.info("Argus is up: HTTP on port {}", httpPort());
+        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}", httpPort(), rtspPort());
     }
 
     private static String describe(Throwable e) {
@@ -72,6 +75,11 @@ public final class ArgusServer implements AutoCloseable {
     }
 
     /** The bound HTTP port (the one chosen by the system when configured as 0). */
+    /** The bound RTSP port. */
+    public int rtspPort() {
+        return rtsp.port();
+    }
+
     public int httpPort() {
         return http.port();
     }

@@ -43,7 +43,7 @@ final class DemoCommand implements Callable<Integer> {
         out.println("Argus demo is running.");
         out.println("  REST API  " + api + "/api/v1   (health: " + api + "/api/v1/health)");
         out.println("  Metrics   " + api + "/metrics");
-        out.println("  RTSP      rtsp://localhost:" + config.rtsp().port() + "/<camera name>");
+        out.println("  RTSP      rtsp://localhost:" + server.rtspPort() + "/<camera name>");
         Path pw = config.dataDir().resolve(AdminBootstrap.PASSWORD_FILE);
         out.println("  Login     user 'admin', password " + (Files.exists(pw)
                 ? Files.readString(pw).strip() + " (from " + pw + ")" : "as configured (admin.password)"));

@@ -7,22 +7,27 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
+import java.util.function.IntSupplier;
 
 /** The HTTP server: REST API, health, readiness and metrics on one port. */
 public final class HttpRole implements Role {
     private final ArgusConfig config;
     private final MetadataRole metadata;
     private final MediaRole media;
+    private final IntSupplier rtspPort;
     private final Clock clock;
     private final BooleanSupplier ready;
     private Metrics metrics;
     private HttpApi api;
     private volatile int port;
 
-    public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, Clock clock, BooleanSupplier ready) {
+    /** @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras */
+    public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, IntSupplier rtspPort, Clock clock,
+                    BooleanSupplier ready) {
         this.config = config;
         this.metadata = metadata;
         this.media = media;
+        this.rtspPort = rtspPort;
         this.clock = clock;
         this.ready = ready;
     }
@@ -37,7 +42,7 @@ public final class HttpRole implements Role {
         metrics = new Metrics(media.paths());
         AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
-                metrics, () -> config.rtsp().port(), ready);
+                metrics, rtspPort, ready);
         try {
             port = api.start();
         } catch (RuntimeException e) {

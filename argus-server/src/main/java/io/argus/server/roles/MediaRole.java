@@ -2,7 +2,8 @@ package io.argus.server.roles;
 
 import io.argus.media.path.Backoff;
 import io.argus.media.path.PathManager;
-import io.argus.media.path.SourceConnector;
+import io.argus.media.rtsp.client.RtspClient;
+import io.argus.media.rtsp.client.RtspClientConfig;
 import io.argus.server.Role;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.IngestConfig;
@@ -24,6 +25,7 @@ public final class MediaRole implements Role {
     private final MetadataRole metadata;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
+    private RtspClient rtspClient;
     private PathManager paths;
     private CameraService cameras;
 
@@ -42,21 +44,18 @@ public final class MediaRole implements Role {
     public void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-paths").daemon()
                 .factory());
-        paths = new PathManager(connectors(), scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
+        rtspClient = new RtspClient(RtspClientConfig.DEFAULT, 0);
+        paths = new PathManager(List.of(rtspClient), scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
         cameras = new CameraService(metadata.cameras(), paths, clock);
         int n = cameras.loadAll();
         paths.setPublishCreator(cameras::createPushCamera);
         LOG.info("media: {} cameras loaded", n);
     }
 
-    /** The source connectors paths pull through, by URL scheme. */
-    private static List<SourceConnector> connectors() {
-        return List.of();
-    }
-
     @Override
     public void stop() {
         paths.close();
+        rtspClient.close();
         scheduler.shutdownNow();
     }
 

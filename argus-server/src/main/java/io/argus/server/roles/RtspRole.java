@@ -1,0 +1,56 @@
+package io.argus.server.roles;
+
+import io.argus.media.rtsp.server.RtspAuthenticator;
+import io.argus.media.rtsp.server.RtspServer;
+import io.argus.media.rtsp.server.RtspServerConfig;
+import io.argus.server.Role;
+import io.argus.server.config.RtspConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+
+/** The RTSP server: re-streams every camera at {@code rtsp://host:port/<name or id>} and takes publishers. */
+public final class RtspRole implements Role {
+    /** RFC 2326 §12.37's default session timeout; UDP readers that stop sending keep-alives are dropped. */
+    private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(60);
+
+    private final RtspConfig config;
+    private final String host;
+    private final MediaRole media;
+    private RtspServer server;
+    private volatile int port;
+
+    /** @param host the bind address (the HTTP one: one node, one address) */
+    public RtspRole(RtspConfig config, String host, MediaRole media) {
+        this.config = config;
+        this.host = host;
+        this.media = media;
+    }
+
+    @Override
+    public String name() {
+        return "rtsp";
+    }
+
+    @Override
+    public void start() {
+        server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
+                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), RtspAuthenticator.ALLOW_ALL, 0);
+        try {
+            server.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+        port = server.port();
+    }
+
+    @Override
+    public void stop() {
+        server.close();
+    }
+
+    /** The bound RTSP port (the configured one, or the one picked for port 0). */
+    public int port() {
+        return port;
+    }
+}
