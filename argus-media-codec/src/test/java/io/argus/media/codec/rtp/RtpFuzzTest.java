@@ -59,6 +59,9 @@ class RtpFuzzTest {
             ts += random.nextInt(4) == 0 ? random.nextInt(5000) : 0;
             view.set(random.nextInt(3) == 0, 96, i, ts, 1, b);
             d.receive(view, ts, random.nextInt(20) == 0, i, out);
+            if (!java.util.Arrays.equals(io.netty.buffer.ByteBufUtil.getBytes(b), payload)) {
+                throw new AssertionError("the depacketizer changed its input");
+            }
             b.release();
         }
         d.close();
