@@ -34,7 +34,7 @@ class MetricsApiTest {
                     .contains("argus_camera_state" + labels + ",state=\"live\"} 0.0")
                     .contains("argus_cameras 1.0")
                     .contains("argus_readers 0.0")
-                    .contains("argus_netty_direct_memory_used_bytes")
+                    .contains("argus_direct_memory_used_bytes")
                     .contains("jvm_memory_used_bytes{area=\"heap\"");
 
             api.patch("/api/v1/cameras/" + id, "{\"name\":\"m2\"}");

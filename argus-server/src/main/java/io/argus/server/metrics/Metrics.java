@@ -5,8 +5,9 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
-import io.netty.buffer.ByteBufAllocatorMetric;
-import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.util.internal.PlatformDependent;
+import java.lang.management.BufferPoolMXBean;
+import java.lang.management.ManagementFactory;
 
 /** The node's metrics registry and its Prometheus text exposition. */
 public final class Metrics implements AutoCloseable {
@@ -18,9 +19,8 @@ public final class Metrics implements AutoCloseable {
 
     public Metrics(PathManager paths) {
         new JvmMemoryMetrics().bindTo(registry);
-        ByteBufAllocatorMetric netty = PooledByteBufAllocator.DEFAULT.metric();
-        Gauge.builder("argus.netty.direct.memory.used", netty, ByteBufAllocatorMetric::usedDirectMemory)
-                .baseUnit("bytes").description("Direct memory held by Netty's pooled allocator").register(registry);
+        Gauge.builder("argus.direct.memory.used", Metrics::nettyDirectMemory)
+                .baseUnit("bytes").description("Direct memory in use (NIO buffers and Netty's own)").register(registry);
         Gauge.builder("argus.cameras", paths, p -> p.paths().size())
                 .description("Cameras (paths) on this node").register(registry);
         Gauge.builder("argus.readers", paths, Metrics::readers)
@@ -39,9 +39,15 @@ public final class Metrics implements AutoCloseable {
         return paths.paths().stream().mapToInt(CameraMetrics::readers).sum();
     }
 
-    /** Bytes of direct memory Netty's pooled allocator holds. */
+    /** Bytes of direct memory in use: NIO direct buffers plus what Netty allocates without a cleaner. */
     public static long nettyDirectMemory() {
-        return PooledByteBufAllocator.DEFAULT.metric().usedDirectMemory();
+        long nio = 0;
+        for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
+            if (pool.getName().equals("direct")) {
+                nio = pool.getMemoryUsed();
+            }
+        }
+        return nio + Math.max(0, PlatformDependent.usedDirectMemory());
     }
 
     @Override
