@@ -2,6 +2,7 @@ package io.argus.media.stream;
 
 import io.argus.media.codec.AccessUnit;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -71,7 +72,14 @@ public final class StreamReader implements AutoCloseable {
 
     private void schedule() {
         if (wip.getAndIncrement() == 0) {
-            executor.execute(drainTask);
+            try {
+                executor.execute(drainTask);
+            } catch (RejectedExecutionException e) {
+                // The reader's executor shut down first (a server stopping before its paths): nothing will drain
+                // this reader again, so release what it holds here.
+                closed = true;
+                releaseQueued();
+            }
         }
     }
 

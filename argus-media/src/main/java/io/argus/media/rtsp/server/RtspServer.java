@@ -30,6 +30,12 @@ public final class RtspServer implements AutoCloseable {
      */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 << 10, 1 << 20);
 
+    /**
+     * Quiet period of the worker loops at close: closing readers detach through their streams' writer threads,
+     * which then hand the last release back to these loops; 100 ms lets that round trip finish.
+     */
+    static final long CLOSE_QUIET_MILLIS = 100;
+
     private final RtspServerConfig config;
     private final PathManager paths;
     private final RtspAuthenticator authenticator;
@@ -92,7 +98,7 @@ public final class RtspServer implements AutoCloseable {
             udp.close();
         }
         boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
+        workers.shutdownGracefully(CLOSE_QUIET_MILLIS, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
     }
 
     /** Remembers a connection so that {@link #close()} closes it. */
