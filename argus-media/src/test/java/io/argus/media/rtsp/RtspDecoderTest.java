@@ -57,6 +57,45 @@ class RtspDecoderTest {
     }
 
     @Test
+    void frameSplitAcrossReadsIsAssembledFromSlicesOfEachRead() {
+        EmbeddedChannel ch = new EmbeddedChannel(new RtspDecoder());
+        ByteBuf first = Unpooled.directBuffer().writeBytes(new byte[] {'$', 0, 0, 6, 1, 2, 3});
+        ByteBuf second = Unpooled.directBuffer().writeBytes(new byte[] {4, 5, 6, '$', 1});
+        ByteBuf third = Unpooled.directBuffer().writeBytes(new byte[] {0, 2, 8, 9});
+
+        ch.writeInbound(first);
+        ch.writeInbound(second);
+        ch.writeInbound(third);
+        InterleavedFrame split = ch.readInbound();
+        InterleavedFrame afterSplitHeader = ch.readInbound();
+
+        assertThat(bytes(split.content())).containsExactly(1, 2, 3, 4, 5, 6);
+        io.netty.buffer.CompositeByteBuf c = (io.netty.buffer.CompositeByteBuf) split.content();
+        assertThat(c.numComponents()).isEqualTo(2);
+        assertThat(c.internalComponent(0).memoryAddress()).as("first piece is the first read's memory")
+                .isEqualTo(first.memoryAddress() + 4);
+        assertThat(c.internalComponent(1).memoryAddress()).as("second piece is the second read's memory")
+                .isEqualTo(second.memoryAddress());
+        assertThat(afterSplitHeader.channel()).isEqualTo(1);
+        assertThat(bytes(afterSplitHeader.content())).containsExactly(8, 9);
+        assertThat(afterSplitHeader.content().memoryAddress()).isEqualTo(third.memoryAddress() + 2);
+        split.release();
+        afterSplitHeader.release();
+        assertThat(ch.finish()).isFalse();
+        assertThat(List.of(first, second, third)).allSatisfy(b -> assertThat(b.refCnt()).isZero());
+    }
+
+    @Test
+    void partialStateIsReleasedWhenTheConnectionGoes() {
+        EmbeddedChannel ch = new EmbeddedChannel(new RtspDecoder());
+        ByteBuf frameStart = Unpooled.directBuffer().writeBytes(new byte[] {'$', 0, 0, 100, 1, 2});
+        ch.writeInbound(frameStart);
+        assertThat(frameStart.refCnt()).as("held by the partial frame").isOne();
+        ch.finishAndReleaseAll();
+        assertThat(frameStart.refCnt()).isZero();
+    }
+
+    @Test
     void byteByByteMixOfFramesAndMessages() {
         ByteBuf all = Unpooled.buffer();
         all.writeBytes(new byte[] {'$', 0, 0, 2, 7, 8});
