@@ -1,6 +1,7 @@
 package io.argus.media.rtsp;
 
 import io.argus.media.codec.AccessUnit;
+import io.argus.media.codec.AccessUnitSink;
 import io.argus.media.codec.MediaFormat;
 import io.argus.media.codec.rtp.RtpDepacketizer;
 import io.argus.media.codec.rtp.RtpPayloadFormats;
@@ -86,6 +87,8 @@ public final class RtspToStream implements AutoCloseable {
         private final RtpDepacketizer depacketizer;
         private final RtpReceiver receiver;
         private final boolean video;
+        /** Made once: a method reference per packet would be an allocation per packet. */
+        private final AccessUnitSink sink = this::publish;
         private MediaFormat format;
         private long lost;
         private long invalid;
@@ -100,7 +103,7 @@ public final class RtspToStream implements AutoCloseable {
         }
 
         void receive(ByteBuf packet, long receivedNanos) {
-            receiver.receive(packet, receivedNanos, this::publish);
+            receiver.receive(packet, receivedNanos, sink);
             long l = receiver.packetsLost();
             long i = receiver.packetsInvalid() + depacketizer.corruptPackets();
             long d = depacketizer.droppedUnits();

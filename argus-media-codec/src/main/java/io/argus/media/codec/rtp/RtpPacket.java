@@ -4,8 +4,8 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * A reusable, mutable view of one RTP packet (RFC 3550 §5.1). One instance per receiving track is reused for
- * every packet so that parsing allocates nothing; {@link #payload()} is a slice of the packet buffer that is
- * <b>borrowed</b>: valid only until the packet buffer is released.
+ * every packet so that parsing allocates nothing: {@link #payload()} is the packet buffer itself with its
+ * indexes moved onto the payload, <b>borrowed</b>: valid only until the packet buffer is released.
  */
 public final class RtpPacket {
 
@@ -17,11 +17,13 @@ public final class RtpPacket {
     private int sequence;
     private long timestamp;
     private long ssrc;
-    private ByteBuf payload;
+    private ByteBuf buf;
+    private int payloadStart;
+    private int payloadEnd;
 
     /**
      * Parses {@code buf}'s readable bytes as one RTP packet into this view. <b>Borrows</b> {@code buf}; does not
-     * move its reader index.
+     * move its indexes (only {@link #payload()} does).
      *
      * @return false if the bytes are not a valid RTP version 2 packet (the view is then unspecified)
      */
@@ -62,7 +64,9 @@ public final class RtpPacket {
         if (offset > end) {
             return false;
         }
-        payload = buf.slice(start + offset, end - offset);
+        this.buf = buf;
+        payloadStart = start + offset;
+        payloadEnd = start + end;
         return true;
     }
 
@@ -73,7 +77,9 @@ public final class RtpPacket {
         this.sequence = sequence & 0xffff;
         this.timestamp = timestamp & 0xffffffffL;
         this.ssrc = ssrc & 0xffffffffL;
-        this.payload = payload;
+        this.buf = payload;
+        payloadStart = payload.readerIndex();
+        payloadEnd = payload.writerIndex();
         return this;
     }
 
@@ -99,9 +105,14 @@ public final class RtpPacket {
         return ssrc;
     }
 
-    /** The payload slice. <b>Borrowed</b>: retain a slice of it to keep bytes beyond the packet's lifetime. */
+    /**
+     * The payload: the parsed buffer itself, its reader and writer indexes set to the payload's bounds (so no
+     * slice object is made per packet). <b>Borrowed</b>: retain a slice of it to keep bytes beyond the packet's
+     * lifetime. Parse a buffer again only before calling this, since its header is then outside the indexes.
+     */
     public ByteBuf payload() {
-        return payload;
+        buf.setIndex(payloadStart, payloadEnd);
+        return buf;
     }
 
     /** Writes a fixed 12-byte header (no CSRC, no extension, no padding) at the writer index of {@code out}. */
