@@ -4,6 +4,7 @@ import io.argus.bench.IngestBench;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,6 +51,10 @@ final class BenchCommand implements Runnable {
         @Option(names = "--work-dir", description = "Where logs and the server's data go (default: a temp dir).")
         Path workDir;
 
+        @Option(names = "--server-jvm-opt", description = "Extra JVM option for the server process (repeatable), "
+                + "e.g. -Dargus.transport=nio.")
+        List<String> serverJvmOpts = new ArrayList<>();
+
         @Spec
         CommandSpec spec;
 
@@ -59,14 +64,24 @@ final class BenchCommand implements Runnable {
             var out = spec.commandLine().getOut();
             IngestBench.Result r = IngestBench.run(new IngestBench.Config(cameras, codec, fps,
                     Duration.ofSeconds(warmup), Duration.ofSeconds(duration), ArgusCli.class.getName(),
-                    List.of("-Xmx" + heap, "-XX:+UseG1GC", "-XX:+IgnoreUnrecognizedVMOptions",
-                            "--enable-native-access=ALL-UNNAMED", "--sun-misc-unsafe-memory-access=allow"),
+                    serverJvm(),
                     dir), out);
             out.println();
             r.print(out);
             out.println("logs: " + dir);
             out.flush();
             return 0;
+        }
+
+        private List<String> serverJvm() {
+            // A fixed, pre-touched heap: the RSS growth per camera is then direct and native memory, not heap
+            // the collector chose to commit.
+            List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
+                    "-XX:+UseG1GC",
+                    "-XX:+IgnoreUnrecognizedVMOptions", "--enable-native-access=ALL-UNNAMED",
+                    "--sun-misc-unsafe-memory-access=allow"));
+            jvm.addAll(serverJvmOpts);
+            return jvm;
         }
     }
 }
