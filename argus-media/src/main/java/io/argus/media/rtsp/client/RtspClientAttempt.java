@@ -1,6 +1,7 @@
 package io.argus.media.rtsp.client;
 
 import io.argus.media.codec.MediaFormat;
+import io.argus.media.codec.rtcp.RtcpSenderReport;
 import io.argus.media.codec.rtp.RtpReceiver;
 import io.argus.media.codec.sdp.SdpControl;
 import io.argus.media.codec.sdp.SdpException;
@@ -77,6 +78,9 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
     private long playNanos;
     private ScheduledFuture<?> keepAlive;
     private ScheduledFuture<?> watchdog;
+    private ScheduledFuture<?> receiverReports;
+    private volatile RtspClientRtcp rtcp;
+    private InetSocketAddress[] serverRtcp = new InetSocketAddress[0];
 
     RtspClientAttempt(RtspClient client, SourceConfig source, SourceListener listener, SourceCounters counters,
                       EventLoop loop) {
@@ -169,8 +173,10 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
     private void cleanup() {
         cancel(keepAlive);
         cancel(watchdog);
+        cancel(receiverReports);
         keepAlive = null;
         watchdog = null;
+        receiverReports = null;
         RtspClientConnection c = conn;
         conn = null;
         if (c != null) {
@@ -301,6 +307,7 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
             aggregateControl = SdpControl.resolve(base, sdp.control());
             List<String> controls = tracks.stream().map(t -> SdpControl.resolve(base, t.control())).toList();
             channelToTrack = new int[2 * tracks.size()];
+            serverRtcp = new InetSocketAddress[tracks.size()];
             setup(0, controls);
         });
     }
@@ -351,6 +358,9 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
             if (tcp && !reply.isEmpty() && reply.get(0).interleavedRtp() >= 0) {
                 rtpChannel = reply.get(0).interleavedRtp();
             }
+            if (!tcp && !reply.isEmpty()) {
+                serverRtcp[i] = serverRtcpAddress(reply.get(0));
+            }
             if (tcp) {
                 if (rtpChannel + 1 >= channelToTrack.length) {
                     channelToTrack = Arrays.copyOf(channelToTrack, rtpChannel + 2);
@@ -361,6 +371,15 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
         });
     }
 
+    /** The camera's RTCP port from the SETUP reply (its second server port, else the RTP port + 1), or null. */
+    private InetSocketAddress serverRtcpAddress(RtspTransport reply) {
+        int port = reply.serverRtcpPort() > 0 ? reply.serverRtcpPort()
+                : reply.serverRtpPort() > 0 ? reply.serverRtpPort() + 1 : -1;
+        Channel ch = conn == null ? null : conn.channel();
+        return port <= 0 || ch == null ? null
+                : new InetSocketAddress(((InetSocketAddress) ch.remoteAddress()).getAddress(), port);
+    }
+
     private void play() {
         request("PLAY", aggregateControl, h -> h.set("Range", "npt=0.000-"), r -> {
             if (!r.isSuccess()) {
@@ -369,6 +388,12 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
             }
             List<MediaFormat> formats = tracks.stream().map(SdpTrack::format).toList();
             toStream = new RtspToStream(formats, tcp ? 0 : RtpReceiver.DEFAULT_UDP_REORDER_WINDOW, counters);
+            rtcp = new RtspClientRtcp(formats);
+            if (!tcp) {
+                receiverReports = loop.scheduleAtFixedRate(this::sendReceiverReports,
+                        RtspClientRtcp.RECEIVER_REPORT_INTERVAL_MILLIS, RtspClientRtcp.RECEIVER_REPORT_INTERVAL_MILLIS,
+                        TimeUnit.MILLISECONDS);
+            }
             playNanos = System.nanoTime();
             long keepAliveMillis = Math.max(1000, sessionTimeoutSeconds * 1000L / 2);
             keepAlive = loop.scheduleAtFixedRate(this::keepAlive, keepAliveMillis, keepAliveMillis,
@@ -380,6 +405,26 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
 
     private void keepAlive() {
         request(getParameterSupported ? "GET_PARAMETER" : "OPTIONS", aggregateControl, h -> { }, r -> { });
+    }
+
+    private void sendReceiverReports() {
+        if (ended || rtcp == null) {
+            return;
+        }
+        Channel[] sockets = new Channel[udp.size()];
+        for (int i = 0; i < sockets.length; i++) {
+            sockets[i] = udp.get(i).rtcpChannel();
+        }
+        rtcp.sendReceiverReports(sockets, serverRtcp, System.nanoTime());
+    }
+
+    /**
+     * The camera's latest RTCP sender report for {@code track} (its NTP↔RTP timestamp mapping, RFC 3550
+     * §6.4.1), or null before the first one arrived. Any thread.
+     */
+    RtcpSenderReport lastSenderReport(int track) {
+        RtspClientRtcp r = rtcp;
+        return r == null ? null : r.lastSenderReport(track);
     }
 
     private void watchdog() {
@@ -403,12 +448,18 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
 
     void onFrame(RtspClientConnection c, InterleavedFrame frame) {
         int ch = frame.channel();
-        if (c != conn || toStream == null || (ch & 1) == 1 || ch >= channelToTrack.length
-                || channelToTrack[ch] == 0) {
+        int rtpCh = ch & ~1;
+        if (c != conn || toStream == null || rtpCh >= channelToTrack.length || channelToTrack[rtpCh] == 0) {
             frame.release();
-            return;
+        } else if ((ch & 1) == 1) {
+            try {
+                rtcp.onRtcp(channelToTrack[rtpCh] - 1, frame.content(), System.nanoTime());
+            } finally {
+                frame.release();
+            }
+        } else {
+            media(channelToTrack[ch] - 1, frame.content());
         }
-        media(channelToTrack[ch] - 1, frame.content());
     }
 
     @Override
@@ -416,6 +467,14 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
         Channel ch = conn == null ? null : conn.channel();
         boolean fromServer = ch != null && packet.sender().getAddress()
                 .equals(((InetSocketAddress) ch.remoteAddress()).getAddress());
+        if (rtcp && toStream != null && fromServer) {
+            try {
+                this.rtcp.onRtcp(track, packet.content(), System.nanoTime());
+            } finally {
+                packet.release();
+            }
+            return;
+        }
         if (rtcp || toStream == null || !fromServer) {
             if (!fromServer && !rtcp) {
                 counters.invalid(1);
@@ -437,6 +496,8 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
             }
             toStream.start(stream);
         }
-        toStream.receive(track, packet, System.nanoTime());
+        long now = System.nanoTime();
+        rtcp.onRtp(track, packet, now);
+        toStream.receive(track, packet, now);
     }
 }

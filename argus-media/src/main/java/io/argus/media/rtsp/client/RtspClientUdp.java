@@ -46,6 +46,11 @@ final class RtspClientUdp {
         return ((InetSocketAddress) rtcp.localAddress()).getPort();
     }
 
+    /** The RTCP socket: receiver reports go out from it, so the camera sees them come from the port we offered. */
+    Channel rtcpChannel() {
+        return rtcp;
+    }
+
     void close() {
         rtp.close();
         rtcp.close();

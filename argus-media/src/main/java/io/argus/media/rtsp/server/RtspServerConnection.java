@@ -296,7 +296,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter {
         respond(req, r);
         boolean udp = session.usesUdp();
         session.play(new StreamToRtsp(session, medias, udp ? null : ctx.channel(),
-                udp ? server.udp().rtp() : null));
+                udp ? server.udp().rtp() : null, udp ? server.udp().rtcp() : null, RtspServerSession.newCname()));
     }
 
     private void record(RtspServerRequest req, RtspServerSession session) {

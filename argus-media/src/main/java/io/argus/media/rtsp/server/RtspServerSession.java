@@ -9,8 +9,13 @@ import io.argus.media.stream.Stream;
 import io.argus.media.stream.StreamReader;
 import io.netty.buffer.ByteBuf;
 import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 
 /**
  * One RTSP session (RFC 2326 §3): a reader of a path's stream or a publisher into a path, with its set-up
@@ -19,6 +24,16 @@ import java.util.List;
 final class RtspServerSession {
 
     enum State { READY, PLAYING, RECORDING, CLOSED }
+
+    /**
+     * Period of a reader's RTCP sender reports: RFC 3550 §6.2's recommended minimum interval of 5 s. The RTCP
+     * bandwidth rule would allow more for one receiver, but players only need the mapping refreshed, and every
+     * report is a write per track per reader.
+     */
+    static final long SENDER_REPORT_INTERVAL_MILLIS = 5_000;
+
+    /** Random bytes of the RTCP CNAME: RFC 7022 §4.2 asks for at least 96 bits, unique and unlinkable. */
+    private static final int CNAME_RANDOM_BYTES = 12;
 
     private final String id;
     private final RtspServerConnection connection;
@@ -31,6 +46,7 @@ final class RtspServerSession {
     private final List<InetSocketAddress> udpRoutes = new ArrayList<>();
     private State state = State.READY;
     private StreamReader reader;
+    private ScheduledFuture<?> senderReports;
     private RtspToStream toStream;
     private long lastActivityNanos = System.nanoTime();
 
@@ -126,10 +142,19 @@ final class RtspServerSession {
         }
     }
 
-    /** PLAY: attach to the stream; the reader runs on the connection's loop. */
+    /** A fresh RTCP CNAME (RFC 7022 §4.2): random, so sessions cannot be linked by it. */
+    static byte[] newCname() {
+        byte[] random = new byte[CNAME_RANDOM_BYTES];
+        ThreadLocalRandom.current().nextBytes(random);
+        return HexFormat.of().formatHex(random).getBytes(StandardCharsets.US_ASCII);
+    }
+
+    /** PLAY: attach to the stream; the reader and its sender-report timer run on the connection's loop. */
     void play(StreamToRtsp consumer) {
         state = State.PLAYING;
         reader = stream.attach(consumer, connection.eventLoop(), Stream.DEFAULT_READER_QUEUE);
+        senderReports = connection.eventLoop().scheduleAtFixedRate(consumer::sendSenderReports,
+                SENDER_REPORT_INTERVAL_MILLIS, SENDER_REPORT_INTERVAL_MILLIS, TimeUnit.MILLISECONDS);
     }
 
     void resume() {
@@ -191,6 +216,9 @@ final class RtspServerSession {
             return;
         }
         state = State.CLOSED;
+        if (senderReports != null) {
+            senderReports.cancel(false);
+        }
         if (reader != null) {
             reader.close();
         }

@@ -94,6 +94,11 @@ final class RtspServerUdp {
         return rtp;
     }
 
+    /** The RTCP socket: readers' sender reports go out through it, so they come from the advertised port. */
+    Channel rtcp() {
+        return rtcp;
+    }
+
     int rtpPort() {
         return ((InetSocketAddress) rtp.localAddress()).getPort();
     }

@@ -8,40 +8,58 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.socket.DatagramPacket;
+import java.time.Clock;
+import java.time.Instant;
 
 /**
  * Sends a stream's access units to one reader session: each unit is packetized per track and written without
  * copying its payload — over TCP as {@code $}-framed packets (the 4-byte frame header and the RTP header in one
  * small buffer, then the payload slice), over UDP as datagrams of the header and the slice — and flushed
  * once per unit. Runs on the connection's event loop.
+ *
+ * <p>RTCP (RFC 3550 §6.4.1): each track's first unit is followed at once by a sender report, so a player can
+ * place the first frame on the wall-clock timeline, and {@link #sendSenderReports()} repeats them from the
+ * session's timer. Over TCP they go on the track's RTCP channel, over UDP from the server's RTCP socket to the
+ * client's RTCP port. A report is one small buffer every few seconds; nothing is allocated per packet for it.
  */
 final class StreamToRtsp implements StreamConsumer {
+
+    private static final Clock UTC = Clock.systemUTC();
 
     private final RtspServerSession session;
     private final Channel tcp;
     private final Channel udp;
+    private final Channel udpRtcp;
     private final RtpPacketSink[] sinks;
+    private final byte[] cname;
 
     /**
-     * @param tcp the RTSP connection (interleaved transport), or null
-     * @param udp the server's shared RTP socket (UDP transport), or null
+     * @param tcp     the RTSP connection (interleaved transport), or null
+     * @param udp     the server's shared RTP socket (UDP transport), or null
+     * @param udpRtcp the server's shared RTCP socket (UDP transport), or null
+     * @param cname   the session's RTCP canonical name (RFC 3550 §6.5.1)
      */
-    StreamToRtsp(RtspServerSession session, RtspServerSessionMedia[] medias, Channel tcp, Channel udp) {
+    StreamToRtsp(RtspServerSession session, RtspServerSessionMedia[] medias, Channel tcp, Channel udp,
+                 Channel udpRtcp, byte[] cname) {
         this.session = session;
         this.tcp = tcp;
         this.udp = udp;
+        this.udpRtcp = udpRtcp;
+        this.cname = cname;
         this.sinks = new RtpPacketSink[medias.length];
         for (int i = 0; i < medias.length; i++) {
             RtspServerSessionMedia m = medias[i];
             if (m != null) {
-                sinks[i] = m.transport().tcp() ? tcpSink(m.transport().interleavedRtp()) : udpSink(m);
+                sinks[i] = m.transport().tcp() ? tcpSink(m) : udpSink(m);
             }
         }
     }
 
-    private RtpPacketSink tcpSink(int channel) {
+    private RtpPacketSink tcpSink(RtspServerSessionMedia m) {
+        int channel = m.transport().interleavedRtp();
         return (header, payload) -> {
             int length = header.readableBytes() + (payload == null ? 0 : payload.readableBytes());
+            m.countPacket(length - RtspServerSessionMedia.RTP_HEADER_LENGTH);
             ByteBuf prefix = tcp.alloc().buffer(InterleavedFrame.HEADER_LENGTH + header.readableBytes());
             InterleavedFrame.writeHeader(prefix, channel, length);
             prefix.writeBytes(header);
@@ -55,6 +73,8 @@ final class StreamToRtsp implements StreamConsumer {
 
     private RtpPacketSink udpSink(RtspServerSessionMedia m) {
         return (header, payload) -> {
+            m.countPacket(header.readableBytes() + (payload == null ? 0 : payload.readableBytes())
+                    - RtspServerSessionMedia.RTP_HEADER_LENGTH);
             ByteBuf packet = payload == null ? header : Unpooled.wrappedBuffer(header, payload);
             udp.write(new DatagramPacket(packet, m.clientRtp()), udp.voidPromise());
         };
@@ -70,10 +90,49 @@ final class StreamToRtsp implements StreamConsumer {
             }
             Channel out = media.transport().tcp() ? tcp : udp;
             media.packetizer().packetize(au, media.rtpTimestamp(au.pts()), out.alloc(), sinks[track]);
+            media.sent(au);
+            if (!media.anchored()) {
+                media.anchor(au, System.nanoTime(), unixNanos());
+                writeSenderReport(media);
+            }
             out.flush();
         } finally {
             au.release();
         }
+    }
+
+    /** One sender report per track that has sent a unit (the session's RTCP timer). */
+    void sendSenderReports() {
+        boolean any = false;
+        for (int i = 0; i < sinks.length; i++) {
+            RtspServerSessionMedia media = session.media(i);
+            if (media != null && media.anchored()) {
+                writeSenderReport(media);
+                any = true;
+            }
+        }
+        if (any && tcp != null) {
+            tcp.flush();
+        }
+    }
+
+    private void writeSenderReport(RtspServerSessionMedia media) {
+        int length = RtspServerSessionMedia.senderReportLength(cname);
+        if (media.transport().tcp()) {
+            ByteBuf frame = tcp.alloc().buffer(InterleavedFrame.HEADER_LENGTH + length);
+            InterleavedFrame.writeHeader(frame, media.interleavedRtcp(), length);
+            media.writeSenderReport(frame, cname);
+            tcp.write(frame, tcp.voidPromise());
+        } else {
+            ByteBuf packet = udpRtcp.alloc().buffer(length);
+            media.writeSenderReport(packet, cname);
+            udpRtcp.writeAndFlush(new DatagramPacket(packet, media.clientRtcp()), udpRtcp.voidPromise());
+        }
+    }
+
+    private static long unixNanos() {
+        Instant now = UTC.instant();
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     @Override
