@@ -41,7 +41,8 @@ public final class IngestBench {
     /** What one run measured. Memory figures are per camera above the idle server's baseline. */
     public record Result(int cameras, int live, double serverCores, double serverCpuPercentOfMachine,
                          double serverCpuPercentOfCorePerCamera, double simCores, long heapPerCameraBytes,
-                         long directPerCameraBytes, long rssPerCameraBytes, long framesReceived,
+                         long directPerCameraBytes, long rssPerCameraBytes, long gopCachePerCameraBytes,
+                         long framesReceived,
                          long framesExpected, long packetsLost, long framesDropped, long latencyP50Micros,
                          long latencyP99Micros, long latencySamples) {
 
@@ -51,8 +52,9 @@ public final class IngestBench {
                     serverCpuPercentOfMachine, Runtime.getRuntime().availableProcessors(),
                     serverCpuPercentOfCorePerCamera);
             out.printf(Locale.ROOT, "simulator CPU        %.2f cores (a separate process, not counted above)%n", simCores);
-            out.printf(Locale.ROOT, "memory per camera    heap %s, direct %s, RSS %s%n", kb(heapPerCameraBytes),
-                    kb(directPerCameraBytes), kb(rssPerCameraBytes));
+            out.printf(Locale.ROOT, "memory per camera    heap %s, direct %s, RSS %s (of which GOP cache payload %s)%n",
+                    kb(heapPerCameraBytes), kb(directPerCameraBytes), kb(rssPerCameraBytes),
+                    kb(gopCachePerCameraBytes));
             out.printf(Locale.ROOT, "frames               %d received of %d sent in the window; %d packets lost, "
                     + "%d frames dropped%n", framesReceived, framesExpected, packetsLost, framesDropped);
             out.printf(Locale.ROOT, "latency source→hub   p50 %.2f ms, p99 %.2f ms (%d frames, from the SEI capture times)%n",
@@ -120,6 +122,7 @@ public final class IngestBench {
                     perCamera(loaded.path("heapUsedBytes").asLong() - idle.path("heapUsedBytes").asLong(), n),
                     perCamera(loaded.path("directMemoryBytes").asLong() - idle.path("directMemoryBytes").asLong(), n),
                     perCamera(loadedProc.rssBytes() - idleProc.rssBytes(), n),
+                    perCamera(loaded.path("gopCacheBytes").asLong(), n),
                     after.frames - before.frames, Math.round(seconds * cfg.fps() * n),
                     after.packetsLost - before.packetsLost, after.framesDropped - before.framesDropped,
                     lat.path("p50Micros").asLong(-1), lat.path("p99Micros").asLong(-1), lat.path("count").asLong());

@@ -81,13 +81,15 @@ public final class Simulator implements AutoCloseable {
         Simulator sim = new Simulator(config);
         try {
             sim.server.start();
-            long period = TimeUnit.SECONDS.toNanos(1) / config.fps();
+            // Real cameras are not in step: spreading the starts over one pass of the sample puts each camera at
+            // a different point of its GOP, as on a real site (in step, every GOP cache would peak at once).
+            long loop = TimeUnit.SECONDS.toNanos(1) * sim.sample.size() / config.fps();
             for (int i = 1; i <= config.cameras(); i++) {
                 Path path = sim.paths.add("cam" + i, "cam" + i, null, true);
                 SimCamera cam = new SimCamera(path, sim.sample, config.fps(), sim.cameraLoops.next(),
                         PooledByteBufAllocator.DEFAULT);
                 sim.cameras.add(cam);
-                cam.start(period * i / config.cameras());
+                cam.start(loop * (i - 1) / config.cameras());
             }
             return sim;
         } catch (IOException | RuntimeException e) {

@@ -45,7 +45,7 @@ public final class Stream {
     private volatile List<MediaFormat> formats;
     private volatile StreamReader[] readers = NO_READERS;
     private final ArrayList<AccessUnit> gop = new ArrayList<>();
-    private long gopBytes;
+    private volatile long gopBytes;
     private boolean gopOverflow;
     private volatile boolean closed;
     private volatile long published;
@@ -227,6 +227,11 @@ public final class Stream {
 
     public long publishedBytes() {
         return publishedBytes;
+    }
+
+    /** Payload bytes the GOP cache holds now. */
+    public long gopCacheBytes() {
+        return gopBytes;
     }
 
     /** Units skipped by slow readers, all readers together. */

@@ -96,8 +96,17 @@ public final class HttpApi {
         long heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
         LatencyHistogram h = paths.latency().histogram();
         ctx.json(new NodeStatsResponse(paths.paths().size(), Metrics.readers(paths), heap,
-                Metrics.nettyDirectMemory(), new NodeStatsResponse.Latency(h.count(), h.percentileMicros(0.5),
+                Metrics.nettyDirectMemory(), gopCacheBytes(), new NodeStatsResponse.Latency(h.count(), h.percentileMicros(0.5),
                         h.percentileMicros(0.9), h.percentileMicros(0.99), h.percentileMicros(1.0))));
+    }
+
+    private long gopCacheBytes() {
+        long sum = 0;
+        for (var p : paths.paths()) {
+            var s = p.stream();
+            sum += s == null ? 0 : s.gopCacheBytes();
+        }
+        return sum;
     }
 
     /** Starts a new measurement window for the latency figures of {@code GET /api/v1/node/stats}. */

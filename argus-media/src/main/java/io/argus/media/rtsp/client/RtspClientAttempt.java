@@ -120,6 +120,7 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
         conn = c;
         int port = url.getPort() < 0 ? RtspClientUrls.DEFAULT_PORT : url.getPort();
         new Bootstrap().group(loop).channel(client.transport().socketChannel())
+                .option(ChannelOption.ALLOCATOR, client.transport().allocator())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new RtspClientInitializer(c))

@@ -93,6 +93,7 @@ final class RtspClientUdp {
     private static Bootstrap bootstrap(NettyTransport transport, EventLoop loop, int track, boolean isRtcp,
                                        Receiver receiver) {
         return new Bootstrap().group(loop).channel(transport.datagramChannel())
+                .option(ChannelOption.ALLOCATOR, transport.allocator())
                 .option(ChannelOption.SO_RCVBUF, RECEIVE_BUFFER_BYTES)
                 .handler(new ChannelInitializer<Channel>() {
                     @Override

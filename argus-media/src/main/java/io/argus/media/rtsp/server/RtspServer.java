@@ -66,6 +66,7 @@ public final class RtspServer implements AutoCloseable {
                 udp = RtspServerUdp.bind(transport, workers, config.host(), config.rtpPort(), config.rtcpPort());
             }
             listener = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
+                    .childOption(ChannelOption.ALLOCATOR, transport.allocator())
                     .childOption(ChannelOption.TCP_NODELAY, true)
                     .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
                     .childHandler(new RtspServerInitializer(this))

@@ -65,6 +65,7 @@ final class RtspServerUdp {
 
     private static Bootstrap bootstrap(NettyTransport transport, EventLoopGroup group, Inbound inbound) {
         return new Bootstrap().group(group).channel(transport.datagramChannel())
+                .option(ChannelOption.ALLOCATOR, transport.allocator())
                 .option(ChannelOption.SO_RCVBUF, SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.SO_SNDBUF, SOCKET_BUFFER_BYTES)
                 .option(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(1 << 20, 4 << 20))
