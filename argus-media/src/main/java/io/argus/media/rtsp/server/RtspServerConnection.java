@@ -296,7 +296,8 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter {
         respond(req, r);
         boolean udp = session.usesUdp();
         session.play(new StreamToRtsp(session, medias, udp ? null : ctx.channel(),
-                udp ? server.udp().rtp() : null, udp ? server.udp().rtcp() : null, RtspServerSession.newCname()));
+                udp ? server.udp().rtp() : null, udp ? server.udp().rtcp() : null, RtspServerSession.newCname(),
+                ctx.channel().eventLoop()));
     }
 
     private void record(RtspServerRequest req, RtspServerSession session) {

@@ -7,9 +7,11 @@ import io.argus.media.stream.StreamConsumer;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a stream's access units to one reader session: each unit is packetized per track and written without
@@ -32,16 +34,22 @@ final class StreamToRtsp implements StreamConsumer {
     private final Channel udpRtcp;
     private final RtpPacketSink[] sinks;
     private final byte[] cname;
+    private final EventLoop loop;
+    private final UdpPacer pacer;
+    private boolean resumeScheduled;
 
     /**
      * @param tcp     the RTSP connection (interleaved transport), or null
      * @param udp     the server's shared RTP socket (UDP transport), or null
      * @param udpRtcp the server's shared RTCP socket (UDP transport), or null
      * @param cname   the session's RTCP canonical name (RFC 3550 §6.5.1)
+     * @param loop    the connection's event loop, where this consumer runs
      */
     StreamToRtsp(RtspServerSession session, RtspServerSessionMedia[] medias, Channel tcp, Channel udp,
-                 Channel udpRtcp, byte[] cname) {
+                 Channel udpRtcp, byte[] cname, EventLoop loop) {
         this.session = session;
+        this.loop = loop;
+        this.pacer = tcp == null ? new UdpPacer() : null;
         this.tcp = tcp;
         this.udp = udp;
         this.udpRtcp = udpRtcp;
@@ -91,6 +99,9 @@ final class StreamToRtsp implements StreamConsumer {
             Channel out = media.transport().tcp() ? tcp : udp;
             media.packetizer().packetize(au, media.rtpTimestamp(au.pts()), out.alloc(), sinks[track]);
             media.sent(au);
+            if (pacer != null) {
+                pacer.spend(au.size());
+            }
             if (!media.anchored()) {
                 media.anchor(au, System.nanoTime(), unixNanos());
                 writeSenderReport(media);
@@ -137,7 +148,21 @@ final class StreamToRtsp implements StreamConsumer {
 
     @Override
     public boolean isReady() {
-        return tcp != null ? tcp.isWritable() : udp.isWritable();
+        if (tcp != null) {
+            return tcp.isWritable();
+        }
+        long now = System.nanoTime();
+        if (!pacer.ready(now)) {
+            if (!resumeScheduled) {
+                resumeScheduled = true;
+                loop.schedule(() -> {
+                    resumeScheduled = false;
+                    session.resume();
+                }, pacer.nanosUntilReady(now), TimeUnit.NANOSECONDS);
+            }
+            return false;
+        }
+        return udp.isWritable();
     }
 
     @Override
