@@ -3,6 +3,6 @@
  * one ordered table, starts them in that order and stops them in reverse. Nothing is found by classpath
  * scanning; every component is constructed here or in a role.
  *
- * <p>Layer: argus-server, the top. May import every Argus module; nothing imports this package.
+ * <p>Layer: argus-server, the top. May import every Argus module; nothing outside argus-server imports it.
  */
 package io.argus.server;

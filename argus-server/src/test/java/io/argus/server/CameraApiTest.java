@@ -7,6 +7,7 @@ import io.argus.media.path.Path;
 import io.argus.media.path.PathState;
 import io.argus.server.ApiClient.Answer;
 import io.argus.server.config.ArgusConfig;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -141,6 +142,10 @@ class CameraApiTest {
         assertThat(cam.get("url").isNull()).isTrue();
         assertThat(cam.get("status").get("state").asText()).isEqualTo("waiting");
         assertThat(server.paths().publishTarget("pushed-cam")).containsSame(p);
-        assertThat(server.paths().publishTarget("bad/name")).isEmpty();
+        assertThat(server.paths().publishTarget("live/lobby")).isPresent();
+        assertThat(api.get("/api/v1/cameras").json().findValuesAsText("name")).contains("live/lobby");
+        for (String bad : List.of("bad//name", "/lead", "trail/", "a/../b", "a/.hidden", "x".repeat(65), "sp ace")) {
+            assertThat(server.paths().publishTarget(bad)).as(bad).isEmpty();
+        }
     }
 }

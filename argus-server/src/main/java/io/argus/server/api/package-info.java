@@ -4,7 +4,8 @@
  * ({@link io.argus.server.api.ErrorMapper} with {@link io.argus.server.api.ErrorCode}).
  *
  * <p>Layer: argus-server. May import {@code io.argus.server.camera}, {@code io.argus.server.auth},
- * {@code io.argus.server.metrics}, {@code io.argus.media.path} (status only), {@code io.argus.metadata} records,
- * Javalin and Jackson.
+ * {@code io.argus.server.metrics}, {@code io.argus.server.config} (HTTP settings), {@code io.argus.media.path}
+ * (status only), {@code io.argus.media.stream} (latency figures), {@code io.argus.metadata} records, Javalin,
+ * Jackson and slf4j.
  */
 package io.argus.server.api;

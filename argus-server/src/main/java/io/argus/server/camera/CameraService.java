@@ -29,10 +29,12 @@ public final class CameraService {
     private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
 
     /**
-     * Camera names are RTSP path segments ({@code rtsp://host:8554/<name>}): letters, digits and {@code ._~-}
-     * (URL-safe without escaping), at most 64 characters.
+     * Camera names are RTSP paths ({@code rtsp://host:8554/<name>}): one or more segments joined by {@code /}
+     * (publishers push to paths such as {@code live/lobby}), each starting with a letter or digit and made of
+     * letters, digits and {@code ._~-} (URL-safe without escaping, and no {@code .} or {@code ..} segment), at
+     * most 64 characters in all.
      */
-    static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~-]{0,63}");
+    static final Pattern NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9][A-Za-z0-9._~-]*)*");
 
     /** Longest username or password stored (the columns' size). */
     static final int MAX_CREDENTIAL_LENGTH = 256;
@@ -156,7 +158,8 @@ public final class CameraService {
         if (in.name() != null) {
             name = in.name();
             if (!validName(name)) {
-                errors.add("name", "1-64 letters, digits or ._~- starting with a letter or digit, not a UUID");
+                errors.add("name", "1-64 letters, digits or ._~-, in segments joined by / that each start with a "
+                        + "letter or digit, not a UUID");
             }
         }
         String url = base.url();

@@ -3,6 +3,6 @@
  * as they come, change name and go; node totals; JVM heap and Netty direct memory.
  *
  * <p>Layer: argus-server. May import {@code io.argus.media.path}, {@code io.argus.media.stream}, Micrometer and
- * Netty's buffer metrics.
+ * Netty's {@code PlatformDependent} (the only count of the direct memory Netty allocates without a cleaner).
  */
 package io.argus.server.metrics;

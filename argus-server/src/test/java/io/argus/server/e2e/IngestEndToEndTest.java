@@ -22,6 +22,7 @@ import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.SampleMedia;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -81,16 +82,20 @@ class IngestEndToEndTest {
     private static int liveCameras() {
         int live = 0;
         for (JsonNode c : api.get("/api/v1/cameras").json()) {
-            live += "live".equals(c.path("status").path("state").asText()) ? 1 : 0;
+            live += c.path("name").asText().endsWith("-cam") && "live".equals(c.path("status").path("state").asText())
+                    ? 1 : 0;
         }
         return live;
     }
 
     @Test
     void cameraStatusDescribesTheStream() {
-        JsonNode cams = api.get("/api/v1/cameras").json();
-        assertThat(cams).hasSize(2);
-        for (JsonNode c : cams) {
+        int seen = 0;
+        for (JsonNode c : api.get("/api/v1/cameras").json()) {
+            if (!c.path("name").asText().endsWith("-cam")) {
+                continue;
+            }
+            seen++;
             JsonNode s = c.path("status");
             assertThat(s.path("codec").asText()).isEqualTo("H264");
             assertThat(s.path("width").asInt()).isEqualTo(1920);
@@ -99,6 +104,7 @@ class IngestEndToEndTest {
             assertThat(s.path("frames").asLong()).isPositive();
             assertThat(s.path("bytes").asLong()).isPositive();
         }
+        assertThat(seen).isEqualTo(2);
     }
 
     @Test
@@ -123,9 +129,12 @@ class IngestEndToEndTest {
         JsonNode stats = api.get("/api/v1/node/stats").json().path("ingestLatency");
         assertThat(stats.path("count").asLong()).isPositive();
         assertThat(stats.path("p50Micros").asLong()).isPositive();
-        JsonNode status = api.get("/api/v1/cameras").json().get(0).path("status");
-        assertThat(status.path("packetsLost").asLong()).isZero();
-        assertThat(status.path("framesDropped").asLong()).isZero();
+        for (JsonNode c : api.get("/api/v1/cameras").json()) {
+            if (c.path("name").asText().endsWith("-cam")) {
+                assertThat(c.path("status").path("packetsLost").asLong()).as(c.toString()).isZero();
+                assertThat(c.path("status").path("framesDropped").asLong()).as(c.toString()).isZero();
+            }
+        }
     }
 
     /** Reads {@code n} video frames of the re-stream: [pts, capture µs, arrival µs] each. */
@@ -175,6 +184,39 @@ class IngestEndToEndTest {
         assertThat(pts).as("ffprobe frames: %s", lines).hasSizeGreaterThanOrEqualTo(60);
         for (int i = 1; i < pts.size(); i++) {
             assertThat(pts.get(i) - pts.get(i - 1)).as("ffprobe pts step at %d", i).isEqualTo(FRAME_TICKS);
+        }
+    }
+
+    @Test
+    void ffmpegPublishingToAPathCreatesAndFeedsACamera() throws Exception {
+        assumeTrue(onPath("ffmpeg") && onPath("ffprobe"), "ffmpeg not installed (.ci/run installs it)");
+        String url = "rtsp://127.0.0.1:" + server.rtspPort() + "/live/lobby";
+        Process publisher = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-stream_loop", "-1", "-f", "h264",
+                "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString(), "-c", "copy", "-f", "rtsp",
+                "-rtsp_transport", "tcp", url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            await(() -> api.get("/api/v1/cameras").json().findValues("name").stream()
+                    .anyMatch(n -> n.asText().equals("live/lobby")), "a camera for the published path");
+            JsonNode cam = null;
+            for (JsonNode c : api.get("/api/v1/cameras").json()) {
+                cam = c.path("name").asText().equals("live/lobby") ? c : cam;
+            }
+            String id = cam.path("id").asText();
+            await(() -> "live".equals(api.get("/api/v1/cameras/" + id).json().path("status").path("state").asText()),
+                    "the pushed camera live");
+            JsonNode status = api.get("/api/v1/cameras/" + id).json().path("status");
+            assertThat(status.path("width").asInt()).isEqualTo(640);
+            assertThat(status.path("height").asInt()).isEqualTo(360);
+            Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-select_streams",
+                    "v", "-show_entries", "frame=pts", "-of", "default=nw=1", "-read_intervals", "%+#25", url)
+                    .redirectErrorStream(true).start();
+            String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(out.lines().filter(l -> l.startsWith("pts=")).count()).as(out).isGreaterThanOrEqualTo(24);
+        } finally {
+            publisher.destroy();
+            publisher.waitFor(10, TimeUnit.SECONDS);
         }
     }
 
