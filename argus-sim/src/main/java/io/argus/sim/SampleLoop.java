@@ -3,6 +3,7 @@ package io.argus.sim;
 import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.MediaFormat;
+import io.argus.media.codec.h264.AnnexBAccessUnits;
 import io.argus.media.codec.h264.H264AccessUnits;
 import io.argus.media.codec.h264.H264NalType;
 import io.argus.media.codec.h265.H265AccessUnits;
@@ -19,11 +20,13 @@ import java.util.List;
  */
 final class SampleLoop implements AutoCloseable {
     private final Codec codec;
+    private final AnnexBAccessUnits.Syntax syntax;
     private final MediaFormat format;
     private final List<AccessUnit> frames;
 
     private SampleLoop(Codec codec, MediaFormat format, List<AccessUnit> frames) {
         this.codec = codec;
+        this.syntax = codec == Codec.H264 ? H264AccessUnits.SYNTAX : H265AccessUnits.SYNTAX;
         this.format = format;
         this.frames = frames;
     }
@@ -31,9 +34,8 @@ final class SampleLoop implements AutoCloseable {
     static SampleLoop load(SampleMedia sample, Codec codec) {
         ByteBuf file = Unpooled.directBuffer().writeBytes(sample.bytes());
         try {
-            List<AccessUnit> frames = codec == Codec.H264
-                    ? H264AccessUnits.fromAnnexB(file, 0, 1)
-                    : H265AccessUnits.fromAnnexB(file, 0, 1);
+            List<AccessUnit> frames = AnnexBAccessUnits.fromAnnexB(
+                    codec == Codec.H264 ? H264AccessUnits.SYNTAX : H265AccessUnits.SYNTAX, file, 0, 1);
             if (frames.isEmpty() || !frames.get(0).keyframe()) {
                 frames.forEach(AccessUnit::release);
                 throw new IllegalStateException(sample.fileName() + " does not start with a keyframe");
@@ -66,6 +68,11 @@ final class SampleLoop implements AutoCloseable {
 
     Codec codec() {
         return codec;
+    }
+
+    /** Whether {@code nal} is a slice (VCL unit) in this sample's codec. */
+    boolean isVcl(ByteBuf nal) {
+        return syntax.isVcl(syntax.type(nal));
     }
 
     MediaFormat format() {

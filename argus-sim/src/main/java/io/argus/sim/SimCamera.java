@@ -1,9 +1,6 @@
 package io.argus.sim;
 
 import io.argus.media.codec.AccessUnit;
-import io.argus.media.codec.Codec;
-import io.argus.media.codec.h264.H264NalType;
-import io.argus.media.codec.h265.H265NalType;
 import io.argus.media.codec.sei.CaptureTimeSei;
 import io.argus.media.path.Path;
 import io.argus.media.path.SourceListener;
@@ -57,7 +54,7 @@ final class SimCamera implements AutoCloseable {
         boolean seiPlaced = false;
         for (int i = 0; i < n; i++) {
             ByteBuf nal = template.unit(i);
-            if (!seiPlaced && isVcl(nal)) {
+            if (!seiPlaced && sample.isVcl(nal)) {
                 units[out++] = CaptureTimeSei.build(sample.codec(), WallClock.micros(), alloc);
                 seiPlaced = true;
             }
@@ -67,12 +64,6 @@ final class SimCamera implements AutoCloseable {
         frameNo++;
         stream.publish(AccessUnit.of(0, sample.codec(), pts, pts, template.keyframe(), units, out,
                 System.nanoTime()));
-    }
-
-    private boolean isVcl(ByteBuf nal) {
-        return sample.codec() == Codec.H264
-                ? H264NalType.isVcl(H264NalType.of(nal))
-                : H265NalType.isVcl(H265NalType.of(nal));
     }
 
     long framesSent() {

@@ -136,7 +136,7 @@ public final class Path {
         }
         int gen = ++generation;
         setState(PathState.CONNECTING, lastError);
-        attempt = connector.connect(source, new AttemptListener(gen), counters);
+        attempt = connector.connect(source, new SessionListener(gen, false), counters);
     }
 
     private void endSession() {
@@ -203,26 +203,15 @@ public final class Path {
             return null;
         }
         publisherActive = true;
-        int gen = ++generation;
-        return new SourceListener() {
-            @Override
-            public Stream onReady(List<MediaFormat> formats, Executor writer) {
-                synchronized (Path.this) {
-                    return gen == generation ? goLive(formats, writer) : null;
-                }
-            }
+        return new SessionListener(++generation, true);
+    }
 
-            @Override
-            public void onEnded(String reason) {
-                synchronized (Path.this) {
-                    if (gen == generation) {
-                        publisherActive = false;
-                        closeStream();
-                        setState(enabled ? PathState.WAITING : PathState.DISABLED, reason);
-                    }
-                }
-            }
-        };
+    private void publisherEnded(int gen, String reason) {
+        if (gen == generation) {
+            publisherActive = false;
+            closeStream();
+            setState(enabled ? PathState.WAITING : PathState.DISABLED, reason);
+        }
     }
 
     synchronized void close() {
@@ -254,11 +243,14 @@ public final class Path {
                 s == null ? 0 : s.readerCount());
     }
 
-    private final class AttemptListener implements SourceListener {
+    /** What one session (a source attempt or a publisher) reports; reports from an older session are ignored. */
+    private final class SessionListener implements SourceListener {
         private final int gen;
+        private final boolean publisher;
 
-        AttemptListener(int gen) {
+        SessionListener(int gen, boolean publisher) {
             this.gen = gen;
+            this.publisher = publisher;
         }
 
         @Override
@@ -271,7 +263,11 @@ public final class Path {
         @Override
         public void onEnded(String reason) {
             synchronized (Path.this) {
-                attemptEnded(gen, reason);
+                if (publisher) {
+                    publisherEnded(gen, reason);
+                } else {
+                    attemptEnded(gen, reason);
+                }
             }
         }
     }

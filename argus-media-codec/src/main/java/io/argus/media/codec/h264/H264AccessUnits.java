@@ -3,7 +3,6 @@ package io.argus.media.codec.h264;
 import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.Codec;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -13,6 +12,39 @@ import java.util.List;
  */
 public final class H264AccessUnits {
 
+    /** H264's NAL syntax for {@link AnnexBAccessUnits}. */
+    public static final AnnexBAccessUnits.Syntax SYNTAX = new AnnexBAccessUnits.Syntax() {
+        @Override
+        public Codec codec() {
+            return Codec.H264;
+        }
+
+        @Override
+        public int type(ByteBuf nal) {
+            return H264NalType.of(nal);
+        }
+
+        @Override
+        public boolean isVcl(int type) {
+            return H264NalType.isVcl(type);
+        }
+
+        @Override
+        public boolean startsAccessUnit(int type) {
+            return H264NalType.startsAccessUnit(type);
+        }
+
+        @Override
+        public boolean isKey(int type) {
+            return type == H264NalType.IDR;
+        }
+
+        @Override
+        public int headerLength() {
+            return 1;
+        }
+    };
+
     private H264AccessUnits() {
     }
 
@@ -21,33 +53,6 @@ public final class H264AccessUnits {
      * {@code stream} (no copy). <b>Borrows</b> {@code stream}; the caller owns the returned access units.
      */
     public static List<AccessUnit> fromAnnexB(ByteBuf stream, int track, long frameDuration) {
-        List<ByteBuf> nals = new ArrayList<>();
-        AnnexB.split(stream, nals);
-        List<AccessUnit> out = new ArrayList<>();
-        List<ByteBuf> current = new ArrayList<>();
-        boolean seenVcl = false;
-        boolean key = false;
-        for (ByteBuf nal : nals) {
-            int type = H264NalType.of(nal);
-            boolean vcl = H264NalType.isVcl(type);
-            boolean firstSlice = vcl && nal.readableBytes() > 1 && (nal.getByte(nal.readerIndex() + 1) & 0x80) != 0;
-            if (seenVcl && (H264NalType.startsAccessUnit(type) || firstSlice)) {
-                out.add(toAccessUnit(current, track, out.size() * frameDuration, key));
-                current.clear();
-                seenVcl = false;
-                key = false;
-            }
-            seenVcl |= vcl;
-            key |= type == H264NalType.IDR;
-            current.add(nal);
-        }
-        if (!current.isEmpty()) {
-            out.add(toAccessUnit(current, track, out.size() * frameDuration, key));
-        }
-        return out;
-    }
-
-    private static AccessUnit toAccessUnit(List<ByteBuf> units, int track, long pts, boolean key) {
-        return AccessUnit.of(track, Codec.H264, pts, pts, key, units.toArray(new ByteBuf[0]), units.size(), 0L);
+        return AnnexBAccessUnits.fromAnnexB(SYNTAX, stream, track, frameDuration);
     }
 }

@@ -2,9 +2,8 @@ package io.argus.media.codec.h265;
 
 import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.Codec;
-import io.argus.media.codec.h264.AnnexB;
+import io.argus.media.codec.h264.AnnexBAccessUnits;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -14,6 +13,39 @@ import java.util.List;
  */
 public final class H265AccessUnits {
 
+    /** H265's NAL syntax for {@link AnnexBAccessUnits}. */
+    public static final AnnexBAccessUnits.Syntax SYNTAX = new AnnexBAccessUnits.Syntax() {
+        @Override
+        public Codec codec() {
+            return Codec.H265;
+        }
+
+        @Override
+        public int type(ByteBuf nal) {
+            return H265NalType.of(nal);
+        }
+
+        @Override
+        public boolean isVcl(int type) {
+            return H265NalType.isVcl(type);
+        }
+
+        @Override
+        public boolean startsAccessUnit(int type) {
+            return H265NalType.startsAccessUnit(type);
+        }
+
+        @Override
+        public boolean isKey(int type) {
+            return H265NalType.isIrap(type);
+        }
+
+        @Override
+        public int headerLength() {
+            return 2;
+        }
+    };
+
     private H265AccessUnits() {
     }
 
@@ -22,33 +54,6 @@ public final class H265AccessUnits {
      * {@code stream} (no copy). <b>Borrows</b> {@code stream}; the caller owns the returned access units.
      */
     public static List<AccessUnit> fromAnnexB(ByteBuf stream, int track, long frameDuration) {
-        List<ByteBuf> nals = new ArrayList<>();
-        AnnexB.split(stream, nals);
-        List<AccessUnit> out = new ArrayList<>();
-        List<ByteBuf> current = new ArrayList<>();
-        boolean seenVcl = false;
-        boolean key = false;
-        for (ByteBuf nal : nals) {
-            int type = H265NalType.of(nal);
-            boolean vcl = H265NalType.isVcl(type);
-            boolean firstSlice = vcl && nal.readableBytes() > 2 && (nal.getByte(nal.readerIndex() + 2) & 0x80) != 0;
-            if (seenVcl && (H265NalType.startsAccessUnit(type) || firstSlice)) {
-                out.add(toAccessUnit(current, track, out.size() * frameDuration, key));
-                current.clear();
-                seenVcl = false;
-                key = false;
-            }
-            seenVcl |= vcl;
-            key |= H265NalType.isIrap(type);
-            current.add(nal);
-        }
-        if (!current.isEmpty()) {
-            out.add(toAccessUnit(current, track, out.size() * frameDuration, key));
-        }
-        return out;
-    }
-
-    private static AccessUnit toAccessUnit(List<ByteBuf> units, int track, long pts, boolean key) {
-        return AccessUnit.of(track, Codec.H265, pts, pts, key, units.toArray(new ByteBuf[0]), units.size(), 0L);
+        return AnnexBAccessUnits.fromAnnexB(SYNTAX, stream, track, frameDuration);
     }
 }
