@@ -17,6 +17,9 @@ import java.nio.charset.StandardCharsets;
  * slices of each read. Only RTSP text (requests, responses, SDP) is ever copied, into a small buffer, and only
  * when a message itself is split across reads.
  *
+ * <p>Frames go to a {@link FrameHandler} when one is given (the client and server connections: no message
+ * object per packet), else down the pipeline as {@link InterleavedFrame}s.
+ *
  * <p>Any framing violation throws {@link RtspProtocolException}; after that the decoder discards all input,
  * since the stream cannot be resynchronised, and the connection's handler closes the channel.
  *
@@ -44,7 +47,16 @@ public final class RtspDecoder extends ChannelInboundHandlerAdapter {
      */
     static final int MAX_FRAME_PIECES = 64;
 
+    /** Takes the interleaved frames of a connection directly. */
+    @FunctionalInterface
+    public interface FrameHandler {
+        /** <b>Takes ownership</b> of {@code packet}: a slice (or composite of slices) of the read buffers. */
+        void frame(int channel, ByteBuf packet);
+    }
+
     private enum State { IDLE, FRAME_HEADER, FRAME_BODY, TEXT_HEAD, TEXT_BODY, FAILED }
+
+    private final FrameHandler frames;
 
     private State state = State.IDLE;
     /** The bytes of a split frame header. */
@@ -57,6 +69,16 @@ public final class RtspDecoder extends ChannelInboundHandlerAdapter {
     private ByteBuf text;
     private RtspMessage pending;
     private int pendingBody;
+
+    /** Frames go down the pipeline as {@link InterleavedFrame}s. */
+    public RtspDecoder() {
+        this(null);
+    }
+
+    /** @param frames takes every interleaved frame directly, or null to pass them down the pipeline */
+    public RtspDecoder(FrameHandler frames) {
+        this.frames = frames;
+    }
 
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
@@ -116,7 +138,7 @@ public final class RtspDecoder extends ChannelInboundHandlerAdapter {
         }
         if (in.readableBytes() >= length) {
             state = State.IDLE;
-            ctx.fireChannelRead(new InterleavedFrame(channel, in.readRetainedSlice(length)));
+            emit(ctx, channel, in.readRetainedSlice(length));
             return;
         }
         frameChannel = channel;
@@ -145,7 +167,15 @@ public final class RtspDecoder extends ChannelInboundHandlerAdapter {
             CompositeByteBuf done = frame;
             frame = null;
             state = State.IDLE;
-            ctx.fireChannelRead(new InterleavedFrame(frameChannel, done));
+            emit(ctx, frameChannel, done);
+        }
+    }
+
+    private void emit(ChannelHandlerContext ctx, int channel, ByteBuf packet) {
+        if (frames != null) {
+            frames.frame(channel, packet);
+        } else {
+            ctx.fireChannelRead(new InterleavedFrame(channel, packet));
         }
     }
 

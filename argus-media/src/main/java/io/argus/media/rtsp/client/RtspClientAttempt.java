@@ -13,7 +13,6 @@ import io.argus.media.path.SourceConfig;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.path.SourceListener;
 import io.argus.media.path.Transport;
-import io.argus.media.rtsp.InterleavedFrame;
 import io.argus.media.rtsp.RtspHeaders;
 import io.argus.media.rtsp.RtspRequest;
 import io.argus.media.rtsp.RtspResponse;
@@ -447,19 +446,19 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
 
     // ---- media
 
-    void onFrame(RtspClientConnection c, InterleavedFrame frame) {
-        int ch = frame.channel();
+    /** An interleaved frame of connection {@code c}. <b>Takes ownership</b> of {@code packet}. */
+    void onFrame(RtspClientConnection c, int ch, ByteBuf packet) {
         int rtpCh = ch & ~1;
         if (c != conn || toStream == null || rtpCh >= channelToTrack.length || channelToTrack[rtpCh] == 0) {
-            frame.release();
+            packet.release();
         } else if ((ch & 1) == 1) {
             try {
-                rtcp.onRtcp(channelToTrack[rtpCh] - 1, frame.content(), System.nanoTime());
+                rtcp.onRtcp(channelToTrack[rtpCh] - 1, packet, System.nanoTime());
             } finally {
-                frame.release();
+                packet.release();
             }
         } else {
-            media(channelToTrack[ch] - 1, frame.content());
+            media(channelToTrack[ch] - 1, packet);
         }
     }
 

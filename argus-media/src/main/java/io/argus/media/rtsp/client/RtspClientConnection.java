@@ -1,8 +1,9 @@
 package io.argus.media.rtsp.client;
 
-import io.argus.media.rtsp.InterleavedFrame;
+import io.argus.media.rtsp.RtspDecoder;
 import io.argus.media.rtsp.RtspRequest;
 import io.argus.media.rtsp.RtspResponse;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
  * One TCP connection of an attempt: numbers requests (CSeq), matches responses to them, times them out, and
  * hands interleaved frames to the attempt. Everything runs on the attempt's event loop.
  */
-final class RtspClientConnection extends ChannelInboundHandlerAdapter {
+final class RtspClientConnection extends ChannelInboundHandlerAdapter implements RtspDecoder.FrameHandler {
 
     private record Pending(String method, Consumer<RtspResponse> callback, ScheduledFuture<?> timeout) {
     }
@@ -61,11 +62,15 @@ final class RtspClientConnection extends ChannelInboundHandlerAdapter {
         channel = ctx.channel();
     }
 
+    /** An interleaved frame: straight to the attempt, no message object per packet. */
+    @Override
+    public void frame(int channel, ByteBuf packet) {
+        attempt.onFrame(this, channel, packet);
+    }
+
     @Override
     public void channelRead(ChannelHandlerContext ctx, Object msg) {
-        if (msg instanceof InterleavedFrame frame) {
-            attempt.onFrame(this, frame);
-        } else if (msg instanceof RtspResponse response) {
+        if (msg instanceof RtspResponse response) {
             Pending p = take(response.cseq());
             if (p != null) {
                 p.timeout.cancel(false);

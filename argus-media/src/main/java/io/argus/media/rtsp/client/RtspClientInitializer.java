@@ -16,7 +16,7 @@ final class RtspClientInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         ch.pipeline()
-                .addLast("rtsp-decoder", new RtspDecoder())
+                .addLast("rtsp-decoder", new RtspDecoder(connection))
                 .addLast("rtsp-encoder", RtspEncoder.INSTANCE)
                 .addLast("rtsp-client", connection);
     }

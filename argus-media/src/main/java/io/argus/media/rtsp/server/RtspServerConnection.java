@@ -6,7 +6,7 @@ import io.argus.media.codec.sdp.SdpTrack;
 import io.argus.media.codec.sdp.SdpWriter;
 import io.argus.media.path.Path;
 import io.argus.media.path.SourceListener;
-import io.argus.media.rtsp.InterleavedFrame;
+import io.argus.media.rtsp.RtspDecoder;
 import io.argus.media.rtsp.RtspHeaders;
 import io.argus.media.rtsp.RtspRequest;
 import io.argus.media.rtsp.RtspResponse;
@@ -15,6 +15,7 @@ import io.argus.media.rtsp.RtspStatus;
 import io.argus.media.rtsp.RtspTransport;
 import io.argus.media.rtsp.server.RtspAuthenticator.Action;
 import io.argus.media.stream.Stream;
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.EventLoop;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * readers (DESCRIBE, SETUP, PLAY) and publishers (ANNOUNCE, SETUP, RECORD), plus OPTIONS, GET_PARAMETER,
  * SET_PARAMETER and TEARDOWN. Everything runs on the connection's event loop.
  */
-final class RtspServerConnection extends ChannelInboundHandlerAdapter {
+final class RtspServerConnection extends ChannelInboundHandlerAdapter implements RtspDecoder.FrameHandler {
     private static final Logger LOG = LoggerFactory.getLogger(RtspServerConnection.class);
 
     /** Sessions one connection may hold: a player needs one; more is a client bug or an attack. */
@@ -73,9 +74,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter {
 
     @Override
     public void channelRead(ChannelHandlerContext c, Object msg) {
-        if (msg instanceof InterleavedFrame frame) {
-            onFrame(frame);
-        } else if (msg instanceof RtspRequest request) {
+        if (msg instanceof RtspRequest request) {
             RtspServerRequest req = new RtspServerRequest(request);
             try {
                 handle(req);
@@ -88,14 +87,16 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter {
         }
     }
 
-    private void onFrame(InterleavedFrame frame) {
+    /** An interleaved frame from a publisher (RECORD over TCP); anything else is dropped. */
+    @Override
+    public void frame(int channel, ByteBuf packet) {
         for (RtspServerSession s : sessions.values()) {
             if (s.isPublisher() && s.state() == RtspServerSession.State.RECORDING) {
-                s.onInterleaved(frame.channel(), frame.content());
+                s.onInterleaved(channel, packet);
                 return;
             }
         }
-        frame.release();
+        packet.release();
     }
 
     private void handle(RtspServerRequest req) {

@@ -16,9 +16,10 @@ final class RtspServerInitializer extends ChannelInitializer<Channel> {
     @Override
     protected void initChannel(Channel ch) {
         server.register(ch);
+        RtspServerConnection connection = new RtspServerConnection(server);
         ch.pipeline()
-                .addLast("rtsp-decoder", new RtspDecoder())
+                .addLast("rtsp-decoder", new RtspDecoder(connection))
                 .addLast("rtsp-encoder", RtspEncoder.INSTANCE)
-                .addLast("rtsp-server", new RtspServerConnection(server));
+                .addLast("rtsp-server", connection);
     }
 }
