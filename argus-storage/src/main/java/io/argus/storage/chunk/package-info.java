@@ -1,0 +1,17 @@
+/**
+ * Chunks: the unit of recorded video. A chunk is one fragmented-MP4 object of about a minute of one camera,
+ * written fragment by fragment, each fragment synced within about a second (ARCHITECTURE.md §3).
+ *
+ * <ul>
+ *   <li>{@link io.argus.storage.chunk.SegmentStore} keeps the bytes: {@link io.argus.storage.chunk.LocalSegmentStore}
+ *       over data directories now, {@code S3SegmentStore} later; writers, ranged and zero-copy reads, deletes,
+ *       per-volume usage and crash recovery of chunks a killed recorder left open.</li>
+ *   <li>{@link io.argus.storage.chunk.ChunkIndex} and {@link io.argus.storage.chunk.Bookmarks} are the index
+ *       contract (rows per closed chunk with a per-camera hash chain, bookmarks that protect time windows);
+ *       argus-metadata implements them over JDBC.</li>
+ * </ul>
+ *
+ * <p>Layer: argus-storage. May import the JDK, {@code io.netty.buffer}, {@code io.netty.util} (the package itself)
+ * and SLF4J; no other Argus package. Recording and playback meet only here, at the store and index contract.
+ */
+package io.argus.storage.chunk;
