@@ -140,7 +140,9 @@ public final class Stream {
     }
 
     /**
-     * Adds a reader. It first receives the cached GOP (so it starts on a keyframe), then live units.
+     * Adds a reader. It first receives the cached GOP (so it starts on a keyframe), then live units. With no
+     * GOP cached (the source started mid-GOP, as a camera that was already streaming does, or the GOP outgrew
+     * the cache), it waits for the next keyframe: a decoder fed from a non-keyframe shows garbage or errors.
      *
      * @param consumer      receives units on {@code readerExecutor}
      * @param queueCapacity a power of two; see {@link #DEFAULT_READER_QUEUE}
@@ -151,6 +153,9 @@ public final class Stream {
             if (closed || reader.isClosed()) {
                 reader.detached();
                 return;
+            }
+            if (gop.isEmpty()) {
+                reader.startAtNextGop();
             }
             for (int i = 0; i < gop.size(); i++) {
                 reader.offer(gop.get(i), i == 0);

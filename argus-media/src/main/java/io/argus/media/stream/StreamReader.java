@@ -26,6 +26,8 @@ public final class StreamReader implements AutoCloseable {
     private boolean closeDelivered;
     /** Written by the stream's writer thread only. */
     private boolean skipping;
+    /** Writer thread only: attached with no cached GOP to start from, so it waits for the next one. */
+    private boolean awaitingGop;
     private volatile long delivered;
     private volatile long dropped;
 
@@ -40,6 +42,12 @@ public final class StreamReader implements AutoCloseable {
     void offer(AccessUnit au, boolean startsGop) {
         if (closed) {
             return;
+        }
+        if (awaitingGop) {
+            if (!startsGop) {
+                return;
+            }
+            awaitingGop = false;
         }
         if (skipping && !startsGop) {
             dropped++;
@@ -56,6 +64,15 @@ public final class StreamReader implements AutoCloseable {
         }
         skipping = false;
         schedule();
+    }
+
+    /**
+     * Writer thread only: the reader starts at the next unit that starts a GOP, because the stream has none
+     * cached (no keyframe yet, or the GOP outgrew the cache). What it skips until then is not counted as
+     * dropped: it never had it.
+     */
+    void startAtNextGop() {
+        awaitingGop = true;
     }
 
     /** Writer thread only: the reader was removed from the stream; release what is left on the reader's side. */

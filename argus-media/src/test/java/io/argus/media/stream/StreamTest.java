@@ -130,6 +130,33 @@ class StreamTest {
         readerLoop.runAll();
     }
 
+    /**
+     * A source that starts mid-GOP (a camera already streaming when we connect; found against gst-rtsp-server
+     * with a shared pipeline): a reader attached before the first keyframe starts on it, and what it skipped
+     * is not counted as dropped.
+     */
+    @Test
+    void readerAttachedBeforeTheFirstKeyframeStartsOnIt() {
+        Stream s = new Stream("cam", H264_AAC, writer);
+        Collecting early = new Collecting();
+        StreamReader reader = s.attach(early, readerLoop, 16);
+        writer.runAll();
+        s.publish(video(0, false));
+        s.publish(audio(1000));
+        s.publish(video(3600, false));
+        s.publish(video(7200, true));
+        s.publish(audio(8000));
+        s.publish(video(10800, false));
+        readerLoop.runAll();
+        assertThat(early.got).extracting(AccessUnit::pts).containsExactly(7200L, 8000L, 10800L);
+        assertThat(reader.dropped()).isZero();
+        assertThat(s.droppedByReaders()).isZero();
+        early.releaseAll();
+        s.close();
+        writer.runAll();
+        readerLoop.runAll();
+    }
+
     @Test
     void slowReaderSkipsToNextKeyframeWithoutStallingOthers() {
         Stream s = new Stream("cam", H264_AAC, writer);
@@ -197,6 +224,9 @@ class StreamTest {
         writer.runAll();
         readerLoop.runAll();
         assertThat(late.got).as("cache dropped rather than grown without bound").isEmpty();
+        s.publish(video(99_998, false));
+        readerLoop.runAll();
+        assertThat(late.got).as("a late reader waits for the next keyframe").isEmpty();
         s.publish(video(99_999, true));
         readerLoop.runAll();
         assertThat(late.got).hasSize(1);
