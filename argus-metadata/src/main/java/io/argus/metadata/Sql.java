@@ -24,6 +24,17 @@ final class Sql {
         return t == null ? null : t.toInstant();
     }
 
+    /** Binds parameters in order; an {@link Instant} as a UTC timestamp, anything else as the driver maps it. */
+    static void setAll(PreparedStatement ps, Object... params) throws SQLException {
+        for (int i = 0; i < params.length; i++) {
+            if (params[i] instanceof Instant t) {
+                setInstant(ps, i + 1, t);
+            } else {
+                ps.setObject(i + 1, params[i]);
+            }
+        }
+    }
+
     static boolean isUniqueViolation(SQLException e) {
         for (SQLException x = e; x != null; x = x.getNextException()) {
             if (UNIQUE_VIOLATION.equals(x.getSQLState())) {

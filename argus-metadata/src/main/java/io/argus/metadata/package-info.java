@@ -1,9 +1,11 @@
 /**
- * Metadata: the control-plane rows (tenants, users, API tokens, cameras) over plain JDBC, with the schema kept
- * by Flyway migrations in {@code db/migration} that run unchanged on the embedded H2 database (one node) and on
- * PostgreSQL (cluster). Every table carries {@code tenant_id} and every query is scoped by it.
+ * Metadata: the control-plane rows (tenants, users, API tokens, cameras) and the chunk index and bookmarks
+ * ({@link io.argus.metadata.JdbcChunkIndex} and {@link io.argus.metadata.JdbcBookmarks}, argus-storage's
+ * contracts) over plain JDBC, with the schema kept by Flyway migrations in {@code db/migration} that run unchanged
+ * on the embedded H2 database (one node) and on PostgreSQL (cluster). Every table carries {@code tenant_id} and
+ * every query is scoped by it, but one: disk-full eviction picks the oldest chunks of a volume, which tenants share.
  *
- * <p>Layer: argus-metadata. May import the JDK, {@code java.sql}, H2's pool, Flyway and SLF4J; never the media
- * modules or the server.
+ * <p>Layer: argus-metadata. May import the JDK, {@code java.sql}, H2's pool, Flyway, SLF4J and the chunk
+ * contracts ({@code io.argus.storage.chunk}); never the media modules or the server.
  */
 package io.argus.metadata;

@@ -1,0 +1,116 @@
+package io.argus.metadata;
+
+import io.argus.storage.chunk.ChunkIndex;
+import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.Tier;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import javax.sql.DataSource;
+
+/** {@link ChunkIndex} over the {@code chunks} and {@code bookmarks} tables (migration V2). */
+public final class JdbcChunkIndex implements ChunkIndex {
+    private static final String COLUMNS = "tenant_id, camera_id, start_time, end_time, bytes, codec, tier, volume,"
+            + " location, sha256, prev_sha256";
+
+    /** A chunk is protected while a bookmark of its camera overlaps it. */
+    private static final String UNPROTECTED = " AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE"
+            + " b.tenant_id = c.tenant_id AND b.camera_id = c.camera_id"
+            + " AND b.from_time < c.end_time AND b.to_time > c.start_time)";
+
+    private final DataSource ds;
+
+    public JdbcChunkIndex(DataSource ds) {
+        this.ds = ds;
+    }
+
+    @Override
+    public boolean add(ChunkRecord r) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO chunks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            ps.setObject(1, r.tenant());
+            ps.setObject(2, r.camera());
+            Sql.setInstant(ps, 3, r.start());
+            Sql.setInstant(ps, 4, r.end());
+            ps.setLong(5, r.bytes());
+            ps.setString(6, r.codec());
+            ps.setString(7, r.tier().name());
+            ps.setString(8, r.volume());
+            ps.setString(9, r.location());
+            ps.setString(10, r.sha256());
+            ps.setString(11, r.prevSha256());
+            ps.executeUpdate();
+            return true;
+        } catch (SQLException e) {
+            if (Sql.isUniqueViolation(e)) {
+                return false;
+            }
+            throw new MetadataException("indexing chunk failed: " + r.location(), e);
+        }
+    }
+
+    @Override
+    public Optional<ChunkRecord> last(UUID tenant, UUID camera) {
+        return query("SELECT " + COLUMNS + " FROM chunks c WHERE tenant_id = ? AND camera_id = ?"
+                + " ORDER BY start_time DESC LIMIT 1", tenant, camera).stream().findFirst();
+    }
+
+    @Override
+    public List<ChunkRecord> find(UUID tenant, UUID camera, Instant from, Instant to) {
+        // The lower bound on start_time keeps the scan on the key's range (no chunk is longer than MAX_DURATION).
+        return query("SELECT " + COLUMNS + " FROM chunks c WHERE tenant_id = ? AND camera_id = ?"
+                        + " AND start_time > ? AND start_time < ? AND end_time > ? ORDER BY start_time",
+                tenant, camera, from.minus(ChunkRecord.MAX_DURATION), to, from);
+    }
+
+    @Override
+    public List<ChunkRecord> oldestUnprotected(String volume, int limit) {
+        // Location breaks ties between cameras' chunks that start together, so pages are stable.
+        return query("SELECT " + COLUMNS + " FROM chunks c WHERE volume = ?" + UNPROTECTED
+                + " ORDER BY start_time, location LIMIT ?", volume, limit);
+    }
+
+    @Override
+    public List<ChunkRecord> olderThan(UUID tenant, UUID camera, Instant before, int limit) {
+        return query("SELECT " + COLUMNS + " FROM chunks c WHERE tenant_id = ? AND camera_id = ?"
+                + " AND start_time <= ? AND end_time <= ?" + UNPROTECTED + " ORDER BY start_time LIMIT ?",
+                tenant, camera, before, before, limit);
+    }
+
+    @Override
+    public boolean delete(UUID tenant, String location) {
+        try (Connection c = ds.getConnection();
+             PreparedStatement ps = c.prepareStatement("DELETE FROM chunks WHERE tenant_id = ? AND location = ?")) {
+            ps.setObject(1, tenant);
+            ps.setString(2, location);
+            return ps.executeUpdate() == 1;
+        } catch (SQLException e) {
+            throw new MetadataException("deleting chunk row failed: " + location, e);
+        }
+    }
+
+    private List<ChunkRecord> query(String sql, Object... params) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.setAll(ps, params);
+            try (ResultSet rs = ps.executeQuery()) {
+                List<ChunkRecord> out = new ArrayList<>();
+                while (rs.next()) {
+                    out.add(new ChunkRecord(rs.getObject("tenant_id", UUID.class),
+                            rs.getObject("camera_id", UUID.class), Sql.getInstant(rs, "start_time"),
+                            Sql.getInstant(rs, "end_time"), rs.getLong("bytes"), rs.getString("codec"),
+                            Tier.valueOf(rs.getString("tier")), rs.getString("volume"), rs.getString("location"),
+                            rs.getString("sha256"), rs.getString("prev_sha256")));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new MetadataException("reading chunk index failed", e);
+        }
+    }
+}
