@@ -3,6 +3,7 @@ package io.argus.storage.chunk;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
@@ -200,6 +201,8 @@ public final class LocalSegmentStore implements SegmentStore {
                         action.accept(new StoredChunk(key, v.name(), location, LocalVolume.sizeOrZero(p)));
                     }
                 }
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
         }
     }
@@ -224,6 +227,8 @@ public final class LocalSegmentStore implements SegmentStore {
             List<Path> parts;
             try (Stream<Path> files = Files.walk(v.dir())) {
                 parts = files.filter(p -> p.getFileName().toString().endsWith(ChunkLayout.PART_SUFFIX)).toList();
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
             }
             for (Path part : parts) {
                 String name = part.toString();

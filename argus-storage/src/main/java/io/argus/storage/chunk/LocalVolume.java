@@ -41,6 +41,8 @@ final class LocalVolume {
         long total;
         try (var files = Files.walk(config.dir())) {
             total = files.filter(Files::isRegularFile).mapToLong(LocalVolume::sizeOrZero).sum();
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause();
         }
         used.set(total);
     }

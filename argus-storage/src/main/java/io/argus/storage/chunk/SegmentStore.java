@@ -83,6 +83,9 @@ public interface SegmentStore extends AutoCloseable {
      * @param lastCompleteEnd given a partial chunk's bytes (borrowed; reader index 0, writer index at the file's
      *                        end), returns the offset just past its last complete fragment, or 0 if it has none;
      *                        the fMP4 module's {@code Mp4Structure.lastCompleteFragmentEnd}
+     *                        (which returns the end of the init segment for a chunk that has no fragment yet: such
+     *                        a chunk is published too, and the caller, which parses each recovered chunk for its
+     *                        end time anyway, deletes it if it holds no media)
      * @return the recovered chunks, for the caller to index (their end times are in their bytes, not in the store)
      */
     List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException;
