@@ -27,28 +27,28 @@ final class Ffprobe {
         assumeTrue(Files.isExecutable(FFPROBE) && Files.isExecutable(FFMPEG), "ffprobe/ffmpeg not installed");
     }
 
-    /** {@code key=value} stream fields of one stream ({@code v:0}, {@code a:0}), frames counted. */
-    static Map<String, String> stream(Path file, String stream) {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (String line : run(FFPROBE.toString(), "-v", "error", "-count_frames", "-select_streams", stream,
-                "-show_entries", "stream=codec_name,codec_tag_string,profile,width,height,nb_read_frames,duration,"
-                        + "time_base,sample_rate,channels",
-                "-of", "default=noprint_wrappers=1", file.toString())) {
-            int eq = line.indexOf('=');
-            if (eq > 0) {
-                out.put(line.substring(0, eq), line.substring(eq + 1));
-            }
-        }
-        return out;
+    /**
+     * What ffprobe sees of one stream ({@code v:0}, {@code a:0}) in one decoding pass: its {@code key=value}
+     * fields, frames counted, and the pts_time of every frame in output order.
+     */
+    record Probe(Map<String, String> stream, List<String> framePts) {
     }
 
-    /**
-     * The pts_time of every frame of a stream, in output order. (A frame with side data, x264's SEI on the first,
-     * gets an empty extra csv column: the first column is the time.)
-     */
-    static List<String> framePts(Path file, String stream) {
-        return run(FFPROBE.toString(), "-v", "error", "-select_streams", stream, "-show_entries", "frame=pts_time",
-                "-of", "csv=p=0", file.toString()).stream().map(line -> line.split(",")[0]).toList();
+    static Probe probe(Path file, String stream) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        List<String> pts = new ArrayList<>();
+        for (String line : run(FFPROBE.toString(), "-v", "error", "-count_frames", "-select_streams", stream,
+                "-show_entries", "stream=codec_name,codec_tag_string,width,height,nb_read_frames,duration,"
+                        + "sample_rate,channels:frame=pts_time",
+                "-of", "default=noprint_wrappers=1", file.toString())) {
+            int eq = line.indexOf('=');
+            if (line.startsWith("pts_time=")) {
+                pts.add(line.substring(eq + 1));
+            } else if (eq > 0) {
+                fields.put(line.substring(0, eq), line.substring(eq + 1));
+            }
+        }
+        return new Probe(fields, pts);
     }
 
     /** The format-level duration. */

@@ -13,7 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,15 +52,15 @@ class Fmp4RoundTripTest {
         assertThat(IntStream.range(0, 100).filter(i -> samples.get(i).sync()).boxed()).containsExactly(0, 50);
 
         Ffprobe.assumeInstalled();
-        Map<String, String> v = Ffprobe.stream(file, "v:0");
-        assertThat(v).containsEntry("codec_name", Fmp4TestMedia.hevc(sample) ? "hevc" : "h264")
+        Ffprobe.Probe v = Ffprobe.probe(file, "v:0");
+        assertThat(v.stream()).containsEntry("codec_name", Fmp4TestMedia.hevc(sample) ? "hevc" : "h264")
                 .containsEntry("codec_tag_string", Fmp4TestMedia.hevc(sample) ? "hvc1" : "avc1")
                 .containsEntry("width", Integer.toString(sample.width()))
                 .containsEntry("height", Integer.toString(sample.height()))
                 .containsEntry("nb_read_frames", "100")
                 .containsEntry("duration", "4.000000");
         assertThat(Ffprobe.formatDuration(file)).isEqualTo("4.000000");
-        assertThat(Ffprobe.framePts(file, "v:0")).containsExactlyElementsOf(times(100, 0.04));
+        assertThat(v.framePts()).containsExactlyElementsOf(times(100, 0.04));
         assertThat(Ffprobe.decodeErrors(file)).isEmpty();
     }
 
@@ -78,11 +78,11 @@ class Fmp4RoundTripTest {
         assertThat(s.samples(1)).hasSize(189).allMatch(x -> x.duration() == 1024 && x.sync());
 
         Ffprobe.assumeInstalled();
-        Map<String, String> a = Ffprobe.stream(file, "a:0");
-        assertThat(a).containsEntry("codec_name", "aac").containsEntry("sample_rate", "48000")
+        Ffprobe.Probe a = Ffprobe.probe(file, "a:0");
+        assertThat(a.stream()).containsEntry("codec_name", "aac").containsEntry("sample_rate", "48000")
                 .containsEntry("channels", "2").containsEntry("nb_read_frames", "189")
                 .containsEntry("duration", "4.032000");
-        assertThat(Ffprobe.framePts(file, "a:0")).containsExactlyElementsOf(times(189, 1024 / 48_000.0));
+        assertThat(a.framePts()).containsExactlyElementsOf(times(189, 1024 / 48_000.0));
         assertThat(Ffprobe.decodeErrors(file)).isEmpty();
     }
 
@@ -106,13 +106,16 @@ class Fmp4RoundTripTest {
         assertThat(s.samples(2)).hasSize(189);
 
         Ffprobe.assumeInstalled();
-        assertThat(Ffprobe.stream(file, "v:0")).containsEntry("codec_name", "h264").containsEntry("width", "640")
+        Ffprobe.Probe v = Ffprobe.probe(file, "v:0");
+        Ffprobe.Probe a = Ffprobe.probe(file, "a:0");
+        assertThat(v.stream()).containsEntry("codec_name", "h264").containsEntry("width", "640")
                 .containsEntry("height", "360").containsEntry("nb_read_frames", "100")
                 .containsEntry("duration", "4.000000");
-        assertThat(Ffprobe.stream(file, "a:0")).containsEntry("codec_name", "aac")
-                .containsEntry("nb_read_frames", "189").containsEntry("duration", "4.032000");
-        assertThat(Ffprobe.framePts(file, "v:0")).containsExactlyElementsOf(times(100, 0.04));
-        assertThat(Ffprobe.framePts(file, "a:0")).containsExactlyElementsOf(times(189, 1024 / 48_000.0));
+        assertThat(a.stream()).containsEntry("codec_name", "aac").containsEntry("nb_read_frames", "189")
+                .containsEntry("duration", "4.032000");
+        assertThat(Ffprobe.formatDuration(file)).isEqualTo("4.032000");
+        assertThat(v.framePts()).containsExactlyElementsOf(times(100, 0.04));
+        assertThat(a.framePts()).containsExactlyElementsOf(times(189, 1024 / 48_000.0));
         assertThat(Ffprobe.decodeErrors(file)).isEmpty();
     }
 
@@ -127,6 +130,6 @@ class Fmp4RoundTripTest {
 
     /** ffprobe's pts_time strings: i * step with six decimals. */
     private static List<String> times(int n, double step) {
-        return IntStream.range(0, n).mapToObj(i -> String.format(java.util.Locale.ROOT, "%.6f", i * step)).toList();
+        return IntStream.range(0, n).mapToObj(i -> String.format(Locale.ROOT, "%.6f", i * step)).toList();
     }
 }

@@ -15,6 +15,8 @@ import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The testkit samples as a camera would deliver them: access units over one direct buffer per file (so tests can
@@ -36,6 +38,9 @@ final class Fmp4TestMedia {
             return this;
         }
     }
+
+    /** Formats are immutable and splitting a sample is slow under paranoid leak detection: keep them. */
+    private static final Map<SampleMedia, MediaFormat> FORMATS = new ConcurrentHashMap<>();
 
     private Fmp4TestMedia() {
     }
@@ -78,8 +83,12 @@ final class Fmp4TestMedia {
         return header.config().toMediaFormat();
     }
 
-    /** The parameter sets of the sample's first access unit as its track format. */
+    /** The parameter sets of the sample's first access unit as its track format (computed once per sample). */
     static MediaFormat format(SampleMedia sample) {
+        return FORMATS.computeIfAbsent(sample, Fmp4TestMedia::readFormat);
+    }
+
+    private static MediaFormat readFormat(SampleMedia sample) {
         Units u = video(sample, 0).releaseStream();
         AccessUnit first = u.units().get(0);
         byte[] vps = null;
