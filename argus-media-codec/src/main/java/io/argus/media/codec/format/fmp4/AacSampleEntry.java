@@ -97,6 +97,7 @@ record AacSampleEntry(byte[] audioSpecificConfig, AudioSpecificConfig config, in
         return size < 0x80 ? 1 : 2;
     }
 
+    /** A descriptor's tag and expandable size. <b>Borrows</b> {@code out}. */
     private static void writeDescriptorHeader(ByteBuf out, int tag, int size) {
         out.writeByte(tag);
         if (sizeLength(size) == 2) {

@@ -59,6 +59,9 @@ public final class Fmp4FragmentWriter implements AutoCloseable {
     private static final int FIXED_HEADER_SIZE = 32;
     /** traf header 8 + tfhd 16 + tfdt (version 1) 20 + trun header, sample count and data offset 20. */
     private static final int TRAF_HEADER_SIZE = 64;
+    /** A trun sample entry: duration, size and flags; plus the composition offset when present. */
+    private static final int TRUN_ENTRY = 12;
+    private static final int TRUN_ENTRY_WITH_OFFSET = 16;
 
     private final ByteBufAllocator alloc;
     private final TrackQueue[] tracks;
@@ -189,7 +192,7 @@ public final class Fmp4FragmentWriter implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 durations[q.track][i] = q.duration(i, nextDts, known && q.track == nextTrack);
             }
-            headerSize += TRAF_HEADER_SIZE + n * (hasCompositionOffsets(q) ? 16 : 12);
+            headerSize += TRAF_HEADER_SIZE + n * (hasCompositionOffsets(q) ? TRUN_ENTRY_WITH_OFFSET : TRUN_ENTRY);
             int c = q.componentCount();
             components += c;
             headerSize += q.video ? NAL_LENGTH_SIZE * (c / 2) : 0;
@@ -215,7 +218,10 @@ public final class Fmp4FragmentWriter implements AutoCloseable {
         return new Fmp4Fragment(content, sequenceNumber++, List.copyOf(runs));
     }
 
-    /** Writes moof and the mdat header; returns where the mdat header ends (the prefixes follow). */
+    /**
+     * Writes moof and the mdat header into {@code out} (<b>borrowed</b>); returns where the mdat header ends (the
+     * prefixes follow).
+     */
     private int writeMoof(ByteBuf out, long[][] durations, List<Fmp4Fragment.Run> runs) {
         int moof = Boxes.begin(out, BoxType.MOOF);
         int mfhd = Boxes.beginFull(out, BoxType.MFHD, 0, 0);
@@ -245,7 +251,10 @@ public final class Fmp4FragmentWriter implements AutoCloseable {
         return out.writerIndex();
     }
 
-    /** Writes one traf; returns the index of its trun data_offset, patched once the moof size is known. */
+    /**
+     * Writes one traf into {@code out} (<b>borrowed</b>); returns the index of its trun data_offset, patched once
+     * the moof size is known.
+     */
     private static int writeTraf(ByteBuf out, TrackQueue q, long[] durations, List<Fmp4Fragment.Run> runs) {
         int traf = Boxes.begin(out, BoxType.TRAF);
         int tfhd = Boxes.beginFull(out, BoxType.TFHD, 0, DEFAULT_BASE_IS_MOOF);
@@ -285,7 +294,10 @@ public final class Fmp4FragmentWriter implements AutoCloseable {
         return q.pending.stream().anyMatch(au -> au.pts() != au.dts());
     }
 
-    /** Adds the sample's prefixes (written into {@code header}) and retained payload slices to {@code parts}. */
+    /**
+     * Adds the sample's prefixes (written into {@code header}, <b>borrowed</b>) and retained slices of its units
+     * (<b>borrowed</b> from {@code au}; each slice is a new reference owned by {@code parts}) to {@code parts}.
+     */
     private static int addPayload(TrackQueue q, AccessUnit au, ByteBuf header, ByteBuf[] parts, int k) {
         for (int i = 0; i < au.unitCount(); i++) {
             ByteBuf unit = au.unit(i);

@@ -72,6 +72,7 @@ public final class Fmp4InitSegment extends DefaultByteBufHolder {
         return new Fmp4InitSegment(out, List.copyOf(tracks));
     }
 
+    /** <b>Borrows</b> {@code out}, appending the ftyp. */
     private static void writeFtyp(ByteBuf out, boolean singleTrack) {
         int ftyp = Boxes.begin(out, BoxType.FTYP);
         out.writeInt(BRAND_ISO6);

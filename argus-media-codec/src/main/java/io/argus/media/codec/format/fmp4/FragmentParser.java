@@ -27,6 +27,12 @@ final class FragmentParser {
     private static final int FLAGS_PRESENT = 0x000400;
     private static final int COMPOSITION_OFFSET_PRESENT = 0x000800;
     private static final int FLAGS_MASK = 0xffffff;
+    /**
+     * The most samples one trun may declare. A fragment is a GOP or a part, seconds long; a million samples is over
+     * five hours of 48 kHz AAC frames. More is damage, and a trun without per-sample fields could otherwise declare
+     * four billion samples in 12 bytes.
+     */
+    static final long MAX_RUN_SAMPLES = 1_000_000;
 
     private FragmentParser() {
     }
@@ -73,6 +79,7 @@ final class FragmentParser {
         return new Mp4Structure.Fragment(moof.offset(), mdat.end(), sequence, runs);
     }
 
+    /** Adds the traf's runs to {@code runs}. <b>Borrows</b> {@code buf}. */
     private static void parseTraf(ByteBuf buf, Mp4Box traf, long moofOffset, List<Mp4Structure.Run> runs) {
         Mp4Box tfhdBox = traf.require(BoxType.TFHD);
         BoxFields tfhd = new BoxFields(buf, tfhdBox);
@@ -108,7 +115,10 @@ final class FragmentParser {
         }
     }
 
-    /** {@code defaults}: tfhd default duration and size (-1 if absent) and default flags. */
+    /**
+     * {@code defaults}: tfhd default duration and size (-1 if absent) and default flags. <b>Borrows</b>
+     * {@code buf}.
+     */
     private static Mp4Structure.Run parseTrun(ByteBuf buf, Mp4Box box, int trackId, long decodeTime, long moofOffset,
                                               long[] defaults) {
         BoxFields trun = new BoxFields(buf, box);
@@ -120,9 +130,11 @@ final class FragmentParser {
                 | COMPOSITION_OFFSET_PRESENT));
         long expected = 4L * Integer.bitCount(flags & (DATA_OFFSET_PRESENT | FIRST_SAMPLE_FLAGS_PRESENT))
                 + count * perSample;
-        if ((flags & DATA_OFFSET_PRESENT) == 0 || count == 0 || version > 1 || trun.remaining() != expected) {
-            throw new Mp4FormatException(box.offset(), "trun needs version 0/1, a data offset, samples and exactly "
-                    + expected + " bytes of fields (has " + trun.remaining() + ")");
+        if ((flags & DATA_OFFSET_PRESENT) == 0 || count == 0 || count > MAX_RUN_SAMPLES || version > 1
+                || trun.remaining() != expected) {
+            throw new Mp4FormatException(box.offset(), "trun needs version 0/1, a data offset, 1 to "
+                    + MAX_RUN_SAMPLES + " samples (has " + count + ") and exactly " + expected
+                    + " bytes of fields (has " + trun.remaining() + ")");
         }
         long dataOffset = moofOffset + trun.i32();
         boolean firstFlags = (flags & FIRST_SAMPLE_FLAGS_PRESENT) != 0;

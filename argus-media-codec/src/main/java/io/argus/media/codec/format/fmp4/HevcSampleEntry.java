@@ -22,6 +22,8 @@ record HevcSampleEntry(byte[] vps, byte[] sps, byte[] pps, HevcProfile profile, 
     private static final int UNKNOWN_PARALLELISM = 0xfc;
     /** lengthSizeMinusOne = 3: 4-byte NAL length prefixes, as the fragment writer writes. */
     private static final int LENGTH_SIZE_MINUS_ONE = 3;
+    /** numOfArrays: one each for the VPS, the SPS and the PPS. */
+    private static final int PARAMETER_SET_ARRAYS = 3;
     /** array_completeness: every parameter set of this type is in the array (required for {@code hvc1}). */
     private static final int ARRAY_COMPLETE = 0x80;
     /** Parameter set lengths are 16-bit fields. */
@@ -84,14 +86,14 @@ record HevcSampleEntry(byte[] vps, byte[] sps, byte[] pps, HevcProfile profile, 
         out.writeByte(0xf8 | (profile.bitDepthChroma() - 8));
         out.writeShort(0);
         out.writeByte(profile.temporalLayers() << 3 | (profile.temporalIdNested() ? 0x04 : 0) | LENGTH_SIZE_MINUS_ONE);
-        out.writeByte(3);
+        out.writeByte(PARAMETER_SET_ARRAYS);
         writeArray(out, H265NalType.VPS, vps);
         writeArray(out, H265NalType.SPS, sps);
         writeArray(out, H265NalType.PPS, pps);
         Boxes.end(out, box);
     }
 
-    /** One NAL unit array with one unit, array_completeness 1 (see the class comment). */
+    /** One NAL unit array with one unit, array_completeness 1 (see the class comment). <b>Borrows</b> {@code out}. */
     private static void writeArray(ByteBuf out, int nalType, byte[] nal) {
         out.writeByte(ARRAY_COMPLETE | nalType);
         out.writeShort(1);

@@ -43,6 +43,7 @@ final class MoovParser {
         return tracks;
     }
 
+    /** <b>Borrows</b> {@code buf}. */
     private static Mp4Structure.Track parseTrak(ByteBuf buf, Mp4Box trak) {
         BoxFields tkhd = new BoxFields(buf, trak.require(BoxType.TKHD));
         int version = tkhd.versionAndFlags() >>> 24;
@@ -73,7 +74,10 @@ final class MoovParser {
         return new Mp4Structure.Track(trackId, handler, (int) timescale, entry.typeName(), width, height);
     }
 
-    /** Checks the sample tables are empty and the one sample entry has its configuration; returns the entry. */
+    /**
+     * Checks the sample tables are empty and the one sample entry has its configuration; returns the entry.
+     * <b>Borrows</b> {@code buf}.
+     */
     private static Mp4Box checkStbl(ByteBuf buf, Mp4Box stbl, boolean video) {
         Mp4Box stsd = stbl.require(BoxType.STSD);
         BoxFields stsdFields = new BoxFields(buf, stsd);

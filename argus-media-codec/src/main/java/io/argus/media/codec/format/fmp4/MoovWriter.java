@@ -7,7 +7,7 @@ import java.util.List;
 /**
  * Writes the {@code moov} of a fragmented file (ISO/IEC 14496-12 §8.2–8.8): a movie header, {@code mvex} with a
  * {@code trex} per track, and per track a {@code trak} whose sample tables are empty, since every sample lives in
- * a fragment.
+ * a fragment. Every method appends to {@code out}, which it <b>borrows</b>.
  */
 final class MoovWriter {
 

@@ -23,7 +23,7 @@ public final class Mp4BoxReader {
             BoxType.DINF, BoxType.STBL, BoxType.MVEX, BoxType.MOOF, BoxType.TRAF, BoxType.of("edts"));
     /** Full boxes with an entry count before their child boxes: stsd (§8.5.2), dref (§8.7.2). */
     private static final Set<Integer> ENTRY_CONTAINERS = Set.of(BoxType.STSD, BoxType.DREF);
-    /** Bytes before the children of a VisualSampleEntry (§12.1.3) and an AudioSampleEntry (§12.2.3), header excluded. */
+    /** Bytes before the children of a VisualSampleEntry (§12.1.3), an AudioSampleEntry (§12.2.3); header excluded. */
     private static final int VISUAL_ENTRY_FIELDS = 78;
     private static final int AUDIO_ENTRY_FIELDS = 28;
     private static final Set<Integer> VISUAL_ENTRIES = Set.of(BoxType.AVC1, BoxType.of("avc3"), BoxType.HVC1,
@@ -89,6 +89,7 @@ public final class Mp4BoxReader {
         return read.get(0);
     }
 
+    /** The boxes of {@code [from, end)}, containers with their children. <b>Borrows</b> {@code buf}. */
     private static List<Mp4Box> readRange(ByteBuf buf, long from, long end, int depth) {
         if (depth > MAX_DEPTH) {
             throw new Mp4FormatException(from, "boxes nested deeper than " + MAX_DEPTH);

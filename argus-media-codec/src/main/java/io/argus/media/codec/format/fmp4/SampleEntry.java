@@ -36,6 +36,6 @@ sealed interface SampleEntry permits AvcSampleEntry, HevcSampleEntry, AacSampleE
     /** Appends the sample entry box, its configuration box inside. <b>Borrows</b> {@code out}. */
     void write(ByteBuf out);
 
-    /** Appends the decoder configuration box alone ({@code avcC}, {@code hvcC}, {@code esds}). <b>Borrows</b> {@code out}. */
+    /** Appends the decoder configuration box alone (avcC, hvcC, esds). <b>Borrows</b> {@code out}. */
     void writeConfiguration(ByteBuf out);
 }

@@ -51,6 +51,7 @@ final class SampleEntryFields {
         return start;
     }
 
+    /** The SampleEntry fields (§8.5.2.2). <b>Borrows</b> {@code out}. @return the start */
     private static int beginSampleEntry(ByteBuf out, int type) {
         int start = Boxes.begin(out, type);
         out.writeZero(6);

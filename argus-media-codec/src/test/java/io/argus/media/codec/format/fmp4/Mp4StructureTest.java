@@ -129,6 +129,23 @@ class Mp4StructureTest {
     }
 
     @Test
+    void aTrunDeclaringBillionsOfDefaultSamplesIsRefused() {
+        ByteBuf buf = Unpooled.wrappedBuffer(Hex.bytes(""
+                + "00000060" + "6d6f6f66"
+                + "00000010" + "6d666864" + "00000000" + "00000001"
+                + "00000048" + "74726166"
+                + "00000018" + "74666864" + "00020018" + "00000001" + "00000e10" + "00000001"
+                + "00000014" + "74666474" + "01000000" + "0000000000000000"
+                + "00000014" + "7472756e" + "00000001" + "ffffffff" + "00000068"
+                + "00000008" + "6d646174"));
+        List<Mp4Box> boxes = Mp4BoxReader.read(buf);
+        assertThat(boxes).extracting(Mp4Box::typeName).containsExactly("moof", "mdat");
+        assertThatThrownBy(() -> FragmentParser.parse(buf, boxes.get(0), boxes.get(1)))
+                .isInstanceOf(Mp4FormatException.class).hasMessageContaining("4294967295");
+        buf.release();
+    }
+
+    @Test
     void deepNestingIsRefused() {
         ByteBuf buf = Unpooled.buffer();
         int depth = Mp4BoxReader.MAX_DEPTH + 2;
