@@ -24,7 +24,7 @@ class DatabaseTest {
         }
         try (Database db = Database.openEmbedded(dir)) {
             assertThat(count(db, "SELECT COUNT(*) FROM tenants")).isEqualTo(1);
-            assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'")).isEqualTo(2);
+            assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'")).isEqualTo(3);
         }
         assertThat(dir.resolve("metadata")).isDirectory();
     }
@@ -43,7 +43,8 @@ class DatabaseTest {
                 tables.add(rs.getString(1));
                 assertThat(rs.getInt(2)).as("tenant_id in %s", rs.getString(1)).isEqualTo(1);
             }
-            assertThat(tables).contains("tenants", "users", "api_tokens", "cameras", "chunks", "bookmarks");
+            assertThat(tables).contains("tenants", "users", "api_tokens", "cameras", "chunks", "bookmarks",
+                    "camera_recording");
         }
     }
 

@@ -1,0 +1,167 @@
+package io.argus.storage.record;
+
+import io.argus.media.codec.format.fmp4.Mp4FormatException;
+import io.argus.media.codec.format.fmp4.Mp4Structure;
+import io.argus.media.path.Path;
+import io.argus.storage.chunk.ChunkIndex;
+import io.argus.storage.chunk.ChunkInfo;
+import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.Tier;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's recorder: one {@link CameraRecorder} per camera, spread over a few event loops of its own (file writes
+ * and syncs block, so they never run on the network's loops). Start with {@link #recover()} (chunks a killed
+ * process left open), then {@link #add} cameras.
+ */
+public final class Recorder implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
+
+    private final SegmentStore store;
+    private final ChunkIndex index;
+    private final RecorderConfig config;
+    private final EventLoopGroup loops;
+    private final Map<UUID, CameraRecorder> cameras = new ConcurrentHashMap<>();
+
+    /** @param threads recorder threads (each serves many cameras; syncs are what they wait on) */
+    public Recorder(SegmentStore store, ChunkIndex index, RecorderConfig config, int threads) {
+        this.store = store;
+        this.index = index;
+        this.config = config;
+        this.loops = new DefaultEventLoopGroup(threads, new DefaultThreadFactory("argus-recorder", true));
+    }
+
+    /**
+     * Completes and indexes the chunks a killed process left partly written: each is cut back to its last complete
+     * fragment (nothing that reached the disk before that is lost), its end time read from its fragments, and it
+     * joins its camera's hash chain. A chunk with no complete fragment is deleted.
+     *
+     * @return the rows added
+     */
+    public List<ChunkRecord> recover() throws IOException {
+        List<ChunkRecord> rows = new ArrayList<>();
+        for (ChunkInfo info : store.recover(Mp4Structure::lastCompleteFragmentEnd)) {
+            ByteBuf bytes = store.read(info.location(), 0, Math.toIntExact(info.bytes()), PooledByteBufAllocator.DEFAULT);
+            try {
+                Mp4Structure mp4 = Mp4Structure.validate(bytes);
+                Mp4Structure.Track track = primary(mp4);
+                long ticks = 0;
+                for (Mp4Structure.Fragment f : mp4.fragments()) {
+                    for (Mp4Structure.Run r : f.runs()) {
+                        ticks += r.trackId() == track.trackId() ? r.duration() : 0;
+                    }
+                }
+                if (ticks == 0) {
+                    store.delete(info.location());
+                    continue;
+                }
+                Duration length = Duration.ofNanos(ticks * 1_000_000_000L / track.timescale());
+                ChunkRecord previous = index.last(info.key().tenant(), info.key().camera()).orElse(null);
+                ChunkRecord row = ChunkRecord.of(info, info.key().start().plus(length), codec(track), Tier.HOT,
+                        previous);
+                index.add(row);
+                rows.add(row);
+                LOG.info("recovered chunk {} ({} of video up to its last complete fragment)", info.location(),
+                        length);
+            } catch (Mp4FormatException e) {
+                LOG.warn("recovered chunk {} does not parse ({}); left unindexed for the orphan sweep",
+                        info.location(), e.getMessage());
+            } finally {
+                bytes.release();
+            }
+        }
+        return rows;
+    }
+
+    private static Mp4Structure.Track primary(Mp4Structure mp4) {
+        return mp4.tracks().stream().filter(t -> t.handler().equals("vide")).findFirst()
+                .orElse(mp4.tracks().get(0));
+    }
+
+    private static String codec(Mp4Structure.Track t) {
+        return switch (t.sampleEntry()) {
+            case "avc1", "avc3" -> "H264";
+            case "hvc1", "hev1" -> "H265";
+            case "mp4a" -> "AAC";
+            default -> t.sampleEntry();
+        };
+    }
+
+    /** Starts recording a camera (its path's live sessions) with {@code settings}. */
+    public void add(UUID tenant, UUID camera, Path path, RecordingSettings settings) {
+        CameraRecorder r = new CameraRecorder(this, tenant, camera, path, settings, loops.next());
+        if (cameras.putIfAbsent(camera, r) != null) {
+            throw new IllegalArgumentException("camera already recorded: " + camera);
+        }
+        r.start();
+    }
+
+    /** Applies new settings at once (a chunk in progress is closed when recording turns off). */
+    public void configure(UUID camera, RecordingSettings settings) {
+        CameraRecorder r = cameras.get(camera);
+        if (r != null) {
+            r.configure(settings);
+        }
+    }
+
+    /** Stops recording a camera; what it had is written and indexed. */
+    public void remove(UUID camera) {
+        CameraRecorder r = cameras.remove(camera);
+        if (r != null) {
+            r.close();
+        }
+    }
+
+    /** An event on a camera in {@link RecordingMode#EVENTS}: keep its pre-buffer and record through the post-buffer. */
+    public boolean trigger(UUID camera, Instant at) {
+        CameraRecorder r = cameras.get(camera);
+        if (r == null) {
+            return false;
+        }
+        r.trigger(at);
+        return true;
+    }
+
+    public Optional<RecordingStatus> status(UUID camera) {
+        CameraRecorder r = cameras.get(camera);
+        return r == null ? Optional.empty() : Optional.of(r.status());
+    }
+
+    RecorderConfig config() {
+        return config;
+    }
+
+    SegmentStore store() {
+        return store;
+    }
+
+    ChunkIndex index() {
+        return index;
+    }
+
+    /** Writes and indexes every chunk in progress, then stops the recorder threads. */
+    @Override
+    public void close() {
+        for (UUID id : List.copyOf(cameras.keySet())) {
+            remove(id);
+        }
+        loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
+    }
+}

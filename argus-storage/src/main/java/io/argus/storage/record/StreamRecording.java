@@ -1,0 +1,363 @@
+package io.argus.storage.record;
+
+import io.argus.media.codec.AccessUnit;
+import io.argus.media.codec.MediaFormat;
+import io.argus.media.codec.format.fmp4.Fmp4Fragment;
+import io.argus.media.codec.format.fmp4.Fmp4FragmentWriter;
+import io.argus.media.codec.format.fmp4.Fmp4InitSegment;
+import io.argus.media.stream.Stream;
+import io.argus.media.stream.StreamConsumer;
+import io.argus.media.stream.StreamReader;
+import io.argus.media.stream.WallClock;
+import io.argus.storage.chunk.ChunkInfo;
+import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.StoreFullException;
+import io.argus.storage.chunk.Tier;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The recording of one live session of a camera: reads the stream on the recorder's event loop and writes chunks.
+ * A new session (the camera reconnected) is a new recording; the gap between them stays a gap in the index.
+ *
+ * <p>Single-threaded: every method runs on the camera's recorder event loop.
+ */
+final class StreamRecording implements StreamConsumer {
+    private static final Logger LOG = LoggerFactory.getLogger(StreamRecording.class);
+
+    /**
+     * The reader's queue: about 40 s of 25 fps video. The recorder's thread can stall on a slow disk; units beyond
+     * this are skipped to the next keyframe by the stream and counted as dropped.
+     */
+    static final int READER_QUEUE = 1024;
+
+    /**
+     * Most units a pre-buffer holds: 60 s of 25 fps video with audio. A camera whose keyframes are further apart
+     * than that cannot be pre-buffered to a keyframe; it records from the first keyframe after the trigger.
+     */
+    static final int MAX_PRE_BUFFER_UNITS = 4096;
+
+    private final CameraRecorder camera;
+    private final Stream stream;
+    private final int primary;
+    private final int timescale;
+    private final long maxFragmentTicks;
+    private StreamReader reader;
+    private boolean ended;
+
+    private ChunkWriter chunk;
+    private Fmp4FragmentWriter writer;
+    private List<MediaFormat> chunkFormats;
+    private long chunkStartMicros;
+    private long chunkFirstDts;
+    private long chunkEndDts;
+    private long fragmentFirstDts = Long.MIN_VALUE;
+    private long anchorDts = Long.MIN_VALUE;
+    private long anchorWallMicros;
+    private long nextRoomCheckNanos;
+    private final ArrayDeque<AccessUnit> preBuffer = new ArrayDeque<>();
+    private long armedUntilMicros;
+    private long lastPrimaryWallMicros;
+
+    StreamRecording(CameraRecorder camera, Stream stream) {
+        this.camera = camera;
+        this.stream = stream;
+        List<MediaFormat> formats = stream.formats();
+        int video = -1;
+        for (int i = 0; i < formats.size() && video < 0; i++) {
+            video = formats.get(i).codec().isVideo() ? i : -1;
+        }
+        this.primary = Math.max(video, 0);
+        this.timescale = formats.get(primary).clockRate();
+        this.maxFragmentTicks = camera.config().maxFragment().toNanos() * timescale / 1_000_000_000L;
+    }
+
+    void start() {
+        reader = stream.attach(this, camera.loop(), READER_QUEUE);
+    }
+
+    /** Wall time (µs since the epoch) of a decode time on the primary track. */
+    private long wallOf(long dts) {
+        return anchorWallMicros + (dts - anchorDts) * 1_000_000 / timescale;
+    }
+
+    @Override
+    public void onAccessUnit(AccessUnit au) {
+        if (ended) {
+            au.release();
+            return;
+        }
+        if (anchorDts == Long.MIN_VALUE) {
+            if (au.track() != primary) {
+                au.release();
+                return;
+            }
+            anchorDts = au.dts();
+            anchorWallMicros = WallClock.micros() - (System.nanoTime() - au.receivedNanos()) / 1000;
+        }
+        switch (camera.settings().mode()) {
+            case CONTINUOUS -> write(au);
+            case EVENTS -> event(au);
+            case OFF -> {
+                finishChunk();
+                au.release();
+                camera.state(RecordingState.OFF, null);
+            }
+        }
+    }
+
+    /** Events mode: write while armed, else keep a pre-buffer that starts on a keyframe. */
+    private void event(AccessUnit au) {
+        if (au.track() == primary) {
+            lastPrimaryWallMicros = wallOf(au.dts());
+        }
+        if (lastPrimaryWallMicros <= armedUntilMicros) {
+            while (!preBuffer.isEmpty()) {
+                write(preBuffer.poll());
+            }
+            write(au);
+            return;
+        }
+        finishChunk();
+        camera.state(RecordingState.ARMED, null);
+        if (isKey(au)) {
+            trimPreBuffer(lastPrimaryWallMicros - camera.settings().preBuffer().toNanos() / 1000);
+        }
+        if (preBuffer.isEmpty() && !isKey(au) || preBuffer.size() >= MAX_PRE_BUFFER_UNITS) {
+            au.release();
+            return;
+        }
+        preBuffer.add(au);
+    }
+
+    /** Drops whole GOPs from the front while the next keyframe is still older than {@code keepFromMicros}. */
+    private void trimPreBuffer(long keepFromMicros) {
+        for (;;) {
+            AccessUnit next = null;
+            boolean first = true;
+            for (AccessUnit u : preBuffer) {
+                if (!first && isKey(u)) {
+                    next = u;
+                    break;
+                }
+                first = false;
+            }
+            if (next == null || wallOf(next.dts()) > keepFromMicros) {
+                return;
+            }
+            while (preBuffer.peek() != next) {
+                preBuffer.poll().release();
+            }
+        }
+    }
+
+    /** Events mode: record from the pre-buffer until {@code untilMicros} (wall time). */
+    void arm(long untilMicros) {
+        armedUntilMicros = Math.max(armedUntilMicros, untilMicros);
+    }
+
+    private boolean isKey(AccessUnit au) {
+        return au.keyframe() && au.track() == primary;
+    }
+
+    /** <b>Takes ownership</b> of {@code au}. */
+    private void write(AccessUnit au) {
+        boolean key = isKey(au);
+        if (chunk == null) {
+            if (!key || !openChunk(au)) {
+                if (au.track() == primary && camera.state() != RecordingState.STARTING) {
+                    camera.dropped(1);
+                }
+                au.release();
+                return;
+            }
+        } else if (key) {
+            flushFragment(au.dts());
+            if (!stream.formats().equals(chunkFormats)
+                    || wallOf(au.dts()) - chunkStartMicros >= camera.config().chunkDuration().toNanos() / 1000) {
+                finishChunk();
+                if (!openChunk(au)) {
+                    camera.dropped(1);
+                    au.release();
+                    return;
+                }
+            }
+        } else if (au.track() == primary && fragmentFirstDts != Long.MIN_VALUE
+                && au.dts() - fragmentFirstDts >= maxFragmentTicks) {
+            flushFragment(au.dts());
+        }
+        if (chunk == null) {
+            camera.dropped(au.track() == primary ? 1 : 0);
+            au.release();
+            return;
+        }
+        boolean primarySample = au.track() == primary;
+        long dts = au.dts();
+        if (writer.add(au)) {
+            if (primarySample) {
+                fragmentFirstDts = fragmentFirstDts == Long.MIN_VALUE ? dts : fragmentFirstDts;
+                camera.recorded(1);
+            }
+        } else if (primarySample) {
+            camera.dropped(1);
+        }
+    }
+
+    /** Starts a chunk at keyframe {@code au}; false (and a state saying why) when it cannot. */
+    private boolean openChunk(AccessUnit au) {
+        List<MediaFormat> formats = stream.formats();
+        if (camera.state() == RecordingState.PAUSED_DISK_FULL) {
+            long now = System.nanoTime();
+            if (now < nextRoomCheckNanos) {
+                return false;
+            }
+            nextRoomCheckNanos = now + camera.config().roomCheck().toNanos();
+            if (!camera.store().hasRoom()) {
+                return false;
+            }
+        }
+        Fmp4InitSegment init;
+        try {
+            init = Fmp4InitSegment.write(formats, PooledByteBufAllocator.DEFAULT);
+        } catch (IllegalArgumentException e) {
+            camera.state(RecordingState.STARTING, "waiting for parameter sets: " + e.getMessage());
+            return false;
+        }
+        long startMicros = wallOf(au.dts());
+        ChunkKey key = new ChunkKey(camera.tenant(), camera.camera(), Instant.ofEpochSecond(
+                Math.floorDiv(startMicros, 1_000_000), Math.floorMod(startMicros, 1_000_000) * 1000L));
+        try {
+            chunk = camera.store().create(key);
+            chunk.append(init.content());
+            writer = new Fmp4FragmentWriter(init.tracks(), PooledByteBufAllocator.DEFAULT);
+        } catch (StoreFullException e) {
+            abortChunk();
+            nextRoomCheckNanos = System.nanoTime() + camera.config().roomCheck().toNanos();
+            camera.state(RecordingState.PAUSED_DISK_FULL, "no volume has room: " + e.getMessage());
+            return false;
+        } catch (IOException e) {
+            abortChunk();
+            camera.state(RecordingState.FAILED, "cannot start a chunk: " + e.getMessage());
+            return false;
+        } finally {
+            init.release();
+        }
+        chunkFormats = formats;
+        chunkStartMicros = startMicros;
+        chunkFirstDts = au.dts();
+        chunkEndDts = au.dts();
+        fragmentFirstDts = Long.MIN_VALUE;
+        camera.state(RecordingState.RECORDING, null);
+        return true;
+    }
+
+    private void abortChunk() {
+        if (chunk != null) {
+            chunk.abort();
+            chunk = null;
+        }
+        if (writer != null) {
+            writer.close();
+            writer = null;
+        }
+    }
+
+    /** Writes and syncs what is pending as one fragment; {@code nextDts} is the primary track's next sample. */
+    private void flushFragment(long nextDts) {
+        if (writer == null || !writer.hasPending()) {
+            return;
+        }
+        Fmp4Fragment f = nextDts != Long.MIN_VALUE && writer.pendingSamples(primary) > 0
+                ? writer.flush(primary, nextDts) : writer.flush();
+        fragmentFirstDts = Long.MIN_VALUE;
+        try {
+            chunk.append(f.content());
+            chunk.sync();
+            Fmp4Fragment.Run run = f.run(primary);
+            if (run != null) {
+                chunkEndDts = run.baseMediaDecodeTime() + run.duration();
+            }
+            camera.wrote(f.content().readableBytes());
+        } catch (IOException e) {
+            Fmp4Fragment.Run run = f.run(primary);
+            camera.dropped(run == null ? 0 : run.samples());
+            boolean full = !camera.store().hasRoom();
+            LOG.warn("camera {}: writing a fragment failed ({}); closing the chunk", camera.camera(), e.getMessage());
+            finishChunk();
+            nextRoomCheckNanos = System.nanoTime() + camera.config().roomCheck().toNanos();
+            camera.state(full ? RecordingState.PAUSED_DISK_FULL : RecordingState.FAILED,
+                    (full ? "disk full: " : "write failed: ") + e.getMessage());
+        } finally {
+            f.release();
+        }
+    }
+
+    /** Writes what is pending, closes the chunk and indexes it (finish, index, publish: see ChunkWriter). */
+    private void finishChunk() {
+        if (chunk == null) {
+            return;
+        }
+        flushFragment(Long.MIN_VALUE);
+        if (chunk == null) {
+            return;
+        }
+        writer.close();
+        writer = null;
+        ChunkWriter w = chunk;
+        chunk = null;
+        if (chunkEndDts == chunkFirstDts) {
+            w.abort();
+            return;
+        }
+        try {
+            ChunkInfo info = w.finish();
+            long endMicros = chunkStartMicros + (chunkEndDts - chunkFirstDts) * 1_000_000 / timescale;
+            Instant end = Instant.ofEpochSecond(Math.floorDiv(endMicros, 1_000_000),
+                    Math.floorMod(endMicros, 1_000_000) * 1000L);
+            ChunkRecord row = ChunkRecord.of(info, end, chunkFormats.get(primary).codec().name(), Tier.HOT,
+                    camera.previous());
+            camera.indexed(row);
+            w.close();
+        } catch (IOException | RuntimeException e) {
+            LOG.warn("camera {}: closing a chunk failed: {}", camera.camera(), e.toString());
+            camera.state(RecordingState.FAILED, "closing a chunk failed: " + e.getMessage());
+            w.abort();
+        }
+    }
+
+    /** Ends this recording now (settings off, camera removed, node stopping): writes and indexes what it has. */
+    void end() {
+        if (!ended) {
+            ended = true;
+            finishChunk();
+            releasePreBuffer();
+            if (reader != null) {
+                reader.close();
+            }
+        }
+    }
+
+    private void releasePreBuffer() {
+        for (AccessUnit u = preBuffer.poll(); u != null; u = preBuffer.poll()) {
+            u.release();
+        }
+    }
+
+    /** Units the stream skipped because this recorder fell behind (a slow disk). */
+    long skippedByStream() {
+        return reader == null ? 0 : reader.dropped();
+    }
+
+    @Override
+    public void onClose() {
+        end();
+        camera.sessionEnded(this);
+    }
+}
