@@ -45,6 +45,15 @@ final class ArgusApiClient {
                 HttpResponse.BodyHandlers.ofString()).thenApply(r -> parse(r, "POST /api/v1/cameras"));
     }
 
+    CompletableFuture<JsonNode> setRecordingAsync(String cameraId, String mode) {
+        return http.sendAsync(request("PUT", "/api/v1/cameras/" + cameraId + "/recording", Map.of("mode", mode)),
+                HttpResponse.BodyHandlers.ofString()).thenApply(r -> parse(r, "PUT recording"));
+    }
+
+    JsonNode recording(String cameraId) throws IOException, InterruptedException {
+        return send("GET", "/api/v1/cameras/" + cameraId + "/recording", null);
+    }
+
     JsonNode cameras() throws IOException, InterruptedException {
         return send("GET", "/api/v1/cameras", null);
     }

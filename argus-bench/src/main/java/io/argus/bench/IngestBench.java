@@ -25,8 +25,13 @@ public final class IngestBench {
      * @param mainClass the CLI main class that understands {@code server} and {@code sim}
      * @param serverJvmArgs JVM flags for the server process (heap size, GC)
      */
+    /**
+     * @param record          whether the cameras are recorded (continuous) or only ingested (recording off)
+     * @param ffmpegRecorders with {@code record}: how many {@code ffmpeg -c copy -f segment} recorders to run on the
+     *                        same sources afterwards for comparison (0: none)
+     */
     public record Config(int cameras, String codec, int fps, Duration warmup, Duration measure, String mainClass,
-                         List<String> serverJvmArgs, Path workDir) {
+                         List<String> serverJvmArgs, Path workDir, boolean record, int ffmpegRecorders) {
         public Config {
             if (cameras < 1 || cameras > 10_000) {
                 throw new IllegalArgumentException("cameras must be 1..10000: " + cameras);
@@ -44,7 +49,7 @@ public final class IngestBench {
                          long directPerCameraBytes, long rssPerCameraBytes, long gopCachePerCameraBytes,
                          long framesReceived,
                          long framesExpected, long packetsLost, long framesDropped, long latencyP50Micros,
-                         long latencyP99Micros, long latencySamples) {
+                         long latencyP99Micros, long latencySamples, Recording recording) {
 
         public void print(PrintWriter out) {
             out.printf(Locale.ROOT, "cameras              %d (%d live)%n", cameras, live);
@@ -59,10 +64,31 @@ public final class IngestBench {
                     + "%d frames dropped%n", framesReceived, framesExpected, packetsLost, framesDropped);
             out.printf(Locale.ROOT, "latency source→hub   p50 %.2f ms, p99 %.2f ms (%d frames, from the SEI capture times)%n",
                     latencyP50Micros / 1000.0, latencyP99Micros / 1000.0, latencySamples);
+            if (recording != null) {
+                recording.print(out, serverCpuPercentOfCorePerCamera, cameras);
+            }
         }
 
         private static String kb(long bytes) {
             return String.format(Locale.ROOT, "%.0f KB", bytes / 1024.0);
+        }
+    }
+
+    /**
+     * What recording wrote, and the ffmpeg recorders' cost on the same sources.
+     *
+     * @param ffmpegRecorders how many ran (0 when ffmpeg is missing or none were asked for)
+     */
+    public record Recording(double writeBytesPerSecond, long framesDropped, int ffmpegRecorders,
+                            double ffmpegCpuPercentOfCorePerCamera, long ffmpegRssPerCameraBytes) {
+        void print(PrintWriter out, double serverPerCamera, int cameras) {
+            out.printf(Locale.ROOT, "recording            %.1f MB/s written (%.0f KB/s per camera), %d frames not recorded%n",
+                    writeBytesPerSecond / 1e6, writeBytesPerSecond / 1e3 / cameras, framesDropped);
+            if (ffmpegRecorders > 0) {
+                out.printf(Locale.ROOT, "ffmpeg -c copy       %d recorders: %.3f %% of a core and %.1f MB resident per camera "
+                        + "(%.1fx the server's CPU per camera)%n", ffmpegRecorders, ffmpegCpuPercentOfCorePerCamera,
+                        ffmpegRssPerCameraBytes / 1e6, ffmpegCpuPercentOfCorePerCamera / serverPerCamera);
+            }
         }
     }
 
@@ -94,12 +120,14 @@ public final class IngestBench {
             JsonNode idle = api.nodeStats(true);
             ProcessSample idleProc = ProcessSample.of(server.pid());
 
-            addCameras(api, cfg, simPort);
+            List<String> ids = addCameras(api, cfg, simPort);
             log.printf("added %d cameras; waiting for them to go live%n", cfg.cameras());
             awaitTrue(() -> liveCount(api) == cfg.cameras(), 300, "all cameras live");
             log.printf("all live; warming up for %d s%n", cfg.warmup().toSeconds());
             Thread.sleep(cfg.warmup().toMillis());
 
+            long written0 = cfg.record() ? recordedBytes(api, ids) : 0;
+            long writtenAt0 = System.nanoTime();
             Totals before = Totals.of(api.cameras());
             api.resetNodeStats();
             ProcessSample s0 = ProcessSample.of(server.pid());
@@ -109,6 +137,8 @@ public final class IngestBench {
             ProcessSample s1 = ProcessSample.of(server.pid());
             ProcessSample sim1 = ProcessSample.of(sim.pid());
             Totals after = Totals.of(api.cameras());
+            Recording recording = cfg.record() ? recording(api, ids, written0, writtenAt0, cfg, sim, simPort, log)
+                    : null;
             JsonNode stats = api.nodeStats(false);
             JsonNode loaded = api.nodeStats(true);
             ProcessSample loadedProc = ProcessSample.of(server.pid());
@@ -125,7 +155,8 @@ public final class IngestBench {
                     perCamera(loaded.path("gopCacheBytes").asLong(), n),
                     after.frames - before.frames, Math.round(seconds * cfg.fps() * n),
                     after.packetsLost - before.packetsLost, after.framesDropped - before.framesDropped,
-                    lat.path("p50Micros").asLong(-1), lat.path("p99Micros").asLong(-1), lat.path("count").asLong());
+                    lat.path("p50Micros").asLong(-1), lat.path("p99Micros").asLong(-1), lat.path("count").asLong(),
+                    recording);
         }
     }
 
@@ -133,15 +164,62 @@ public final class IngestBench {
         return Math.max(0, total) / n;
     }
 
-    private static void addCameras(ArgusApiClient api, Config cfg, int simPort) throws Exception {
+    /** Adds the cameras (recording off unless the bench records); returns their ids. */
+    private static List<String> addCameras(ArgusApiClient api, Config cfg, int simPort) throws Exception {
         Semaphore inFlight = new Semaphore(32);
-        List<CompletableFuture<JsonNode>> all = new ArrayList<>();
+        List<CompletableFuture<String>> all = new ArrayList<>();
         for (int i = 1; i <= cfg.cameras(); i++) {
             inFlight.acquire();
             all.add(api.addCameraAsync("bench-cam" + i, "rtsp://127.0.0.1:" + simPort + "/cam" + i, "tcp")
+                    .thenCompose(cam -> {
+                        String id = cam.get("id").asText();
+                        return cfg.record() ? CompletableFuture.completedFuture(id)
+                                : api.setRecordingAsync(id, "off").thenApply(r -> id);
+                    })
                     .whenComplete((r, e) -> inFlight.release()));
         }
         CompletableFuture.allOf(all.toArray(CompletableFuture[]::new)).get(300, TimeUnit.SECONDS);
+        List<String> ids = new ArrayList<>();
+        for (CompletableFuture<String> f : all) {
+            ids.add(f.get());
+        }
+        return ids;
+    }
+
+    private static long recordedBytes(ArgusApiClient api, List<String> ids) throws Exception {
+        long sum = 0;
+        for (String id : ids) {
+            sum += api.recording(id).path("status").path("bytes").asLong();
+        }
+        return sum;
+    }
+
+    private static Recording recording(ArgusApiClient api, List<String> ids, long written0, long at0, Config cfg,
+                                       ChildJvm sim, int simPort, PrintWriter log) throws Exception {
+        long written1 = recordedBytes(api, ids);
+        double rate = (written1 - written0) / ((System.nanoTime() - at0) / 1e9);
+        long dropped = 0;
+        for (String id : ids) {
+            dropped += api.recording(id).path("status").path("framesDropped").asLong();
+        }
+        int k = Math.min(cfg.ffmpegRecorders(), cfg.cameras());
+        if (k == 0 || !FfmpegRecorders.available()) {
+            return new Recording(rate, dropped, 0, 0, 0);
+        }
+        List<String> urls = new ArrayList<>();
+        for (int i = 1; i <= k; i++) {
+            urls.add("rtsp://127.0.0.1:" + simPort + "/cam" + i);
+        }
+        log.printf("running %d ffmpeg recorders on the same sources for comparison%n", k);
+        try (FfmpegRecorders ff = FfmpegRecorders.start(urls, cfg.workDir().resolve("ffmpeg"))) {
+            Thread.sleep(cfg.warmup().toMillis());
+            ProcessSample f0 = ff.sample();
+            Thread.sleep(cfg.measure().toMillis());
+            ProcessSample f1 = ff.sample();
+            int alive = ff.alive();
+            return new Recording(rate, dropped, alive, 100 * f1.coresSince(f0) / Math.max(1, alive),
+                    f1.rssBytes() / Math.max(1, alive));
+        }
     }
 
     private static int liveCount(ArgusApiClient api) throws IOException, InterruptedException {

@@ -15,7 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code argus bench}: load benchmarks that run the real server and simulator as separate processes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load benchmarks against a real server process.",
-        subcommands = BenchCommand.Ingest.class)
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Record.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;
@@ -29,7 +29,7 @@ final class BenchCommand implements Runnable {
     @Command(name = "ingest", mixinStandardHelpOptions = true,
             description = "Ingest N simulated cameras into a server process over RTSP/TCP and report the server's "
                     + "CPU and memory per camera, frames lost and source-to-hub latency at steady state.")
-    static final class Ingest implements Callable<Integer> {
+    static class Ingest implements Callable<Integer> {
         @Option(names = "--cameras", defaultValue = "100", description = "Cameras (default ${DEFAULT-VALUE}).")
         int cameras;
 
@@ -65,11 +65,19 @@ final class BenchCommand implements Runnable {
             IngestBench.Result r = IngestBench.run(new IngestBench.Config(cameras, codec, fps,
                     Duration.ofSeconds(warmup), Duration.ofSeconds(duration), ArgusCli.class.getName(),
                     serverJvm(),
-                    dir), out);
+                    dir, record(), ffmpegRecorders()), out);
             out.println();
             r.print(out);
             out.println("logs: " + dir);
             out.flush();
+            return 0;
+        }
+
+        boolean record() {
+            return false;
+        }
+
+        int ffmpegRecorders() {
             return 0;
         }
 
@@ -82,6 +90,27 @@ final class BenchCommand implements Runnable {
                     "--sun-misc-unsafe-memory-access=allow"));
             jvm.addAll(serverJvmOpts);
             return jvm;
+        }
+    }
+
+    /** {@code argus bench record}: as ingest, with every camera recorded, compared with ffmpeg recorders. */
+    @Command(name = "record", mixinStandardHelpOptions = true,
+            description = "Ingest and record N simulated cameras (continuous, to the server's data dir) and report "
+                    + "the server's CPU and memory per camera and write throughput; then run ffmpeg -c copy -f "
+                    + "segment recorders on the same sources and report their cost as a ratio.")
+    static final class Record extends Ingest {
+        @Option(names = "--ffmpeg", defaultValue = "50", description = "ffmpeg recorders to compare with "
+                + "(default ${DEFAULT-VALUE}, at most N; 0 to skip).")
+        int ffmpeg;
+
+        @Override
+        boolean record() {
+            return true;
+        }
+
+        @Override
+        int ffmpegRecorders() {
+            return ffmpeg;
         }
     }
 }
