@@ -7,13 +7,21 @@ public enum ErrorCode {
     BAD_REQUEST(400, "bad_request"),
     UNAUTHORIZED(401, "unauthorized"),
     INVALID_CREDENTIALS(401, "invalid_credentials"),
+    /** Authenticated, but not for this: a signed media URL made for another camera. */
+    FORBIDDEN(403, "forbidden"),
+    /** A signed media URL past its expiry. */
+    URL_EXPIRED(403, "url_expired"),
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     CONFLICT(409, "conflict"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     INTERNAL(500, "internal_error"),
-    NOT_READY(503, "not_ready");
+    /** The camera's video could not be decoded (a snapshot): the camera sent something FFmpeg cannot read. */
+    DECODE_FAILED(502, "decode_failed"),
+    NOT_READY(503, "not_ready"),
+    /** The camera has no live stream now (disabled, connecting, retrying), so there is no picture to take. */
+    NOT_LIVE(503, "not_live");
 
     private final int status;
     private final String code;
@@ -34,7 +42,8 @@ public enum ErrorCode {
     /** The code for an HTTP status raised by the web framework itself (e.g. no such route). */
     static ErrorCode forStatus(int status) {
         for (ErrorCode c : values()) {
-            if (c.status == status && c != INVALID_JSON && c != VALIDATION_FAILED && c != INVALID_CREDENTIALS) {
+            if (c.status == status && c != INVALID_JSON && c != VALIDATION_FAILED && c != INVALID_CREDENTIALS
+                    && c != URL_EXPIRED && c != DECODE_FAILED && c != NOT_LIVE) {
                 return c;
             }
         }

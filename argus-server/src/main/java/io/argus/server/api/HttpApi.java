@@ -29,14 +29,16 @@ public final class HttpApi {
     /**
      * @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras
      * @param ready    whether every role has started (for {@code /readyz})
+     * @param media    snapshots and signed media URLs
      */
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
-                   PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready) {
+                   PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
+                   MediaHandlers media) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
         this.ready = ready;
-        AuthFilter filter = new AuthFilter(auth, Set.of(LOGIN, HEALTH), metricsNeedAuth);
+        AuthFilter filter = new AuthFilter(auth, Set.of(LOGIN, HEALTH), metricsNeedAuth, media.signer());
         CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -56,6 +58,7 @@ public final class HttpApi {
             cfg.routes.get("/api/v1/cameras/{id}", cams::get);
             cfg.routes.patch("/api/v1/cameras/{id}", cams::patch);
             cfg.routes.delete("/api/v1/cameras/{id}", cams::delete);
+            media.install(cfg.routes);
             cfg.routes.get("/api/v1/node/stats", this::nodeStats);
             cfg.routes.post("/api/v1/node/stats/reset", this::resetNodeStats);
         });

@@ -1,11 +1,13 @@
 /**
  * The REST API on Javalin (Jetty 12, virtual threads): routes, the bearer-token filter, request and response
  * DTO records (never domain objects), and the one place where failures become JSON error bodies
- * ({@link io.argus.server.api.ErrorMapper} with {@link io.argus.server.api.ErrorCode}).
+ * ({@link io.argus.server.api.ErrorMapper} with {@link io.argus.server.api.ErrorCode}). Media paths
+ * ({@link io.argus.server.api.MediaPaths}) take a bearer token or a signed URL and carry a
+ * {@link io.argus.server.api.MediaAccess}.
  *
  * <p>Layer: argus-server. May import {@code io.argus.server.camera}, {@code io.argus.server.auth},
  * {@code io.argus.server.metrics}, {@code io.argus.server.config} (HTTP settings), {@code io.argus.media.path}
- * (status only), {@code io.argus.media.stream} (latency figures), {@code io.argus.metadata} records, Javalin,
- * Jackson and slf4j.
+ * (status only), {@code io.argus.media.snapshot} (snapshots), {@code io.argus.media.stream} (latency figures,
+ * the stream a snapshot is taken from), {@code io.argus.metadata} records, Javalin, Jackson and slf4j.
  */
 package io.argus.server.api;

@@ -24,7 +24,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new RtspConfig(v.get(ConfigKeys.RTSP_PORT), v.get(ConfigKeys.RTSP_RTP_PORT),
                         v.get(ConfigKeys.RTSP_RTCP_PORT)),
                 new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX)),
-                new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD)),
+                new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD),
+                        v.get(ConfigKeys.MEDIA_URL_SECRET)),
                 new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));
     }
 

@@ -5,20 +5,30 @@ import java.time.Duration;
 /**
  * API authentication.
  *
- * @param adminPassword the first start's admin password, or empty for a random one; never printed
+ * @param adminPassword  the first start's admin password, or empty for a random one; never printed
+ * @param mediaUrlSecret the key for signed media URLs, or empty for the one kept in the data directory; never
+ *                       printed
  */
-public record AuthConfig(Duration tokenTtl, String adminPassword) {
+public record AuthConfig(Duration tokenTtl, String adminPassword, String mediaUrlSecret) {
     /** Shorter tokens would make the UI log in again every few minutes for no security gain. */
     static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
+
+    /** 32 characters of random text carry about 190 bits or more: enough for HMAC-SHA256. */
+    static final int MIN_MEDIA_URL_SECRET = 32;
 
     public AuthConfig {
         if (tokenTtl.compareTo(MIN_TOKEN_TTL) < 0) {
             throw new IllegalArgumentException("auth.tokenTtl: must be at least 1m");
         }
+        if (!mediaUrlSecret.isEmpty() && mediaUrlSecret.length() < MIN_MEDIA_URL_SECRET) {
+            throw new IllegalArgumentException("media.urlSecret: must be at least " + MIN_MEDIA_URL_SECRET
+                    + " characters (or empty for a generated one)");
+        }
     }
 
     @Override
     public String toString() {
-        return "AuthConfig[tokenTtl=" + tokenTtl + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***") + "]";
+        return "AuthConfig[tokenTtl=" + tokenTtl + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***")
+                + ", mediaUrlSecret=" + (mediaUrlSecret.isEmpty() ? "" : "***") + "]";
     }
 }

@@ -34,13 +34,17 @@ public final class ConfigKeys {
     public static final ConfigKey<String> ADMIN_PASSWORD = new ConfigKey<>("admin.password",
             "Password for the admin user created on first start; empty: a random one is written to "
                     + "initial-admin-password in the data directory. Ignored once the user exists.", "", Parsers::text, true);
+    public static final ConfigKey<String> MEDIA_URL_SECRET = new ConfigKey<>("media.urlSecret",
+            "Key for signed media URLs (?sig=), at least 32 characters; empty: a random one is made on first start "
+                    + "in media-url-secret in the data directory. Nodes that accept each other's URLs need the same "
+                    + "one; changing it revokes every signed URL.", "", Parsers::text, true);
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
-            ADMIN_PASSWORD, METRICS_REQUIRE_AUTH);
+            ADMIN_PASSWORD, MEDIA_URL_SECRET, METRICS_REQUIRE_AUTH);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

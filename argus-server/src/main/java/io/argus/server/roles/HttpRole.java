@@ -1,15 +1,21 @@
 package io.argus.server.roles;
 
+import io.argus.media.snapshot.FfmpegSnapshotRenderer;
+import io.argus.media.snapshot.KeyframeGrabber;
+import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
 import io.argus.server.api.HttpApi;
+import io.argus.server.api.MediaHandlers;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.MediaUrlSecret;
+import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
-/** The HTTP server: REST API, health, readiness and metrics on one port. */
+/** The HTTP server: REST API, health, readiness, metrics, snapshots and signed media URLs on one port. */
 public final class HttpRole implements Role {
     private final ArgusConfig config;
     private final MetadataRole metadata;
@@ -41,8 +47,12 @@ public final class HttpRole implements Role {
     public void start() {
         metrics = new Metrics(media.paths());
         AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
+        MediaUrlSigner signer = new MediaUrlSigner(
+                MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
+        SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
+                KeyframeGrabber.DEFAULT_WAIT);
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
-                metrics, rtspPort, ready);
+                metrics, rtspPort, ready, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock));
         try {
             port = api.start();
         } catch (RuntimeException e) {

@@ -1,0 +1,154 @@
+package io.argus.server.api;
+
+import io.argus.media.path.Path;
+import io.argus.media.path.PathManager;
+import io.argus.media.snapshot.Snapshot;
+import io.argus.media.snapshot.SnapshotCache;
+import io.argus.media.snapshot.SnapshotException;
+import io.argus.media.snapshot.SnapshotOptions;
+import io.argus.media.stream.Stream;
+import io.argus.metadata.Camera;
+import io.argus.metadata.Session;
+import io.argus.server.auth.MediaGrant;
+import io.argus.server.auth.MediaUrlSigner;
+import io.argus.server.camera.CameraService;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A camera's media that is not a protocol of its own: the live snapshot ({@code snapshot.jpg}) and the signed
+ * URLs for every media path ({@code media-urls}).
+ */
+public final class MediaHandlers {
+    /** An hour: a page that embeds the URLs works for a viewing session without asking again. */
+    static final long DEFAULT_URL_TTL_SECONDS = 3600;
+
+    /** A day: long enough for a shared clip link, short enough that a leaked URL does not stay useful. */
+    static final long MAX_URL_TTL_SECONDS = 86_400;
+
+    private static final String CAMERA = "/api/v1/cameras/{id}/";
+
+    private final CameraService cameras;
+    private final PathManager paths;
+    private final SnapshotCache snapshots;
+    private final MediaUrlSigner signer;
+    private final Clock clock;
+
+    public MediaHandlers(CameraService cameras, PathManager paths, SnapshotCache snapshots, MediaUrlSigner signer,
+                         Clock clock) {
+        this.cameras = cameras;
+        this.paths = paths;
+        this.snapshots = snapshots;
+        this.signer = signer;
+        this.clock = clock;
+    }
+
+    MediaUrlSigner signer() {
+        return signer;
+    }
+
+    void install(RoutesConfig routes) {
+        routes.get(CAMERA + MediaPaths.SNAPSHOT, this::snapshot);
+        routes.post(CAMERA + "media-urls", this::mediaUrls);
+    }
+
+    /**
+     * The latest keyframe as a JPEG, decoded on this request's (virtual) thread; kept for a second per camera
+     * and options, so polling viewers share one decode.
+     */
+    void snapshot(Context ctx) throws InterruptedException {
+        MediaAccess access = MediaAccess.of(ctx);
+        Camera cam = camera(access.tenant(), access.camera(), ctx);
+        SnapshotOptions options = options(ctx);
+        Stream stream = paths.get(cam.id().toString()).map(Path::stream).orElse(null);
+        if (stream == null) {
+            throw notLive(cam);
+        }
+        Snapshot snap;
+        try {
+            snap = snapshots.get(cam.id().toString(), stream, options);
+        } catch (SnapshotException e) {
+            if (e.reason() == SnapshotException.Reason.NO_KEYFRAME) {
+                throw new ApiException(ErrorCode.NOT_LIVE, "camera " + cam.name() + " has no picture: "
+                        + e.getMessage());
+            }
+            throw new ApiException(ErrorCode.DECODE_FAILED, "cannot make a snapshot of camera " + cam.name() + ": "
+                    + e.getMessage());
+        }
+        ctx.header("Cache-Control", "no-store")
+                .header("X-Snapshot-Taken-At", snap.takenAt().toString())
+                .contentType("image/jpeg")
+                .result(snap.jpeg());
+    }
+
+    private static ApiException notLive(Camera cam) {
+        return new ApiException(ErrorCode.NOT_LIVE, "camera " + cam.name() + " is not live"
+                + (cam.enabled() ? "" : " (disabled)"));
+    }
+
+    private static SnapshotOptions options(Context ctx) {
+        int width = intParam(ctx, "width", 0);
+        int quality = intParam(ctx, "quality", SnapshotOptions.DEFAULT_QUALITY);
+        try {
+            return new SnapshotOptions(width, quality);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage());
+        }
+    }
+
+    private static int intParam(Context ctx, String name, int def) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return def;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, name + " must be a whole number",
+                    Map.of(name, "not a whole number"));
+        }
+    }
+
+    /** Signs one token for the camera and returns every media URL with it. Needs a bearer token. */
+    void mediaUrls(Context ctx) {
+        Session session = AuthFilter.session(ctx);
+        Camera cam = camera(session.tenantId(), uuidOrNull(ctx.pathParam("id")), ctx);
+        MediaUrlRequest req = ctx.bodyAsBytes().length == 0 ? MediaUrlRequest.DEFAULT
+                : RequestBodies.read(ctx, MediaUrlRequest.class);
+        long ttl = req.expiresInSeconds() == null ? DEFAULT_URL_TTL_SECONDS : req.expiresInSeconds();
+        if (ttl < 1 || ttl > MAX_URL_TTL_SECONDS) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "expiresInSeconds must be 1.." + MAX_URL_TTL_SECONDS,
+                    Map.of("expiresInSeconds", "1.." + MAX_URL_TTL_SECONDS));
+        }
+        if (req.from() != null && req.to() != null && req.from().isAfter(req.to())) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "from must not be after to",
+                    Map.of("from", "after to"));
+        }
+        Instant expiresAt = Instant.ofEpochSecond(clock.instant().getEpochSecond() + ttl);
+        String sig = signer.sign(new MediaGrant(session.tenantId(), cam.id(), expiresAt, req.from(), req.to()));
+        String q = "?" + AuthFilter.SIG + "=" + sig;
+        ctx.json(new MediaUrlResponse(MediaPaths.of(cam.id(), MediaPaths.SNAPSHOT) + q,
+                MediaPaths.of(cam.id(), MediaPaths.LIVE_HLS) + q, MediaPaths.of(cam.id(), MediaPaths.LIVE_WS) + q,
+                MediaPaths.of(cam.id(), MediaPaths.PLAYBACK_HLS) + q, MediaPaths.of(cam.id(), MediaPaths.EXPORT_MP4) + q,
+                sig, expiresAt, req.from(), req.to()));
+    }
+
+    private Camera camera(UUID tenant, UUID id, Context ctx) {
+        if (id == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + ctx.pathParam("id"));
+        }
+        return cameras.get(tenant, id);
+    }
+
+    private static UUID uuidOrNull(String raw) {
+        try {
+            return UUID.fromString(raw);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}
