@@ -53,8 +53,9 @@ final class Moof {
     }
 
     /**
-     * Sets the mfhd sequence number and every traf's tfdt to {@code newTfdt(trackId, oldTfdt)}. <b>Borrows</b>
-     * {@code moof} and writes into it (reader and writer index unchanged).
+     * Sets the mfhd sequence number (unless it is negative: kept) and every traf's tfdt to
+     * {@code newTfdt(trackId, oldTfdt)}. <b>Borrows</b> {@code moof} and writes into it (reader and writer index
+     * unchanged).
      *
      * @throws Mp4FormatException if it is not a well-formed moof, or a new decode time does not fit a version 0
      *                            tfdt (32 bits; the fMP4 writer writes version 1)
@@ -66,7 +67,9 @@ final class Moof {
         if (mfhd == null || mfhd.payloadSize() != 8) {
             throw new Mp4FormatException(box.offset(), "moof without a proper mfhd");
         }
-        moof.setInt(base + (int) mfhd.payloadOffset() + 4, (int) sequenceNumber);
+        if (sequenceNumber >= 0) {
+            moof.setInt(base + (int) mfhd.payloadOffset() + 4, (int) sequenceNumber);
+        }
         for (Mp4Box traf : box.children(BoxType.TRAF)) {
             int trackId = moof.getInt(base + (int) require(traf, BoxType.TFHD).payloadOffset() + 4);
             Mp4Box tfdt = require(traf, BoxType.TFDT);

@@ -2,6 +2,7 @@ package io.argus.storage.playback;
 
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
@@ -51,6 +52,17 @@ public final class Playback {
         Instant start = Instant.ofEpochMilli(chunkId);
         return index.find(tenant, camera, start, start.plusMillis(1)).stream()
                 .filter(c -> c.start().toEpochMilli() == chunkId).findFirst();
+    }
+
+    /** A chunk as playback serves it (see {@link WallClockChunk}). */
+    public WallClockChunk served(ChunkRecord chunk) throws IOException {
+        return new WallClockChunk(chunk, fragments.get(chunk.location()));
+    }
+
+    /** Sends a range of a served chunk, opened from the store. */
+    public void write(WallClockChunk chunk, ReadableChunk file, long offset, long length, MediaOutput out)
+            throws IOException {
+        chunk.write(file, offset, length, out, alloc);
     }
 
     /**

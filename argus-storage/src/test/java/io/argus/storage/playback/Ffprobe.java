@@ -23,8 +23,17 @@ public final class Ffprobe {
                 "ffmpeg and ffprobe are not installed at /usr/bin");
     }
 
+    /** What a child process printed. */
+    public record Output(String stdout, String stderr) {
+    }
+
     /** Runs a command; returns its standard output; fails on a non-zero exit (with its standard error). */
     public static String run(List<String> command) throws IOException, InterruptedException {
+        return exec(command).stdout();
+    }
+
+    /** Runs a command; returns what it printed; fails on a non-zero exit (with its standard error). */
+    public static Output exec(List<String> command) throws IOException, InterruptedException {
         Path err = Files.createTempFile("argus-ff", ".err");
         try {
             Process p = new ProcessBuilder(command).redirectError(err.toFile()).start();
@@ -38,7 +47,7 @@ public final class Ffprobe {
             if (p.exitValue() != 0) {
                 throw new IOException("exit " + p.exitValue() + ": " + command + "\n" + stderr);
             }
-            return new String(out, StandardCharsets.UTF_8);
+            return new Output(new String(out, StandardCharsets.UTF_8), stderr);
         } finally {
             Files.deleteIfExists(err);
         }
