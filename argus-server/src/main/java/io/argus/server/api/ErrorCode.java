@@ -16,6 +16,8 @@ public enum ErrorCode {
     CONFLICT(409, "conflict"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
+    /** A byte range that starts past the end of a recording (with {@code Content-Range: bytes *}{@code /size}). */
+    RANGE_NOT_SATISFIABLE(416, "range_not_satisfiable"),
     INTERNAL(500, "internal_error"),
     /** The camera's video could not be decoded (a snapshot): the camera sent something FFmpeg cannot read. */
     DECODE_FAILED(502, "decode_failed"),
