@@ -5,6 +5,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.server.roles.HttpRole;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
+import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtspRole;
 import java.time.Clock;
 import java.util.ArrayDeque;
@@ -25,6 +26,7 @@ public final class ArgusServer implements AutoCloseable {
 
     private final List<Role> roles;
     private final MediaRole media;
+    private final RecordingRole recording;
     private final RtspRole rtsp;
     private final HttpRole http;
     private final Deque<Role> started = new ArrayDeque<>();
@@ -34,10 +36,11 @@ public final class ArgusServer implements AutoCloseable {
     private ArgusServer(ArgusConfig config, Clock clock) {
         MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), clock);
         this.media = new MediaRole(config.ingest(), metadata, clock);
+        this.recording = new RecordingRole(config.recording(), metadata, media, clock);
         this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media);
-        this.http = new HttpRole(config, metadata, media, rtsp::port, clock, () -> ready);
+        this.http = new HttpRole(config, metadata, media, recording, rtsp::port, clock, () -> ready);
         // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(metadata, media, rtsp, http);
+        this.roles = List.of(metadata, media, recording, rtsp, http);
     }
 
     public static ArgusServer start(ArgusConfig config) {
@@ -75,6 +78,11 @@ public final class ArgusServer implements AutoCloseable {
     }
 
     /** The bound HTTP port (the one chosen by the system when configured as 0). */
+    /** Recording: chunk store, index, bookmarks, recorder. */
+    public RecordingRole recording() {
+        return recording;
+    }
+
     /** The bound RTSP port. */
     public int rtspPort() {
         return rtsp.port();

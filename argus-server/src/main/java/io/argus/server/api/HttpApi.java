@@ -33,7 +33,8 @@ public final class HttpApi {
      */
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
-                   MediaHandlers media) {
+                   MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
+                   TimelineHandlers timeline) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
@@ -59,6 +60,9 @@ public final class HttpApi {
             cfg.routes.patch("/api/v1/cameras/{id}", cams::patch);
             cfg.routes.delete("/api/v1/cameras/{id}", cams::delete);
             media.install(cfg.routes);
+            recording.install(cfg.routes);
+            timeline.install(cfg.routes);
+            playback.install(cfg.routes);
             cfg.routes.get("/api/v1/node/stats", this::nodeStats);
             cfg.routes.post("/api/v1/node/stats/reset", this::resetNodeStats);
         });

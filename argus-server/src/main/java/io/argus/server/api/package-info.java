@@ -6,7 +6,10 @@
  * {@link io.argus.server.api.MediaAccess}.
  *
  * <p>Layer: argus-server. May import {@code io.argus.server.camera}, {@code io.argus.server.auth},
- * {@code io.argus.server.metrics}, {@code io.argus.server.config} (HTTP settings), {@code io.argus.media.path}
+ * {@code io.argus.server.metrics}, {@code io.argus.server.recording} and
+ * {@code io.argus.storage.record} (recording settings and status), {@code io.argus.storage.chunk} and
+ * {@code io.argus.storage.playback} (recordings, timeline, bookmarks, HLS playback, export), Jetty's servlet
+ * output (sending file ranges without a heap copy), {@code io.argus.server.config} (HTTP settings), {@code io.argus.media.path}
  * (status only), {@code io.argus.media.snapshot} (snapshots), {@code io.argus.media.stream} (latency figures,
  * the stream a snapshot is taken from), {@code io.argus.metadata} records, Javalin, Jackson and slf4j.
  */

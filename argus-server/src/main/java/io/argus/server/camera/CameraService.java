@@ -12,11 +12,14 @@ import io.argus.metadata.Tenants;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,11 +45,32 @@ public final class CameraService {
     private final CameraRepository repo;
     private final PathManager paths;
     private final Clock clock;
+    private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+
+    /** Hears cameras come and go (the recorder follows them). Called with this service's lock held. */
+    public interface Listener {
+        void added(Camera camera, Path path);
+
+        void removed(UUID tenant, UUID camera);
+    }
 
     public CameraService(CameraRepository repo, PathManager paths, Clock clock) {
         this.repo = repo;
         this.paths = paths;
         this.clock = clock;
+    }
+
+    public void addListener(Listener l) {
+        listeners.add(l);
+    }
+
+    /** Every stored camera of every tenant, with its path (for roles that start after this service). */
+    public synchronized Map<Camera, Path> all() {
+        Map<Camera, Path> out = new LinkedHashMap<>();
+        for (Camera c : repo.listAll()) {
+            paths.get(c.id().toString()).ifPresent(p -> out.put(c, p));
+        }
+        return out;
     }
 
     /** Starts a path for every stored camera; called once at start-up. */
@@ -86,7 +110,10 @@ public final class CameraService {
                 cam.transport(), now, now);
         insert(cam);
         try {
-            paths.add(cam.id().toString(), cam.name(), source(cam), cam.enabled());
+            Path p = paths.add(cam.id().toString(), cam.name(), source(cam), cam.enabled());
+            for (Listener l : listeners) {
+                l.added(cam, p);
+            }
         } catch (IllegalArgumentException e) {
             repo.delete(tenant, cam.id());
             throw CameraException.duplicateName(cam.name());
@@ -129,6 +156,9 @@ public final class CameraService {
         if (!repo.delete(tenant, id)) {
             throw CameraException.notFound(id);
         }
+        for (Listener l : listeners) {
+            l.removed(tenant, id);
+        }
         paths.remove(id.toString());
         LOG.info("camera {} removed", id);
     }
@@ -150,7 +180,11 @@ public final class CameraService {
             return paths.get(name);
         }
         LOG.info("camera {} created for an RTSP publisher", name);
-        return Optional.of(paths.add(cam.id().toString(), name, null, true));
+        Path p = paths.add(cam.id().toString(), name, null, true);
+        for (Listener l : listeners) {
+            l.added(cam, p);
+        }
+        return Optional.of(p);
     }
 
     private Camera merge(Camera base, CameraChange in, FieldErrors errors) {

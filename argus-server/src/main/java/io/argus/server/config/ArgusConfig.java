@@ -7,13 +7,14 @@ import java.util.Objects;
 
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
-                          MetricsConfig metrics) {
+                          RecordingConfig recording, MetricsConfig metrics) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
         Objects.requireNonNull(rtsp, "rtsp");
         Objects.requireNonNull(ingest, "ingest");
         Objects.requireNonNull(auth, "auth");
+        Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(metrics, "metrics");
     }
 
@@ -26,6 +27,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX)),
                 new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD),
                         v.get(ConfigKeys.MEDIA_URL_SECRET)),
+                new RecordingConfig(v.get(ConfigKeys.DATA_DIR).resolve(v.get(ConfigKeys.RECORDING_DIR)),
+                        v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),
+                        v.get(ConfigKeys.RECORDING_CHUNK_DURATION)),
                 new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));
     }
 

@@ -38,13 +38,24 @@ public final class ConfigKeys {
             "Key for signed media URLs (?sig=), at least 32 characters; empty: a random one is made on first start "
                     + "in media-url-secret in the data directory. Nodes that accept each other's URLs need the same "
                     + "one; changing it revokes every signed URL.", "", Parsers::text, true);
+    public static final ConfigKey<Path> RECORDING_DIR = key("recording.dir", "recordings", Parsers::path,
+            "Directory recordings are written to (a volume); relative paths are inside dataDir.");
+    public static final ConfigKey<ByteSize> RECORDING_MAX_SIZE = key("recording.maxSize", "0", ByteSize::parse,
+            "Most bytes of recordings the volume may hold; the oldest unprotected chunks go first. 0: no limit "
+                    + "but recording.minFree.");
+    public static final ConfigKey<ByteSize> RECORDING_MIN_FREE = key("recording.minFree", "1GiB", ByteSize::parse,
+            "Free space to leave on the volume's file system; below it the oldest unprotected chunks are "
+                    + "deleted, and recording pauses (with an alert) if nothing can be.");
+    public static final ConfigKey<Duration> RECORDING_CHUNK_DURATION = key("recording.chunkDuration", "60s",
+            Parsers::duration, "Length of a recorded chunk (one file or object); cut at the next keyframe.");
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
-            ADMIN_PASSWORD, MEDIA_URL_SECRET, METRICS_REQUIRE_AUTH);
+            ADMIN_PASSWORD, MEDIA_URL_SECRET, RECORDING_DIR, RECORDING_MAX_SIZE, RECORDING_MIN_FREE,
+            RECORDING_CHUNK_DURATION, METRICS_REQUIRE_AUTH);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

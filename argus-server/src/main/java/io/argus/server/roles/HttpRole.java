@@ -5,12 +5,18 @@ import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
 import io.argus.server.api.HttpApi;
+import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
+import io.argus.server.api.PlaybackHandlers;
+import io.argus.server.api.TimelineHandlers;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
+import io.argus.storage.playback.ChunkFragments;
+import io.argus.storage.playback.Playback;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -20,6 +26,7 @@ public final class HttpRole implements Role {
     private final ArgusConfig config;
     private final MetadataRole metadata;
     private final MediaRole media;
+    private final RecordingRole recording;
     private final IntSupplier rtspPort;
     private final Clock clock;
     private final BooleanSupplier ready;
@@ -28,11 +35,12 @@ public final class HttpRole implements Role {
     private volatile int port;
 
     /** @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras */
-    public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, IntSupplier rtspPort, Clock clock,
-                    BooleanSupplier ready) {
+    public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
+                    IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
         this.config = config;
         this.metadata = metadata;
         this.media = media;
+        this.recording = recording;
         this.rtspPort = rtspPort;
         this.clock = clock;
         this.ready = ready;
@@ -52,7 +60,12 @@ public final class HttpRole implements Role {
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
                 KeyframeGrabber.DEFAULT_WAIT);
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
-                metrics, rtspPort, ready, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock));
+                metrics, rtspPort, ready, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
+                new RecordingHandlers(media.cameras(), recording.service(), clock),
+                new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
+                        new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
+                        PooledByteBufAllocator.DEFAULT), clock),
+                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock));
         try {
             port = api.start();
         } catch (RuntimeException e) {

@@ -1,5 +1,6 @@
 package io.argus.server.roles;
 
+import io.argus.metadata.CameraRecordingRepository;
 import io.argus.metadata.CameraRepository;
 import io.argus.metadata.Database;
 import io.argus.metadata.TokenRepository;
@@ -20,6 +21,7 @@ public final class MetadataRole implements Role {
     private UserRepository users;
     private TokenRepository tokens;
     private CameraRepository cameras;
+    private CameraRecordingRepository recordingSettings;
 
     public MetadataRole(Path dataDir, AuthConfig auth, Clock clock) {
         this.dataDir = dataDir;
@@ -39,6 +41,7 @@ public final class MetadataRole implements Role {
         users = new UserRepository(db.dataSource());
         tokens = new TokenRepository(db.dataSource());
         cameras = new CameraRepository(db.dataSource());
+        recordingSettings = new CameraRecordingRepository(db.dataSource());
         AdminBootstrap.ensureAdmin(users, dataDir, auth.adminPassword(), clock);
     }
 
@@ -57,5 +60,14 @@ public final class MetadataRole implements Role {
 
     public CameraRepository cameras() {
         return cameras;
+    }
+
+    public CameraRecordingRepository recordingSettings() {
+        return recordingSettings;
+    }
+
+    /** The database, for repositories that live with the roles that use them (the chunk index). */
+    public Database database() {
+        return db;
     }
 }

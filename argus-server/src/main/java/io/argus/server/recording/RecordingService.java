@@ -1,0 +1,126 @@
+package io.argus.server.recording;
+
+import io.argus.media.path.Path;
+import io.argus.metadata.Camera;
+import io.argus.metadata.CameraRecording;
+import io.argus.metadata.CameraRecordingRepository;
+import io.argus.server.camera.CameraService;
+import io.argus.storage.record.Recorder;
+import io.argus.storage.record.RecordingMode;
+import io.argus.storage.record.RecordingSettings;
+import io.argus.storage.record.RecordingStatus;
+import io.argus.storage.retention.RetentionPolicy;
+import io.argus.storage.retention.RetentionSweeper;
+import io.argus.storage.retention.SweepResult;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Keeps every camera's recorder in step with its stored settings, and runs retention. Cameras without a settings
+ * row record continuously, keep {@link #DEFAULT_RETENTION_DAYS} days, and use the default buffers.
+ */
+public final class RecordingService implements CameraService.Listener {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
+
+    /** A month: what most sites' policies ask for when they ask for nothing in particular. */
+    public static final int DEFAULT_RETENTION_DAYS = 30;
+
+    /** Longest retention accepted: ten years of evidence. */
+    public static final int MAX_RETENTION_DAYS = 3650;
+
+    private final Recorder recorder;
+    private final CameraRecordingRepository settings;
+    private final RetentionSweeper sweeper;
+    private final Clock clock;
+
+    public RecordingService(Recorder recorder, CameraRecordingRepository settings, RetentionSweeper sweeper,
+                            Clock clock) {
+        this.recorder = recorder;
+        this.settings = settings;
+        this.sweeper = sweeper;
+        this.clock = clock;
+    }
+
+    /** Starts recorders for the cameras that exist now; then follows the camera service. */
+    public void startAll(CameraService cameras) {
+        for (Map.Entry<Camera, Path> e : cameras.all().entrySet()) {
+            added(e.getKey(), e.getValue());
+        }
+        cameras.addListener(this);
+    }
+
+    @Override
+    public void added(Camera camera, Path path) {
+        recorder.add(camera.tenantId(), camera.id(), path, settingsOf(find(camera.tenantId(), camera.id())));
+    }
+
+    @Override
+    public void removed(UUID tenant, UUID camera) {
+        recorder.remove(camera);
+        settings.delete(tenant, camera);
+    }
+
+    /** The stored settings, or the defaults. */
+    public CameraRecording find(UUID tenant, UUID camera) {
+        return settings.find(tenant, camera).orElseGet(() -> defaults(tenant, camera));
+    }
+
+    private CameraRecording defaults(UUID tenant, UUID camera) {
+        RecordingSettings d = RecordingSettings.CONTINUOUS;
+        return new CameraRecording(tenant, camera, d.mode().name(), d.preBuffer(), d.postBuffer(),
+                DEFAULT_RETENTION_DAYS, clock.instant());
+    }
+
+    /** Stores new settings and applies them at once. */
+    public CameraRecording update(CameraRecording next) {
+        settingsOf(next);
+        if (next.retentionDays() < 1 || next.retentionDays() > MAX_RETENTION_DAYS) {
+            throw new IllegalArgumentException("retentionDays must be 1.." + MAX_RETENTION_DAYS);
+        }
+        settings.put(next);
+        recorder.configure(next.cameraId(), settingsOf(next));
+        return next;
+    }
+
+    public Optional<RecordingStatus> status(UUID camera) {
+        return recorder.status(camera);
+    }
+
+    /** An event: a camera in events mode records from its pre-buffer through its post-buffer. */
+    public boolean trigger(UUID camera, Instant at) {
+        return recorder.trigger(camera, at);
+    }
+
+    static RecordingSettings settingsOf(CameraRecording r) {
+        return new RecordingSettings(RecordingMode.parse(r.mode()), r.preBuffer(), r.postBuffer());
+    }
+
+    /** Deletes what each camera's retention lets go (bookmarked spans stay), and frees space on full volumes. */
+    public void sweep(CameraService cameras) {
+        long deleted = 0;
+        long freed = 0;
+        for (Camera c : cameras.all().keySet()) {
+            CameraRecording r = find(c.tenantId(), c.id());
+            SweepResult res = sweeper.sweepExpired(c.tenantId(), c.id(),
+                    new RetentionPolicy(Duration.ofDays(r.retentionDays())));
+            deleted += res.chunksDeleted();
+            freed += res.bytesFreed();
+        }
+        SweepResult space = sweeper.evictForSpace();
+        deleted += space.chunksDeleted();
+        freed += space.bytesFreed();
+        if (!space.volumesShortOfRoom().isEmpty()) {
+            LOG.warn("recording volumes {} are full and everything on them is protected by bookmarks; "
+                    + "recording pauses there until space returns", space.volumesShortOfRoom());
+        }
+        if (deleted > 0) {
+            LOG.info("retention: deleted {} chunks ({} bytes)", deleted, freed);
+        }
+    }
+}

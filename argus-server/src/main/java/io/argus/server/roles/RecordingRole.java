@@ -1,0 +1,135 @@
+package io.argus.server.roles;
+
+import io.argus.metadata.JdbcBookmarks;
+import io.argus.metadata.JdbcChunkIndex;
+import io.argus.server.Role;
+import io.argus.server.config.RecordingConfig;
+import io.argus.server.recording.RecordingService;
+import io.argus.storage.chunk.Bookmarks;
+import io.argus.storage.chunk.ChunkIndex;
+import io.argus.storage.chunk.LocalSegmentStore;
+import io.argus.storage.chunk.LocalVolumeConfig;
+import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.record.Recorder;
+import io.argus.storage.record.RecorderConfig;
+import io.argus.storage.retention.RetentionSweeper;
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Recording: the chunk store on the recording volume, the chunk index and bookmarks in the metadata database,
+ * the recorder (after recovering what a killed process left), and the retention sweeps.
+ */
+public final class RecordingRole implements Role {
+    private static final Logger LOG = LoggerFactory.getLogger(RecordingRole.class);
+
+    /** The volume's name in chunk locations; fixed, since renaming it would orphan every index row. */
+    static final String VOLUME = "hot";
+
+    /** Recorder threads: they wait on file syncs, not CPU; two keep one slow sync from holding all cameras. */
+    static final int RECORDER_THREADS = 2;
+
+    /** A part of a long GOP is written and synced at least this often: a crash costs at most this much video. */
+    static final Duration MAX_FRAGMENT = Duration.ofSeconds(1);
+
+    /** How often a paused camera checks for space, and how often retention runs. */
+    static final Duration ROOM_CHECK = Duration.ofSeconds(2);
+    static final Duration SWEEP_INTERVAL = Duration.ofSeconds(30);
+
+    /**
+     * Room retention keeps free on the volume beyond its limits: two minutes of 100 cameras at 4 Mbit/s, so the
+     * next chunks start without waiting for a sweep.
+     */
+    static final long HEADROOM_BYTES = 256L << 20;
+
+    private final RecordingConfig config;
+    private final MetadataRole metadata;
+    private final MediaRole media;
+    private final Clock clock;
+    private SegmentStore store;
+    private ChunkIndex index;
+    private Bookmarks bookmarks;
+    private Recorder recorder;
+    private RecordingService service;
+    private ScheduledExecutorService sweeps;
+
+    public RecordingRole(RecordingConfig config, MetadataRole metadata, MediaRole media, Clock clock) {
+        this.config = config;
+        this.metadata = metadata;
+        this.media = media;
+        this.clock = clock;
+    }
+
+    @Override
+    public String name() {
+        return "recording";
+    }
+
+    @Override
+    public void start() throws IOException {
+        long max = config.maxBytes() == 0 ? Long.MAX_VALUE : config.maxBytes();
+        store = LocalSegmentStore.open(List.of(new LocalVolumeConfig(VOLUME, config.dir(), max,
+                config.minFreeBytes())));
+        DataSource ds = metadata.database().dataSource();
+        index = new JdbcChunkIndex(ds);
+        bookmarks = new JdbcBookmarks(ds);
+        recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT, ROOM_CHECK),
+                RECORDER_THREADS);
+        int recovered = recorder.recover().size();
+        if (recovered > 0) {
+            LOG.info("recording: recovered {} chunk(s) left open by the last run", recovered);
+        }
+        service = new RecordingService(recorder, metadata.recordingSettings(),
+                new RetentionSweeper(index, store, clock, HEADROOM_BYTES), clock);
+        service.startAll(media.cameras());
+        sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
+                .factory());
+        sweeps.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
+                TimeUnit.SECONDS);
+    }
+
+    private void sweep() {
+        try {
+            service.sweep(media.cameras());
+        } catch (RuntimeException e) {
+            LOG.warn("retention sweep failed: {}", e.toString());
+        }
+    }
+
+    @Override
+    public void stop() throws Exception {
+        if (sweeps != null) {
+            sweeps.shutdownNow();
+        }
+        if (recorder != null) {
+            recorder.close();
+        }
+        if (store != null) {
+            store.close();
+        }
+    }
+
+    public SegmentStore store() {
+        return store;
+    }
+
+    public ChunkIndex index() {
+        return index;
+    }
+
+    public Bookmarks bookmarks() {
+        return bookmarks;
+    }
+
+    public RecordingService service() {
+        return service;
+    }
+}
