@@ -52,12 +52,7 @@ final class CameraHandlers {
     }
 
     private static UUID id(Context ctx) {
-        String raw = ctx.pathParam("id");
-        try {
-            return UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + raw);
-        }
+        return PathIds.uuid(ctx, "id", "camera");
     }
 
     /** {@code rtsp://<host the client used>:<rtsp port>/}: the address that reached this API reaches RTSP too. */

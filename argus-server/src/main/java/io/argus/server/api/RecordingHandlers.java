@@ -13,7 +13,6 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 
 /** A camera's recording settings and status, and events: {@code /recording}, {@code /events}. */
 public final class RecordingHandlers {
@@ -36,14 +35,7 @@ public final class RecordingHandlers {
     }
 
     private Camera camera(Context ctx) {
-        String raw = ctx.pathParam("id");
-        UUID id;
-        try {
-            id = UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + raw);
-        }
-        return cameras.get(AuthFilter.session(ctx).tenantId(), id);
+        return PathIds.camera(ctx, cameras);
     }
 
     private void get(Context ctx) {

@@ -53,14 +53,7 @@ public final class TimelineHandlers {
     }
 
     private Camera camera(Context ctx) {
-        String raw = ctx.pathParam("id");
-        UUID id;
-        try {
-            id = UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + raw);
-        }
-        return cameras.get(AuthFilter.session(ctx).tenantId(), id);
+        return PathIds.camera(ctx, cameras);
     }
 
     private void recordings(Context ctx) {
@@ -129,16 +122,10 @@ public final class TimelineHandlers {
 
     private void deleteBookmark(Context ctx) {
         Camera c = camera(ctx);
-        String raw = ctx.pathParam("bid");
-        UUID id;
-        try {
-            id = UUID.fromString(raw);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no bookmark with id " + raw);
-        }
+        UUID id = PathIds.uuid(ctx, "bid", "bookmark");
         boolean ours = bookmarks.find(c.tenantId(), id).filter(b -> b.camera().equals(c.id())).isPresent();
         if (!ours || !bookmarks.delete(c.tenantId(), id)) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no bookmark with id " + raw + " on camera " + c.id());
+            throw new ApiException(ErrorCode.NOT_FOUND, "no bookmark with id " + id + " on camera " + c.id());
         }
         ctx.status(204);
     }
