@@ -34,7 +34,7 @@ public final class HttpApi {
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
-                   TimelineHandlers timeline) {
+                   TimelineHandlers timeline, LiveHandlers live) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
@@ -63,6 +63,9 @@ public final class HttpApi {
             recording.install(cfg.routes);
             timeline.install(cfg.routes);
             playback.install(cfg.routes);
+            // Javalin runs no HTTP before-handler on a WebSocket upgrade: the auth filter guards upgrades too.
+            cfg.routes.wsBeforeUpgrade(filter::check);
+            live.install(cfg.routes);
             cfg.routes.get("/api/v1/node/stats", this::nodeStats);
             cfg.routes.post("/api/v1/node/stats/reset", this::resetNodeStats);
         });

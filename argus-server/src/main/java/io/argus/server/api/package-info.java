@@ -11,6 +11,8 @@
  * {@code io.argus.storage.playback} (recordings, timeline, bookmarks, HLS playback, export), Jetty's servlet
  * output (sending file ranges without a heap copy), {@code io.argus.server.config} (HTTP settings), {@code io.argus.media.path}
  * (status only), {@code io.argus.media.snapshot} (snapshots), {@code io.argus.media.stream} (latency figures,
- * the stream a snapshot is taken from), {@code io.argus.metadata} records, Javalin, Jackson and slf4j.
+ * the stream a snapshot is taken from), {@code io.argus.media.hls} and {@code io.argus.media.mse} (live viewing,
+ * with Netty's buffers they hand over and Jetty's WebSocket session), {@code io.argus.metadata} records, Javalin,
+ * Jackson and slf4j.
  */
 package io.argus.server.api;

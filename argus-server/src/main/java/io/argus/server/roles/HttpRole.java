@@ -5,6 +5,7 @@ import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
 import io.argus.server.api.HttpApi;
+import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
@@ -33,6 +34,7 @@ public final class HttpRole implements Role {
     private Metrics metrics;
     private HttpApi api;
     private volatile int port;
+    private LiveHandlers live;
 
     /** @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras */
     public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
@@ -59,16 +61,18 @@ public final class HttpRole implements Role {
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
                 KeyframeGrabber.DEFAULT_WAIT);
+        live = new LiveHandlers(media.cameras(), media.paths());
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
                 metrics, rtspPort, ready, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
                         PooledByteBufAllocator.DEFAULT), clock),
-                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock));
+                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live);
         try {
             port = api.start();
         } catch (RuntimeException e) {
+            live.close();
             metrics.close();
             throw e;
         }
@@ -77,6 +81,7 @@ public final class HttpRole implements Role {
     @Override
     public void stop() {
         api.stop();
+        live.close();
         metrics.close();
     }
 
