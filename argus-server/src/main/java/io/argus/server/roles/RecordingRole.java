@@ -92,11 +92,12 @@ public final class RecordingRole implements Role {
         service.startAll(media.cameras());
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
                 .factory());
-        sweeps.scheduleWithFixedDelay(this::sweep, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
+        sweeps.scheduleWithFixedDelay(this::sweepNow, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
                 TimeUnit.SECONDS);
     }
 
-    private void sweep() {
+    /** Runs retention and the disk-space sweep now (the timer runs it every {@link #SWEEP_INTERVAL}). */
+    public void sweepNow() {
         try {
             service.sweep(media.cameras());
         } catch (RuntimeException e) {

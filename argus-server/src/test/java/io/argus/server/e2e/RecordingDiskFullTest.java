@@ -1,0 +1,87 @@
+package io.argus.server.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.media.codec.Codec;
+import io.argus.metadata.Tenants;
+import io.argus.server.ApiClient;
+import io.argus.server.ArgusServer;
+import io.argus.server.config.ArgusConfig;
+import io.argus.sim.Simulator;
+import io.argus.storage.chunk.ChunkRecord;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A full volume whose recordings are all protected by a bookmark: recording pauses, says so and counts what it
+ * could not write; the index stays consistent; when the bookmark goes and retention frees space, recording resumes
+ * on its own.
+ */
+class RecordingDiskFullTest {
+    @TempDir
+    java.nio.file.Path dataDir;
+
+    @Test
+    void pausesWhenNothingCanBeFreedAndResumesWhenSpaceReturns() throws Exception {
+        try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
+             ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw",
+                     "recording.chunkDuration", "2s", "recording.maxSize", "2MiB", "recording.minFree", "0")))) {
+            ApiClient api = new ApiClient(server.httpPort()).login("admin", "pw");
+            UUID cam = UUID.fromString(api.post("/api/v1/cameras", "{\"name\":\"full\",\"url\":\"" + sim.url(1)
+                    + "\",\"transport\":\"tcp\"}").json().get("id").asText());
+            Instant now = Instant.now();
+            ApiClient.Answer bm = api.post("/api/v1/cameras/" + cam + "/bookmarks", "{\"from\":\""
+                    + now.minusSeconds(3600) + "\",\"to\":\"" + now.plusSeconds(3600) + "\",\"note\":\"evidence\"}");
+            assertThat(bm.status()).as(bm.body()).isEqualTo(201);
+            String status = "/api/v1/cameras/" + cam + "/recording";
+
+            await(() -> state(api, status).equals("paused_disk_full"), "recording paused on a full volume");
+            server.recording().sweepNow();
+            assertThat(state(api, status)).as("nothing could be freed: everything is bookmarked")
+                    .isEqualTo("paused_disk_full");
+            await(() -> api.get(status).json().path("status").path("framesDropped").asLong() > 25,
+                    "frames not recorded are counted");
+            JsonNode paused = api.get(status).json().path("status");
+            assertThat(paused.path("lastError").asText()).contains("room");
+            List<ChunkRecord> before = rows(server, cam);
+            assertThat(before).isNotEmpty().allSatisfy(r -> assertThat(Files.exists(
+                    server.recording().store().localPath(r.location()).orElseThrow())).isTrue());
+
+            assertThat(api.delete("/api/v1/cameras/" + cam + "/bookmarks/" + bm.json().get("id").asText())
+                    .status()).isEqualTo(204);
+            server.recording().sweepNow();
+            await(() -> state(api, status).equals("recording"), "recording resumed by itself");
+            await(() -> rows(server, cam).stream().anyMatch(r -> r.start().isAfter(before.get(before.size() - 1)
+                    .end())), "new chunks after the pause");
+            List<ChunkRecord> after = rows(server, cam);
+            assertThat(after.get(0).start()).as("the oldest chunks were evicted to make room")
+                    .isAfter(before.get(0).start());
+        }
+    }
+
+    private static List<ChunkRecord> rows(ArgusServer server, UUID cam) {
+        return server.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH, Instant.now().plusSeconds(60));
+    }
+
+    private static String state(ApiClient api, String status) {
+        return api.get(status).json().path("status").path("state").asText();
+    }
+
+    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("timed out waiting for " + what);
+            }
+            Thread.sleep(20);
+        }
+    }
+}
