@@ -239,7 +239,10 @@ public final class Stream {
         return gopBytes;
     }
 
-    /** Units skipped by slow readers, all readers together. */
+    /**
+     * Times a slow reader's queue overflowed, all readers together: each time, that reader skips to the next
+     * keyframe. The units each reader skipped are {@link StreamReader#dropped()}.
+     */
     public long droppedByReaders() {
         return droppedTotal;
     }
