@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -99,6 +100,24 @@ class RecordingEndToEndTest {
         }
         List<Span> spans = index.spans(Tenants.DEFAULT_ID, cam, rows.get(0).start(), rows.get(rows.size() - 1).end());
         assertThat(spans).as("one recorded span, no gap").hasSize(1);
+        playsBackEveryFrame(cam, rows);
+    }
+
+    /** The recorded range as HLS through the API, decoded by ffmpeg: every frame of the chunks comes out. */
+    private static void playsBackEveryFrame(UUID cam, List<ChunkRecord> rows) throws Exception {
+        Assumptions.assumeTrue(Files.isExecutable(java.nio.file.Path.of("/usr/bin/ffmpeg")), "ffmpeg not installed");
+        Instant from = rows.get(0).start();
+        Instant to = rows.get(rows.size() - 1).end();
+        long expected = Math.round(Duration.between(from, to).toMillis() * 25 / 1000.0);
+        String url = "http://127.0.0.1:" + server.httpPort() + "/api/v1/cameras/" + cam + "/playback.m3u8?from="
+                + from + "&to=" + to;
+        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-headers", "Authorization: Bearer " + api.token()
+                + "\r\n", "-i", url, "-map", "0:v", "-f", "framemd5", "-").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).isTrue();
+        long frames = out.lines().filter(l -> !l.startsWith("#") && !l.isBlank()).count();
+        assertThat(p.exitValue()).as(out).isZero();
+        assertThat(frames).as("frames decoded from the recorded range").isBetween(expected - 1, expected + 1);
     }
 
     @Test

@@ -318,9 +318,9 @@ final class StreamRecording implements StreamConsumer {
         }
         try {
             ChunkInfo info = w.finish();
-            long endMicros = chunkStartMicros + (chunkEndDts - chunkFirstDts) * 1_000_000 / timescale;
-            Instant end = Instant.ofEpochSecond(Math.floorDiv(endMicros, 1_000_000),
-                    Math.floorMod(endMicros, 1_000_000) * 1000L);
+            // The end is the next chunk's start, computed the same way (wall time of the same dts, to the
+            // millisecond of the chunk key), so consecutive chunks touch exactly and the index shows no gap.
+            Instant end = Instant.ofEpochMilli(Math.floorDiv(wallOf(chunkEndDts), 1000));
             ChunkRecord row = ChunkRecord.of(info, end, chunkFormats.get(primary).codec().name(), Tier.HOT,
                     camera.previous());
             camera.indexed(row);
