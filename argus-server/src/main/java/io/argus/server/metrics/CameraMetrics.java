@@ -4,6 +4,8 @@ import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
 import io.argus.media.path.PathState;
 import io.argus.media.stream.Stream;
+import io.argus.storage.record.RecordingState;
+import io.argus.storage.record.RecordingStatus;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
@@ -14,7 +16,10 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.ToDoubleFunction;
 
 /**
@@ -28,11 +33,13 @@ final class CameraMetrics {
 
     private final MeterRegistry registry;
     private final PathManager paths;
+    private final Function<UUID, Optional<RecordingStatus>> recording;
     private final Map<String, Registered> byId = new HashMap<>();
 
-    CameraMetrics(MeterRegistry registry, PathManager paths) {
+    CameraMetrics(MeterRegistry registry, PathManager paths, Function<UUID, Optional<RecordingStatus>> recording) {
         this.registry = registry;
         this.paths = paths;
+        this.recording = recording;
     }
 
     synchronized void sync() {
@@ -78,6 +85,18 @@ final class CameraMetrics {
                     .tags(tags.and("state", s.apiName()))
                     .description("1 for the camera's current state, 0 for the others").register(registry));
         }
+        UUID id = UUID.fromString(p.id());
+        m.add(Gauge.builder("argus.camera.recording.paused", recording, r -> r.apply(id)
+                        .map(s -> s.state() == RecordingState.PAUSED_DISK_FULL ? 1 : 0).orElse(0))
+                .tags(tags).description("1 while recording is paused because no volume has room (an alert)")
+                .register(registry));
+        m.add(FunctionCounter.builder("argus.camera.recording.frames.not.recorded", recording,
+                        r -> r.apply(id).map(RecordingStatus::framesDropped).orElse(0L))
+                .tags(tags).description("Frames that should have been recorded and were not (disk full, write errors)")
+                .register(registry));
+        m.add(FunctionCounter.builder("argus.camera.recording.bytes", recording,
+                        r -> r.apply(id).map(RecordingStatus::bytes).orElse(0L))
+                .tags(tags).description("Bytes recorded").baseUnit("bytes").register(registry));
         return m;
     }
 

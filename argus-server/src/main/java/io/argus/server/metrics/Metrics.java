@@ -1,6 +1,7 @@
 package io.argus.server.metrics;
 
 import io.argus.media.path.PathManager;
+import io.argus.storage.record.RecordingStatus;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.binder.jvm.JvmMemoryMetrics;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
@@ -8,6 +9,9 @@ import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import io.netty.util.internal.PlatformDependent;
 import java.lang.management.BufferPoolMXBean;
 import java.lang.management.ManagementFactory;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
 
 /** The node's metrics registry and its Prometheus text exposition. */
 public final class Metrics implements AutoCloseable {
@@ -17,7 +21,8 @@ public final class Metrics implements AutoCloseable {
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final CameraMetrics cameras;
 
-    public Metrics(PathManager paths) {
+    /** @param recording a camera's recording status by id (empty for a camera that is not recorded) */
+    public Metrics(PathManager paths, Function<UUID, Optional<RecordingStatus>> recording) {
         new JvmMemoryMetrics().bindTo(registry);
         Gauge.builder("argus.direct.memory.used", Metrics::nettyDirectMemory)
                 .baseUnit("bytes").description("Direct memory in use (NIO buffers and Netty's own)").register(registry);
@@ -25,7 +30,7 @@ public final class Metrics implements AutoCloseable {
                 .description("Cameras (paths) on this node").register(registry);
         Gauge.builder("argus.readers", paths, Metrics::readers)
                 .description("Readers of all live streams on this node").register(registry);
-        cameras = new CameraMetrics(registry, paths);
+        cameras = new CameraMetrics(registry, paths, recording);
     }
 
     /** The Prometheus text for a scrape, per-camera series brought up to date first. */

@@ -55,7 +55,7 @@ public final class HttpRole implements Role {
 
     @Override
     public void start() {
-        metrics = new Metrics(media.paths());
+        metrics = new Metrics(media.paths(), id -> recording.service().status(id));
         AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);

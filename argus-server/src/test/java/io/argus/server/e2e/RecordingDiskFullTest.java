@@ -51,6 +51,10 @@ class RecordingDiskFullTest {
                     "frames not recorded are counted");
             JsonNode paused = api.get(status).json().path("status");
             assertThat(paused.path("lastError").asText()).contains("room");
+            String metrics = api.get("/metrics").body();
+            assertThat(metrics).as("the alert metric").containsPattern(
+                    "argus_camera_recording_paused\\{[^}]*camera=\"full\"[^}]*\\} 1\\.0");
+            assertThat(metrics).contains("argus_camera_recording_frames_not_recorded_total");
             List<ChunkRecord> before = rows(server, cam);
             assertThat(before).isNotEmpty().allSatisfy(r -> assertThat(Files.exists(
                     server.recording().store().localPath(r.location()).orElseThrow())).isTrue());
