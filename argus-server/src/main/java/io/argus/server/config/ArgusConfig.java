@@ -27,7 +27,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX)),
                 new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD),
                         v.get(ConfigKeys.MEDIA_URL_SECRET)),
-                new RecordingConfig(v.get(ConfigKeys.DATA_DIR).resolve(v.get(ConfigKeys.RECORDING_DIR)),
+                new RecordingConfig(v.get(ConfigKeys.RECORDING_DIR).stream().map(v.get(ConfigKeys.DATA_DIR)::resolve)
+                        .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),
                         v.get(ConfigKeys.RECORDING_CHUNK_DURATION)),
                 new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));

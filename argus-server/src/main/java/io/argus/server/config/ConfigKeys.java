@@ -38,10 +38,12 @@ public final class ConfigKeys {
             "Key for signed media URLs (?sig=), at least 32 characters; empty: a random one is made on first start "
                     + "in media-url-secret in the data directory. Nodes that accept each other's URLs need the same "
                     + "one; changing it revokes every signed URL.", "", Parsers::text, true);
-    public static final ConfigKey<Path> RECORDING_DIR = key("recording.dir", "recordings", Parsers::path,
-            "Directory recordings are written to (a volume); relative paths are inside dataDir.");
+    public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
+            "Directories recordings are written to, comma-separated, one volume each (new chunks go to the one "
+                    + "with most room); relative paths are inside dataDir. Add new ones at the end: the order "
+                    + "names the volumes in the index.");
     public static final ConfigKey<ByteSize> RECORDING_MAX_SIZE = key("recording.maxSize", "0", ByteSize::parse,
-            "Most bytes of recordings the volume may hold; the oldest unprotected chunks go first. 0: no limit "
+            "Most bytes of recordings each volume may hold; the oldest unprotected chunks go first. 0: no limit "
                     + "but recording.minFree.");
     public static final ConfigKey<ByteSize> RECORDING_MIN_FREE = key("recording.minFree", "1GiB", ByteSize::parse,
             "Free space to leave on the volume's file system; below it the oldest unprotected chunks are "

@@ -1,6 +1,8 @@
 package io.argus.server.config;
 
 import java.nio.file.Path;
+import java.util.List;
+import java.util.ArrayList;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
@@ -68,6 +70,15 @@ final class Parsers {
             throw new IllegalArgumentException("a path cannot be empty");
         }
         return Path.of(s.trim());
+    }
+
+    /** Comma-separated paths, at least one, none empty. */
+    static List<Path> paths(String s) {
+        List<Path> out = new ArrayList<>();
+        for (String part : s.split(",", -1)) {
+            out.add(path(part));
+        }
+        return List.copyOf(out);
     }
 
     static String text(String s) {

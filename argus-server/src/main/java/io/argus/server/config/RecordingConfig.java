@@ -2,19 +2,26 @@ package io.argus.server.config;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * Where and how the node records.
  *
- * @param dir           the recording volume's directory
- * @param maxBytes      most bytes of recordings on it; 0 for no limit but {@code minFreeBytes}
- * @param minFreeBytes  free space to leave on its file system
+ * @param dirs          the recording volumes' directories, in the order that names them
+ * @param maxBytes      most bytes of recordings on each; 0 for no limit but {@code minFreeBytes}
+ * @param minFreeBytes  free space to leave on each one's file system
  * @param chunkDuration length of a chunk, cut at the next keyframe
  */
-public record RecordingConfig(Path dir, long maxBytes, long minFreeBytes, Duration chunkDuration) {
+public record RecordingConfig(List<Path> dirs, long maxBytes, long minFreeBytes, Duration chunkDuration) {
     public RecordingConfig {
-        Objects.requireNonNull(dir, "dir");
+        dirs = List.copyOf(dirs);
+        if (dirs.isEmpty()) {
+            throw new IllegalArgumentException("recording.dir: at least one directory");
+        }
+        if (dirs.stream().map(d -> d.toAbsolutePath().normalize()).distinct().count() != dirs.size()) {
+            throw new IllegalArgumentException("recording.dir: a directory is listed twice");
+        }
         if (maxBytes < 0) {
             throw new IllegalArgumentException("recording.maxSize: must not be negative");
         }

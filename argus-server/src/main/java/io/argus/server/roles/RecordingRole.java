@@ -16,6 +16,7 @@ import io.argus.storage.retention.RetentionSweeper;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,7 +32,10 @@ import org.slf4j.LoggerFactory;
 public final class RecordingRole implements Role {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingRole.class);
 
-    /** The volume's name in chunk locations; fixed, since renaming it would orphan every index row. */
+    /**
+     * The first volume's name in chunk locations; the next ones are {@code hot2}, {@code hot3} … in configuration
+     * order. Fixed, since renaming a volume would orphan every index row on it.
+     */
     static final String VOLUME = "hot";
 
     /** Recorder threads: they wait on file syncs, not CPU; two keep one slow sync from holding all cameras. */
@@ -76,8 +80,12 @@ public final class RecordingRole implements Role {
     @Override
     public void start() throws IOException {
         long max = config.maxBytes() == 0 ? Long.MAX_VALUE : config.maxBytes();
-        store = LocalSegmentStore.open(List.of(new LocalVolumeConfig(VOLUME, config.dir(), max,
-                config.minFreeBytes())));
+        List<LocalVolumeConfig> volumes = new ArrayList<>();
+        for (int i = 0; i < config.dirs().size(); i++) {
+            volumes.add(new LocalVolumeConfig(i == 0 ? VOLUME : VOLUME + (i + 1), config.dirs().get(i), max,
+                    config.minFreeBytes()));
+        }
+        store = LocalSegmentStore.open(volumes);
         DataSource ds = metadata.database().dataSource();
         index = new JdbcChunkIndex(ds);
         bookmarks = new JdbcBookmarks(ds);
