@@ -75,8 +75,11 @@ public final class H265SpsParser {
                 levelName(levelIdc), chromaFormatIdc, bitDepth, (int) width, (int) height);
     }
 
-    /** The sub-layer part of profile_tier_level (§7.3.3): flags, alignment, then the present fields. */
-    private static void skipSubLayers(BitReader r, int maxSubLayersMinus1) {
+    /**
+     * Skips the sub-layer part of profile_tier_level (§7.3.3): flags, alignment, then the present fields. Shared with
+     * the fMP4 layer, which reads the general profile fields for the hvcC record.
+     */
+    public static void skipSubLayers(BitReader r, int maxSubLayersMinus1) {
         boolean[] profilePresent = new boolean[maxSubLayersMinus1];
         boolean[] levelPresent = new boolean[maxSubLayersMinus1];
         for (int i = 0; i < maxSubLayersMinus1; i++) {

@@ -3,6 +3,7 @@ package io.argus.media.codec.format.fmp4;
 import io.argus.media.codec.bits.BitReader;
 import io.argus.media.codec.bits.Rbsp;
 import io.argus.media.codec.h265.H265NalType;
+import io.argus.media.codec.h265.H265SpsParser;
 import java.util.Locale;
 
 /**
@@ -54,7 +55,7 @@ record HevcProfile(int profileSpace, boolean highTier, int profileIdc, int compa
         int compatibility = (int) r.readBits(32);
         long constraints = r.readBits(16) << 32 | r.readBits(32);
         int levelIdc = r.readInt(8);
-        skipSubLayers(r, maxSubLayersMinus1);
+        H265SpsParser.skipSubLayers(r, maxSubLayersMinus1);
         r.readUe();
         int chroma = r.readUe();
         if (chroma > 3) {
@@ -79,21 +80,6 @@ record HevcProfile(int profileSpace, boolean highTier, int profileIdc, int compa
                 chromaDepth, maxSubLayersMinus1 + 1, nested);
     }
 
-    /** The sub-layer part of profile_tier_level (§7.3.3): flags, alignment, then the present fields. */
-    private static void skipSubLayers(BitReader r, int maxSubLayersMinus1) {
-        boolean[] profilePresent = new boolean[maxSubLayersMinus1];
-        boolean[] levelPresent = new boolean[maxSubLayersMinus1];
-        for (int i = 0; i < maxSubLayersMinus1; i++) {
-            profilePresent[i] = r.readFlag();
-            levelPresent[i] = r.readFlag();
-        }
-        if (maxSubLayersMinus1 > 0) {
-            r.skipBits(2L * (8 - maxSubLayersMinus1));
-        }
-        for (int i = 0; i < maxSubLayersMinus1; i++) {
-            r.skipBits((profilePresent[i] ? 88 : 0) + (levelPresent[i] ? 8 : 0));
-        }
-    }
 
     /**
      * The codecs parameter (ISO/IEC 14496-15 Annex E.3): {@code hvc1.[A-C]<profile>.<compatibility flags,
