@@ -1,5 +1,6 @@
 package io.argus.media.rtsp;
 
+import io.argus.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.media.path.SourceAttempt;

@@ -22,6 +22,7 @@ import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.Await;
 import io.argus.testkit.SampleMedia;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -229,14 +230,7 @@ class IngestEndToEndTest {
         return false;
     }
 
-    /** Polls {@code condition} every 10 ms for up to 30 s (a wait on a condition, not a fixed sleep). */
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(Duration.ofSeconds(30), Duration.ofMillis(10), condition, what);
     }
 }

@@ -9,6 +9,7 @@ import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkRecord;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
@@ -112,13 +113,7 @@ class RecordingCrashTest {
         }
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(Duration.ofSeconds(60), Duration.ofMillis(20), condition, what);
     }
 }

@@ -10,6 +10,7 @@ import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Span;
@@ -155,13 +156,7 @@ class RecordingEndToEndTest {
         return api.get("/api/v1/cameras/" + cam).json().path("status").path("frames").asLong();
     }
 
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(20);
-        }
+    private static void await(BooleanSupplier condition, String what) {
+        Await.until(Duration.ofSeconds(30), Duration.ofMillis(20), condition, what);
     }
 }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.media.stream.LatencyHistogram;
 import io.argus.media.stream.Stream;
+import io.argus.testkit.Await;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
@@ -156,13 +157,7 @@ class LiveWebSocketEndToEndTest {
                 .hasCauseInstanceOf(WebSocketHandshakeException.class).hasStackTraceContaining("401");
     }
 
-    private static void await(BooleanSupplier condition, Duration timeout, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(10);
-        }
+    private static void await(BooleanSupplier condition, Duration timeout, String what) {
+        Await.until(timeout, Duration.ofMillis(10), condition, what);
     }
 }

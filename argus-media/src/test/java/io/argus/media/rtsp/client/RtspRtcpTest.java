@@ -1,5 +1,6 @@
 package io.argus.media.rtsp.client;
 
+import io.argus.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.media.codec.AccessUnit;
@@ -18,7 +19,6 @@ import io.argus.media.path.PathManager;
 import io.argus.media.path.SourceConfig;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.path.Transport;
-import io.argus.media.rtsp.Await;
 import io.argus.media.rtsp.RecordingListener;
 import io.argus.media.rtsp.RtspTestMedia;
 import io.argus.media.rtsp.ScriptedRtspServer;
