@@ -30,7 +30,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new RecordingConfig(v.get(ConfigKeys.RECORDING_DIR).stream().map(v.get(ConfigKeys.DATA_DIR)::resolve)
                         .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),
-                        v.get(ConfigKeys.RECORDING_CHUNK_DURATION)),
+                        v.get(ConfigKeys.RECORDING_CHUNK_DURATION), v.get(ConfigKeys.RECORDING_SYNC_INTERVAL)),
                 new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));
     }
 

@@ -50,6 +50,10 @@ public final class ConfigKeys {
                     + "deleted, and recording pauses (with an alert) if nothing can be.");
     public static final ConfigKey<Duration> RECORDING_CHUNK_DURATION = key("recording.chunkDuration", "60s",
             Parsers::duration, "Length of a recorded chunk (one file or object); cut at the next keyframe.");
+    public static final ConfigKey<Duration> RECORDING_SYNC_INTERVAL = key("recording.syncInterval", "5s",
+            Parsers::duration, "How often recorded video is forced to the disk (fdatasync) while a chunk is open; "
+                    + "a killed process loses nothing either way, a power cut up to this much. 0: only when a "
+                    + "chunk closes.");
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
 
@@ -57,7 +61,7 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
             ADMIN_PASSWORD, MEDIA_URL_SECRET, RECORDING_DIR, RECORDING_MAX_SIZE, RECORDING_MIN_FREE,
-            RECORDING_CHUNK_DURATION, METRICS_REQUIRE_AUTH);
+            RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL, METRICS_REQUIRE_AUTH);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty
