@@ -12,17 +12,21 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the {@code admin} user on the first start, when the default tenant has no users. The password is the
+ * Creates the {@code admin} user, a system admin, on the first start, when the default tenant has no users. The password is the
  * configured one, or a random one written once to {@code <dataDir>/initial-admin-password}, readable only by
  * the owner (0600). The password itself is never logged.
  */
 public final class AdminBootstrap {
     public static final String ADMIN = "admin";
     public static final String PASSWORD_FILE = "initial-admin-password";
+
+    /** The first user administers the whole system: it makes the tenants and their admins. */
+    private static final List<String> ROLES = List.of(BuiltInRole.SYSTEM_ADMIN.id());
 
     private static final Logger LOG = LoggerFactory.getLogger(AdminBootstrap.class);
 
@@ -38,13 +42,13 @@ public final class AdminBootstrap {
             return;
         }
         if (!configuredPassword.isEmpty()) {
-            users.create(Tenants.DEFAULT_ID, ADMIN, configuredPassword, clock.instant());
+            users.create(Tenants.DEFAULT_ID, ADMIN, configuredPassword, clock.instant(), ROLES);
             LOG.info("created user '{}' with the configured password (admin.password / ARGUS_ADMIN_PASSWORD)", ADMIN);
             return;
         }
         Path file = dataDir.resolve(PASSWORD_FILE);
         String password = writeOnce(file);
-        users.create(Tenants.DEFAULT_ID, ADMIN, password, clock.instant());
+        users.create(Tenants.DEFAULT_ID, ADMIN, password, clock.instant(), ROLES);
         LOG.info("created user '{}'; its initial password is in {} (readable only by this account)", ADMIN, file);
     }
 

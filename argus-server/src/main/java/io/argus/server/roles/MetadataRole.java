@@ -1,8 +1,11 @@
 package io.argus.server.roles;
 
+import io.argus.metadata.CameraGroupRepository;
 import io.argus.metadata.CameraRecordingRepository;
 import io.argus.metadata.CameraRepository;
 import io.argus.metadata.Database;
+import io.argus.metadata.RoleRepository;
+import io.argus.metadata.TenantRepository;
 import io.argus.metadata.TokenRepository;
 import io.argus.metadata.UserRepository;
 import io.argus.server.Role;
@@ -22,6 +25,9 @@ public final class MetadataRole implements Role {
     private TokenRepository tokens;
     private CameraRepository cameras;
     private CameraRecordingRepository recordingSettings;
+    private TenantRepository tenants;
+    private RoleRepository roles;
+    private CameraGroupRepository cameraGroups;
 
     public MetadataRole(Path dataDir, AuthConfig auth, Clock clock) {
         this.dataDir = dataDir;
@@ -42,6 +48,9 @@ public final class MetadataRole implements Role {
         tokens = new TokenRepository(db.dataSource());
         cameras = new CameraRepository(db.dataSource());
         recordingSettings = new CameraRecordingRepository(db.dataSource());
+        tenants = new TenantRepository(db.dataSource());
+        roles = new RoleRepository(db.dataSource());
+        cameraGroups = new CameraGroupRepository(db.dataSource());
         AdminBootstrap.ensureAdmin(users, dataDir, auth.adminPassword(), clock);
     }
 
@@ -64,6 +73,18 @@ public final class MetadataRole implements Role {
 
     public CameraRecordingRepository recordingSettings() {
         return recordingSettings;
+    }
+
+    public TenantRepository tenants() {
+        return tenants;
+    }
+
+    public RoleRepository roles() {
+        return roles;
+    }
+
+    public CameraGroupRepository cameraGroups() {
+        return cameraGroups;
     }
 
     /** The database, for repositories that live with the roles that use them (the chunk index). */
