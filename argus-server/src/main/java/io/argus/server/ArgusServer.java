@@ -88,6 +88,11 @@ public final class ArgusServer implements AutoCloseable {
         return rtsp.port();
     }
 
+    /** The HTTP role: its API's route tables are what the authorization matrix test enumerates. */
+    public HttpRole http() {
+        return http;
+    }
+
     public int httpPort() {
         return http.port();
     }

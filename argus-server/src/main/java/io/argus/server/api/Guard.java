@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 
 /**
  * Enforces a route's {@link Require} on the principal {@link AuthFilter} found. On camera routes it also sets
@@ -16,9 +17,12 @@ import java.util.UUID;
  */
 final class Guard {
     private final Clock clock;
+    private final BiPredicate<UUID, UUID> cameraExists;
 
-    Guard(Clock clock) {
+    /** @param cameraExists whether (tenant, camera) is a camera of that tenant */
+    Guard(Clock clock, BiPredicate<UUID, UUID> cameraExists) {
         this.clock = clock;
+        this.cameraExists = cameraExists;
     }
 
     void check(Require require, Context ctx) {
@@ -44,7 +48,10 @@ final class Guard {
             throw noCamera(ctx);
         }
         MediaGrant signed = ctx.attribute(AuthFilter.GRANT);
-        if (!p.sees(camera) || signed != null && !signed.camera().equals(camera)) {
+        // Checked here, not left to each handler: a camera of another tenant is not found even by a handler that
+        // forgot its tenant.
+        if (!p.sees(camera) || signed != null && !signed.camera().equals(camera)
+                || !cameraExists.test(p.tenantId(), camera)) {
             throw noCamera(ctx);
         }
         if (action != null && !p.can(action, camera)) {

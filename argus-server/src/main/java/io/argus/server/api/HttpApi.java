@@ -5,16 +5,19 @@ import io.argus.media.stream.LatencyHistogram;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.LoginResult;
+import io.argus.server.camera.CameraException;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.HttpConfig;
 import io.argus.server.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.websocket.WsHandlerType;
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -55,7 +58,7 @@ public final class HttpApi {
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
             ErrorMapper.install(cfg.routes);
-            Routes r = new Routes(cfg.routes, new Guard(clock));
+            Routes r = new Routes(cfg.routes, new Guard(clock, (tenant, id) -> exists(cameras, tenant, id)));
             this.routes = r;
             AuthFilter filter = new AuthFilter(auth, r, metricsNeedAuth, media.signer());
             cfg.routes.before(filter::check);
@@ -78,6 +81,15 @@ public final class HttpApi {
         });
     }
 
+    private static boolean exists(CameraService cameras, UUID tenant, UUID id) {
+        try {
+            cameras.get(tenant, id);
+            return true;
+        } catch (CameraException e) {
+            return false;
+        }
+    }
+
     /** Every route registered through {@link Routes}, with what it requires (for the authorization matrix test). */
     public List<Routes.Entry> routes() {
         return routes.entries();
@@ -89,9 +101,10 @@ public final class HttpApi {
      */
     public List<String> javalinRoutes() {
         List<String> out = new ArrayList<>();
-        app.unsafe.internalRouter.allHttpHandlers().forEach(e -> out.add(e.endpoint.method.name() + " "
-                + e.endpoint.path));
-        app.unsafe.internalRouter.allWsHandlers().forEach(e -> out.add("WS " + e.getPath()));
+        app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
+                .forEach(e -> out.add(e.endpoint.method.name() + " " + e.endpoint.path));
+        app.unsafe.internalRouter.allWsHandlers().stream().filter(e -> e.getType() == WsHandlerType.WEBSOCKET)
+                .forEach(e -> out.add("WS " + e.getPath()));
         return out;
     }
 

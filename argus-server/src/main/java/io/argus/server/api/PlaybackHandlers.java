@@ -97,7 +97,7 @@ public final class PlaybackHandlers {
                 "no recording " + ctx.pathParam("chunk") + " of camera " + c.id()));
         if ((access.from() != null && !chunk.end().isAfter(access.from()))
                 || (access.to() != null && !chunk.start().isBefore(access.to()))) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "the signed URL does not cover this recording");
+            throw new ApiException(ErrorCode.FORBIDDEN, "this recording lies outside what you may play (the signed URL's range or your time window)");
         }
         WallClockChunk served = playback.served(chunk);
         try (ReadableChunk file = playback.store().open(chunk.location())) {

@@ -103,6 +103,11 @@ public final class HttpRole implements Role {
         metrics.close();
     }
 
+    /** The HTTP API (its route tables, for the authorization matrix test). */
+    public HttpApi api() {
+        return api;
+    }
+
     /** The bound port. */
     public int port() {
         return port;
