@@ -12,11 +12,7 @@ import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
 import io.argus.server.api.TimelineHandlers;
 import io.argus.server.auth.AuthService;
-import io.argus.server.auth.LockoutConfig;
-import io.argus.server.auth.LoginThrottle;
 import io.argus.server.auth.PasswordPolicy;
-import io.argus.server.auth.Principals;
-import io.argus.server.config.AuthConfig;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.config.ArgusConfig;
@@ -62,7 +58,7 @@ public final class HttpRole implements Role {
     @Override
     public void start() {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
-        AuthService auth = auth(config.auth(), metadata, clock);
+        AuthService auth = metadata.auth();
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -85,15 +81,6 @@ public final class HttpRole implements Role {
             metrics.close();
             throw e;
         }
-    }
-
-    /** Logins with lockout, tokens and the principals behind them: shared by HTTP and RTSP. */
-    static AuthService auth(AuthConfig a, MetadataRole metadata, Clock clock) {
-        LockoutConfig lockout = new LockoutConfig(a.lockout().maxFailures(), a.lockout().maxFailuresPerSource(),
-                a.lockout().window(), a.lockout().duration());
-        return new AuthService(metadata.users(), metadata.tenants(), metadata.tokens(), new Principals(
-                metadata.users(), metadata.tenants(), metadata.roles(), metadata.cameraGroups()),
-                new LoginThrottle(lockout, clock), clock, a.tokenTtl());
     }
 
     @Override

@@ -10,6 +10,10 @@ import io.argus.metadata.TokenRepository;
 import io.argus.metadata.UserRepository;
 import io.argus.server.Role;
 import io.argus.server.auth.AdminBootstrap;
+import io.argus.server.auth.AuthService;
+import io.argus.server.auth.LockoutConfig;
+import io.argus.server.auth.LoginThrottle;
+import io.argus.server.auth.Principals;
 import io.argus.server.config.AuthConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -28,6 +32,7 @@ public final class MetadataRole implements Role {
     private TenantRepository tenants;
     private RoleRepository roles;
     private CameraGroupRepository cameraGroups;
+    private AuthService authService;
 
     public MetadataRole(Path dataDir, AuthConfig auth, Clock clock) {
         this.dataDir = dataDir;
@@ -52,6 +57,9 @@ public final class MetadataRole implements Role {
         roles = new RoleRepository(db.dataSource());
         cameraGroups = new CameraGroupRepository(db.dataSource());
         AdminBootstrap.ensureAdmin(users, dataDir, auth.adminPassword(), clock);
+        authService = new AuthService(users, tenants, tokens, new Principals(users, tenants, roles, cameraGroups),
+                new LoginThrottle(new LockoutConfig(auth.lockout().maxFailures(), auth.lockout().maxFailuresPerSource(),
+                        auth.lockout().window(), auth.lockout().duration()), clock), clock, auth.tokenTtl());
     }
 
     @Override
@@ -73,6 +81,11 @@ public final class MetadataRole implements Role {
 
     public CameraRecordingRepository recordingSettings() {
         return recordingSettings;
+    }
+
+    /** Logins with lockout, tokens and the principals behind them: one for HTTP and RTSP, so lockouts are shared. */
+    public AuthService auth() {
+        return authService;
     }
 
     public TenantRepository tenants() {
