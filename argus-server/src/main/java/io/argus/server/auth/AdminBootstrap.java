@@ -17,7 +17,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the {@code admin} user, a system admin, on the first start, when the default tenant has no users. The password is the
+ * Creates the {@code admin} user, a system admin, on the first start: when the default tenant has no system admin
+ * and no user named admin (users added offline with {@code argus user add} before the first start do not stop it). The password is the
  * configured one, or a random one written once to {@code <dataDir>/initial-admin-password}, readable only by
  * the owner (0600). The password itself is never logged.
  */
@@ -38,7 +39,8 @@ public final class AdminBootstrap {
 
     /** @param configuredPassword empty for a random password */
     public static void ensureAdmin(UserRepository users, Path dataDir, String configuredPassword, Clock clock) {
-        if (users.count(Tenants.DEFAULT_ID) > 0) {
+        if (users.countWithRole(Tenants.DEFAULT_ID, BuiltInRole.SYSTEM_ADMIN.id()) > 0
+                || users.findByUsername(Tenants.DEFAULT_ID, ADMIN).isPresent()) {
             return;
         }
         if (!configuredPassword.isEmpty()) {
