@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.metadata.TenantScope;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.MediaGrant;
 import io.argus.server.auth.MediaUrlCheck;
@@ -14,7 +15,9 @@ import java.util.UUID;
  * media paths ({@link MediaPaths}), of the user who signed the {@code ?sig=} URL) and answers 401 on the API
  * without one, except on public routes. What the principal may do is {@link Guard}'s business, per route.
  *
- * <p>A system admin may act in another tenant by sending {@code X-Argus-Tenant: <tenant id>}.
+ * <p>A system admin may act in another tenant by sending {@code X-Argus-Tenant: <tenant id>}. The request's
+ * tenant becomes its thread's {@link TenantScope} (PostgreSQL's row-level security reads it) until
+ * {@link #done}.
  */
 final class AuthFilter {
     static final String PRINCIPAL = "argus.principal";
@@ -59,7 +62,9 @@ final class AuthFilter {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new ApiException(ErrorCode.UNAUTHORIZED, "the token is unknown or has expired; log in again");
         });
-        ctx.attribute(PRINCIPAL, inTenant(ctx, p));
+        Principal scoped = inTenant(ctx, p);
+        ctx.attribute(PRINCIPAL, scoped);
+        TenantScope.enter(scoped.tenantId());
     }
 
     /** A system admin's {@code X-Argus-Tenant}; anyone else naming a tenant but their own gets 403. */
@@ -101,6 +106,12 @@ final class AuthFilter {
                 "the user who made this signed URL can no longer use it; ask for a new one"));
         ctx.attribute(PRINCIPAL, p);
         ctx.attribute(GRANT, g);
+        TenantScope.enter(p.tenantId());
+    }
+
+    /** After every request: its thread no longer works for its tenant. */
+    void done(Context ctx) {
+        TenantScope.clear();
     }
 
     static Principal principal(Context ctx) {

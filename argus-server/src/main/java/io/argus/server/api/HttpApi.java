@@ -62,6 +62,7 @@ public final class HttpApi {
             this.routes = r;
             AuthFilter filter = new AuthFilter(auth, r, metricsNeedAuth, media.signer());
             cfg.routes.before(filter::check);
+            cfg.routes.after(filter::done);
             // Javalin runs no HTTP before-handler on a WebSocket upgrade: the auth filter guards upgrades too.
             cfg.routes.wsBeforeUpgrade(filter::check);
             r.get(HEALTH, Require.PUBLIC, ctx -> ctx.json(new StatusResponse("ok")));

@@ -4,6 +4,7 @@ import io.argus.metadata.IssuedToken;
 import io.argus.metadata.PasswordHasher;
 import io.argus.metadata.Session;
 import io.argus.metadata.Tenant;
+import io.argus.metadata.TenantScope;
 import io.argus.metadata.TenantRepository;
 import io.argus.metadata.TokenRepository;
 import io.argus.metadata.User;
@@ -71,22 +72,24 @@ public final class AuthService {
             return new LoginResult.Rejected();
         }
         throttle.succeeded(key);
-        tokens.deleteExpired(clock.instant());
+        TenantScope.system(() -> tokens.deleteExpired(clock.instant()));
         User u = user.get();
-        return new LoginResult.Ok(tokens.issue(u.tenantId(), u.id(), clock.instant(), tokenTtl));
+        return new LoginResult.Ok(TenantScope.as(u.tenantId(), () -> tokens.issue(u.tenantId(), u.id(),
+                clock.instant(), tokenTtl)));
     }
 
     /** The user when the password is right and the user and tenant enabled; rehashes an old-format hash. */
     private Optional<User> checkPassword(String tenantName, String username, String password) {
         Optional<Tenant> tenant = tenants.findByName(tenantName);
-        Optional<User> user = tenant.flatMap(t -> users.findByUsername(t.id(), username));
+        Optional<User> user = tenant.flatMap(t -> TenantScope.as(t.id(), () -> users.findByUsername(t.id(), username)));
         String stored = user.map(User::passwordHash).orElse(UNKNOWN_USER_HASH);
         boolean ok = PasswordHasher.verify(password, stored);
         if (!ok || user.isEmpty() || user.get().disabled() || tenant.get().disabled()) {
             return Optional.empty();
         }
         if (PasswordHasher.needsRehash(stored)) {
-            users.setPasswordHash(user.get().tenantId(), user.get().id(), PasswordHasher.hash(password));
+            User u = user.get();
+            TenantScope.as(u.tenantId(), () -> users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hash(password)));
             LOG.info("rehashed the password of user '{}' with Argon2id", username);
         }
         return user;
@@ -100,7 +103,8 @@ public final class AuthService {
         int slash = qualifiedUser.indexOf('/');
         String tenant = slash < 0 ? DEFAULT_TENANT : qualifiedUser.substring(0, slash);
         String username = qualifiedUser.substring(slash + 1);
-        return login0(tenant, username, password, source).flatMap(u -> principals.of(u.tenantId(), u.id(), null));
+        return login0(tenant, username, password, source).flatMap(u -> TenantScope.as(u.tenantId(),
+                () -> principals.of(u.tenantId(), u.id(), null)));
     }
 
     private Optional<User> login0(String tenant, String username, String password, String source) {
@@ -122,7 +126,9 @@ public final class AuthService {
         if (token.isEmpty()) {
             return Optional.empty();
         }
-        return tokens.find(token, clock.instant()).flatMap(s -> principals.of(s.tenantId(), s.userId(), s));
+        // A token names its tenant: found across tenants (by its hash), then resolved inside its own.
+        return TenantScope.system(() -> tokens.find(token, clock.instant()))
+                .flatMap(s -> TenantScope.as(s.tenantId(), () -> principals.of(s.tenantId(), s.userId(), s)));
     }
 
     /**
@@ -130,7 +136,8 @@ public final class AuthService {
      * (another than the user's own only for a system admin).
      */
     public Optional<Principal> principal(UUID tenantId, UUID userId) {
-        Optional<Principal> p = users.findInAnyTenant(userId).flatMap(u -> principals.of(u.tenantId(), u.id(), null));
+        Optional<Principal> p = TenantScope.system(() -> users.findInAnyTenant(userId))
+                .flatMap(u -> TenantScope.as(u.tenantId(), () -> principals.of(u.tenantId(), u.id(), null)));
         return p.filter(x -> x.homeTenant().equals(tenantId) || x.systemAdmin()).map(x -> x.in(tenantId));
     }
 
