@@ -17,10 +17,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Creates the {@code admin} user, a system admin, on the first start: when the default tenant has no system admin
- * and no user named admin (users added offline with {@code argus user add} before the first start do not stop it). The password is the
- * configured one, or a random one written once to {@code <dataDir>/initial-admin-password}, readable only by
- * the owner (0600). The password itself is never logged.
+ * Creates the {@code admin} user, a system admin, on the first start: when the default tenant has no system
+ * admin and no user named admin (users added offline with {@code argus user add} before the first start do not
+ * stop it). The password is the configured one, or a random one written once to
+ * {@code <dataDir>/initial-admin-password}, readable only by the owner (0600). The password itself is never logged.
  */
 public final class AdminBootstrap {
     public static final String ADMIN = "admin";
