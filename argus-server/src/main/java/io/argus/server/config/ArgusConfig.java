@@ -26,7 +26,11 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.RTSP_RTCP_PORT)),
                 new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX)),
                 new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD),
-                        v.get(ConfigKeys.MEDIA_URL_SECRET)),
+                        v.get(ConfigKeys.MEDIA_URL_SECRET), new AuthConfig.Lockout(
+                                v.get(ConfigKeys.AUTH_LOCKOUT_MAX_FAILURES),
+                                v.get(ConfigKeys.AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE),
+                                v.get(ConfigKeys.AUTH_LOCKOUT_WINDOW), v.get(ConfigKeys.AUTH_LOCKOUT_DURATION)),
+                        v.get(ConfigKeys.AUTH_PASSWORD_MIN_LENGTH), v.get(ConfigKeys.RTSP_ANONYMOUS_READ)),
                 new RecordingConfig(v.get(ConfigKeys.RECORDING_DIR).stream().map(v.get(ConfigKeys.DATA_DIR)::resolve)
                         .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),

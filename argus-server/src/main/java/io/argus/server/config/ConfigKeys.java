@@ -38,6 +38,21 @@ public final class ConfigKeys {
             "Key for signed media URLs (?sig=), at least 32 characters; empty: a random one is made on first start "
                     + "in media-url-secret in the data directory. Nodes that accept each other's URLs need the same "
                     + "one; changing it revokes every signed URL.", "", Parsers::text, true);
+    public static final ConfigKey<Integer> AUTH_LOCKOUT_MAX_FAILURES = key("auth.lockout.maxFailures", "5",
+            Parsers::integer, "Failed logins of one user within auth.lockout.window that lock it for "
+                    + "auth.lockout.duration (answered 429 with Retry-After, the password not even checked).");
+    public static final ConfigKey<Integer> AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE = key(
+            "auth.lockout.maxFailuresPerSource", "20", Parsers::integer,
+            "Failed logins from one client address within auth.lockout.window that lock that address.");
+    public static final ConfigKey<Duration> AUTH_LOCKOUT_WINDOW = key("auth.lockout.window", "15m",
+            Parsers::duration, "How far back failed logins count towards a lockout.");
+    public static final ConfigKey<Duration> AUTH_LOCKOUT_DURATION = key("auth.lockout.duration", "15m",
+            Parsers::duration, "How long a locked user or address stays locked.");
+    public static final ConfigKey<Integer> AUTH_PASSWORD_MIN_LENGTH = key("auth.password.minLength", "12",
+            Parsers::integer, "Shortest password a user may set (API and CLI); the username and the most common "
+                    + "passwords are refused too.");
+    public static final ConfigKey<Boolean> RTSP_ANONYMOUS_READ = key("rtsp.anonymousRead", "false", Parsers::bool,
+            "Let RTSP clients read every camera without credentials (labs only); publishing always needs them.");
     public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
             "Directories recordings are written to, comma-separated, one volume each (new chunks go to the one "
                     + "with most room); relative paths are inside dataDir. Add new ones at the end: the order "
@@ -60,8 +75,10 @@ public final class ConfigKeys {
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
-            ADMIN_PASSWORD, MEDIA_URL_SECRET, RECORDING_DIR, RECORDING_MAX_SIZE, RECORDING_MIN_FREE,
-            RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL, METRICS_REQUIRE_AUTH);
+            ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
+            AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
+            RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
+            METRICS_REQUIRE_AUTH);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

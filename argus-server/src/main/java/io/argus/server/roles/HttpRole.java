@@ -4,6 +4,7 @@ import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
+import io.argus.server.api.AccessHandlers;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
@@ -11,6 +12,7 @@ import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
 import io.argus.server.api.TimelineHandlers;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.config.ArgusConfig;
@@ -56,7 +58,7 @@ public final class HttpRole implements Role {
     @Override
     public void start() {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
-        AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
+        AuthService auth = metadata.auth();
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -68,7 +70,10 @@ public final class HttpRole implements Role {
                 new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
                         PooledByteBufAllocator.DEFAULT), clock),
-                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live);
+                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
+                new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
+                        metadata.cameras(), auth, new PasswordPolicy(config.auth().passwordMinLength()), clock),
+                clock);
         try {
             port = api.start();
         } catch (RuntimeException e) {
@@ -83,6 +88,11 @@ public final class HttpRole implements Role {
         api.stop();
         live.close();
         metrics.close();
+    }
+
+    /** The HTTP API (its route tables, for the authorization matrix test). */
+    public HttpApi api() {
+        return api;
     }
 
     /** The bound port. */

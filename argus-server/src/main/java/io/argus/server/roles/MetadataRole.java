@@ -1,12 +1,19 @@
 package io.argus.server.roles;
 
+import io.argus.metadata.CameraGroupRepository;
 import io.argus.metadata.CameraRecordingRepository;
 import io.argus.metadata.CameraRepository;
 import io.argus.metadata.Database;
+import io.argus.metadata.RoleRepository;
+import io.argus.metadata.TenantRepository;
 import io.argus.metadata.TokenRepository;
 import io.argus.metadata.UserRepository;
 import io.argus.server.Role;
 import io.argus.server.auth.AdminBootstrap;
+import io.argus.server.auth.AuthService;
+import io.argus.server.auth.LockoutConfig;
+import io.argus.server.auth.LoginThrottle;
+import io.argus.server.auth.Principals;
 import io.argus.server.config.AuthConfig;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -22,6 +29,10 @@ public final class MetadataRole implements Role {
     private TokenRepository tokens;
     private CameraRepository cameras;
     private CameraRecordingRepository recordingSettings;
+    private TenantRepository tenants;
+    private RoleRepository roles;
+    private CameraGroupRepository cameraGroups;
+    private AuthService authService;
 
     public MetadataRole(Path dataDir, AuthConfig auth, Clock clock) {
         this.dataDir = dataDir;
@@ -42,7 +53,13 @@ public final class MetadataRole implements Role {
         tokens = new TokenRepository(db.dataSource());
         cameras = new CameraRepository(db.dataSource());
         recordingSettings = new CameraRecordingRepository(db.dataSource());
+        tenants = new TenantRepository(db.dataSource());
+        roles = new RoleRepository(db.dataSource());
+        cameraGroups = new CameraGroupRepository(db.dataSource());
         AdminBootstrap.ensureAdmin(users, dataDir, auth.adminPassword(), clock);
+        authService = new AuthService(users, tenants, tokens, new Principals(users, tenants, roles, cameraGroups),
+                new LoginThrottle(new LockoutConfig(auth.lockout().maxFailures(), auth.lockout().maxFailuresPerSource(),
+                        auth.lockout().window(), auth.lockout().duration()), clock), clock, auth.tokenTtl());
     }
 
     @Override
@@ -64,6 +81,23 @@ public final class MetadataRole implements Role {
 
     public CameraRecordingRepository recordingSettings() {
         return recordingSettings;
+    }
+
+    /** Logins with lockout, tokens and the principals behind them: one for HTTP and RTSP, so lockouts are shared. */
+    public AuthService auth() {
+        return authService;
+    }
+
+    public TenantRepository tenants() {
+        return tenants;
+    }
+
+    public RoleRepository roles() {
+        return roles;
+    }
+
+    public CameraGroupRepository cameraGroups() {
+        return cameraGroups;
     }
 
     /** The database, for repositories that live with the roles that use them (the chunk index). */
