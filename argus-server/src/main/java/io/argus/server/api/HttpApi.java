@@ -49,6 +49,7 @@ public final class HttpApi {
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
             ErrorMapper.install(cfg.routes);
+            WebUi.install(cfg);
             cfg.routes.before(filter::check);
             cfg.routes.get(HEALTH, ctx -> ctx.json(new StatusResponse("ok")));
             cfg.routes.get("/readyz", this::readyz);
