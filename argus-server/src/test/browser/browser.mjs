@@ -26,6 +26,14 @@ export async function newPage(browser, viewport = { width: 1600, height: 900 }) 
   const context = await browser.newContext({ viewport, acceptDownloads: true });
   const page = await context.newPage();
   page.log = [];
+  if (process.env.ARGUS_UI_SRC) {
+    // While working on the UI: its scripts and styles from the source tree, so a change needs no server rebuild.
+    await page.route(/\/(js|css)\/[^?]*/, (route) => {
+      const f = new URL(route.request().url()).pathname;
+      route.fulfill({ path: process.env.ARGUS_UI_SRC + f,
+        contentType: f.endsWith('.js') ? 'text/javascript' : 'text/css' });
+    });
+  }
   page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.log.push(m.type() + ': ' + m.text()); });
   page.on('pageerror', (e) => page.log.push('pageerror: ' + e.message));
   return page;
@@ -41,6 +49,17 @@ export function outPath(name) {
   return join(out, name);
 }
 
+/** Screenshots of every open page, to see what the browser showed when a scenario failed. */
+async function failureShots(browser) {
+  const paths = [];
+  for (const c of browser.contexts()) {
+    for (const p of c.pages()) {
+      paths.push(await shot(p, 'failure-' + paths.length).catch((e) => String(e)));
+    }
+  }
+  return paths;
+}
+
 /** Runs `body(browser)` and prints its result as the last line; any failure is a result too, with the log. */
 export async function run(body) {
   const browser = await launch();
@@ -48,7 +67,7 @@ export async function run(body) {
   try {
     result = await body(browser);
   } catch (e) {
-    result = { error: String(e && e.stack || e) };
+    result = { error: String(e && e.stack || e), screenshots: await failureShots(browser) };
   } finally {
     await browser.close().catch(() => {});
   }

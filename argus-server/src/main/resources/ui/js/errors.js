@@ -19,10 +19,10 @@ const WORDS = {
 /** Words for an API error: the server's message (already meant for people) after our own sentence for the code. */
 export function describeError(status, code, message, fields) {
   const base = WORDS[code];
-  const detail = fieldText(fields) || message || '';
   if (code === 'validation_failed' || code === 'bad_request' || code === 'invalid_json') {
-    return 'Please check your input: ' + (detail || 'the server did not accept it.');
+    return 'Please check your input: ' + (fieldText(fields) || message || 'the server did not accept it.');
   }
+  const detail = message || fieldText(fields) || '';
   if (code === 'not_found' || code === 'conflict' || code === 'not_live' || code === 'forbidden') {
     return detail ? capital(detail) + '.' : base;
   }

@@ -34,7 +34,8 @@ public final class HttpApi {
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
-                   TimelineHandlers timeline, LiveHandlers live) {
+                   TimelineHandlers timeline, LiveHandlers live, CameraTestHandler cameraTest,
+                   StorageHandlers storage) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
@@ -57,6 +58,7 @@ public final class HttpApi {
             cfg.routes.post(LOGIN, this::login);
             cfg.routes.get("/api/v1/cameras", cams::list);
             cfg.routes.post("/api/v1/cameras", cams::create);
+            cameraTest.install(cfg.routes);
             cfg.routes.get("/api/v1/cameras/{id}", cams::get);
             cfg.routes.patch("/api/v1/cameras/{id}", cams::patch);
             cfg.routes.delete("/api/v1/cameras/{id}", cams::delete);
@@ -64,6 +66,7 @@ public final class HttpApi {
             recording.install(cfg.routes);
             timeline.install(cfg.routes);
             playback.install(cfg.routes);
+            storage.install(cfg.routes);
             // Javalin runs no HTTP before-handler on a WebSocket upgrade: the auth filter guards upgrades too.
             cfg.routes.wsBeforeUpgrade(filter::check);
             live.install(cfg.routes);

@@ -4,9 +4,11 @@ import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
+import io.argus.server.api.CameraTestHandler;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
+import io.argus.server.api.StorageHandlers;
 import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
 import io.argus.server.api.TimelineHandlers;
@@ -68,7 +70,9 @@ public final class HttpRole implements Role {
                 new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
                         PooledByteBufAllocator.DEFAULT), clock),
-                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live);
+                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
+                new CameraTestHandler(media.cameras(), media.probe()),
+                new StorageHandlers(() -> recording.store().usage(), recording.volumes()));
         try {
             port = api.start();
         } catch (RuntimeException e) {
