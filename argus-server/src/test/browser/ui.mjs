@@ -10,7 +10,11 @@ async function until(page, fn, arg, timeoutMs, what) {
   for (;;) {
     const v = await page.evaluate(fn, arg);
     if (v) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what + '\n' + page.log.join('\n'));
+    if (Date.now() > deadline) {
+      const shown = await page.evaluate(() => [...document.querySelectorAll('.tilemsg:not([hidden]), #camera-message')]
+        .map((e) => e.textContent).join(' | '));
+      throw new Error('timed out waiting for ' + what + ' (page says: ' + shown + ')\n' + page.log.join('\n'));
+    }
     await sleep(100);
   }
 }
@@ -106,7 +110,7 @@ await run(async (browser) => {
   await page.keyboard.press('Enter');
   await page.waitForSelector('argus-camera-view video');
   await until(page, () => document.querySelector('argus-camera-view video').getVideoPlaybackQuality()
-    .totalVideoFrames > 0, null, 10000, 'live picture in the camera view');
+    .totalVideoFrames > 0, null, 20000, 'live picture in the camera view');
   await until(page, () => document.querySelector('argus-timeline')?.dataset.loaded === 'true', null, 10000,
     'the timeline');
   r.screenshots.push(await shot(page, 'ui-06-camera-live'));
@@ -186,9 +190,10 @@ await run(async (browser) => {
   await page.click('#cam-test');
   r.failedTest = await (await page.waitForSelector('#test-result.error')).textContent();
   await page.fill('#cam-url', params.spareUrl);
+  await page.click('#cam-test');
+  r.passedTest = await (await page.waitForSelector('#test-result.ok-text', { timeout: 20000 })).textContent();
   await page.click('#cam-save');
   await page.waitForSelector('#camera-table tr[data-name="added-in-ui"]', { timeout: 20000 });
-  r.passedTest = await page.textContent('#test-result');
   await page.click('text=New');
   await page.fill('#cam-name', 'added-in-ui');
   await page.fill('#cam-url', params.spareUrl);

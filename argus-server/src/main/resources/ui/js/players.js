@@ -20,7 +20,9 @@ class FpsMeter {
     if (!q) return this.fps;
     const n = q.totalVideoFrames - q.droppedVideoFrames;
     if (now - this.at >= 900) {
-      this.fps = Math.max(0, (n - this.frames) * 1000 / (now - this.at));
+      // Smoothed: frames arrive in bursts after a stall, and a jumping figure helps nobody.
+      const current = Math.max(0, (n - this.frames) * 1000 / (now - this.at));
+      this.fps = this.fps === 0 ? current : 0.7 * this.fps + 0.3 * current;
       this.frames = n;
       this.at = now;
     }
@@ -318,7 +320,8 @@ export class PlaybackPlayer extends EventTarget {
       this.video.playbackRate = this.rate;
       this.video.play().catch(() => {});
     }, { once: true });
-    this.video.addEventListener('ended', () => this.dispatchEvent(new Event('ended')));
+    this.onEnded = () => this.dispatchEvent(new Event('ended'));
+    this.video.addEventListener('ended', this.onEnded);
     this.hls.on(Hls.Events.ERROR, (e, d) => {
       if (d.fatal && !this.closed) {
         const status = d.response && d.response.code;
@@ -343,6 +346,7 @@ export class PlaybackPlayer extends EventTarget {
   close() {
     if (this.closed) return;
     this.closed = true;
+    this.video.removeEventListener('ended', this.onEnded);
     if (this.hls) this.hls.destroy();
     this.video.removeAttribute('src');
     this.video.load();

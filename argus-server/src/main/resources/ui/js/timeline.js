@@ -1,4 +1,4 @@
-// A day of a camera's recordings on a canvas: recorded minutes (brighter the more of the minute is recorded), gaps,
+// A day of a camera's recordings on a canvas: recorded spans, gaps,
 // bookmarks as marks, the playhead and a selected range. Click or drag to move the playhead ('seek'), shift-drag to
 // select a range ('select'), the wheel zooms around the pointer.
 import * as api from './api.js';
@@ -29,7 +29,7 @@ class Timeline extends HTMLElement {
       h('button', { title: 'an hour around the playhead', onclick: () => this.zoom(3600000) }, '1 h'),
       h('button', { title: 'ten minutes around the playhead', onclick: () => this.zoom(600000) }, '10 min'),
       this.legend), this.canvas);
-    this.minutes = [];
+    this.spans = [];
     this.bookmarks = [];
     this.playhead = new Date();
     this.selection = null;
@@ -70,10 +70,14 @@ class Timeline extends HTMLElement {
   async load() {
     try {
       const t = await api.get(`/api/v1/cameras/${this.cameraId}/timeline?day=${day(this.day)}&tz=${encodeURIComponent(timeZone)}`);
-      this.minutes = t.minutes;
       this.bookmarks = t.bookmarks || [];
       this.dayFrom = Date.parse(t.from);
       this.dayTo = Date.parse(t.to);
+      // The exact recorded spans of the day so far (minutes only say how much of each minute, not where).
+      const end = Math.min(Date.now(), this.dayTo);
+      this.spans = end <= this.dayFrom ? [] : (await api.get(`/api/v1/cameras/${this.cameraId}/recordings?from=`
+        + `${new Date(this.dayFrom).toISOString()}&to=${new Date(end).toISOString()}`)).spans
+        .map((x) => [Date.parse(x.from), Date.parse(x.to)]);
       const recorded = t.minutes.reduce((a, b) => a + b, 0);
       this.legend.textContent = `${(recorded / 3600).toFixed(1)} h recorded on ${t.day} · ${this.bookmarks.length} bookmarks`;
       this.dataset.loaded = 'true';
@@ -152,23 +156,19 @@ class Timeline extends HTMLElement {
     const barH = hgt - 30;
     g.fillStyle = '#0f1216';
     g.fillRect(0, barTop, w, barH);
-    // Gaps: the whole past of the day not recorded; recorded minutes on top.
+    // Gaps: the whole past of the day not recorded; recorded spans on top.
     const now = Date.now();
     const pastEnd = Math.min(now, this.dayTo);
     if (pastEnd > this.dayFrom) {
       g.fillStyle = color('--gap');
       g.fillRect(this.xAt(this.dayFrom), barTop, this.xAt(pastEnd) - this.xAt(this.dayFrom), barH);
     }
-    const pxPerMin = (w * MINUTE) / (this.viewTo - this.viewFrom);
-    this.minutes.forEach((s, i) => {
-      if (!s) return;
-      const t = this.dayFrom + i * MINUTE;
-      if (t + MINUTE < this.viewFrom || t > this.viewTo) return;
-      g.fillStyle = `rgba(47, 191, 113, ${0.35 + 0.65 * (s / 60)})`;
-      const x = this.xAt(t);
-      const fill = pxPerMin > 8 ? pxPerMin * (s / 60) : pxPerMin;
-      g.fillRect(x, barTop, Math.max(1, fill + 0.5), barH);
-    });
+    g.fillStyle = color('--rec-bright');
+    for (const [from, to] of this.spans) {
+      if (to < this.viewFrom || from > this.viewTo) continue;
+      const x = this.xAt(from);
+      g.fillRect(x, barTop, Math.max(1, this.xAt(to) - x), barH);
+    }
     // Hour (or finer) ticks with labels.
     const span = this.viewTo - this.viewFrom;
     const step = [MINUTE, 5 * MINUTE, 10 * MINUTE, 30 * MINUTE, 3600000, 3 * 3600000]

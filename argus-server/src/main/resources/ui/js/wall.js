@@ -50,6 +50,7 @@ class Tile extends HTMLElement {
     this.stop();
     this.id_ = id || null;
     this.dataset.camera = this.id_ || '';
+    delete this.dataset.transport;
     this.emptyEl.hidden = !!this.id_;
     this.nameEl.textContent = '';
     this.metaEl.textContent = '';
@@ -64,7 +65,11 @@ class Tile extends HTMLElement {
       this.dataset.firstFrameMs = Math.round(e.detail.firstFrameMs);
       this.msg.hidden = true;
     });
-    p.addEventListener('down', (e) => { this.msg.textContent = 'No picture: ' + e.detail; this.msg.hidden = false; });
+    p.addEventListener('down', (e) => {
+      delete this.dataset.transport;
+      this.msg.textContent = 'No picture: ' + e.detail;
+      this.msg.hidden = false;
+    });
     p.start();
     this.update();
   }
@@ -86,8 +91,8 @@ class Tile extends HTMLElement {
     this.dataset.state = state;
     const fps = this.player ? this.player.fps() : 0;
     const res = c.status && c.status.width ? `${c.status.width}×${c.status.height} ` : '';
-    this.metaEl.textContent = `${res}${fps.toFixed(0)} fps${this.player && this.player.transport ? ' · '
-      + this.player.transport : ''}`;
+    this.metaEl.textContent = `${res}${fps.toFixed(0)} fps${this.dataset.transport ? ' · ' + this.dataset.transport
+      : ''}`;
     this.dataset.fps = fps.toFixed(1);
     if (state !== 'live' && c.status && c.status.lastError) {
       this.msg.textContent = c.status.lastError;
