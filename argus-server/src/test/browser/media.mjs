@@ -61,8 +61,8 @@ async function liveHls(browser) {
     while (performance.now() < deadline && !failed && p.firstFrameMs === null) {
       await new Promise((res) => setTimeout(res, 50));
     }
-    // Let hls.js settle on its live sync point, then sample the latency twice a second.
-    await new Promise((res) => setTimeout(res, 3000));
+    // Let the player settle on its live sync point (it catches up after the start), then sample twice a second.
+    await new Promise((res) => setTimeout(res, 6000));
     const t0 = video.currentTime;
     const hlsLatency = [];
     const pdtLatency = [];

@@ -114,6 +114,9 @@ await run(async (browser) => {
   await until(page, () => document.querySelector('argus-timeline')?.dataset.loaded === 'true', null, 10000,
     'the timeline');
   r.screenshots.push(await shot(page, 'ui-06-camera-live'));
+  const [snapshot] = await Promise.all([page.waitForEvent('download', { timeout: 20000 }), page.click('#snapshot')]);
+  r.snapshot = { file: outPath('ui-snapshot.jpg'), suggested: snapshot.suggestedFilename() };
+  await snapshot.saveAs(r.snapshot.file);
 
   // Play back from one minute ago, typed into "Play from" (once the camera has been recorded that long).
   await until(page, async (cam) => {
@@ -193,8 +196,10 @@ await run(async (browser) => {
   await page.click('#cam-test');
   r.passedTest = await (await page.waitForSelector('#test-result.ok-text', { timeout: 20000 })).textContent();
   await page.click('#cam-save');
-  await page.waitForSelector('#camera-table tr[data-name="added-in-ui"]', { timeout: 20000 });
-  await page.click('text=New');
+  await page.waitForSelector('h2:has-text("Edit added-in-ui")', { timeout: 20000 });
+  await page.waitForSelector('#camera-table tr[data-name="added-in-ui"]');
+  await page.click('button:has-text("New")');
+  await page.waitForSelector('h2:has-text("Add a camera")');
   await page.fill('#cam-name', 'added-in-ui');
   await page.fill('#cam-url', params.spareUrl);
   await page.selectOption('#cam-transport', 'tcp');

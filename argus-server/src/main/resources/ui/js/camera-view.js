@@ -214,7 +214,7 @@ class CameraView extends HTMLElement {
 
   async snapshot() {
     const c = this.camera();
-    const name = `${c ? c.name.replace(/\//g, '_') : 'camera'}-${stamp(this.position()).replace(/[ :]/g, '')}.jpg`;
+    const name = `${fileBase(c, this.position())}.jpg`;
     if (this.mode === 'live') {
       try {
         download((await this.urls()).snapshot, name);
@@ -281,10 +281,9 @@ class CameraView extends HTMLElement {
       }
       const urls = await api.mediaUrls(this.cameraId, r.from, r.to);
       const c = this.camera();
-      const name = `${c ? c.name.replace(/\//g, '_') : 'camera'}-${stamp(r.from).replace(/[ :]/g, '')}.mp4`;
-      download(api.withRange(urls.export, r.from, r.to), name);
+      download(api.withRange(urls.export, r.from, r.to), `${fileBase(c, r.from)}.mp4`);
       this.say('');
-      toast(`Exporting ${stamp(r.from)} – ${stamp(r.to)} as ${name}`);
+      toast(`Exporting ${stamp(r.from)} – ${stamp(r.to)}: the browser saves it as an MP4 file.`);
     } catch (e) {
       this.say(e.message);
     }
@@ -304,6 +303,11 @@ class CameraView extends HTMLElement {
     else if (k === 'b' || k === 'B') this.bookmark();
     else if (k === 'e' || k === 'E') this.exportRange();
   }
+}
+
+/** A file name for a camera's picture or clip at `d`: front-door_2026-11-23_140509. */
+function fileBase(camera, d) {
+  return `${camera ? camera.name.replace(/\//g, '_') : 'camera'}_${stamp(d).replace(' ', '_').replace(/:/g, '')}`;
 }
 
 function download(url, name) {

@@ -8,6 +8,9 @@ const KEEP_BEHIND_S = 4;
 const MAX_LIVE_LAG_S = 0.8;
 /** Fragments waiting for the SourceBuffer (one per frame: 10 s at 25 fps); past it, drop them and resync. */
 const MAX_QUEUE = 250;
+/** LL-HLS plays at CATCH_UP_RATE while more than this is buffered ahead: two parts of 0.3 s stay as a cushion. */
+const CATCH_UP_ABOVE_S = 0.6;
+const CATCH_UP_RATE = 1.15;
 /** A live WebSocket that shows no picture within this time gives way to LL-HLS. */
 const WS_FIRST_FRAME_TIMEOUT_MS = 4000;
 
@@ -113,6 +116,8 @@ export class WsLivePlayer extends EventTarget {
       if (v.currentTime < b.start(0) || end - v.currentTime > MAX_LIVE_LAG_S) {
         v.currentTime = Math.max(b.start(b.length - 1), end - 0.05);
       }
+      // Chase the newest frame gently: a slightly faster picture closes small lags without a visible jump.
+      v.playbackRate = end - v.currentTime > CATCH_UP_ABOVE_S / 2 ? CATCH_UP_RATE : 1;
       const now = performance.now();
       if (now - this.lastTrim > 2000 && v.currentTime - b.start(0) > KEEP_BEHIND_S * 2) {
         this.lastTrim = now;
@@ -187,8 +192,18 @@ export class HlsLivePlayer extends EventTarget {
       queueMicrotask(() => this.dispatchEvent(new CustomEvent('failed', { detail: 'this browser cannot play HLS' })));
       return this;
     }
+    // hls.js 1.4 adds a second to its target latency for every stall (there is usually one at start) and speeds
+    // up only with over a second buffered ahead, so it settles about 2 s behind. Its rate control is off
+    // (maxLiveSyncPlaybackRate 1); instead the picture plays a little faster whenever video is buffered ahead.
     this.hls = new Hls({ lowLatencyMode: true, backBufferLength: KEEP_BEHIND_S, liveDurationInfinity: true,
-      maxLiveSyncPlaybackRate: 1.5 });
+      maxLiveSyncPlaybackRate: 1 });
+    this.catchUp = setInterval(() => {
+      const v = this.video;
+      const b = v.buffered;
+      if (v.paused || !b.length) return;
+      const ahead = b.end(b.length - 1) - v.currentTime;
+      v.playbackRate = ahead > CATCH_UP_ABOVE_S ? CATCH_UP_RATE : 1;
+    }, 200);
     this.video.muted = true;
     onFirstFrame(this.video, (now) => {
       if (this.closed) return;
@@ -220,7 +235,9 @@ export class HlsLivePlayer extends EventTarget {
   close() {
     if (this.closed) return;
     this.closed = true;
+    clearInterval(this.catchUp);
     if (this.hls) this.hls.destroy();
+    this.video.playbackRate = 1;
     this.video.removeAttribute('src');
     this.video.load();
   }

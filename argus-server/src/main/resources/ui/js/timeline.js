@@ -79,7 +79,8 @@ class Timeline extends HTMLElement {
         + `${new Date(this.dayFrom).toISOString()}&to=${new Date(end).toISOString()}`)).spans
         .map((x) => [Date.parse(x.from), Date.parse(x.to)]);
       const recorded = t.minutes.reduce((a, b) => a + b, 0);
-      this.legend.textContent = `${(recorded / 3600).toFixed(1)} h recorded on ${t.day} · ${this.bookmarks.length} bookmarks`;
+      const amount = recorded < 3600 ? `${Math.round(recorded / 60)} min` : `${(recorded / 3600).toFixed(1)} h`;
+      this.legend.textContent = `${amount} recorded on ${t.day} · ${this.bookmarks.length} bookmarks`;
       this.dataset.loaded = 'true';
     } catch (e) {
       this.legend.textContent = e.message;

@@ -144,6 +144,10 @@ class UiBrowserTest {
         JsonNode bookmarks = api.get("/api/v1/cameras/" + ids.get(0) + "/bookmarks").json();
         assertThat(bookmarks.findValuesAsText("note")).contains("browser test bookmark");
 
+        byte[] jpeg = Files.readAllBytes(Paths.get(r.path("snapshot").path("file").asText()));
+        assertThat(jpeg.length).as("snapshot").isGreaterThan(1000);
+        assertThat(jpeg[0] & 0xff).isEqualTo(0xff);
+        assertThat(jpeg[1] & 0xff).as("a JPEG").isEqualTo(0xd8);
         checkExport(r.path("export"));
         assertThat(r.path("exportEmptyMessage").asText()).startsWith("Nothing was recorded between");
 
