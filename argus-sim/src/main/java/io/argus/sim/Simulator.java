@@ -34,8 +34,15 @@ public final class Simulator implements AutoCloseable {
      * @param codec   H264 or H265
      * @param fps     frames per second each camera sends (the sample's frames are re-timed to it)
      * @param udp     whether the cameras also offer RTP over UDP
+     * @param small   whether the cameras send the 640x360 sample (a camera's sub-stream, as a 16-tile wall
+     *                shows) instead of the 1080p one
      */
-    public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp) {
+    public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small) {
+        /** Cameras sending the 1080p sample. */
+        public Config(int cameras, String host, int port, Codec codec, int fps, boolean udp) {
+            this(cameras, host, port, codec, fps, udp, false);
+        }
+
         public Config {
             if (cameras < 1 || cameras > 10_000) {
                 throw new IllegalArgumentException("cameras must be 1..10000: " + cameras);
@@ -73,8 +80,10 @@ public final class Simulator implements AutoCloseable {
         this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
                 Duration.ofSeconds(60)), paths, RtspAuthenticator.ALLOW_ALL, 0);
         this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
-        this.sample = SampleLoop.load(config.codec() == Codec.H264 ? SampleMedia.H264_1080P25
-                : SampleMedia.H265_1080P25, config.codec());
+        SampleMedia media = config.codec() == Codec.H264
+                ? (config.small() ? SampleMedia.H264_360P25 : SampleMedia.H264_1080P25)
+                : (config.small() ? SampleMedia.H265_360P25 : SampleMedia.H265_1080P25);
+        this.sample = SampleLoop.load(media, config.codec());
     }
 
     public static Simulator start(Config config) throws IOException {

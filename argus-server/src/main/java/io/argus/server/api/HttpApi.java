@@ -44,7 +44,8 @@ public final class HttpApi {
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
-                   TimelineHandlers timeline, LiveHandlers live, AccessHandlers access, Clock clock) {
+                   TimelineHandlers timeline, LiveHandlers live, AccessHandlers access,
+                   CameraTestHandler cameraTest, StorageHandlers storage, Clock clock) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
@@ -58,6 +59,7 @@ public final class HttpApi {
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
             ErrorMapper.install(cfg.routes);
+            WebUi.install(cfg);
             Routes r = new Routes(cfg.routes, new Guard(clock, (tenant, id) -> exists(cameras, tenant, id)));
             this.routes = r;
             AuthFilter filter = new AuthFilter(auth, r, metricsNeedAuth, media.signer());
@@ -71,12 +73,14 @@ public final class HttpApi {
                     ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
             r.post(LOGIN, Require.PUBLIC, this::login);
             cams.install(r);
+            cameraTest.install(r);
             media.install(r);
             recording.install(r);
             timeline.install(r);
             playback.install(r);
             live.install(r);
             access.install(r);
+            storage.install(r);
             r.get("/api/v1/node/stats", Require.tenant(Action.VIEW_SYSTEM), this::nodeStats);
             r.post("/api/v1/node/stats/reset", Require.tenant(Action.VIEW_SYSTEM), this::resetNodeStats);
         });

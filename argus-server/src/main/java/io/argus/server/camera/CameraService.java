@@ -95,6 +95,21 @@ public final class CameraService {
         return paths.get(c.id().toString()).map(Path::status);
     }
 
+    /**
+     * The source a camera would pull after {@code in}, validated as a save would validate it, for the connection
+     * test before saving: {@code base} (an existing camera, or null for a new one) supplies what {@code in} leaves
+     * out, such as a stored password the form does not show.
+     */
+    public SourceConfig sourceToTest(UUID tenant, UUID base, CameraChange in) {
+        FieldErrors errors = new FieldErrors();
+        Camera draft = base != null ? get(tenant, base)
+                : new Camera(tenant, null, null, null, null, null, true, "auto", null, null);
+        if (in.url() == null && draft.url() == null) {
+            errors.add("url", "required");
+        }
+        return source(merge(draft, in, errors));
+    }
+
     public synchronized Camera create(UUID tenant, CameraChange in) {
         FieldErrors errors = new FieldErrors();
         if (in.name() == null) {

@@ -5,9 +5,11 @@ import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
 import io.argus.server.api.AccessHandlers;
+import io.argus.server.api.CameraTestHandler;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
+import io.argus.server.api.StorageHandlers;
 import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
 import io.argus.server.api.TimelineHandlers;
@@ -73,6 +75,8 @@ public final class HttpRole implements Role {
                 new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), auth, new PasswordPolicy(config.auth().passwordMinLength()), clock),
+                new CameraTestHandler(media.cameras(), media.probe()),
+                new StorageHandlers(() -> recording.store().usage(), recording.volumes()),
                 clock);
         try {
             port = api.start();

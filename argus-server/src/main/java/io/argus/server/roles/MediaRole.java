@@ -2,6 +2,7 @@ package io.argus.server.roles;
 
 import io.argus.media.path.Backoff;
 import io.argus.media.path.PathManager;
+import io.argus.media.path.SourceProbe;
 import io.argus.media.rtsp.client.RtspClient;
 import io.argus.media.rtsp.client.RtspClientConfig;
 import io.argus.server.Role;
@@ -28,6 +29,7 @@ public final class MediaRole implements Role {
     private RtspClient rtspClient;
     private PathManager paths;
     private CameraService cameras;
+    private SourceProbe probe;
 
     public MediaRole(IngestConfig config, MetadataRole metadata, Clock clock) {
         this.config = config;
@@ -47,6 +49,7 @@ public final class MediaRole implements Role {
         rtspClient = new RtspClient(RtspClientConfig.DEFAULT, 0);
         paths = new PathManager(List.of(rtspClient), scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
         cameras = new CameraService(metadata.cameras(), paths, clock);
+        probe = new SourceProbe(List.of(rtspClient));
         int n = cameras.loadAll();
         paths.setPublishCreator(cameras::createPushCamera);
         LOG.info("media: {} cameras loaded", n);
@@ -65,5 +68,10 @@ public final class MediaRole implements Role {
 
     public CameraService cameras() {
         return cameras;
+    }
+
+    /** Tries a camera's URL with the connectors ingest uses (the connection test before saving a camera). */
+    public SourceProbe probe() {
+        return probe;
     }
 }

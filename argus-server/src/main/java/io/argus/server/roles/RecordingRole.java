@@ -64,6 +64,7 @@ public final class RecordingRole implements Role {
     private Recorder recorder;
     private RecordingService service;
     private ScheduledExecutorService sweeps;
+    private List<LocalVolumeConfig> volumes = List.of();
 
     public RecordingRole(RecordingConfig config, MetadataRole metadata, MediaRole media, Clock clock) {
         this.config = config;
@@ -86,6 +87,7 @@ public final class RecordingRole implements Role {
                     config.minFreeBytes()));
         }
         store = LocalSegmentStore.open(volumes);
+        this.volumes = List.copyOf(volumes);
         DataSource ds = metadata.database().dataSource();
         index = new JdbcChunkIndex(ds);
         bookmarks = new JdbcBookmarks(ds);
@@ -133,6 +135,11 @@ public final class RecordingRole implements Role {
 
     public ChunkIndex index() {
         return index;
+    }
+
+    /** The recording volumes as configured (name, directory, limits), for the storage view. */
+    public List<LocalVolumeConfig> volumes() {
+        return volumes;
     }
 
     public Bookmarks bookmarks() {

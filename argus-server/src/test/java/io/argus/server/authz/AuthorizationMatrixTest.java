@@ -73,6 +73,8 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/cameras",                                "ok  ok   ok   ok   ok   ok   ok   ok   401"),
             row("POST /api/v1/cameras",                               "ok  ok   403  403  403  403  403  ok   401")
                     .body("{}"),
+            row("POST /api/v1/cameras/test",                          "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
             row("GET /api/v1/cameras/{id}",                           "ok  ok   ok   ok   404  ok   404  404  401"),
             row("PATCH /api/v1/cameras/{id}",                         "ok  ok   403  403  404  403  404  404  401")
                     .body("{\"name\":\"\"}"),
@@ -105,6 +107,7 @@ class AuthorizationMatrixTest {
             // The node: every tenant's cameras at once, so the system admin's only.
             row("GET /api/v1/node/stats",                             "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/node/stats/reset",                      "ok  403  403  403  403  403  403  403  401"),
+            row("GET /api/v1/storage",                                "ok  403  403  403  403  403  403  403  401"),
             // Tenants: system administration.
             row("GET /api/v1/tenants",                                "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/tenants",                               "ok  403  403  403  403  403  403  403  401")

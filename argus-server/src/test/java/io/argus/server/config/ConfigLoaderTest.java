@@ -83,7 +83,7 @@ class ConfigLoaderTest {
                 .hasMessageContaining("rtsp.rtpPort/rtsp.rtcpPort");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("ingest.backoffMax", "100ms")))
                 .hasMessageContaining("ingest.backoffMax");
-        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("recording.syncInterval", "2m")))
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("recording.syncInterval", "-1s")))
                 .hasMessageContaining("recording.syncInterval");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("http:\n  port: [1, 2]\n"), Map.of(), Map.of()))
                 .hasMessageContaining("http.port").hasMessageContaining("single value");

@@ -32,8 +32,8 @@ public record RecorderConfig(Duration chunkDuration, Duration maxFragment, Durat
         if (maxFragment.compareTo(Duration.ofMillis(100)) < 0 || maxFragment.compareTo(chunkDuration) > 0) {
             throw new IllegalArgumentException("fragment length must be 100 ms .. the chunk duration: " + maxFragment);
         }
-        if (syncInterval.isNegative() || syncInterval.compareTo(chunkDuration) > 0) {
-            throw new IllegalArgumentException("sync interval must be 0 .. the chunk duration: " + syncInterval);
+        if (syncInterval.isNegative()) {
+            throw new IllegalArgumentException("sync interval must not be negative: " + syncInterval);
         }
         if (roomCheck.isNegative() || roomCheck.isZero()) {
             throw new IllegalArgumentException("room check interval must be positive");

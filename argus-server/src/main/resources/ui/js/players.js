@@ -1,0 +1,371 @@
+// Video players. Live: fMP4 over WebSocket into Media Source Extensions (first picture in tens of milliseconds),
+// with LL-HLS through hls.js as the fallback. Recorded: an HLS playlist of the range through hls.js.
+// Every player owns exactly one <video>, keeps its buffer bounded, and frees everything in close().
+
+/** Seconds of decoded video kept behind the playhead; older ranges are removed from the SourceBuffer. */
+const KEEP_BEHIND_S = 4;
+/** How far behind the live edge a live picture may fall before it jumps to the edge (a stall, a hidden tab). */
+const MAX_LIVE_LAG_S = 0.8;
+/** Fragments waiting for the SourceBuffer (one per frame: 10 s at 25 fps); past it, drop them and resync. */
+const MAX_QUEUE = 250;
+/** LL-HLS plays at CATCH_UP_RATE while more than this is buffered ahead: two parts of 0.3 s stay as a cushion. */
+const CATCH_UP_ABOVE_S = 0.6;
+const CATCH_UP_RATE = 1.15;
+/** A live WebSocket that shows no picture within this time gives way to LL-HLS. */
+const WS_FIRST_FRAME_TIMEOUT_MS = 4000;
+
+/** Frames presented per second, from the decoder's counter, averaged over the last sampling period. */
+class FpsMeter {
+  constructor(video) { this.video = video; this.frames = 0; this.at = performance.now(); this.fps = 0; }
+  sample() {
+    const q = this.video.getVideoPlaybackQuality ? this.video.getVideoPlaybackQuality() : null;
+    const now = performance.now();
+    if (!q) return this.fps;
+    const n = q.totalVideoFrames - q.droppedVideoFrames;
+    if (now - this.at >= 900) {
+      // Smoothed: frames arrive in bursts after a stall, and a jumping figure helps nobody.
+      const current = Math.max(0, (n - this.frames) * 1000 / (now - this.at));
+      this.fps = this.fps === 0 ? current : 0.7 * this.fps + 0.3 * current;
+      this.frames = n;
+      this.at = now;
+    }
+    return this.fps;
+  }
+}
+
+function onFirstFrame(video, fn) {
+  if ('requestVideoFrameCallback' in video) {
+    video.requestVideoFrameCallback((now) => fn(now));
+  } else {
+    video.addEventListener('loadeddata', () => fn(performance.now()), { once: true });
+  }
+}
+
+/** Live fMP4 over WebSocket into MSE: a text header with the MIME type, the init segment, one fragment per frame. */
+export class WsLivePlayer extends EventTarget {
+  constructor(video, url) {
+    super();
+    this.video = video;
+    this.url = url;
+    this.queue = [];
+    this.sb = null;
+    this.closed = false;
+    this.firstFrameMs = null;
+    this.fps = new FpsMeter(video);
+    this.lastTrim = 0;
+    this.bytes = 0;
+  }
+
+  start() {
+    this.t0 = performance.now();
+    this.ms = new MediaSource();
+    this.objectUrl = URL.createObjectURL(this.ms);
+    this.video.muted = true;
+    this.video.src = this.objectUrl;
+    const opened = new Promise((res) => this.ms.addEventListener('sourceopen', res, { once: true }));
+    onFirstFrame(this.video, (now) => {
+      if (this.closed) return;
+      this.firstFrameMs = now - this.t0;
+      this.dispatchEvent(new CustomEvent('firstframe', { detail: this.firstFrameMs }));
+    });
+    this.timer = setTimeout(() => {
+      if (this.firstFrameMs === null) this.fail('no picture over WebSocket');
+    }, WS_FIRST_FRAME_TIMEOUT_MS);
+    const ws = new WebSocket(this.url);
+    ws.binaryType = 'arraybuffer';
+    this.ws = ws;
+    ws.onmessage = async (e) => {
+      if (this.closed) return;
+      if (typeof e.data === 'string') {
+        const header = JSON.parse(e.data);
+        if (!window.MediaSource || !MediaSource.isTypeSupported(header.mime)) {
+          this.fail('this browser cannot play ' + header.codecs);
+          return;
+        }
+        await opened;
+        if (this.closed) return;
+        this.sb = this.ms.addSourceBuffer(header.mime);
+        this.sb.mode = 'segments';
+        this.sb.addEventListener('updateend', () => this.pump());
+        this.pump();
+        return;
+      }
+      this.bytes += e.data.byteLength;
+      if (this.queue.length >= MAX_QUEUE) {
+        // The page was asleep: what is queued is stale. Start again from the next connection's keyframe.
+        this.fail('fell behind');
+        return;
+      }
+      this.queue.push(e.data);
+      this.pump();
+    };
+    ws.onclose = (e) => {
+      if (!this.closed) this.fail(e.code === 1001 ? 'camera stream ended' : 'connection closed (' + e.code + ')');
+    };
+    ws.onerror = () => {};
+    return this;
+  }
+
+  pump() {
+    const sb = this.sb;
+    if (this.closed || !sb || sb.updating) return;
+    const v = this.video;
+    const b = sb.buffered;
+    if (b.length > 0) {
+      const end = b.end(b.length - 1);
+      if (v.currentTime < b.start(0) || end - v.currentTime > MAX_LIVE_LAG_S) {
+        v.currentTime = Math.max(b.start(b.length - 1), end - 0.05);
+      }
+      // Chase the newest frame gently: a slightly faster picture closes small lags without a visible jump.
+      v.playbackRate = end - v.currentTime > CATCH_UP_ABOVE_S / 2 ? CATCH_UP_RATE : 1;
+      const now = performance.now();
+      if (now - this.lastTrim > 2000 && v.currentTime - b.start(0) > KEEP_BEHIND_S * 2) {
+        this.lastTrim = now;
+        sb.remove(0, v.currentTime - KEEP_BEHIND_S);
+        return;
+      }
+      if (v.paused && !this.playRequested) {
+        this.playRequested = true;
+        v.play().catch(() => { this.playRequested = false; });
+      }
+    }
+    const next = this.queue.shift();
+    if (!next) return;
+    try {
+      sb.appendBuffer(next);
+    } catch (e) {
+      this.fail('the browser refused video data: ' + e.name);
+    }
+  }
+
+  fail(reason) {
+    if (this.closed) return;
+    this.close();
+    this.dispatchEvent(new CustomEvent('failed', { detail: reason }));
+  }
+
+  /** Seconds the picture is behind the newest frame received. */
+  lag() {
+    const b = this.sb && !this.closed ? this.sb.buffered : null;
+    return b && b.length ? b.end(b.length - 1) - this.video.currentTime : null;
+  }
+
+  bufferedSeconds() {
+    const b = this.sb && !this.closed ? this.sb.buffered : null;
+    let s = 0;
+    if (b) for (let i = 0; i < b.length; i++) s += b.end(i) - b.start(i);
+    return s;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.queue = [];
+    if (this.ws) {
+      this.ws.onmessage = null;
+      this.ws.onclose = null;
+      this.ws.close();
+    }
+    this.video.pause();
+    this.video.removeAttribute('src');
+    this.video.load();
+    URL.revokeObjectURL(this.objectUrl);
+  }
+}
+
+/** Live LL-HLS through hls.js in low-latency mode. */
+export class HlsLivePlayer extends EventTarget {
+  constructor(video, url) {
+    super();
+    this.video = video;
+    this.url = url;
+    this.closed = false;
+    this.firstFrameMs = null;
+    this.fps = new FpsMeter(video);
+  }
+
+  start() {
+    this.t0 = performance.now();
+    const Hls = window.Hls;
+    if (!Hls || !Hls.isSupported()) {
+      queueMicrotask(() => this.dispatchEvent(new CustomEvent('failed', { detail: 'this browser cannot play HLS' })));
+      return this;
+    }
+    // hls.js 1.4 adds a second to its target latency for every stall (there is usually one at start) and speeds
+    // up only with over a second buffered ahead, so it settles about 2 s behind. Its rate control is off
+    // (maxLiveSyncPlaybackRate 1); instead the picture plays a little faster whenever video is buffered ahead.
+    this.hls = new Hls({ lowLatencyMode: true, backBufferLength: KEEP_BEHIND_S, liveDurationInfinity: true,
+      maxLiveSyncPlaybackRate: 1 });
+    this.catchUp = setInterval(() => {
+      const v = this.video;
+      const b = v.buffered;
+      if (v.paused || !b.length) return;
+      const ahead = b.end(b.length - 1) - v.currentTime;
+      v.playbackRate = ahead > CATCH_UP_ABOVE_S ? CATCH_UP_RATE : 1;
+    }, 200);
+    this.video.muted = true;
+    onFirstFrame(this.video, (now) => {
+      if (this.closed) return;
+      this.firstFrameMs = now - this.t0;
+      this.dispatchEvent(new CustomEvent('firstframe', { detail: this.firstFrameMs }));
+    });
+    this.hls.on(Hls.Events.MANIFEST_PARSED, () => this.video.play().catch(() => {}));
+    this.hls.on(Hls.Events.ERROR, (e, d) => {
+      if (d.fatal && !this.closed) {
+        this.close();
+        this.dispatchEvent(new CustomEvent('failed', { detail: 'live HLS failed: ' + d.details }));
+      }
+    });
+    this.hls.loadSource(this.url);
+    this.hls.attachMedia(this.video);
+    return this;
+  }
+
+  /** Seconds behind the live edge, as hls.js measures it. */
+  lag() { return this.hls ? this.hls.latency : null; }
+
+  bufferedSeconds() {
+    const b = this.video.buffered;
+    let s = 0;
+    for (let i = 0; i < b.length; i++) s += b.end(i) - b.start(i);
+    return s;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearInterval(this.catchUp);
+    if (this.hls) this.hls.destroy();
+    this.video.playbackRate = 1;
+    this.video.removeAttribute('src');
+    this.video.load();
+  }
+}
+
+/**
+ * A live picture for a tile or the camera view: WebSocket first, LL-HLS when that fails before the first picture,
+ * and a fresh attempt (with fresh signed URLs from `urls()`) a few seconds after a stream ends.
+ * Events: 'playing' (detail: {transport, firstFrameMs}), 'down' (detail: reason).
+ */
+export class LivePlayer extends EventTarget {
+  constructor(video, urls) {
+    super();
+    this.video = video;
+    this.urls = urls;
+    this.closed = false;
+    this.player = null;
+    this.transport = null;
+  }
+
+  async start(preferHls = false) {
+    if (this.closed) return this;
+    let u;
+    try {
+      u = await this.urls();
+    } catch (e) {
+      this.retry(e.message);
+      return this;
+    }
+    if (this.closed) return this;
+    const hls = preferHls || !window.MediaSource;
+    const p = hls ? new HlsLivePlayer(this.video, u.live) : new WsLivePlayer(this.video, u.liveWs);
+    this.player = p;
+    this.transport = hls ? 'LL-HLS' : 'WebSocket';
+    p.addEventListener('firstframe', (e) => this.dispatchEvent(new CustomEvent('playing',
+      { detail: { transport: this.transport, firstFrameMs: e.detail } })));
+    p.addEventListener('failed', (e) => {
+      if (this.closed) return;
+      this.player = null;
+      if (!hls && p.firstFrameMs === null && e.detail !== 'camera stream ended') {
+        this.start(true);
+      } else {
+        this.retry(e.detail);
+      }
+    });
+    p.start();
+    return this;
+  }
+
+  retry(reason) {
+    this.dispatchEvent(new CustomEvent('down', { detail: reason }));
+    clearTimeout(this.retryTimer);
+    this.retryTimer = setTimeout(() => this.start(), 3000);
+  }
+
+  fps() { return this.player ? this.player.fps.sample() : 0; }
+  lag() { return this.player ? this.player.lag() : null; }
+  bufferedSeconds() { return this.player ? this.player.bufferedSeconds() : 0; }
+
+  close() {
+    this.closed = true;
+    clearTimeout(this.retryTimer);
+    if (this.player) this.player.close();
+    this.player = null;
+  }
+}
+
+/**
+ * Recorded video of a range through hls.js, starting at `from` (a Date) exactly: the playlist begins at the keyframe
+ * before it, so loading starts at from's offset after the first segment's program date-time.
+ */
+export class PlaybackPlayer extends EventTarget {
+  constructor(video, url, from) {
+    super();
+    this.video = video;
+    this.url = url;
+    this.from = from;
+    this.closed = false;
+  }
+
+  start(rate = 1) {
+    const Hls = window.Hls;
+    this.rate = rate;
+    this.hls = new Hls({ autoStartLoad: false, maxBufferLength: 30, backBufferLength: 30, enableWorker: true });
+    this.video.muted = true;
+    let started = false;
+    this.hls.on(Hls.Events.LEVEL_LOADED, (e, d) => {
+      if (started) return;
+      started = true;
+      const f0 = d.details.fragments[0];
+      const offset = f0 && f0.programDateTime ? (this.from.getTime() - f0.programDateTime) / 1000 : 0;
+      this.startPosition = Math.max(0, (f0 ? f0.start : 0) + offset);
+      this.hls.startLoad(this.startPosition);
+    });
+    this.video.addEventListener('canplay', () => {
+      if (this.closed) return;
+      this.video.playbackRate = this.rate;
+      this.video.play().catch(() => {});
+    }, { once: true });
+    this.onEnded = () => this.dispatchEvent(new Event('ended'));
+    this.video.addEventListener('ended', this.onEnded);
+    this.hls.on(Hls.Events.ERROR, (e, d) => {
+      if (d.fatal && !this.closed) {
+        const status = d.response && d.response.code;
+        this.dispatchEvent(new CustomEvent('failed', { detail: status === 404
+          ? 'Nothing was recorded at that time.' : 'Playback failed (' + d.details + ').' }));
+        this.close();
+      }
+    });
+    this.hls.loadSource(this.url);
+    this.hls.attachMedia(this.video);
+    return this;
+  }
+
+  /** The wall-clock time of the picture shown, from the playlist's program date-times. */
+  playingDate() { return this.hls ? this.hls.playingDate : null; }
+
+  setRate(r) {
+    this.rate = r;
+    this.video.playbackRate = r;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    this.video.removeEventListener('ended', this.onEnded);
+    if (this.hls) this.hls.destroy();
+    this.video.removeAttribute('src');
+    this.video.load();
+  }
+}

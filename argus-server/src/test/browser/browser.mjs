@@ -1,0 +1,75 @@
+// Shared by the scenarios: Debian's Chromium through playwright-core, the node under test, and the one JSON line
+// ("RESULT {...}") the JUnit side reads back. Screenshots go to ARGUS_OUT.
+import { chromium } from 'playwright-core';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+
+export const base = process.env.ARGUS_URL;
+export const user = process.env.ARGUS_USER || 'admin';
+export const password = process.env.ARGUS_PASSWORD;
+export const params = JSON.parse(process.env.ARGUS_PARAMS || '{}');
+const out = process.env.ARGUS_OUT || '.';
+mkdirSync(out, { recursive: true });
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.ARGUS_CHROMIUM || '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required'],
+  });
+}
+
+/** A page whose console errors and failed requests are kept, so a failing test shows what the browser saw. */
+export async function newPage(browser, viewport = { width: 1600, height: 900 }) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true });
+  const page = await context.newPage();
+  page.log = [];
+  if (process.env.ARGUS_UI_SRC) {
+    // While working on the UI: its scripts and styles from the source tree, so a change needs no server rebuild.
+    await page.route(/\/(js|css)\/[^?]*/, (route) => {
+      const f = new URL(route.request().url()).pathname;
+      route.fulfill({ path: process.env.ARGUS_UI_SRC + f,
+        contentType: f.endsWith('.js') ? 'text/javascript' : 'text/css' });
+    });
+  }
+  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.log.push(m.type() + ': ' + m.text()); });
+  page.on('pageerror', (e) => page.log.push('pageerror: ' + e.message));
+  return page;
+}
+
+export async function shot(page, name) {
+  const path = join(out, name + '.png');
+  await page.screenshot({ path });
+  return path;
+}
+
+export function outPath(name) {
+  return join(out, name);
+}
+
+/** Screenshots of every open page, to see what the browser showed when a scenario failed. */
+async function failureShots(browser) {
+  const paths = [];
+  for (const c of browser.contexts()) {
+    for (const p of c.pages()) {
+      paths.push(await shot(p, 'failure-' + paths.length).catch((e) => String(e)));
+    }
+  }
+  return paths;
+}
+
+/** Runs `body(browser)` and prints its result as the last line; any failure is a result too, with the log. */
+export async function run(body) {
+  const browser = await launch();
+  let result;
+  try {
+    result = await body(browser);
+  } catch (e) {
+    result = { error: String(e && e.stack || e), screenshots: await failureShots(browser) };
+  } finally {
+    await browser.close().catch(() => {});
+  }
+  process.stdout.write('RESULT ' + JSON.stringify(result) + '\n');
+}

@@ -1,0 +1,193 @@
+package io.argus.server.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.media.codec.Codec;
+import io.argus.server.ApiClient;
+import io.argus.server.ArgusServer;
+import io.argus.server.config.ArgusConfig;
+import io.argus.sim.Simulator;
+import io.argus.testkit.Await;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The operator UI in headless Chromium against a node with 16 simulated cameras and one that is down: log in, a
+ * 4-tile wall playing, drag and drop, full screen, a 16-tile wall for a minute (memory and buffers bounded, sockets
+ * closed when tiles go), a camera played back from one minute ago, a bookmark, a 10-second export checked with
+ * ffprobe, the admin page's connection test, errors in words, logout. Screenshots in target/browser/.
+ */
+class UiBrowserTest {
+    private static final String PASSWORD = "ui-pw";
+    /** How long the 16-tile wall plays while its memory is sampled; the one-hour claim rests on its being flat. */
+    private static final int WALL_SECONDS = Integer.getInteger("argus.browser.wallSeconds", 60);
+    private static final int CAMERAS = 16;
+
+    @TempDir
+    static java.nio.file.Path dataDir;
+
+    static Simulator sim;
+    static ArgusServer server;
+    static ApiClient api;
+    static final List<String> ids = new ArrayList<>();
+    static String offline;
+
+    @BeforeAll
+    static void start() throws Exception {
+        // Sub-stream sized cameras (640x360), as a 16-tile wall shows: 16 decoders of 1080p would need more than the
+        // two cores this runs on.
+        sim = Simulator.start(new Simulator.Config(CAMERAS + 1, "127.0.0.1", 0, Codec.H264, 25, false, true));
+        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", PASSWORD,
+                "recording.chunkDuration", "10s", "recording.minFree", "0")));
+        api = new ApiClient(server.httpPort()).login("admin", PASSWORD);
+        for (int i = 1; i <= CAMERAS; i++) {
+            ids.add(add(String.format("cam-%02d", i), sim.url(i)));
+        }
+        offline = add("zz-offline", "rtsp://127.0.0.1:" + closedPort() + "/gone");
+        Await.until(Duration.ofSeconds(60), () -> {
+            JsonNode list = api.get("/api/v1/cameras").json();
+            int live = 0;
+            for (JsonNode c : list) {
+                live += "live".equals(c.path("status").path("state").asText()) ? 1 : 0;
+            }
+            return live == CAMERAS;
+        }, () -> "all cameras live");
+    }
+
+    private static String add(String name, String url) {
+        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"" + url
+                + "\",\"transport\":\"tcp\"}");
+        assertThat(a.status()).as(a.body()).isEqualTo(201);
+        return a.json().path("id").asText();
+    }
+
+    private static int closedPort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (server != null) {
+            server.close();
+        }
+        if (sim != null) {
+            sim.close();
+        }
+    }
+
+    @Test
+    void operatorLogsInWatchesTheWallPlaysBackExportsAndAdministers() throws Exception {
+        BrowserDriver browser = BrowserDriver.require();
+        Map<String, Object> params = new LinkedHashMap<>();
+        params.put("cameras", ids);
+        params.put("offline", offline);
+        params.put("spareUrl", sim.url(CAMERAS + 1));
+        params.put("wallSeconds", WALL_SECONDS);
+        JsonNode r = browser.run("ui.mjs", "http://127.0.0.1:" + server.httpPort(), PASSWORD, params,
+                Duration.ofSeconds(WALL_SECONDS + 150));
+        System.out.println("browser UI results: " + r);
+
+        assertThat(r.path("indexCacheControl").asText()).isEqualTo("no-cache");
+        assertThat(r.path("loginError").asText()).isEqualTo("Wrong user name or password.");
+        for (JsonNode tile : r.path("wall4")) {
+            assertThat(tile.path("frames").asInt()).as("decoded frames " + tile).isPositive();
+            assertThat(tile.path("advanced").asDouble()).as("currentTime advances " + tile).isGreaterThan(1.0);
+            assertThat(tile.path("firstFrameMs").asDouble()).as("tile starts in under a second " + tile)
+                    .isLessThan(1000);
+        }
+        assertThat(r.path("wall4")).hasSize(4);
+        assertThat(r.path("offlineBadge").asText()).isEqualTo("DOWN");
+
+        JsonNode wall16 = r.path("wall16");
+        assertThat(wall16.path("end")).hasSize(16).allSatisfy(t ->
+                assertThat(t.path("frames").asInt()).as("16-tile wall decodes " + t).isPositive());
+        JsonNode samples = wall16.path("samples");
+        assertThat(samples.size()).isGreaterThanOrEqualTo(WALL_SECONDS / 5 - 1);
+        double settled = samples.get(Math.min(2, samples.size() - 1)).path("heap").asDouble();
+        double maxHeap = 0;
+        for (JsonNode s : samples) {
+            maxHeap = Math.max(maxHeap, s.path("heap").asDouble());
+            assertThat(s.path("maxBuffered").asDouble()).as("seconds of video buffered per tile " + s)
+                    .isLessThan(20);
+        }
+        assertThat(maxHeap - settled).as("JS heap growth on the 16-tile wall, bytes " + samples)
+                .isLessThan(16 * 1024 * 1024);
+        JsonNode readers = r.path("readers");
+        assertThat(readers.path("wall16").asInt()).as(readers.toString())
+                .isGreaterThanOrEqualTo(readers.path("wall4").asInt() + 12);
+        assertThat(readers.path("backTo4").asInt()).as("sockets closed when tiles go " + readers)
+                .isEqualTo(readers.path("wall4").asInt());
+
+        JsonNode pb = r.path("playback");
+        assertThat(Math.abs(pb.path("first").path("position").asLong() - pb.path("target").asLong()))
+                .as("playback starts one minute ago " + pb).isLessThan(1500);
+        assertThat(pb.path("time").asDouble() - pb.path("first").path("time").asDouble())
+                .as("playback advances " + pb).isGreaterThan(1.0);
+        assertThat(pb.path("rate").asDouble()).isEqualTo(4.0);
+        JsonNode bookmarks = api.get("/api/v1/cameras/" + ids.get(0) + "/bookmarks").json();
+        assertThat(bookmarks.findValuesAsText("note")).contains("browser test bookmark");
+
+        byte[] jpeg = Files.readAllBytes(Paths.get(r.path("snapshot").path("file").asText()));
+        assertThat(jpeg.length).as("snapshot").isGreaterThan(1000);
+        assertThat(jpeg[0] & 0xff).isEqualTo(0xff);
+        assertThat(jpeg[1] & 0xff).as("a JPEG").isEqualTo(0xd8);
+        checkExport(r.path("export"));
+        assertThat(r.path("exportEmptyMessage").asText()).startsWith("Nothing was recorded between");
+
+        assertThat(r.path("failedTest").asText()).as("a failed connection test in words").isNotBlank()
+                .doesNotContain("Exception");
+        assertThat(r.path("passedTest").asText()).startsWith("Connected in").contains("H264");
+        assertThat(r.path("duplicateMessage").asText()).contains("added-in-ui");
+        assertThat(api.get("/api/v1/cameras").json().findValuesAsText("name")).contains("added-in-ui");
+        assertThat(r.path("tokenAfterLogout").isNull()).isTrue();
+        assertThat(r.path("screenshots")).hasSize(8).allSatisfy(p -> assertThat(Paths.get(p.asText())).isNotEmptyFile());
+    }
+
+    /** The downloaded clip is an MP4 of about ten seconds (from the keyframe before the start) that ffprobe reads. */
+    private static void checkExport(JsonNode export) throws Exception {
+        Path file = Paths.get(export.path("file").asText());
+        assertThat(file).isNotEmptyFile();
+        assertThat(export.path("suggested").asText()).endsWith(".mp4");
+        byte[] head = Files.readAllBytes(file);
+        assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
+        if (!onPath("ffprobe")) {
+            return;
+        }
+        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v",
+                "-show_entries", "format=duration:stream=nb_read_frames,codec_name", "-of", "default=nw=1",
+                file.toString()).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        assertThat(p.exitValue()).as(out).isZero();
+        double duration = Double.parseDouble(out.lines().filter(l -> l.startsWith("duration=")).findFirst()
+                .orElseThrow().substring("duration=".length()));
+        assertThat(duration).as("exported clip length " + out).isBetween(9.5, 13.0);
+        assertThat(out).contains("codec_name=h264");
+    }
+
+    private static boolean onPath(String tool) {
+        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+            if (!d.isEmpty() && Files.isExecutable(Paths.get(d, tool))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
