@@ -109,8 +109,8 @@ class UiBrowserTest {
         for (JsonNode tile : r.path("wall4")) {
             assertThat(tile.path("frames").asInt()).as("decoded frames " + tile).isPositive();
             assertThat(tile.path("advanced").asDouble()).as("currentTime advances " + tile).isGreaterThan(1.0);
-            assertThat(tile.path("firstFrameMs").asDouble()).as("tile starts in under a second " + tile)
-                    .isLessThan(1000);
+            assertThat(tile.path("firstFrameMs").asDouble()).as("tile starts (measured, not a benchmark) " + tile)
+                    .isLessThan(MediaBrowserTest.SANITY_FIRST_FRAME_MS * 2);
         }
         assertThat(r.path("wall4")).hasSize(4);
         assertThat(r.path("offlineBadge").asText()).isEqualTo("DOWN");
