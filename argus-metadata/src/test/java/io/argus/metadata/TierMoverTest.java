@@ -173,7 +173,7 @@ class TierMoverTest {
 
     @Test
     void uploadsSingleAndMultipartAndReadsRanges() throws Exception {
-        ChunkRecord small = record(0, 1000);
+        ChunkRecord small = record(0, 10_000);
         ChunkRecord big = record(1, 12 * 1024 * 1024 + 17);
         for (ChunkRecord r : List.of(small, big)) {
             ChunkInfo copy;

@@ -9,6 +9,7 @@ import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
+import io.argus.server.api.StorageHandlers;
 import io.argus.server.api.TimelineHandlers;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.MediaUrlSecret;
@@ -56,6 +57,8 @@ public final class HttpRole implements Role {
     @Override
     public void start() {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
+        recording.tiers().bindMetrics(metrics.registry());
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers());
         AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
@@ -67,8 +70,8 @@ public final class HttpRole implements Role {
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
-                        PooledByteBufAllocator.DEFAULT), clock),
-                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live);
+                        PooledByteBufAllocator.DEFAULT), clock, storage),
+                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live, storage);
         try {
             port = api.start();
         } catch (RuntimeException e) {

@@ -50,7 +50,7 @@ final class S3ReadableChunk implements ReadableChunk {
     }
 
     private InputStream get(long offset, long length) throws IOException {
-        store.countRead();
+        store.count(location);
         try {
             return store.client().getObject(r -> r.bucket(store.bucket()).key(objectKey)
                     .range("bytes=" + offset + "-" + (offset + length - 1)));

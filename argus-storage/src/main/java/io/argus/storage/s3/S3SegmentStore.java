@@ -18,7 +18,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.EnumMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -67,12 +69,14 @@ public final class S3SegmentStore implements SegmentStore {
 
     private final S3TargetConfig config;
     private final S3Client s3;
-    private final AtomicLong writeRequests = new AtomicLong();
-    private final AtomicLong readRequests = new AtomicLong();
+    private final Map<Tier, AtomicLong> requests = new EnumMap<>(Tier.class);
 
     private S3SegmentStore(S3TargetConfig config, S3Client s3) {
         this.config = config;
         this.s3 = s3;
+        for (Tier t : Tier.values()) {
+            requests.put(t, new AtomicLong());
+        }
     }
 
     /** A store over the target; makes no request (an unreachable service is found out by the first call). */
@@ -118,14 +122,24 @@ public final class S3SegmentStore implements SegmentStore {
         return config.prefix() + rest;
     }
 
-    /** Requests that create, change or list objects (PUT, POST, COPY, LIST, DELETE), for the cost report. */
-    public long writeRequests() {
-        return writeRequests.get();
+    /** Requests made for objects of a tier since the store opened (every kind), for the cost report. */
+    public long requests(Tier tier) {
+        return requests.get(tier).get();
     }
 
-    /** Requests that read objects (GET, HEAD), for the cost report. */
-    public long readRequests() {
-        return readRequests.get();
+    private void count(Tier tier) {
+        requests.get(tier).incrementAndGet();
+    }
+
+    /** Counts a request for the object at a location of this target. */
+    void count(String location) {
+        String rest = location.substring(location.indexOf('/') + 1);
+        int slash = rest.indexOf('/');
+        try {
+            count(Tier.valueOf(rest.substring(0, Math.max(slash, 0)).toUpperCase(Locale.ROOT)));
+        } catch (IllegalArgumentException e) {
+            count(Tier.WARM);
+        }
     }
 
     @Override
@@ -149,15 +163,15 @@ public final class S3SegmentStore implements SegmentStore {
         long size = source.size();
         String hash;
         try {
-            hash = size <= config.partSize() ? putSingle(objectKey, placement.storageClass(), source)
-                    : putMultipart(objectKey, placement.storageClass(), source);
+            hash = size <= config.partSize() ? putSingle(location, objectKey, placement.storageClass(), source)
+                    : putMultipart(location, objectKey, placement.storageClass(), source);
         } catch (SdkException e) {
             throw new S3StoreException("upload of " + location + " to " + config + " failed", e);
         }
         return new ChunkInfo(key, volume(), location, size, hash);
     }
 
-    private String putSingle(String objectKey, String storageClass, ReadableChunk source) throws IOException {
+    private String putSingle(String location, String objectKey, String storageClass, ReadableChunk source) throws IOException {
         byte[] body = new byte[(int) source.size()];
         int[] at = {0};
         String hash = ChunkCopy.copy(source, slice -> {
@@ -165,14 +179,14 @@ public final class S3SegmentStore implements SegmentStore {
             slice.getBytes(slice.readerIndex(), body, at[0], n);
             at[0] += n;
         });
-        writeRequests.incrementAndGet();
+        count(location);
         s3.putObject(r -> r.bucket(config.bucket()).key(objectKey).contentType("video/mp4")
                 .storageClass(storageClass), RequestBody.fromBytes(body));
         return hash;
     }
 
-    private String putMultipart(String objectKey, String storageClass, ReadableChunk source) throws IOException {
-        writeRequests.incrementAndGet();
+    private String putMultipart(String location, String objectKey, String storageClass, ReadableChunk source) throws IOException {
+        count(location);
         String uploadId = s3.createMultipartUpload(r -> r.bucket(config.bucket()).key(objectKey)
                 .contentType("video/mp4").storageClass(storageClass)).uploadId();
         List<CompletedPart> parts = new ArrayList<>();
@@ -185,28 +199,28 @@ public final class S3SegmentStore implements SegmentStore {
                     slice.readBytes(part, filled[0], n);
                     filled[0] += n;
                     if (filled[0] == part.length) {
-                        uploadPart(objectKey, uploadId, parts, part, filled[0]);
+                        uploadPart(location, objectKey, uploadId, parts, part, filled[0]);
                         filled[0] = 0;
                     }
                 }
             });
             if (filled[0] > 0) {
-                uploadPart(objectKey, uploadId, parts, part, filled[0]);
+                uploadPart(location, objectKey, uploadId, parts, part, filled[0]);
             }
-            writeRequests.incrementAndGet();
+            count(location);
             s3.completeMultipartUpload(r -> r.bucket(config.bucket()).key(objectKey).uploadId(uploadId)
                     .multipartUpload(m -> m.parts(parts)));
             return hash;
         } catch (IOException | RuntimeException e) {
-            abort(objectKey, uploadId);
+            abort(location, objectKey, uploadId);
             throw e;
         }
     }
 
-    private void uploadPart(String objectKey, String uploadId, List<CompletedPart> parts, byte[] data, int length)
+    private void uploadPart(String location, String objectKey, String uploadId, List<CompletedPart> parts, byte[] data, int length)
             throws IOException {
         int number = parts.size() + 1;
-        writeRequests.incrementAndGet();
+        count(location);
         try {
             String etag = s3.uploadPart(r -> r.bucket(config.bucket()).key(objectKey).uploadId(uploadId)
                     .partNumber(number), RequestBody.fromBytes(java.util.Arrays.copyOf(data, length))).eTag();
@@ -216,9 +230,9 @@ public final class S3SegmentStore implements SegmentStore {
         }
     }
 
-    private void abort(String objectKey, String uploadId) {
+    private void abort(String location, String objectKey, String uploadId) {
         try {
-            writeRequests.incrementAndGet();
+            count(location);
             s3.abortMultipartUpload(r -> r.bucket(config.bucket()).key(objectKey).uploadId(uploadId));
         } catch (SdkException e) {
             LOG.warn("cannot abort multipart upload {} of {}: {} (a lifecycle rule reaps it)", uploadId, objectKey,
@@ -234,7 +248,7 @@ public final class S3SegmentStore implements SegmentStore {
     }
 
     private HeadObjectResponse head(String location, String objectKey) throws IOException {
-        readRequests.incrementAndGet();
+        count(location);
         try {
             return s3.headObject(r -> r.bucket(config.bucket()).key(objectKey));
         } catch (NoSuchKeyException e) {
@@ -258,10 +272,6 @@ public final class S3SegmentStore implements SegmentStore {
         return config.bucket();
     }
 
-    void countRead() {
-        readRequests.incrementAndGet();
-    }
-
     @Override
     public Optional<Path> localPath(String location) {
         return Optional.empty();
@@ -275,7 +285,7 @@ public final class S3SegmentStore implements SegmentStore {
         } catch (java.nio.file.NoSuchFileException e) {
             return false;
         }
-        writeRequests.incrementAndGet();
+        count(location);
         try {
             s3.deleteObject(r -> r.bucket(config.bucket()).key(objectKey));
             return true;
@@ -291,7 +301,7 @@ public final class S3SegmentStore implements SegmentStore {
      */
     public RestoreOutcome restore(String location, int days) throws IOException {
         String objectKey = objectKey(location);
-        writeRequests.incrementAndGet();
+        count(location);
         try {
             s3.restoreObject(r -> r.bucket(config.bucket()).key(objectKey).restoreRequest(q -> q.days(days)));
             return RestoreOutcome.STARTED;
@@ -334,7 +344,7 @@ public final class S3SegmentStore implements SegmentStore {
     @Override
     public void forEachChunk(Consumer<StoredChunk> action) throws IOException {
         try {
-            writeRequests.incrementAndGet();
+            count(Tier.WARM);
             for (S3Object o : s3.listObjectsV2Paginator(r -> r.bucket(config.bucket()).prefix(config.prefix()))
                     .contents()) {
                 String location = SCHEME + config.name() + "/" + o.key().substring(config.prefix().length());
