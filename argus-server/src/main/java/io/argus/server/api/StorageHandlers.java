@@ -3,7 +3,6 @@ package io.argus.server.api;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
 import io.argus.server.storage.TierService;
-import io.argus.server.storage.UsageReport;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.tier.MoverStatus;
 import io.argus.storage.tier.Promotions;
@@ -32,10 +31,12 @@ public final class StorageHandlers {
 
     private final CameraService cameras;
     private final TierService tiers;
+    private final java.time.Clock clock;
 
-    public StorageHandlers(CameraService cameras, TierService tiers) {
+    public StorageHandlers(CameraService cameras, TierService tiers, java.time.Clock clock) {
         this.cameras = cameras;
         this.tiers = tiers;
+        this.clock = clock;
     }
 
     void install(RoutesConfig routes) {
@@ -208,12 +209,13 @@ public final class StorageHandlers {
         Camera c = PathIds.camera(ctx, cameras);
         Instant[] r = TimeParams.range(ctx, MAX_RANGE);
         int days = days(ctx, 7);
-        Promotions.Result res = tiers.promote(c.tenantId(), c.id(), r[0], r[1], Duration.ofDays(days));
+        Instant hotUntil = clock.instant().plus(Duration.ofDays(days));
+        Promotions.Result res = tiers.promote(c.tenantId(), c.id(), r[0], r[1], hotUntil);
         if (!res.restoreNeeded().isEmpty()) {
             throw restoreNeeded(res.restoreNeeded());
         }
         ctx.status(202).json(new PromoteResponse(ChunkRef.of(res.planned()), ChunkRef.of(res.alreadyHot()),
-                ChunkRef.of(res.busy()), Instant.now().plus(Duration.ofDays(days)).toString()));
+                ChunkRef.of(res.busy()), hotUntil.toString()));
     }
 
     /** The 409 for a range with chunks in an archive class that are not restored; names them. */

@@ -58,7 +58,7 @@ public final class HttpRole implements Role {
     public void start() {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
         recording.tiers().bindMetrics(metrics.registry());
-        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers());
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
         AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);

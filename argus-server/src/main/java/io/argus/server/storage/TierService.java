@@ -159,9 +159,8 @@ public final class TierService implements AutoCloseable {
     }
 
     /** Plans the promotion and runs a mover pass at once on the mover's thread, so the window comes back soon. */
-    public Promotions.Result promote(UUID tenant, UUID camera, Instant from, Instant to, Duration hold) {
-        Instant now = clock.instant();
-        Promotions.Result r = Promotions.promote(index, tenant, camera, from, to, now, now.plus(hold));
+    public Promotions.Result promote(UUID tenant, UUID camera, Instant from, Instant to, Instant hotUntil) {
+        Promotions.Result r = Promotions.promote(index, tenant, camera, from, to, clock.instant(), hotUntil);
         if (schedule != null && !r.planned().isEmpty()) {
             schedule.execute(this::passQuietly);
         }

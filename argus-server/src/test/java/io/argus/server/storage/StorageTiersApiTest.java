@@ -7,6 +7,7 @@ import io.argus.metadata.Tenants;
 import io.argus.server.ApiClient;
 import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
+import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
@@ -14,6 +15,8 @@ import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.testkit.S3Proxies;
 import io.argus.testkit.SampleMedia;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -158,6 +161,13 @@ class StorageTiersApiTest {
         JsonNode usage = api.get("/api/v1/storage/usage").json();
         assertThat(usage.get("cameras")).isNotEmpty();
         assertThat(usage.get("monthlyCost").asDouble()).isGreaterThan(0);
+        // The CLI shows the same report.
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int rc = ArgusCli.execute(new String[] {"storage", "usage", "--url", "http://127.0.0.1:" + server.httpPort(),
+            "--password", "pw"}, Map.of(), new PrintWriter(out, true), new PrintWriter(err, true));
+        assertThat(rc).as(err.toString()).isZero();
+        assertThat(out.toString()).containsPattern("(?m)^hot +3 ").contains("projected monthly cost", cam);
     }
 
     @Test
@@ -187,5 +197,10 @@ class StorageTiersApiTest {
         assertThat(files(dir.resolve("node/recordings"))).isZero();
         assertThat(api.get("/metrics").body()).contains("argus_storage_tier_backlog_chunks 0.0",
                 "argus_storage_tier_alert 0.0");
+        StringWriter out = new StringWriter();
+        assertThat(ArgusCli.execute(new String[] {"storage", "status", "--url", "http://127.0.0.1:"
+            + server.httpPort(), "--password", "pw"}, Map.of(), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(out.toString()).contains("state:           ok", "backlog:         0 chunks");
     }
 }
