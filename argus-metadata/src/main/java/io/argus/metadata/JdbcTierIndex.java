@@ -174,9 +174,12 @@ public final class JdbcTierIndex implements TierIndex {
 
     @Override
     public List<CameraPolicy> cameraPolicies() {
-        List<UUID[]> cams = query("SELECT DISTINCT c.tenant_id, c.camera_id, COALESCE(a.policy_id, d.policy_id)"
-                + " FROM chunks c LEFT JOIN camera_tier_policy a ON a.tenant_id = c.tenant_id"
-                + " AND a.camera_id = c.camera_id LEFT JOIN tenant_tier_policy d ON d.tenant_id = c.tenant_id"
+        // The configured cameras and those with an assignment; never a scan of the chunks.
+        List<UUID[]> cams = query("SELECT x.tenant_id, x.camera_id, COALESCE(a.policy_id, d.policy_id) FROM"
+                + " (SELECT tenant_id, id AS camera_id FROM cameras UNION SELECT tenant_id, camera_id"
+                + " FROM camera_tier_policy) x"
+                + " LEFT JOIN camera_tier_policy a ON a.tenant_id = x.tenant_id AND a.camera_id = x.camera_id"
+                + " LEFT JOIN tenant_tier_policy d ON d.tenant_id = x.tenant_id"
                 + " WHERE COALESCE(a.policy_id, d.policy_id) IS NOT NULL",
                 rs -> new UUID[] {rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
                     rs.getObject(3, UUID.class)});

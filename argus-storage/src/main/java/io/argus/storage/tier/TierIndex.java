@@ -40,7 +40,10 @@ public interface TierIndex {
     /** The policy that applies to a camera: its own, else the tenant default. */
     Optional<TierPolicy> policyFor(UUID tenant, UUID camera);
 
-    /** Every camera that has chunks and a policy (its own or its tenant's default), with that policy. */
+    /**
+     * Every configured camera with a policy (its own or its tenant's default), and every camera with one of its
+     * own, with that policy.
+     */
     List<CameraPolicy> cameraPolicies();
 
     /**
