@@ -262,7 +262,8 @@ public final class JdbcTierIndex implements TierIndex {
 
     @Override
     public List<ChunkMove> moves(int limit) {
-        return query("SELECT " + MOVE + " FROM chunk_moves ORDER BY created_at, from_location LIMIT ?",
+        // Fewest attempts first: a move that keeps failing (a damaged source) never holds the others back.
+        return query("SELECT " + MOVE + " FROM chunk_moves ORDER BY attempts, created_at, from_location LIMIT ?",
                 JdbcTierIndex::move, limit);
     }
 

@@ -197,6 +197,19 @@ class TierMoverTest {
                 ByteBuf c = lc.read(10, 5000, ByteBufAllocator.DEFAULT);
                 assertThat(io.netty.buffer.ByteBufUtil.equals(Unpooled.wrappedBuffer(out.toByteArray()), c)).isTrue();
                 c.release();
+                // A box header and the box after it: one GET (the read-ahead block), the same bytes as on disk.
+                long before = warmUs.requests(Tier.WARM);
+                ByteBuf h1 = s3c.read(100, 8, ByteBufAllocator.DEFAULT);
+                ByteBuf h2 = s3c.read(108, 4000, ByteBufAllocator.DEFAULT);
+                ByteBuf d1 = lc.read(100, 8, ByteBufAllocator.DEFAULT);
+                ByteBuf d2 = lc.read(108, 4000, ByteBufAllocator.DEFAULT);
+                assertThat(warmUs.requests(Tier.WARM) - before).isEqualTo(1);
+                assertThat(io.netty.buffer.ByteBufUtil.equals(h1, d1) && io.netty.buffer.ByteBufUtil.equals(h2, d2))
+                        .isTrue();
+                h1.release();
+                h2.release();
+                d1.release();
+                d2.release();
                 assertThatThrownBy(() -> s3c.read(r.bytes() - 1, 2, ByteBufAllocator.DEFAULT))
                         .isInstanceOf(java.io.EOFException.class);
             }
@@ -288,6 +301,30 @@ class TierMoverTest {
         assertThat(up.backlogChunks()).isZero();
         assertAllIn(Tier.WARM);
         assertThat(objects(warmUs)).hasSize(CHUNKS);
+    }
+
+    @Test
+    void aDamagedChunkStaysWhereItIsAndHoldsNothingElseBack() throws Exception {
+        recordAll();
+        policy("us", "GLACIER_IR");
+        at(Duration.ofHours(36));
+        Path damaged = local.localPath(recorded.get(0).location()).orElseThrow();
+        byte[] b = Files.readAllBytes(damaged);
+        b[b.length / 2] ^= 1;
+        Files.write(damaged, b);
+        TierMover mover = mover(TierMover.Hook.NONE);
+        for (int pass = 0; pass < 2; pass++) {
+            MoverStatus s = mover.pass();
+            assertThat(s.movedTotal()).isEqualTo(CHUNKS - 1);
+            assertThat(s.backlogChunks()).isEqualTo(1);
+            assertThat(s.failingTargets()).isEmpty();
+            assertThat(s.lastError()).contains("does not match its index hash");
+        }
+        List<TieredChunk> rows = rows();
+        assertThat(rows.get(0).chunk().tier()).isEqualTo(Tier.HOT);
+        assertThat(rows.subList(1, CHUNKS)).allSatisfy(t -> assertThat(t.chunk().tier()).isEqualTo(Tier.WARM));
+        assertThat(Files.exists(damaged)).isTrue();
+        assertThat(objects(warmUs)).hasSize(CHUNKS - 1);
     }
 
     private void assertAllInHotStill() throws Exception {

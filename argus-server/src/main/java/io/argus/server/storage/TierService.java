@@ -13,7 +13,6 @@ import io.argus.storage.tier.TierIndex;
 import io.argus.storage.tier.TierMover;
 import io.argus.storage.tier.TierPolicy;
 import io.argus.storage.tier.TierStage;
-import io.argus.storage.tier.TierUsage;
 import io.argus.storage.tier.TieredChunk;
 import io.argus.storage.tier.TieredSegmentStore;
 import io.micrometer.core.instrument.Gauge;

@@ -14,16 +14,26 @@ import software.amazon.awssdk.core.exception.SdkException;
 
 /**
  * A chunk in object storage open for ranged reads: each read is one GET with a {@code Range} header, so playback
- * fetches the box headers and fragments it serves and nothing else. Holds no connection between reads.
+ * fetches the box headers and fragments it serves and nothing else. A small read (a box header) fetches
+ * {@link #READ_AHEAD} bytes and keeps them, since the box it announces is read next: scanning a chunk's fragments
+ * then costs one request per fragment instead of two. Holds no connection between reads.
  */
 final class S3ReadableChunk implements ReadableChunk {
     /** Bytes moved per copy step of {@link #transferTo}. */
     private static final int COPY_BUFFER = 64 << 10;
 
+    /** Reads up to this size are served from a read-ahead block. */
+    static final int SMALL_READ = 64 << 10;
+
+    /** The read-ahead block: a moof of a few seconds of video (a few KiB to tens of KiB) with room to spare. */
+    static final int READ_AHEAD = 256 << 10;
+
     private final S3SegmentStore store;
     private final String location;
     private final String objectKey;
     private final long size;
+    private byte[] block;
+    private long blockStart;
 
     S3ReadableChunk(S3SegmentStore store, String location, String objectKey, long size) {
         this.store = store;
@@ -62,10 +72,10 @@ final class S3ReadableChunk implements ReadableChunk {
     @Override
     public ByteBuf read(long offset, int length, ByteBufAllocator alloc) throws IOException {
         checkRange(offset, length);
-        ByteBuf buf = alloc.directBuffer(length, length);
-        if (length == 0) {
-            return buf;
+        if (length <= SMALL_READ) {
+            return readSmall(offset, length, alloc);
         }
+        ByteBuf buf = alloc.directBuffer(length, length);
         try (InputStream in = get(offset, length)) {
             while (buf.isWritable()) {
                 if (buf.writeBytes(in, buf.writableBytes()) < 0) {
@@ -77,6 +87,30 @@ final class S3ReadableChunk implements ReadableChunk {
             buf.release();
             throw e;
         }
+    }
+
+    private synchronized ByteBuf readSmall(long offset, int length, ByteBufAllocator alloc) throws IOException {
+        if (block == null || offset < blockStart || offset + length > blockStart + block.length) {
+            int n = (int) Math.min(Math.max(READ_AHEAD, length), size - offset);
+            byte[] b = new byte[n];
+            if (n > 0) {
+                try (InputStream in = get(offset, n)) {
+                    int done = 0;
+                    while (done < n) {
+                        int r = in.read(b, done, n - done);
+                        if (r < 0) {
+                            throw new EOFException(location + " ended at " + (offset + done) + " while reading");
+                        }
+                        done += r;
+                    }
+                }
+            }
+            block = b;
+            blockStart = offset;
+        }
+        ByteBuf buf = alloc.directBuffer(length, length);
+        buf.writeBytes(block, (int) (offset - blockStart), length);
+        return buf;
     }
 
     @Override

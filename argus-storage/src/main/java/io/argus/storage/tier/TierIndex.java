@@ -61,7 +61,7 @@ public interface TierIndex {
     /** Adds a planned move unless the chunk already has one. @return false if it had */
     boolean planMove(ChunkMove move);
 
-    /** Moves not finished, oldest first (a resumed mover starts with them). */
+    /** Moves not finished, those tried least first, then oldest (a resumed mover starts with them). */
     List<ChunkMove> moves(int limit);
 
     /** Records a step of a move (its state and copy location). */

@@ -9,6 +9,7 @@ import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.Tier;
 import io.argus.storage.s3.S3SegmentStore;
+import io.argus.storage.s3.S3StoreException;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public final class TierMover {
     public synchronized MoverStatus pass() {
         Instant now = clock.instant();
         Set<String> failing = new HashSet<>();
-        String[] lastError = {null};
+        String lastError = null;
         plan(now);
         for (ChunkMove m : index.moves(RUN_BATCH)) {
             String target = m.to().target();
@@ -113,10 +114,14 @@ public final class TierMover {
                 String msg = "moving " + m.from() + " to " + m.to() + " failed: " + e.getMessage();
                 LOG.warn("{} (attempt {}; retried next pass)", msg, m.attempts() + 1);
                 index.failMove(m, e.toString());
-                lastError[0] = msg;
-                failing.add(target);
-                if (source != null) {
-                    failing.add(source);
+                lastError = msg;
+                // A service failure (unreachable, refusing) holds back every move to or from that target for
+                // the rest of the pass; anything else (a source that fails its hash, a full disk) only this one.
+                if (e instanceof S3StoreException) {
+                    failing.add(target);
+                    if (source != null) {
+                        failing.add(source);
+                    }
                 }
             }
         }
@@ -124,8 +129,8 @@ public final class TierMover {
         TierIndex.Backlog backlog = index.backlog();
         MoverStatus prev = status;
         status = new MoverStatus(backlog.chunks(), backlog.bytes(), Set.copyOf(failing),
-                lastError[0] != null ? lastError[0] : failing.isEmpty() ? null : prev.lastError(),
-                lastError[0] != null ? now : prev.lastErrorAt(), now, moved.get());
+                lastError != null ? lastError : failing.isEmpty() ? null : prev.lastError(),
+                lastError != null ? now : prev.lastErrorAt(), now, moved.get());
         if (status.alert()) {
             LOG.warn("storage tiers: {} chunk(s), {} bytes wait to move; failing targets {}", backlog.chunks(),
                     backlog.bytes(), failing);
