@@ -36,7 +36,7 @@ public final class ArgusServer implements AutoCloseable {
     private ArgusServer(ArgusConfig config, Clock clock) {
         MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), clock);
         this.media = new MediaRole(config.ingest(), metadata, clock);
-        this.recording = new RecordingRole(config.recording(), metadata, media, clock);
+        this.recording = new RecordingRole(config.recording(), config.storage(), metadata, media, clock);
         this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata,
                 config.auth().rtspAnonymousRead(), clock);
         this.http = new HttpRole(config, metadata, media, recording, rtsp::port, clock, () -> ready);

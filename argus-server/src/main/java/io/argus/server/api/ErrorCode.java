@@ -14,6 +14,8 @@ public enum ErrorCode {
     NOT_FOUND(404, "not_found"),
     METHOD_NOT_ALLOWED(405, "method_not_allowed"),
     CONFLICT(409, "conflict"),
+    /** Recordings in an archive storage class that must be restored first ({@code POST …/restore}). */
+    RESTORE_NEEDED(409, "restore_needed"),
     PAYLOAD_TOO_LARGE(413, "payload_too_large"),
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     /** A byte range that starts past the end of a recording (with {@code Content-Range: bytes *}{@code /size}). */
@@ -47,7 +49,7 @@ public enum ErrorCode {
     static ErrorCode forStatus(int status) {
         for (ErrorCode c : values()) {
             if (c.status == status && c != INVALID_JSON && c != VALIDATION_FAILED && c != INVALID_CREDENTIALS
-                    && c != URL_EXPIRED && c != DECODE_FAILED && c != NOT_LIVE) {
+                    && c != URL_EXPIRED && c != DECODE_FAILED && c != NOT_LIVE && c != RESTORE_NEEDED) {
                 return c;
             }
         }

@@ -45,7 +45,8 @@ public final class HttpApi {
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
                    TimelineHandlers timeline, LiveHandlers live, AccessHandlers access,
-                   CameraTestHandler cameraTest, StorageHandlers storage, Clock clock) {
+                   CameraTestHandler cameraTest, VolumeHandlers volumes,
+                   StorageHandlers storage, Clock clock) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
@@ -80,6 +81,7 @@ public final class HttpApi {
             playback.install(r);
             live.install(r);
             access.install(r);
+            volumes.install(r);
             storage.install(r);
             r.get("/api/v1/node/stats", Require.tenant(Action.VIEW_SYSTEM), this::nodeStats);
             r.post("/api/v1/node/stats/reset", Require.tenant(Action.VIEW_SYSTEM), this::resetNodeStats);

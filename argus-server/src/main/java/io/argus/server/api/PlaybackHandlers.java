@@ -44,9 +44,12 @@ public final class PlaybackHandlers {
     private final CameraService cameras;
     private final Playback playback;
     private final Clock clock;
+    private final StorageHandlers storage;
 
-    public PlaybackHandlers(CameraService cameras, Playback playback, Clock clock) {
+    /** @param storage answers 409 {@code restore_needed} for ranges with chunks in an archive storage class */
+    public PlaybackHandlers(CameraService cameras, Playback playback, Clock clock, StorageHandlers storage) {
         this.cameras = cameras;
+        this.storage = storage;
         this.playback = playback;
         this.clock = clock;
     }
@@ -80,6 +83,7 @@ public final class PlaybackHandlers {
         MediaAccess access = MediaAccess.of(ctx);
         Camera c = camera(access, ctx);
         Instant[] r = range(ctx, access);
+        storage.requireReadable(c.tenantId(), c.id(), r[0], r[1]);
         // Chunk URIs are relative to the playlist; a signed playlist hands its signature on to them.
         String sig = access.signed() ? "?" + AuthFilter.SIG + "=" + URLEncoder.encode(ctx.queryParam(AuthFilter.SIG),
                 StandardCharsets.UTF_8) : "";
@@ -99,6 +103,7 @@ public final class PlaybackHandlers {
                 || (access.to() != null && !chunk.start().isBefore(access.to()))) {
             throw new ApiException(ErrorCode.FORBIDDEN, "this recording lies outside what you may play (the signed URL's range or your time window)");
         }
+        storage.requireReadable(c.tenantId(), c.id(), chunk.start(), chunk.end().plusNanos(1000));
         WallClockChunk served = playback.served(chunk);
         try (ReadableChunk file = playback.store().open(chunk.location())) {
             long size = file.size();
@@ -127,6 +132,7 @@ public final class PlaybackHandlers {
         MediaAccess access = MediaAccess.of(ctx);
         Camera c = camera(access, ctx);
         Instant[] r = range(ctx, access);
+        storage.requireReadable(c.tenantId(), c.id(), r[0], r[1]);
         Mp4Export export = answer(() -> playback.export(c.tenantId(), c.id(), r[0], r[1]));
         String name = c.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-" + FILE_TIME.format(export.start()) + ".mp4";
         ctx.contentType(MP4).header("Content-Disposition", "attachment; filename=\"" + name + "\"");

@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
-                          RecordingConfig recording, MetricsConfig metrics) {
+                          RecordingConfig recording, MetricsConfig metrics, StorageConfig storage) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -16,6 +16,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(storage, "storage");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -35,7 +36,15 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),
                         v.get(ConfigKeys.RECORDING_CHUNK_DURATION), v.get(ConfigKeys.RECORDING_SYNC_INTERVAL)),
-                new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));
+                new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)),
+                new StorageConfig(v.get(ConfigKeys.STORAGE_S3_TARGETS), v.get(ConfigKeys.STORAGE_MOVER_INTERVAL),
+                        java.util.Map.of(
+                                "hot", new StorageConfig.Price(v.get(ConfigKeys.STORAGE_PRICE_HOT_GB),
+                                        v.get(ConfigKeys.STORAGE_PRICE_HOT_REQ)),
+                                "warm", new StorageConfig.Price(v.get(ConfigKeys.STORAGE_PRICE_WARM_GB),
+                                        v.get(ConfigKeys.STORAGE_PRICE_WARM_REQ)),
+                                "cold", new StorageConfig.Price(v.get(ConfigKeys.STORAGE_PRICE_COLD_GB),
+                                        v.get(ConfigKeys.STORAGE_PRICE_COLD_REQ)))));
     }
 
     /**

@@ -72,13 +72,35 @@ public final class ConfigKeys {
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
 
+    public static final ConfigKey<List<StorageConfig.Target>> STORAGE_S3_TARGETS = new ConfigKey<>(
+            "storage.s3.targets", "Object-storage targets for the warm and cold tiers, ';'-separated, each "
+                    + "name:key=value,… with endpoint (omit for AWS), region, bucket, prefix (ends with /), pathStyle "
+                    + "(true for MinIO/Ceph), accessKey and secretKey (omit both for the AWS default provider chain), "
+                    + "partSize (multipart part size, default 16MiB).", "", StorageConfig::targets, true);
+    public static final ConfigKey<Duration> STORAGE_MOVER_INTERVAL = key("storage.mover.interval", "60s",
+            Parsers::duration, "How often the tier mover moves due chunks between tiers and retries failed moves.");
+    public static final ConfigKey<Double> STORAGE_PRICE_HOT_GB = key("storage.price.hot.gbMonth", "0",
+            StorageConfig::price, "Price of a GB-month on the hot tier (local disk), for GET /api/v1/storage/usage.");
+    public static final ConfigKey<Double> STORAGE_PRICE_HOT_REQ = key("storage.price.hot.per1000Requests", "0",
+            StorageConfig::price, "Price of 1,000 requests on the hot tier.");
+    public static final ConfigKey<Double> STORAGE_PRICE_WARM_GB = key("storage.price.warm.gbMonth", "0.0125",
+            StorageConfig::price, "Price of a GB-month on the warm tier (default: S3 Standard-IA, us-east-1).");
+    public static final ConfigKey<Double> STORAGE_PRICE_WARM_REQ = key("storage.price.warm.per1000Requests", "0.01",
+            StorageConfig::price, "Price of 1,000 requests on the warm tier (writes and reads alike).");
+    public static final ConfigKey<Double> STORAGE_PRICE_COLD_GB = key("storage.price.cold.gbMonth", "0.004",
+            StorageConfig::price, "Price of a GB-month on the cold tier (default: S3 Glacier Instant Retrieval).");
+    public static final ConfigKey<Double> STORAGE_PRICE_COLD_REQ = key("storage.price.cold.per1000Requests", "0.02",
+            StorageConfig::price, "Price of 1,000 requests on the cold tier.");
+
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
             ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
             AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
             RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
-            METRICS_REQUIRE_AUTH);
+            METRICS_REQUIRE_AUTH, STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB,
+            STORAGE_PRICE_HOT_REQ, STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB,
+            STORAGE_PRICE_COLD_REQ);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

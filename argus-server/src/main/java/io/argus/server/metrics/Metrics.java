@@ -33,6 +33,11 @@ public final class Metrics implements AutoCloseable {
         cameras = new CameraMetrics(registry, paths, recording);
     }
 
+    /** The registry, for parts that bind their own meters (storage tiers). */
+    public io.micrometer.core.instrument.MeterRegistry registry() {
+        return registry;
+    }
+
     /** The Prometheus text for a scrape, per-camera series brought up to date first. */
     public String scrape() {
         cameras.sync();

@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,10 +39,16 @@ public final class RecordingService implements CameraService.Listener {
     private final CameraRecordingRepository settings;
     private final RetentionSweeper sweeper;
     private final Clock clock;
+    private final BiFunction<UUID, UUID, Optional<Duration>> retentionOverride;
 
+    /**
+     * @param retentionOverride a camera's retention when something else decides it (its storage tier policy),
+     *                          else empty and the camera's own retention days apply
+     */
     public RecordingService(Recorder recorder, CameraRecordingRepository settings, RetentionSweeper sweeper,
-                            Clock clock) {
+                            Clock clock, BiFunction<UUID, UUID, Optional<Duration>> retentionOverride) {
         this.recorder = recorder;
+        this.retentionOverride = retentionOverride;
         this.settings = settings;
         this.sweeper = sweeper;
         this.clock = clock;
@@ -107,8 +114,9 @@ public final class RecordingService implements CameraService.Listener {
         long freed = 0;
         for (Camera c : cameras.all().keySet()) {
             CameraRecording r = find(c.tenantId(), c.id());
-            SweepResult res = sweeper.sweepExpired(c.tenantId(), c.id(),
-                    new RetentionPolicy(Duration.ofDays(r.retentionDays())));
+            Duration maxAge = retentionOverride.apply(c.tenantId(), c.id())
+                    .orElse(Duration.ofDays(r.retentionDays()));
+            SweepResult res = sweeper.sweepExpired(c.tenantId(), c.id(), new RetentionPolicy(maxAge));
             deleted += res.chunksDeleted();
             freed += res.bytesFreed();
         }

@@ -9,10 +9,11 @@ import io.argus.server.api.CameraTestHandler;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
-import io.argus.server.api.StorageHandlers;
 import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
+import io.argus.server.api.StorageHandlers;
 import io.argus.server.api.TimelineHandlers;
+import io.argus.server.api.VolumeHandlers;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.MediaUrlSecret;
@@ -61,6 +62,8 @@ public final class HttpRole implements Role {
     public void start() {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
         AuthService auth = metadata.auth();
+        recording.tiers().bindMetrics(metrics.registry());
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -71,12 +74,12 @@ public final class HttpRole implements Role {
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
-                        PooledByteBufAllocator.DEFAULT), clock),
+                        PooledByteBufAllocator.DEFAULT), clock, storage),
                 new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), auth, new PasswordPolicy(config.auth().passwordMinLength()), clock),
                 new CameraTestHandler(media.cameras(), media.probe()),
-                new StorageHandlers(() -> recording.store().usage(), recording.volumes()),
+                new VolumeHandlers(() -> recording.store().usage(), recording.volumes()), storage,
                 clock);
         try {
             port = api.start();

@@ -4,6 +4,8 @@ import io.argus.metadata.JdbcBookmarks;
 import io.argus.metadata.JdbcChunkIndex;
 import io.argus.server.Role;
 import io.argus.server.config.RecordingConfig;
+import io.argus.server.config.StorageConfig;
+import io.argus.server.storage.TierService;
 import io.argus.server.recording.RecordingService;
 import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
@@ -55,6 +57,7 @@ public final class RecordingRole implements Role {
     static final long HEADROOM_BYTES = 256L << 20;
 
     private final RecordingConfig config;
+    private final StorageConfig storage;
     private final MetadataRole metadata;
     private final MediaRole media;
     private final Clock clock;
@@ -65,9 +68,12 @@ public final class RecordingRole implements Role {
     private RecordingService service;
     private ScheduledExecutorService sweeps;
     private List<LocalVolumeConfig> volumes = List.of();
+    private TierService tiers;
 
-    public RecordingRole(RecordingConfig config, MetadataRole metadata, MediaRole media, Clock clock) {
+    public RecordingRole(RecordingConfig config, StorageConfig storage, MetadataRole metadata, MediaRole media,
+                         Clock clock) {
         this.config = config;
+        this.storage = storage;
         this.metadata = metadata;
         this.media = media;
         this.clock = clock;
@@ -86,9 +92,11 @@ public final class RecordingRole implements Role {
             volumes.add(new LocalVolumeConfig(i == 0 ? VOLUME : VOLUME + (i + 1), config.dirs().get(i), max,
                     config.minFreeBytes()));
         }
-        store = LocalSegmentStore.open(volumes);
         this.volumes = List.copyOf(volumes);
         DataSource ds = metadata.database().dataSource();
+        // Every tier behind one store: recording writes locally, playback and retention find chunks anywhere.
+        tiers = new TierService(storage, LocalSegmentStore.open(volumes), ds, clock);
+        store = tiers.store();
         index = new JdbcChunkIndex(ds);
         bookmarks = new JdbcBookmarks(ds);
         recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
@@ -99,8 +107,9 @@ public final class RecordingRole implements Role {
             LOG.info("recording: recovered {} chunk(s) left open by the last run", recovered);
         }
         service = new RecordingService(recorder, metadata.recordingSettings(),
-                new RetentionSweeper(index, store, clock, HEADROOM_BYTES), clock);
+                new RetentionSweeper(index, store, clock, HEADROOM_BYTES), clock, tiers::retentionFor);
         service.startAll(media.cameras());
+        tiers.start();
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
                 .factory());
         sweeps.scheduleWithFixedDelay(this::sweepNow, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
@@ -120,6 +129,9 @@ public final class RecordingRole implements Role {
     public void stop() throws Exception {
         if (sweeps != null) {
             sweeps.shutdownNow();
+        }
+        if (tiers != null) {
+            tiers.close();
         }
         if (recorder != null) {
             recorder.close();
@@ -144,6 +156,11 @@ public final class RecordingRole implements Role {
 
     public Bookmarks bookmarks() {
         return bookmarks;
+    }
+
+    /** Storage tiers: policies, the mover, restores, promotions, usage. */
+    public TierService tiers() {
+        return tiers;
     }
 
     public RecordingService service() {

@@ -108,6 +108,27 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/node/stats",                             "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/node/stats/reset",                      "ok  403  403  403  403  403  403  403  401"),
             row("GET /api/v1/storage",                                "ok  403  403  403  403  403  403  403  401"),
+            row("GET /api/v1/storage/status",                         "ok  403  403  403  403  403  403  403  401"),
+            row("POST /api/v1/storage/mover/run",                     "ok  403  403  403  403  403  403  403  401"),
+            // Storage policies, defaults and usage: the tenant's storage settings, for camera managers.
+            row("GET /api/v1/storage/policies",                       "ok  ok   403  403  403  403  403  ok   401"),
+            row("POST /api/v1/storage/policies",                      "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
+            row("GET /api/v1/storage/policies/{pid}",                 "ok  ok   403  403  403  403  403  ok   401"),
+            row("PUT /api/v1/storage/policies/{pid}",                 "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
+            row("DELETE /api/v1/storage/policies/{pid}",              "ok  ok   403  403  403  403  403  ok   401"),
+            row("GET /api/v1/storage/default-policy",                 "ok  ok   403  403  403  403  403  ok   401"),
+            row("PUT /api/v1/storage/default-policy",                 "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{\"policyId\":\"bogus\"}"),
+            row("GET /api/v1/storage/usage",                          "ok  ok   403  403  403  403  403  ok   401"),
+            row("GET /api/v1/cameras/{id}/storage-policy",            "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("PUT /api/v1/cameras/{id}/storage-policy",            "ok  ok   403  403  404  403  404  404  401")
+                    .body("{\"policyId\":\"bogus\"}"),
+            row("POST /api/v1/cameras/{id}/restore",                  "ok  ok   ok   403  404  403  404  404  401")
+                    .lastHour(),
+            row("POST /api/v1/cameras/{id}/promote",                  "ok  ok   ok   403  404  403  404  404  401")
+                    .lastHour(),
             // Tenants: system administration.
             row("GET /api/v1/tenants",                                "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/tenants",                               "ok  403  403  403  403  403  403  403  401")
@@ -252,6 +273,7 @@ class AuthorizationMatrixTest {
             path = path.replace(f.getKey(), f.getValue().apply(fx, col));
         }
         path = path.replace("{id}", camera).replace("{bid}", UUID.randomUUID().toString())
+                .replace("{pid}", UUID.randomUUID().toString())
                 .replace("{chunk}", "1000.mp4").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
                 .replace("{gid}", fx.group).replace("{rid}", fx.customRole);
         if (path.contains("{uid}")) {

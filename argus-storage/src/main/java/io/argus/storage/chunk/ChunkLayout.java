@@ -19,7 +19,7 @@ import java.util.UUID;
  * keeps directories small (1,440 one-minute chunks) and lets an operator find and copy a day by hand; the file
  * name alone gives the chunk's key, so recovery and orphan scans need no index.
  */
-final class ChunkLayout {
+public final class ChunkLayout {
     static final String SUFFIX = ".mp4";
     static final String PART_SUFFIX = ".mp4.part";
 
@@ -27,7 +27,7 @@ final class ChunkLayout {
     }
 
     /** The path of a chunk below its volume directory, with '/' separators. */
-    static String relativePath(ChunkKey key) {
+    public static String relativePath(ChunkKey key) {
         LocalDate day = LocalDate.ofInstant(key.start(), ZoneOffset.UTC);
         return key.tenant() + "/" + key.camera() + "/" + String.format("%04d/%02d/%02d/", day.getYear(),
                 day.getMonthValue(), day.getDayOfMonth()) + key.start().toEpochMilli() + SUFFIX;
@@ -51,7 +51,7 @@ final class ChunkLayout {
      *
      * @throws IllegalArgumentException if it is not one this layout writes
      */
-    static ChunkKey parse(String location) {
+    public static ChunkKey parse(String location) {
         String[] s = location.split("/", -1);
         if (s.length != 7 || !s[6].endsWith(SUFFIX)) {
             throw new IllegalArgumentException("not a local chunk location: " + location);

@@ -96,6 +96,48 @@ public final class LocalSegmentStore implements SegmentStore {
         return new LocalChunkWriter(volume, key, volume.name() + "/" + relative, part, target, channel);
     }
 
+    /**
+     * Copies a chunk back onto local disk (a promotion to the hot tier): onto the volume that already holds a copy
+     * of it (a retried promotion overwrites it), else the one with the most room. Written as {@code .mp4.copy}
+     * (never taken for a recording by {@link #recover}), synced, then renamed over the chunk's file.
+     */
+    @Override
+    public ChunkInfo put(ChunkKey key, Placement placement, ReadableChunk source) throws IOException {
+        if (!placement.target().equals(Placement.LOCAL)) {
+            throw new UnsupportedOperationException("local volumes take hot copies only, not " + placement);
+        }
+        String relative = ChunkLayout.relativePath(key);
+        LocalVolume volume = null;
+        for (LocalVolume v : volumes.values()) {
+            if (Files.exists(v.dir().resolve(relative))) {
+                volume = v;
+            }
+        }
+        volume = volume != null ? volume : roomiest();
+        if (volume == null) {
+            throw new StoreFullException("no volume has room for a promoted chunk: " + usage());
+        }
+        Path target = volume.dir().resolve(relative);
+        Path copy = volume.dir().resolve(relative + ".copy");
+        Files.createDirectories(target.getParent());
+        String hash;
+        long size = source.size();
+        try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            hash = ChunkCopy.copy(source, slice -> {
+                while (slice.isReadable()) {
+                    slice.readBytes(ch, slice.readableBytes());
+                }
+            });
+            ch.force(false);
+        }
+        long old = LocalVolume.sizeOrZero(target);
+        Files.move(copy, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+        LocalVolume.syncDirectory(target.getParent());
+        volume.addUsed(size - old);
+        return new ChunkInfo(key, volume.name(), volume.name() + "/" + relative, size, hash);
+    }
+
     /** The volume with the most room, or null if none has any. */
     private LocalVolume roomiest() {
         LocalVolume best = null;

@@ -12,8 +12,9 @@ import java.util.function.ToLongFunction;
 
 /**
  * Where chunk bytes live. Exactly two implementations: {@link LocalSegmentStore} (data directories on local disk,
- * the hot tier) and {@code S3SegmentStore} (object storage, warm and cold; a later issue). A location is the
- * store's opaque name for a chunk, kept in its index row and given back here.
+ * the hot tier) and {@code S3SegmentStore} (object storage, warm and cold). {@code TieredSegmentStore} puts them
+ * behind one face by location, and is what recording, playback, retention and the tier mover see. A location is
+ * the store's opaque name for a chunk, kept in its index row and given back here.
  *
  * <p>Thread-safe: many cameras create, many viewers read, retention deletes, at once.
  */
@@ -32,6 +33,22 @@ public interface SegmentStore extends AutoCloseable {
      * reads the store's own accounting and the file systems' free space).
      */
     boolean hasRoom();
+
+    /**
+     * Stores a copy of a closed chunk read from another store (the tier mover's upload, a promotion back to local
+     * disk), at this store's place for {@code key} in {@code placement}. The place depends only on the key and the
+     * placement, and an earlier or partial copy there is overwritten: a move retried after a crash never leaves a
+     * second copy. The copy is complete and visible when this returns.
+     *
+     * <p>An encrypting decorator implements this like {@link #create}: it reads plain bytes from {@code source}
+     * and stores what it would write for a recorded chunk.
+     *
+     * @return the copy's info; its {@code sha256} is of the bytes read from {@code source}
+     * @throws UnsupportedOperationException if this store takes no copies for that placement
+     */
+    default ChunkInfo put(ChunkKey key, Placement placement, ReadableChunk source) throws IOException {
+        throw new UnsupportedOperationException(getClass().getSimpleName() + " takes no copies for " + placement);
+    }
 
     /** Opens a closed chunk for reading; the caller closes it. */
     ReadableChunk open(String location) throws IOException;

@@ -1,0 +1,19 @@
+/**
+ * Storage tiers: hot (local volumes), warm and cold (object storage), and the policies and the mover between them.
+ *
+ * <ul>
+ *   <li>{@link io.argus.storage.tier.TieredSegmentStore} puts the local store and the object-storage targets behind
+ *       one {@link io.argus.storage.chunk.SegmentStore} by location, so playback, export and retention read and
+ *       delete a chunk wherever it is.</li>
+ *   <li>{@link io.argus.storage.tier.TierPolicy}: hot for N days, warm (target, storage class) until M, cold until
+ *       deletion after K; pinned to one region.</li>
+ *   <li>{@link io.argus.storage.tier.TierMover}: moves closed chunks between tiers as a crash-safe state machine
+ *       kept in the index ({@link io.argus.storage.tier.TierIndex}, over JDBC in argus-metadata): copy, verify the
+ *       copy's SHA-256 against the index, switch the row, delete the source.</li>
+ * </ul>
+ *
+ * <p>Layer: argus-storage. May import the JDK, the chunk contract, the S3 store (for restores and target
+ * regions; bytes always go through {@link io.argus.storage.chunk.SegmentStore}, so a decorator such as encryption
+ * sees every copy) and SLF4J.
+ */
+package io.argus.storage.tier;
