@@ -1,0 +1,205 @@
+package io.argus.storage.crypto;
+
+import io.argus.storage.chunk.ChunkInfo;
+import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkRepair;
+import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.ReadableChunk;
+import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.StoredChunk;
+import io.argus.storage.chunk.VolumeUsage;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.Unpooled;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.function.ToLongFunction;
+
+/**
+ * Encryption at rest over any {@link SegmentStore} (local volumes now, object storage later): new chunks are
+ * written in the {@link ChunkCipher} format under the tenant's active data key, and every chunk is read back as
+ * plaintext, by plaintext offsets, whether it was written encrypted or (before encryption was turned on) not.
+ * What the store holds is unreadable without the master key and the metadata database's wrapped data keys.
+ *
+ * <p>Sizes and SHA-256 hashes it reports are of the plaintext: the index's hash chain proves the video itself,
+ * so it survives re-encryption, key rotation and moves between tiers, and an exported copy can be checked
+ * against it without any key.
+ */
+public final class EncryptedSegmentStore implements SegmentStore {
+    private final SegmentStore inner;
+    private final KeyRing keys;
+    private final boolean encryptNew;
+
+    /** @param encryptNew whether new chunks are encrypted; existing ones are read either way */
+    public EncryptedSegmentStore(SegmentStore inner, KeyRing keys, boolean encryptNew) {
+        this.inner = inner;
+        this.keys = keys;
+        this.encryptNew = encryptNew;
+    }
+
+    @Override
+    public ChunkWriter create(ChunkKey key) throws IOException {
+        ChunkWriter w = inner.create(key);
+        if (!encryptNew) {
+            return w;
+        }
+        try {
+            return new EncryptedChunkWriter(w, ChunkCipher.create(keys.active(key.tenant()), key));
+        } catch (RuntimeException e) {
+            w.abort();
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean hasRoom() {
+        return inner.hasRoom();
+    }
+
+    @Override
+    public ReadableChunk open(String location) throws IOException {
+        ReadableChunk r = inner.open(location);
+        try {
+            if (r.size() < ChunkCipher.HEADER) {
+                return r;
+            }
+            byte[] header = new byte[ChunkCipher.HEADER];
+            ByteBuf h = r.read(0, ChunkCipher.HEADER, ByteBufAllocator.DEFAULT);
+            try {
+                h.getBytes(h.readerIndex(), header);
+            } finally {
+                h.release();
+            }
+            if (!ChunkCipher.isEncrypted(header)) {
+                return r;
+            }
+            return new EncryptedReadableChunk(r, ChunkCipher.open(header, keys, location));
+        } catch (IOException | RuntimeException e) {
+            r.close();
+            throw e;
+        }
+    }
+
+    /** Always empty: a chunk may be encrypted, and its file is then no video a server could send as it is. */
+    @Override
+    public Optional<Path> localPath(String location) {
+        return Optional.empty();
+    }
+
+    @Override
+    public boolean delete(String location) throws IOException {
+        return inner.delete(location);
+    }
+
+    @Override
+    public List<VolumeUsage> usage() {
+        return inner.usage();
+    }
+
+    @Override
+    public String volumeOf(String location) {
+        return inner.volumeOf(location);
+    }
+
+    @Override
+    public void forEachChunk(Consumer<StoredChunk> action) throws IOException {
+        inner.forEachChunk(action);
+    }
+
+    /**
+     * Recovers partial chunks of both kinds. An encrypted one is decrypted block by block up to the first that
+     * does not authenticate (the unsealed tail never reached the store; a torn last write fails here), cut at
+     * its last complete fragment, and the block holding that cut is sealed again as the chunk's last block.
+     */
+    @Override
+    public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
+        return inner.recover((key, stored) -> repair(key, stored, lastCompleteEnd));
+    }
+
+    @Override
+    public List<ChunkInfo> recover(ChunkRepair repair) throws IOException {
+        return inner.recover(repair);
+    }
+
+    private ChunkRepair.Repaired repair(ChunkKey key, ByteBuf stored, ToLongFunction<ByteBuf> lastCompleteEnd) {
+        byte[] header = new byte[Math.min(ChunkCipher.HEADER, stored.readableBytes())];
+        stored.getBytes(stored.readerIndex(), header);
+        if (!ChunkCipher.isEncrypted(header)) {
+            long end = Math.max(0, Math.min(lastCompleteEnd.applyAsLong(stored), stored.readableBytes()));
+            return end == 0 ? ChunkRepair.Repaired.DROP
+                    : new ChunkRepair.Repaired(end, 0, null, end, sha256(stored, end));
+        }
+        if (header.length < ChunkCipher.HEADER) {
+            return ChunkRepair.Repaired.DROP;
+        }
+        ChunkCipher cipher;
+        try {
+            cipher = ChunkCipher.open(header, keys, key.toString());
+        } catch (ChunkIntegrityException e) {
+            throw new IllegalStateException("partial chunk " + key + ": " + e.getMessage(), e);
+        }
+        ByteBuf plain = Unpooled.directBuffer(stored.readableBytes());
+        try {
+            boolean lastSealedFinal = false;
+            long blocks = ChunkCipher.blocks(stored.readableBytes());
+            for (long b = 0; b < blocks; b++) {
+                int at = ChunkCipher.HEADER + (int) b * ChunkCipher.SLOT;
+                int length = Math.min(ChunkCipher.SLOT, stored.readableBytes() - at);
+                byte[] sealed = new byte[length];
+                stored.getBytes(stored.readerIndex() + at, sealed);
+                byte[] p = tryOpen(cipher, b, false, sealed);
+                lastSealedFinal = p == null && b == blocks - 1;
+                if (lastSealedFinal) {
+                    p = tryOpen(cipher, b, true, sealed);
+                }
+                if (p == null) {
+                    break;
+                }
+                plain.writeBytes(p);
+            }
+            long end = Math.max(0, Math.min(lastCompleteEnd.applyAsLong(plain), plain.readableBytes()));
+            if (end == 0) {
+                return ChunkRepair.Repaired.DROP;
+            }
+            String hash = sha256(plain, end);
+            long last = (end - 1) / ChunkCipher.BLOCK;
+            int inLast = (int) (end - last * ChunkCipher.BLOCK);
+            long rewriteAt = ChunkCipher.HEADER + last * ChunkCipher.SLOT;
+            if (end == plain.readableBytes() && lastSealedFinal) {
+                return new ChunkRepair.Repaired(rewriteAt + inLast + ChunkCipher.TAG, 0, null, end, hash);
+            }
+            byte[] tail = new byte[inLast];
+            plain.getBytes((int) (last * ChunkCipher.BLOCK), tail);
+            byte[] sealed = cipher.seal(last, true, tail, 0, inLast);
+            return new ChunkRepair.Repaired(rewriteAt + sealed.length, rewriteAt, Unpooled.wrappedBuffer(sealed), end,
+                    hash);
+        } finally {
+            plain.release();
+        }
+    }
+
+    /** A block's plaintext, or null if it does not open as that block. */
+    private static byte[] tryOpen(ChunkCipher cipher, long b, boolean last, byte[] sealed) {
+        try {
+            return cipher.open(b, last, sealed, 0, sealed.length, "recovery");
+        } catch (ChunkIntegrityException e) {
+            return null;
+        }
+    }
+
+    private static String sha256(ByteBuf bytes, long end) {
+        MessageDigest d = Sha256.digest();
+        d.update(bytes.nioBuffer(bytes.readerIndex(), (int) end));
+        return HexFormat.of().formatHex(d.digest());
+    }
+
+    @Override
+    public void close() {
+        inner.close();
+    }
+}
