@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
-                          RecordingConfig recording, MetricsConfig metrics) {
+                          RecordingConfig recording, MetricsConfig metrics, CryptoConfig crypto) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -16,6 +16,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(crypto, "crypto");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -31,7 +32,10 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),
                         v.get(ConfigKeys.RECORDING_CHUNK_DURATION)),
-                new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));
+                new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)),
+                new CryptoConfig(v.get(ConfigKeys.CRYPTO_ENCRYPT_RECORDINGS),
+                        v.get(ConfigKeys.DATA_DIR).resolve(v.get(ConfigKeys.CRYPTO_MASTER_KEY_FILE)),
+                        v.get(ConfigKeys.CRYPTO_MASTER_KEY)));
     }
 
     /**

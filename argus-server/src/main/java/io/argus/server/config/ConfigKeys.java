@@ -50,6 +50,18 @@ public final class ConfigKeys {
                     + "deleted, and recording pauses (with an alert) if nothing can be.");
     public static final ConfigKey<Duration> RECORDING_CHUNK_DURATION = key("recording.chunkDuration", "60s",
             Parsers::duration, "Length of a recorded chunk (one file or object); cut at the next keyframe.");
+    public static final ConfigKey<Boolean> CRYPTO_ENCRYPT_RECORDINGS = key("crypto.encryptRecordings", "false",
+            Parsers::bool, "Encrypt new recordings at rest (AES-256-GCM under the tenant's data key, wrapped by the "
+                    + "master key); existing chunks are read either way. Off by default: with the master key file "
+                    + "next to the recordings it only protects copies of the recordings alone, and losing the key "
+                    + "loses the video (see README, Encryption at rest).");
+    public static final ConfigKey<Path> CRYPTO_MASTER_KEY_FILE = key("crypto.masterKeyFile", "master.key",
+            Parsers::path, "File holding the master key (base64 of 32 bytes) that wraps the data keys; made (mode "
+                    + "0600) on first start if missing; relative paths are inside dataDir. Back it up apart "
+                    + "from the data: without it, encrypted recordings and camera passwords are lost.");
+    public static final ConfigKey<String> CRYPTO_MASTER_KEY = new ConfigKey<>("crypto.masterKey",
+            "The master key itself, base64 of 32 bytes (instead of crypto.masterKeyFile), normally from the "
+                    + "environment so it is never on the node's disk.", "", Parsers::text, true);
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
 
@@ -57,7 +69,8 @@ public final class ConfigKeys {
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
             ADMIN_PASSWORD, MEDIA_URL_SECRET, RECORDING_DIR, RECORDING_MAX_SIZE, RECORDING_MIN_FREE,
-            RECORDING_CHUNK_DURATION, METRICS_REQUIRE_AUTH);
+            RECORDING_CHUNK_DURATION, CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY,
+            METRICS_REQUIRE_AUTH);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

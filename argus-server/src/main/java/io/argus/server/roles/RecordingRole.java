@@ -10,6 +10,7 @@ import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
 import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.crypto.EncryptedSegmentStore;
 import io.argus.storage.record.Recorder;
 import io.argus.storage.record.RecorderConfig;
 import io.argus.storage.retention.RetentionSweeper;
@@ -85,7 +86,8 @@ public final class RecordingRole implements Role {
             volumes.add(new LocalVolumeConfig(i == 0 ? VOLUME : VOLUME + (i + 1), config.dirs().get(i), max,
                     config.minFreeBytes()));
         }
-        store = LocalSegmentStore.open(volumes);
+        store = new EncryptedSegmentStore(LocalSegmentStore.open(volumes), metadata.keys().ring(),
+                metadata.keys().encryptRecordings());
         DataSource ds = metadata.database().dataSource();
         index = new JdbcChunkIndex(ds);
         bookmarks = new JdbcBookmarks(ds);
