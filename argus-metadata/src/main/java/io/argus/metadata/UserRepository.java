@@ -59,6 +59,20 @@ public final class UserRepository {
         }
     }
 
+    /** The name of a user by id, for audit records (who exported evidence). */
+    public Optional<String> usernameOf(UUID tenantId, UUID id) {
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT username FROM users WHERE tenant_id = ? AND id = ?")) {
+            ps.setObject(1, tenantId);
+            ps.setObject(2, id);
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new MetadataException("reading user failed", e);
+        }
+    }
+
     public long count(UUID tenantId) {
         try (Connection c = ds.getConnection();
              PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM users WHERE tenant_id = ?")) {

@@ -34,7 +34,7 @@ public final class HttpApi {
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
-                   TimelineHandlers timeline, LiveHandlers live) {
+                   TimelineHandlers timeline, LiveHandlers live, IntegrityHandlers integrity) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
@@ -63,6 +63,7 @@ public final class HttpApi {
             recording.install(cfg.routes);
             timeline.install(cfg.routes);
             playback.install(cfg.routes);
+            integrity.install(cfg.routes);
             // Javalin runs no HTTP before-handler on a WebSocket upgrade: the auth filter guards upgrades too.
             cfg.routes.wsBeforeUpgrade(filter::check);
             live.install(cfg.routes);

@@ -5,6 +5,7 @@ import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
 import io.argus.server.api.HttpApi;
+import io.argus.server.api.IntegrityHandlers;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
@@ -14,10 +15,14 @@ import io.argus.server.auth.AuthService;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.config.ArgusConfig;
+import io.argus.server.evidence.EvidenceExporter;
+import io.argus.server.evidence.NodeSigningKey;
 import io.argus.server.metrics.Metrics;
+import io.argus.storage.integrity.ChainVerifier;
 import io.argus.storage.playback.ChunkFragments;
 import io.argus.storage.playback.Playback;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -54,7 +59,7 @@ public final class HttpRole implements Role {
     }
 
     @Override
-    public void start() {
+    public void start() throws IOException {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
         AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
         MediaUrlSigner signer = new MediaUrlSigner(
@@ -62,13 +67,17 @@ public final class HttpRole implements Role {
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
                 KeyframeGrabber.DEFAULT_WAIT);
         live = new LiveHandlers(media.cameras(), media.paths());
+        Playback playback = new Playback(recording.index(), recording.store(),
+                new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT), PooledByteBufAllocator.DEFAULT);
+        NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
                 metrics, rtspPort, ready, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
-                new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
-                        new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
-                        PooledByteBufAllocator.DEFAULT), clock),
-                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live);
+                new PlaybackHandlers(media.cameras(), playback, clock),
+                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
+                new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
+                        new EvidenceExporter(playback, recording.index(), signingKey, clock), metadata.users(),
+                        metadata.keys()));
         try {
             port = api.start();
         } catch (RuntimeException e) {

@@ -1,0 +1,117 @@
+package io.argus.server.api;
+
+import io.argus.metadata.Camera;
+import io.argus.metadata.Session;
+import io.argus.metadata.UserRepository;
+import io.argus.server.camera.CameraService;
+import io.argus.server.crypto.NodeKeys;
+import io.argus.server.evidence.EvidenceExporter;
+import io.argus.storage.integrity.ChainReport;
+import io.argus.storage.integrity.ChainVerifier;
+import io.argus.storage.playback.Playback;
+import io.argus.storage.playback.PlaybackException;
+import io.javalin.config.RoutesConfig;
+import io.javalin.http.Context;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Integrity, evidence and keys: {@code verify} (re-hash a range and walk its hash chain), {@code evidence} (a
+ * signed package of a range) and the key rotations. Bearer token only: none is a media path a signed URL opens.
+ */
+public final class IntegrityHandlers {
+    private static final String CAMERA = "/api/v1/cameras/{id}/";
+    private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
+
+    private final CameraService cameras;
+    private final ChainVerifier verifier;
+    private final EvidenceExporter exporter;
+    private final UserRepository users;
+    private final NodeKeys keys;
+
+    public IntegrityHandlers(CameraService cameras, ChainVerifier verifier, EvidenceExporter exporter,
+                             UserRepository users, NodeKeys keys) {
+        this.cameras = cameras;
+        this.verifier = verifier;
+        this.exporter = exporter;
+        this.users = users;
+        this.keys = keys;
+    }
+
+    void install(RoutesConfig routes) {
+        routes.get(CAMERA + "verify", this::verify);
+        routes.post(CAMERA + "verify", this::verify);
+        routes.get(CAMERA + "evidence", this::evidence);
+        routes.post("/api/v1/keys/rotate-master", this::rotateMaster);
+        routes.post("/api/v1/keys/rotate-data", this::rotateData);
+    }
+
+    /** A verification response: {@code ok} false with the problems found (still 200: the check itself worked). */
+    record VerifyResponse(String camera, Instant from, Instant to, boolean ok, int chunks, long bytes, String anchor,
+                          List<Problem> problems) {
+        record Problem(String kind, long chunk, Instant start, String detail) {
+        }
+
+        static VerifyResponse of(ChainReport r) {
+            return new VerifyResponse(r.camera().toString(), r.from(), r.to(), r.ok(), r.chunks(), r.bytes(),
+                    r.anchor(), r.problems().stream().map(p -> new Problem(p.kind().name(), p.chunk(), p.start(),
+                    p.detail())).toList());
+        }
+    }
+
+    private void verify(Context ctx) {
+        Camera c = PathIds.camera(ctx, cameras);
+        Instant[] r = TimeParams.range(ctx, Playback.MAX_RANGE);
+        ctx.json(VerifyResponse.of(verifier.verify(c.tenantId(), c.id(), r[0], r[1])));
+    }
+
+    /**
+     * Builds the package in memory before answering, so a failure is an error response and not a cut download;
+     * a package is the MP4 of at most {@link Playback#MAX_RANGE} plus a few kilobytes.
+     */
+    private void evidence(Context ctx) throws IOException {
+        Camera c = PathIds.camera(ctx, cameras);
+        Instant[] r = TimeParams.range(ctx, Playback.MAX_RANGE);
+        Session s = AuthFilter.session(ctx);
+        String who = users.usernameOf(s.tenantId(), s.userId()).orElse("user " + s.userId());
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            exporter.export(c.tenantId(), c.id(), c.name(), r[0], r[1], who, out);
+        } catch (PlaybackException e) {
+            throw new ApiException(switch (e.reason()) {
+                case NOTHING_RECORDED -> ErrorCode.NOT_FOUND;
+                case FORMAT_CHANGE -> ErrorCode.CONFLICT;
+            }, e.getMessage(), e.at() == null ? Map.of() : Map.of("splitAt", e.at().toString()));
+        }
+        String name = c.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-evidence-" + FILE_TIME.format(r[0]) + ".zip";
+        ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+                .result(out.toByteArray());
+    }
+
+    record MasterRotationResponse(String masterKeyId, int rewrapped) {
+    }
+
+    record DataRotationResponse(String tenant, String dataKeyId) {
+    }
+
+    private void rotateMaster(Context ctx) throws IOException {
+        NodeKeys.MasterRotation done;
+        try {
+            done = keys.rotateMaster(null);
+        } catch (IllegalStateException e) {
+            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
+        }
+        ctx.json(new MasterRotationResponse(done.masterKeyId(), done.rewrapped()));
+    }
+
+    private void rotateData(Context ctx) {
+        Session s = AuthFilter.session(ctx);
+        ctx.json(new DataRotationResponse(s.tenantId().toString(), keys.rotateData(s.tenantId()).toString()));
+    }
+}
