@@ -4,6 +4,7 @@ import io.argus.metadata.JdbcBookmarks;
 import io.argus.metadata.JdbcChunkIndex;
 import io.argus.server.Role;
 import io.argus.server.config.RecordingConfig;
+import io.argus.server.crypto.NodeKeys;
 import io.argus.server.recording.RecordingService;
 import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
@@ -78,16 +79,23 @@ public final class RecordingRole implements Role {
         return "recording";
     }
 
-    @Override
-    public void start() throws IOException {
+    /**
+     * The chunk store over the recording volumes, encrypting if configured and reading encrypted chunks always
+     * (also for the offline CLI commands).
+     */
+    public static SegmentStore openStore(RecordingConfig config, NodeKeys keys) throws IOException {
         long max = config.maxBytes() == 0 ? Long.MAX_VALUE : config.maxBytes();
         List<LocalVolumeConfig> volumes = new ArrayList<>();
         for (int i = 0; i < config.dirs().size(); i++) {
             volumes.add(new LocalVolumeConfig(i == 0 ? VOLUME : VOLUME + (i + 1), config.dirs().get(i), max,
                     config.minFreeBytes()));
         }
-        store = new EncryptedSegmentStore(LocalSegmentStore.open(volumes), metadata.keys().ring(),
-                metadata.keys().encryptRecordings());
+        return new EncryptedSegmentStore(LocalSegmentStore.open(volumes), keys.ring(), keys.encryptRecordings());
+    }
+
+    @Override
+    public void start() throws IOException {
+        store = openStore(config, metadata.keys());
         DataSource ds = metadata.database().dataSource();
         index = new JdbcChunkIndex(ds);
         bookmarks = new JdbcBookmarks(ds);
