@@ -85,10 +85,13 @@ public final class EncryptedSegmentStore implements SegmentStore {
         }
     }
 
-    /** Always empty: a chunk may be encrypted, and its file is then no video a server could send as it is. */
+    /**
+     * The stored object's file, which holds ciphertext for an encrypted chunk: a server that sends file ranges
+     * itself must ask {@link ReadableChunk#localPath()}, which is empty for an encrypted chunk.
+     */
     @Override
     public Optional<Path> localPath(String location) {
-        return Optional.empty();
+        return inner.localPath(location);
     }
 
     @Override
