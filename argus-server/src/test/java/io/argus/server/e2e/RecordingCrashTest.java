@@ -94,10 +94,10 @@ class RecordingCrashTest {
                 Mp4Structure mp4 = Mp4Structure.validate(Unpooled.wrappedBuffer(file));
                 long frames = mp4.samples(1).size();
                 // Frames counted as recorded had reached a synced fragment or were in the fragment in progress
-                // (at most 1 s of video, RecorderConfig.maxFragment); every synced one must be there. Encrypted,
-                // the last block (16 KiB) is only written sealed, so the fragment whose end it held goes too.
+                // (at most 1 s of video, RecorderConfig.maxFragment); every synced one must be there, encrypted
+                // too (each sync seals what it holds).
                 assertThat(frames).as("frames recovered vs recorded before the kill")
-                        .isGreaterThanOrEqualTo(recordedBeforeKill - (encrypted ? 2 : 1) * FPS - 1);
+                        .isGreaterThanOrEqualTo(recordedBeforeKill - FPS - 1);
                 assertThat(r.duration()).isGreaterThanOrEqualTo(Duration.ofMillis((frames - 1) * 1000L / FPS));
             }
         }

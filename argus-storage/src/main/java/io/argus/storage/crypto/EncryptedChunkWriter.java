@@ -13,16 +13,16 @@ import java.util.Arrays;
 import java.util.HexFormat;
 
 /**
- * Encrypts a chunk block by block onto another store's writer. A block is written only sealed, so the last
- * partial block (up to {@link ChunkCipher#BLOCK} bytes) stays in memory until it is full or the chunk ends: a
- * crash loses it, and recovery cuts back to the last complete fragment before it. Each append reaches the store
- * as one write, so a failed append leaves the chunk as it was before it, as {@link ChunkWriter#append} promises.
+ * Encrypts a chunk block by block onto another store's writer. Bytes are written only sealed: full blocks as
+ * they fill, and whatever is pending at each {@link #sync()}, so a synced fragment is on disk as it is without
+ * encryption. Each call reaches the store as one write, so a failed append leaves the chunk as it was, as
+ * {@link ChunkWriter#append} promises.
  */
 final class EncryptedChunkWriter implements ChunkWriter {
     private final ChunkWriter inner;
     private final ChunkCipher cipher;
     private MessageDigest digest = Sha256.digest();
-    /** The block being filled; a full one is sealed only when a byte follows it, so the last is sealed "last". */
+    /** The block being filled; a full one is sealed when a byte follows it or at a sync. */
     private final byte[] block = new byte[ChunkCipher.BLOCK];
     private int fill;
     private long index;
@@ -38,6 +38,11 @@ final class EncryptedChunkWriter implements ChunkWriter {
     @Override
     public ChunkKey key() {
         return inner.key();
+    }
+
+    private ByteBuf sealed(long i, boolean last, int length) {
+        byte[] s = cipher.seal(i, last, block, 0, length);
+        return Unpooled.wrappedBuffer(Unpooled.copyInt(length), Unpooled.wrappedBuffer(s));
     }
 
     @Override
@@ -65,7 +70,7 @@ final class EncryptedChunkWriter implements ChunkWriter {
             int left = length;
             while (left > 0) {
                 if (fill == ChunkCipher.BLOCK) {
-                    out.addComponent(true, Unpooled.wrappedBuffer(cipher.seal(index++, false, block, 0, fill)));
+                    out.addComponent(true, sealed(index++, false, fill));
                     fill = 0;
                 }
                 int n = Math.min(left, ChunkCipher.BLOCK - fill);
@@ -90,8 +95,19 @@ final class EncryptedChunkWriter implements ChunkWriter {
         bytes += length;
     }
 
+    /** Seals what is pending (a short block unless it filled up) and syncs. */
     @Override
     public void sync() throws IOException {
+        if (fill > 0) {
+            ByteBuf b = sealed(index, false, fill);
+            try {
+                inner.append(b);
+            } finally {
+                b.release();
+            }
+            index++;
+            fill = 0;
+        }
         inner.sync();
     }
 
@@ -100,13 +116,19 @@ final class EncryptedChunkWriter implements ChunkWriter {
         return bytes;
     }
 
+    /** Seals the pending bytes (possibly none) as the last block, so a chunk cut after any block shows. */
     @Override
     public ChunkInfo finish() throws IOException {
         if (info != null) {
             return info;
         }
-        if (fill > 0) {
-            inner.append(Unpooled.wrappedBuffer(cipher.seal(index, true, block, 0, fill)));
+        if (headerWritten) {
+            ByteBuf b = sealed(index, true, fill);
+            try {
+                inner.append(b);
+            } finally {
+                b.release();
+            }
         }
         ChunkInfo stored = inner.finish();
         info = new ChunkInfo(stored.key(), stored.volume(), stored.location(), bytes,

@@ -18,20 +18,12 @@ import java.util.Optional;
 final class EncryptedReadableChunk implements ReadableChunk {
     private final ReadableChunk inner;
     private final ChunkCipher cipher;
-    private final long stored;
-    private final long blocks;
-    private final long size;
+    private final BlockTable table;
 
-    EncryptedReadableChunk(ReadableChunk inner, ChunkCipher cipher) throws ChunkIntegrityException {
+    EncryptedReadableChunk(ReadableChunk inner, ChunkCipher cipher, BlockTable table) {
         this.inner = inner;
         this.cipher = cipher;
-        this.stored = inner.size();
-        this.blocks = ChunkCipher.blocks(stored);
-        this.size = ChunkCipher.plainSize(stored);
-        if (size < 0) {
-            throw new ChunkIntegrityException(inner.location() + ": " + stored
-                    + " bytes is no encrypted chunk's size (truncated)");
-        }
+        this.table = table;
     }
 
     @Override
@@ -41,10 +33,11 @@ final class EncryptedReadableChunk implements ReadableChunk {
 
     @Override
     public long size() {
-        return size;
+        return table.plainSize();
     }
 
     private void checkRange(long offset, long length) throws EOFException {
+        long size = size();
         if (offset < 0 || length < 0 || offset > size || length > size - offset) {
             throw new EOFException("range " + offset + "+" + length + " outside " + location() + " (" + size
                     + " bytes)");
@@ -52,14 +45,13 @@ final class EncryptedReadableChunk implements ReadableChunk {
     }
 
     /** The plaintext of block {@code b}. */
-    byte[] block(long b) throws IOException {
-        long at = ChunkCipher.HEADER + b * ChunkCipher.SLOT;
-        int length = (int) Math.min(ChunkCipher.SLOT, stored - at);
-        ByteBuf sealed = inner.read(at, length, ByteBufAllocator.DEFAULT);
+    private byte[] block(int b) throws IOException {
+        int length = table.length(b) + ChunkCipher.TAG;
+        ByteBuf sealed = inner.read(table.offsets()[b] + ChunkCipher.PREFIX, length, ByteBufAllocator.DEFAULT);
         try {
             byte[] bytes = new byte[length];
             sealed.getBytes(sealed.readerIndex(), bytes);
-            return cipher.open(b, b == blocks - 1, bytes, 0, length, location());
+            return cipher.open(b, b == table.blocks() - 1, bytes, 0, length, location());
         } finally {
             sealed.release();
         }
@@ -103,9 +95,9 @@ final class EncryptedReadableChunk implements ReadableChunk {
         long pos = offset;
         long end = offset + length;
         while (pos < end) {
-            long b = pos / ChunkCipher.BLOCK;
+            int b = table.blockOf(pos);
             byte[] plain = block(b);
-            int from = (int) (pos - b * ChunkCipher.BLOCK);
+            int from = (int) (pos - table.plainStart()[b]);
             int n = (int) Math.min(plain.length - from, end - pos);
             sink.take(plain, from, n);
             pos += n;

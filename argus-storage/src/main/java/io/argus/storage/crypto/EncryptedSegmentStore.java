@@ -15,7 +15,9 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
@@ -34,6 +36,18 @@ public final class EncryptedSegmentStore implements SegmentStore {
     private final SegmentStore inner;
     private final KeyRing keys;
     private final boolean encryptNew;
+    /**
+     * Block tables of recently opened chunks (closed chunks never change; a table also records the size it was
+     * built for). Playback opens a chunk per request; this spares it a walk of the block prefixes each time.
+     * A table of a minute-long chunk is a few kilobytes.
+     */
+    private final Map<String, BlockTable> tables = new LinkedHashMap<>(16, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, BlockTable> eldest) {
+            return size() > TABLES;
+        }
+    };
+    private static final int TABLES = 1024;
 
     /** @param encryptNew whether new chunks are encrypted; existing ones are read either way */
     public EncryptedSegmentStore(SegmentStore inner, KeyRing keys, boolean encryptNew) {
@@ -78,7 +92,8 @@ public final class EncryptedSegmentStore implements SegmentStore {
             if (!ChunkCipher.isEncrypted(header)) {
                 return r;
             }
-            return new EncryptedReadableChunk(r, ChunkCipher.open(header, keys, location));
+            ChunkCipher cipher = ChunkCipher.open(header, keys, location);
+            return new EncryptedReadableChunk(r, cipher, table(location, r));
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;
@@ -94,8 +109,26 @@ public final class EncryptedSegmentStore implements SegmentStore {
         return inner.localPath(location);
     }
 
+    /** The chunk's block table, from the cache if it was built for the chunk at this size. */
+    private BlockTable table(String location, ReadableChunk r) throws IOException {
+        BlockTable t;
+        synchronized (tables) {
+            t = tables.get(location);
+        }
+        if (t == null || t.stored() != r.size()) {
+            t = BlockTable.read(r);
+            synchronized (tables) {
+                tables.put(location, t);
+            }
+        }
+        return t;
+    }
+
     @Override
     public boolean delete(String location) throws IOException {
+        synchronized (tables) {
+            tables.remove(location);
+        }
         return inner.delete(location);
     }
 
@@ -116,8 +149,9 @@ public final class EncryptedSegmentStore implements SegmentStore {
 
     /**
      * Recovers partial chunks of both kinds. An encrypted one is decrypted block by block up to the first that
-     * does not authenticate (the unsealed tail never reached the store; a torn last write fails here), cut at
-     * its last complete fragment, and the block holding that cut is sealed again as the chunk's last block.
+     * does not authenticate (a torn last write fails here), cut at its last complete fragment, and the block
+     * holding that cut is sealed again as the chunk's last block (under the "last" nonce, which that block
+     * never had: it was not the last when it was written).
      */
     @Override
     public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
@@ -148,39 +182,49 @@ public final class EncryptedSegmentStore implements SegmentStore {
         }
         ByteBuf plain = Unpooled.directBuffer(stored.readableBytes());
         try {
+            List<long[]> blocks = new java.util.ArrayList<>();
             boolean lastSealedFinal = false;
-            long blocks = ChunkCipher.blocks(stored.readableBytes());
-            for (long b = 0; b < blocks; b++) {
-                int at = ChunkCipher.HEADER + (int) b * ChunkCipher.SLOT;
-                int length = Math.min(ChunkCipher.SLOT, stored.readableBytes() - at);
-                byte[] sealed = new byte[length];
-                stored.getBytes(stored.readerIndex() + at, sealed);
+            int size = stored.readableBytes();
+            int pos = ChunkCipher.HEADER;
+            for (long b = 0; pos + ChunkCipher.PREFIX + ChunkCipher.TAG <= size && !lastSealedFinal; b++) {
+                int len = stored.getInt(stored.readerIndex() + pos);
+                if (len < 0 || len > ChunkCipher.BLOCK || pos + ChunkCipher.PREFIX + len + ChunkCipher.TAG > size) {
+                    break;
+                }
+                byte[] sealed = new byte[len + ChunkCipher.TAG];
+                stored.getBytes(stored.readerIndex() + pos + ChunkCipher.PREFIX, sealed);
                 byte[] p = tryOpen(cipher, b, false, sealed);
-                lastSealedFinal = p == null && b == blocks - 1;
-                if (lastSealedFinal) {
+                if (p == null) {
                     p = tryOpen(cipher, b, true, sealed);
+                    lastSealedFinal = p != null;
                 }
                 if (p == null) {
                     break;
                 }
+                blocks.add(new long[] {pos, plain.writerIndex()});
                 plain.writeBytes(p);
+                pos += ChunkCipher.PREFIX + len + ChunkCipher.TAG;
             }
             long end = Math.max(0, Math.min(lastCompleteEnd.applyAsLong(plain), plain.readableBytes()));
             if (end == 0) {
                 return ChunkRepair.Repaired.DROP;
             }
             String hash = sha256(plain, end);
-            long last = (end - 1) / ChunkCipher.BLOCK;
-            int inLast = (int) (end - last * ChunkCipher.BLOCK);
-            long rewriteAt = ChunkCipher.HEADER + last * ChunkCipher.SLOT;
             if (end == plain.readableBytes() && lastSealedFinal) {
-                return new ChunkRepair.Repaired(rewriteAt + inLast + ChunkCipher.TAG, 0, null, end, hash);
+                return new ChunkRepair.Repaired(pos, 0, null, end, hash);
             }
+            // The block holding the cut (the first block whose plaintext reaches it) is sealed again as the last.
+            int last = 0;
+            while (last + 1 < blocks.size() && blocks.get(last + 1)[1] < end) {
+                last++;
+            }
+            long rewriteAt = blocks.get(last)[0];
+            int inLast = (int) (end - blocks.get(last)[1]);
             byte[] tail = new byte[inLast];
-            plain.getBytes((int) (last * ChunkCipher.BLOCK), tail);
+            plain.getBytes((int) blocks.get(last)[1], tail);
             byte[] sealed = cipher.seal(last, true, tail, 0, inLast);
-            return new ChunkRepair.Repaired(rewriteAt + sealed.length, rewriteAt, Unpooled.wrappedBuffer(sealed), end,
-                    hash);
+            ByteBuf rewrite = Unpooled.buffer(ChunkCipher.PREFIX + sealed.length).writeInt(inLast).writeBytes(sealed);
+            return new ChunkRepair.Repaired(rewriteAt + rewrite.readableBytes(), rewriteAt, rewrite, end, hash);
         } finally {
             plain.release();
         }

@@ -107,8 +107,10 @@ class EncryptedSegmentStoreTest {
         byte[] raw = Files.readAllBytes(dir.resolve(info.location().substring(3)));
         assertThat(indexOf(raw, "ARGUS-PLAINTEXT-MARKER".getBytes())).as("no plaintext in the stored object")
                 .isEqualTo(-1);
+        long blocks = blockOffsets(raw).size();
         assertThat(raw.length).isEqualTo(ChunkCipher.HEADER + plain.length
-                + ChunkCipher.TAG * ChunkCipher.blocks(raw.length));
+                + (ChunkCipher.PREFIX + ChunkCipher.TAG) * blocks);
+        assertThat(blocks).as("a block per sync (40) plus the full ones and the last").isBetween(41L, 90L);
         assertThat(indexOf(raw, Arrays.copyOfRange(plain, 1000, 1032))).isEqualTo(-1);
 
         Random r = new Random(7);
@@ -141,13 +143,14 @@ class EncryptedSegmentStoreTest {
         Path file = dir.resolve(info.location().substring(3));
         byte[] raw = Files.readAllBytes(file);
 
+        List<Integer> blocks = blockOffsets(raw);
         byte[] flipped = raw.clone();
-        flipped[ChunkCipher.HEADER + ChunkCipher.SLOT + 100] ^= 1;
+        flipped[blocks.get(1) + ChunkCipher.PREFIX + 1] ^= 1;
         Files.write(file, flipped);
         assertThatThrownBy(() -> readAll(s, info.location())).isInstanceOf(ChunkIntegrityException.class)
                 .hasMessageContaining("block 1 fails authentication");
 
-        Files.write(file, Arrays.copyOf(raw, ChunkCipher.HEADER + 2 * ChunkCipher.SLOT));
+        Files.write(file, Arrays.copyOf(raw, blocks.get(3)));
         assertThatThrownBy(() -> readAll(s, info.location())).as("cut at a block boundary")
                 .isInstanceOf(ChunkIntegrityException.class).hasMessageContaining("(last)");
 
@@ -199,53 +202,79 @@ class EncryptedSegmentStoreTest {
         assertThat(sha256(readAll(s2, second.location()))).isEqualTo(second.sha256());
     }
 
-    @Test
-    void recoveryCutsAtTheLastCompleteFragmentInsideASealedBlock() throws Exception {
-        KeyRing keys = ring(master);
-        List<byte[]> frags = fragments(30, 6);
-        SegmentStore s = store(keys, true);
-        ChunkKey key = new ChunkKey(TENANT, CAMERA, T0);
-        ChunkWriter w = append(s, key, frags);
+    private static long lastEnd(long[] ends, long available) {
+        long best = 0;
+        for (long e : ends) {
+            best = e <= available ? e : best;
+        }
+        return best;
+    }
+
+    private static long[] ends(List<byte[]> frags) {
         long[] ends = new long[frags.size()];
         long sum = 0;
         for (int i = 0; i < frags.size(); i++) {
             sum += frags.get(i).length;
             ends[i] = sum;
         }
-        // Killed here: the last partial block never reached the store; nothing is closed.
-        List<ChunkInfo> recovered = store(keys, true).recover(b -> {
-            long best = 0;
-            for (long e : ends) {
-                if (e <= b.writerIndex()) {
-                    best = e;
-                }
-            }
-            return best;
-        });
+        return ends;
+    }
+
+    @Test
+    void recoveryKeepsEverySyncedFragment() throws Exception {
+        KeyRing keys = ring(master);
+        List<byte[]> frags = fragments(30, 6);
+        long[] ends = ends(frags);
+        ChunkWriter w = append(store(keys, true), new ChunkKey(TENANT, CAMERA, T0), frags);
+        // Killed here, every fragment synced, the chunk never finished.
+        List<ChunkInfo> recovered = store(keys, true).recover(b -> lastEnd(ends, b.writerIndex()));
         assertThat(recovered).hasSize(1);
         ChunkInfo info = recovered.get(0);
-        int kept = 0;
-        long lost = sum;
-        for (int i = 0; i < ends.length; i++) {
-            if (ends[i] == info.bytes()) {
-                kept = i + 1;
-                lost = sum - ends[i];
-            }
-        }
-        assertThat(kept).as("cut at a fragment boundary").isGreaterThan(0);
-        long sealedEnd = (sum - 1) / ChunkCipher.BLOCK * ChunkCipher.BLOCK;
-        long expectedEnd = 0;
-        for (long e : ends) {
-            expectedEnd = e <= sealedEnd ? e : expectedEnd;
-        }
-        assertThat(info.bytes()).as("only the unsealed block and the fragment it cuts are lost")
-                .isEqualTo(expectedEnd);
-        assertThat(lost).isEqualTo(sum - expectedEnd);
-        byte[] expected = concat(frags.subList(0, kept));
-        SegmentStore reopened = store(keys, true);
-        assertThat(readAll(reopened, info.location())).isEqualTo(expected);
-        assertThat(info.sha256()).isEqualTo(sha256(expected));
+        byte[] all = concat(frags);
+        assertThat(info.bytes()).as("nothing synced is lost").isEqualTo(all.length);
+        assertThat(info.sha256()).isEqualTo(sha256(all));
+        assertThat(readAll(store(keys, true), info.location())).isEqualTo(all);
         w.abort();
+    }
+
+    @Test
+    void recoveryCutsAnUnsyncedFragmentInsideASealedBlockAndSealsTheCutAsLast() throws Exception {
+        KeyRing keys = ring(master);
+        List<byte[]> frags = new ArrayList<>(fragments(12, 7));
+        byte[] small = new byte[3000];
+        byte[] big = new byte[200_000];
+        new Random(8).nextBytes(small);
+        new Random(9).nextBytes(big);
+        frags.add(small);
+        frags.add(big);
+        long[] ends = ends(frags);
+        SegmentStore s = store(keys, true);
+        ChunkKey key = new ChunkKey(TENANT, CAMERA, T0);
+        ChunkWriter w = append(s, key, frags.subList(0, 12));
+        // A small fragment appended but not synced, then a big one whose full blocks reach the store (the first
+        // holding the small one's end) but not its tail: killed mid-fragment. The cut is inside a sealed block.
+        w.append(Unpooled.wrappedBuffer(small));
+        w.append(Unpooled.wrappedBuffer(big));
+        List<ChunkInfo> recovered = store(keys, true).recover(b -> lastEnd(ends, b.writerIndex()));
+        assertThat(recovered).hasSize(1);
+        byte[] expected = concat(frags.subList(0, 13));
+        ChunkInfo info = recovered.get(0);
+        assertThat(info.bytes()).isEqualTo(expected.length);
+        assertThat(info.sha256()).isEqualTo(sha256(expected));
+        assertThat(readAll(store(keys, true), info.location())).as("decrypts, its cut block sealed as the last")
+                .isEqualTo(expected);
+        w.abort();
+    }
+
+    /** Stored offsets of the blocks, by their length prefixes. */
+    private static List<Integer> blockOffsets(byte[] raw) {
+        List<Integer> out = new ArrayList<>();
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(raw);
+        for (int pos = ChunkCipher.HEADER; pos < raw.length; pos += ChunkCipher.PREFIX + b.getInt(pos)
+                + ChunkCipher.TAG) {
+            out.add(pos);
+        }
+        return out;
     }
 
     private static int indexOf(byte[] hay, byte[] needle) {
