@@ -12,19 +12,21 @@ import io.argus.storage.playback.Playback;
 import io.argus.storage.playback.PlaybackException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Integrity, evidence and keys: {@code verify} (re-hash a range and walk its hash chain), {@code evidence} (a
  * signed package of a range) and the key rotations. Bearer token only: none is a media path a signed URL opens.
  */
 public final class IntegrityHandlers {
+    private static final Logger LOG = LoggerFactory.getLogger(IntegrityHandlers.class);
     private static final String CAMERA = "/api/v1/cameras/{id}/";
     private static final DateTimeFormatter FILE_TIME = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
             .withZone(ZoneOffset.UTC);
@@ -72,26 +74,34 @@ public final class IntegrityHandlers {
     }
 
     /**
-     * Builds the package in memory before answering, so a failure is an error response and not a cut download;
-     * a package is the MP4 of at most {@link Playback#MAX_RANGE} plus a few kilobytes.
+     * Prepares the whole package (the MP4 in a temporary file) before answering, so a failure is an error
+     * response and not a cut download; then streams it.
      */
     private void evidence(Context ctx) throws IOException {
         Camera c = PathIds.camera(ctx, cameras);
         Instant[] r = TimeParams.range(ctx, Playback.MAX_RANGE);
         Session s = AuthFilter.session(ctx);
         String who = users.usernameOf(s.tenantId(), s.userId()).orElse("user " + s.userId());
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        EvidenceExporter.Prepared pkg;
         try {
-            exporter.export(c.tenantId(), c.id(), c.name(), r[0], r[1], who, out);
+            pkg = exporter.prepare(c.tenantId(), c.id(), c.name(), r[0], r[1], who);
         } catch (PlaybackException e) {
             throw new ApiException(switch (e.reason()) {
                 case NOTHING_RECORDED -> ErrorCode.NOT_FOUND;
                 case FORMAT_CHANGE -> ErrorCode.CONFLICT;
             }, e.getMessage(), e.at() == null ? Map.of() : Map.of("splitAt", e.at().toString()));
         }
-        String name = c.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-evidence-" + FILE_TIME.format(r[0]) + ".zip";
-        ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"" + name + "\"")
-                .result(out.toByteArray());
+        try (pkg) {
+            String name = c.name().replaceAll("[^A-Za-z0-9._-]", "_") + "-evidence-" + FILE_TIME.format(r[0])
+                    + ".zip";
+            ctx.contentType("application/zip").header("Content-Disposition", "attachment; filename=\"" + name
+                    + "\"");
+            try {
+                pkg.writeTo(ctx.res().getOutputStream());
+            } catch (IOException e) {
+                LOG.debug("evidence of camera {}: the client went away: {}", c.id(), e.toString());
+            }
+        }
     }
 
     record MasterRotationResponse(String masterKeyId, int rewrapped) {

@@ -66,6 +66,21 @@ public final class EvidenceExporter {
      */
     public EvidenceManifest export(UUID tenant, UUID camera, String cameraName, Instant from, Instant to,
                                    String exportedBy, OutputStream out) throws IOException {
+        try (Prepared p = prepare(tenant, camera, cameraName, from, to, exportedBy)) {
+            p.writeTo(out);
+            return p.manifest();
+        }
+    }
+
+    /**
+     * Builds the package's parts before any byte of it is sent: the MP4 into a temporary file (hashed), the
+     * manifest and its signature. Whatever can fail fails here, so an HTTP answer is an error or a whole package,
+     * never a cut one; the MP4 is never held in memory. The caller closes the result (deleting the file).
+     *
+     * @throws io.argus.storage.playback.PlaybackException if nothing is recorded there or the format changes
+     */
+    public Prepared prepare(UUID tenant, UUID camera, String cameraName, Instant from, Instant to,
+                            String exportedBy) throws IOException {
         Mp4Export mp4 = playback.export(tenant, camera, from, to);
         Path video = Files.createTempFile("argus-evidence-", ".mp4");
         try {
@@ -85,23 +100,60 @@ public final class EvidenceExporter {
             EvidenceManifest manifest = manifest(tenant, camera, cameraName, from, to, exportedBy,
                     new EvidenceManifest.Video(VIDEO, size, HexFormat.of().formatHex(sha.digest()), mp4.start()));
             byte[] manifestBytes = JSON.writeValueAsBytes(manifest);
+            return new Prepared(manifest, manifestBytes, key.sign(manifestBytes), key.publicKeyPem(), video, size,
+                    crc.getValue());
+        } catch (IOException | RuntimeException e) {
+            Files.deleteIfExists(video);
+            throw e;
+        }
+    }
+
+    /** A package ready to send; {@link #close()} deletes its temporary MP4. */
+    public static final class Prepared implements AutoCloseable {
+        private final EvidenceManifest manifest;
+        private final byte[] manifestBytes;
+        private final byte[] signature;
+        private final String publicKeyPem;
+        private final Path video;
+        private final long videoSize;
+        private final long videoCrc;
+
+        private Prepared(EvidenceManifest manifest, byte[] manifestBytes, byte[] signature, String publicKeyPem,
+                         Path video, long videoSize, long videoCrc) {
+            this.manifest = manifest;
+            this.manifestBytes = manifestBytes;
+            this.signature = signature;
+            this.publicKeyPem = publicKeyPem;
+            this.video = video;
+            this.videoSize = videoSize;
+            this.videoCrc = videoCrc;
+        }
+
+        public EvidenceManifest manifest() {
+            return manifest;
+        }
+
+        /** Writes the zip to {@code out} (not closed); the video is stored uncompressed, as it is. */
+        public void writeTo(OutputStream out) throws IOException {
             ZipOutputStream zip = new ZipOutputStream(out);
             put(zip, MANIFEST, manifestBytes);
-            put(zip, SIGNATURE, (Base64.getEncoder().encodeToString(key.sign(manifestBytes)) + "\n")
+            put(zip, SIGNATURE, (Base64.getEncoder().encodeToString(signature) + "\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            put(zip, PUBLIC_KEY, key.publicKeyPem().getBytes(StandardCharsets.US_ASCII));
+            put(zip, PUBLIC_KEY, publicKeyPem.getBytes(StandardCharsets.US_ASCII));
             ZipEntry v = new ZipEntry(VIDEO);
             v.setMethod(ZipEntry.STORED);
-            v.setSize(size);
-            v.setCompressedSize(size);
-            v.setCrc(crc.getValue());
+            v.setSize(videoSize);
+            v.setCompressedSize(videoSize);
+            v.setCrc(videoCrc);
             zip.putNextEntry(v);
             Files.copy(video, zip);
             zip.closeEntry();
             zip.finish();
             zip.flush();
-            return manifest;
-        } finally {
+        }
+
+        @Override
+        public void close() throws IOException {
             Files.deleteIfExists(video);
         }
     }
