@@ -31,7 +31,7 @@ import javax.crypto.spec.SecretKeySpec;
  * is the header, the block number and the flag: a block cannot be moved to another place or chunk, a header
  * cannot be altered, and a chunk cut at a block boundary fails at its new last block (sealed as not last).
  *
- * <p>Blocks are at most B = 64 KiB, and shorter where the writer synced: every {@code sync} seals what it holds,
+ * <p>Blocks are at most B = 64 KiB, and a fragment's last block is short: every append seals what it is given,
  * so what a crash can lose is what it loses without encryption (the fragment in progress). A reader finds the
  * blocks by their length prefixes ({@link BlockTable}, one small read per block, cached per chunk) and a range
  * read decrypts only the blocks it touches; plaintext offsets stay the coordinates of every reader. Instances
