@@ -3,13 +3,16 @@ package io.argus.metadata;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.h2.jdbcx.JdbcConnectionPool;
+import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The metadata database: a connection pool with the schema migrated to the latest version on open.
  *
  * <p>The embedded default is an H2 file database in PostgreSQL mode, so the same migrations and queries run on
- * PostgreSQL in a cluster.
+ * PostgreSQL in a cluster. On PostgreSQL the tenant tables also get row-level security (db/postgresql), and
+ * connections carry the thread's {@link TenantScope}.
  */
 public final class Database implements AutoCloseable {
     /**
@@ -18,10 +21,12 @@ public final class Database implements AutoCloseable {
      */
     public static final int MAX_CONNECTIONS = 16;
 
-    private final JdbcConnectionPool pool;
+    private final DataSource dataSource;
+    private final Runnable close;
 
-    private Database(JdbcConnectionPool pool) {
-        this.pool = pool;
+    private Database(DataSource dataSource, Runnable close) {
+        this.dataSource = dataSource;
+        this.close = close;
     }
 
     /** Opens (creating if needed) the embedded database at {@code <dataDir>/metadata} and migrates it. */
@@ -30,30 +35,44 @@ public final class Database implements AutoCloseable {
         String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "argus", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
-        Database db = new Database(pool);
         try {
-            db.migrate();
+            migrate(Flyway.configure().dataSource(pool).locations("classpath:db/migration"));
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
-        return db;
+        return new Database(pool, pool::dispose);
     }
 
-    private void migrate() {
+    /**
+     * Opens a PostgreSQL database (cluster mode) and migrates it, row-level security included. Connect as a role
+     * that is not a superuser (superusers bypass row-level security, even forced).
+     */
+    public static Database openPostgres(String url, String user, String password) {
+        PGSimpleDataSource pg = new PGSimpleDataSource();
+        pg.setUrl(url);
+        pg.setUser(user);
+        pg.setPassword(password);
+        // Migrations are system work: they see every tenant's rows.
+        migrate(Flyway.configure().dataSource(pg).initSql("SELECT set_config('argus.tenant_id', '"
+                + TenantScope.ALL + "', false)").locations("classpath:db/migration", "classpath:db/postgresql"));
+        return new Database(new TenantScopedDataSource(pg), () -> { });
+    }
+
+    private static void migrate(FluentConfiguration flyway) {
         try {
-            Flyway.configure().dataSource(pool).locations("classpath:db/migration").load().migrate();
+            flyway.load().migrate();
         } catch (RuntimeException e) {
             throw new MetadataException("metadata migration failed: " + e.getMessage(), e);
         }
     }
 
     public DataSource dataSource() {
-        return pool;
+        return dataSource;
     }
 
     @Override
     public void close() {
-        pool.dispose();
+        close.run();
     }
 }

@@ -14,7 +14,11 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Wrapped data keys in the {@code data_keys} table. */
+/**
+ * Wrapped data keys in the {@code data_keys} table. Every call is system work ({@link TenantScope#system}): the
+ * recorder, playback of any tenant and the start-up migration all need keys, whichever tenant their thread runs
+ * for; what protects a data key is the master key that wraps it.
+ */
 public final class JdbcDataKeyStore implements DataKeyStore {
     private static final String COLUMNS = "tenant_id, id, wrapped_key, master_key_id, created_at, active";
 
@@ -26,22 +30,29 @@ public final class JdbcDataKeyStore implements DataKeyStore {
 
     @Override
     public Optional<DataKeyRecord> find(UUID id) {
-        return query("SELECT " + COLUMNS + " FROM data_keys WHERE id = ?", id).stream().findFirst();
+        return system("SELECT " + COLUMNS + " FROM data_keys WHERE id = ?", id).stream().findFirst();
     }
 
     @Override
     public Optional<DataKeyRecord> active(UUID tenant) {
-        return query("SELECT " + COLUMNS + " FROM data_keys WHERE tenant_id = ? AND active ORDER BY created_at DESC",
+        return system("SELECT " + COLUMNS + " FROM data_keys WHERE tenant_id = ? AND active ORDER BY created_at DESC",
                 tenant).stream().findFirst();
     }
 
     @Override
     public List<DataKeyRecord> all() {
-        return query("SELECT " + COLUMNS + " FROM data_keys ORDER BY tenant_id, created_at");
+        return system("SELECT " + COLUMNS + " FROM data_keys ORDER BY tenant_id, created_at");
     }
 
     @Override
     public void addActive(DataKeyRecord key) {
+        TenantScope.system(() -> {
+            insertActive(key);
+            return null;
+        });
+    }
+
+    private void insertActive(DataKeyRecord key) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement off = c.prepareStatement(
@@ -67,6 +78,13 @@ public final class JdbcDataKeyStore implements DataKeyStore {
 
     @Override
     public void rewrap(Map<UUID, byte[]> wrapped, String masterKeyId) {
+        TenantScope.system(() -> {
+            update(wrapped, masterKeyId);
+            return null;
+        });
+    }
+
+    private void update(Map<UUID, byte[]> wrapped, String masterKeyId) {
         try (Connection c = ds.getConnection()) {
             c.setAutoCommit(false);
             try (PreparedStatement ps = c.prepareStatement(
@@ -87,6 +105,10 @@ public final class JdbcDataKeyStore implements DataKeyStore {
         } catch (SQLException e) {
             throw new MetadataException("re-wrapping data keys failed: " + e.getMessage(), e);
         }
+    }
+
+    private List<DataKeyRecord> system(String sql, Object... params) {
+        return TenantScope.system(() -> query(sql, params));
     }
 
     private List<DataKeyRecord> query(String sql, Object... params) {

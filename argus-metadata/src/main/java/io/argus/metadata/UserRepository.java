@@ -1,88 +1,115 @@
 package io.argus.metadata;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Users of a tenant. Passwords are stored only as {@link PasswordHasher} strings. */
+/** Users of a tenant and the roles given to them. Passwords are stored only as {@link PasswordHasher} strings. */
 public final class UserRepository {
-    private final DataSource ds;
+    private static final String COLUMNS =
+            "SELECT tenant_id, id, username, password_hash, created_at, disabled FROM users";
+    private final Jdbc jdbc;
 
     public UserRepository(DataSource ds) {
-        this.ds = ds;
+        this.jdbc = new Jdbc(ds);
     }
 
     /**
-     * Creates a user with the given password (hashed here).
+     * Creates a user with the given password (hashed here) and roles.
      *
      * @throws DuplicateNameException if the username is taken in the tenant
      */
-    public User create(UUID tenantId, String username, String password, Instant now) {
-        User u = new User(tenantId, UUID.randomUUID(), username, PasswordHasher.hash(password), now);
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO users (tenant_id, id, username, password_hash, created_at) VALUES (?, ?, ?, ?, ?)")) {
-            ps.setObject(1, u.tenantId());
-            ps.setObject(2, u.id());
-            ps.setString(3, u.username());
-            ps.setString(4, u.passwordHash());
-            Sql.setInstant(ps, 5, now);
-            ps.executeUpdate();
-            return u;
-        } catch (SQLException e) {
-            if (Sql.isUniqueViolation(e)) {
-                throw new DuplicateNameException("user already exists: " + username, e);
-            }
-            throw new MetadataException("creating user failed", e);
+    public User create(UUID tenantId, String username, String password, Instant now, List<String> roles) {
+        User u = new User(tenantId, UUID.randomUUID(), username, PasswordHasher.hash(password), now, false);
+        try {
+            jdbc.tx(c -> {
+                Jdbc.update(c, "INSERT INTO users (tenant_id, id, username, password_hash, created_at, disabled)"
+                        + " VALUES (?, ?, ?, ?, ?, ?)", u.tenantId(), u.id(), username, u.passwordHash(), now, false);
+                for (String r : roles) {
+                    Jdbc.update(c, "INSERT INTO user_roles (tenant_id, user_id, role) VALUES (?, ?, ?)",
+                            tenantId, u.id(), r);
+                }
+                return null;
+            });
+        } catch (DuplicateNameException e) {
+            throw new DuplicateNameException("user already exists: " + username, e);
         }
+        return u;
+    }
+
+    /** A user without roles: it can log in and see nothing until given one. */
+    public User create(UUID tenantId, String username, String password, Instant now) {
+        return create(tenantId, username, password, now, List.of());
     }
 
     public Optional<User> findByUsername(UUID tenantId, String username) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT tenant_id, id, username, password_hash, created_at FROM users"
-                        + " WHERE tenant_id = ? AND username = ?")) {
-            ps.setObject(1, tenantId);
-            ps.setString(2, username);
-            try (ResultSet rs = ps.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                return Optional.of(new User(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
-                        rs.getString("username"), rs.getString("password_hash"), Sql.getInstant(rs, "created_at")));
-            }
-        } catch (SQLException e) {
-            throw new MetadataException("reading user failed", e);
-        }
+        return jdbc.one(COLUMNS + " WHERE tenant_id = ? AND username = ?", UserRepository::row, tenantId, username);
     }
 
-    /** The name of a user by id, for audit records (who exported evidence). */
-    public Optional<String> usernameOf(UUID tenantId, UUID id) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "SELECT username FROM users WHERE tenant_id = ? AND id = ?")) {
-            ps.setObject(1, tenantId);
-            ps.setObject(2, id);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+    public Optional<User> find(UUID tenantId, UUID id) {
+        return jdbc.one(COLUMNS + " WHERE tenant_id = ? AND id = ?", UserRepository::row, tenantId, id);
+    }
+
+    /** A user by id in whatever tenant it is (signed media URLs name their user; the tenant comes with it). */
+    public Optional<User> findInAnyTenant(UUID id) {
+        return jdbc.one(COLUMNS + " WHERE id = ?", UserRepository::row, id);
+    }
+
+    public List<User> list(UUID tenantId) {
+        return jdbc.list(COLUMNS + " WHERE tenant_id = ? ORDER BY username", UserRepository::row, tenantId);
+    }
+
+    /** @param hash a {@link PasswordHasher} string */
+    public boolean setPasswordHash(UUID tenantId, UUID id, String hash) {
+        return jdbc.update("UPDATE users SET password_hash = ? WHERE tenant_id = ? AND id = ?", hash, tenantId, id)
+                == 1;
+    }
+
+    public boolean setDisabled(UUID tenantId, UUID id, boolean disabled) {
+        return jdbc.update("UPDATE users SET disabled = ? WHERE tenant_id = ? AND id = ?", disabled, tenantId, id)
+                == 1;
+    }
+
+    /** Deletes the user, its role assignments and its tokens. */
+    public boolean delete(UUID tenantId, UUID id) {
+        return jdbc.update("DELETE FROM users WHERE tenant_id = ? AND id = ?", tenantId, id) == 1;
+    }
+
+    /** The names of the roles given to the user (built-in and custom). */
+    public List<String> roles(UUID tenantId, UUID userId) {
+        return jdbc.list("SELECT role FROM user_roles WHERE tenant_id = ? AND user_id = ? ORDER BY role",
+                rs -> rs.getString(1), tenantId, userId);
+    }
+
+    /** Replaces the user's roles. */
+    public void setRoles(UUID tenantId, UUID userId, List<String> roles) {
+        jdbc.tx(c -> {
+            Jdbc.update(c, "DELETE FROM user_roles WHERE tenant_id = ? AND user_id = ?", tenantId, userId);
+            for (String r : roles) {
+                Jdbc.update(c, "INSERT INTO user_roles (tenant_id, user_id, role) VALUES (?, ?, ?)",
+                        tenantId, userId, r);
             }
-        } catch (SQLException e) {
-            throw new MetadataException("reading user failed", e);
-        }
+            return null;
+        });
+    }
+
+    /** How many users of the tenant hold {@code role}. */
+    public long countWithRole(UUID tenantId, String role) {
+        return jdbc.one("SELECT COUNT(*) FROM user_roles WHERE tenant_id = ? AND role = ?", rs -> rs.getLong(1),
+                tenantId, role).orElse(0L);
     }
 
     public long count(UUID tenantId) {
-        try (Connection c = ds.getConnection();
-             PreparedStatement ps = c.prepareStatement("SELECT COUNT(*) FROM users WHERE tenant_id = ?")) {
-            ps.setObject(1, tenantId);
-            try (ResultSet rs = ps.executeQuery()) {
-                rs.next();
-                return rs.getLong(1);
-            }
-        } catch (SQLException e) {
-            throw new MetadataException("counting users failed", e);
-        }
+        return jdbc.one("SELECT COUNT(*) FROM users WHERE tenant_id = ?", rs -> rs.getLong(1), tenantId).orElse(0L);
+    }
+
+    private static User row(ResultSet rs) throws SQLException {
+        return new User(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
+                rs.getString("username"), rs.getString("password_hash"), Sql.getInstant(rs, "created_at"),
+                rs.getBoolean("disabled"));
     }
 }

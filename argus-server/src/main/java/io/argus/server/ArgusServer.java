@@ -37,7 +37,8 @@ public final class ArgusServer implements AutoCloseable {
         MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), config.crypto(), clock);
         this.media = new MediaRole(config.ingest(), metadata, clock);
         this.recording = new RecordingRole(config.recording(), metadata, media, clock);
-        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media);
+        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata,
+                config.auth().rtspAnonymousRead(), clock);
         this.http = new HttpRole(config, metadata, media, recording, rtsp::port, clock, () -> ready);
         // The role table: start order top to bottom, stop order bottom to top.
         this.roles = List.of(metadata, media, recording, rtsp, http);
@@ -86,6 +87,11 @@ public final class ArgusServer implements AutoCloseable {
     /** The bound RTSP port. */
     public int rtspPort() {
         return rtsp.port();
+    }
+
+    /** The HTTP role: its API's route tables are what the authorization matrix test enumerates. */
+    public HttpRole http() {
+        return http;
     }
 
     public int httpPort() {

@@ -28,6 +28,7 @@ public final class ApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String base;
     private String token;
+    private String tenant;
 
     public ApiClient(int port) {
         this.base = "http://127.0.0.1:" + port;
@@ -51,6 +52,13 @@ public final class ApiClient {
     private ApiClient(String base, String token) {
         this.base = base;
         this.token = token;
+    }
+
+    /** A client of the same server and token acting in {@code tenantId} ({@code X-Argus-Tenant}). */
+    public ApiClient withTenant(String tenantId) {
+        ApiClient c = new ApiClient(base, token);
+        c.tenant = tenantId;
+        return c;
     }
 
     public String token() {
@@ -77,6 +85,9 @@ public final class ApiClient {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(base + path)).timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);
+        }
+        if (tenant != null) {
+            b.header("X-Argus-Tenant", tenant);
         }
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                 : HttpRequest.BodyPublishers.ofString(body));

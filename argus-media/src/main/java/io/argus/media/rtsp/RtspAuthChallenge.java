@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * One WWW-Authenticate challenge (RFC 7235 §4.1) or Authorization credentials: a scheme ({@code Basic} or
@@ -46,6 +47,9 @@ public record RtspAuthChallenge(String scheme, Map<String, String> params) {
         return basic;
     }
 
+    /** RFC 7235 §2.1: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+    private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
+
     /** Parses {@code Scheme k=v, k="v", …} (Basic credentials' token68 is kept under {@code token}). */
     public static RtspAuthChallenge parse(String header) {
         if (header == null) {
@@ -59,6 +63,11 @@ public record RtspAuthChallenge(String scheme, Map<String, String> params) {
         }
         Map<String, String> params = new HashMap<>();
         String rest = sp < 0 ? "" : h.substring(sp + 1).strip();
+        if (TOKEN68.matcher(rest).matches()) {
+            // RFC 7235 §2.1 token68, e.g. Basic credentials: its '=' padding is not a parameter's.
+            params.put("token", rest);
+            return new RtspAuthChallenge(scheme, params);
+        }
         int i = 0;
         while (i < rest.length()) {
             int eq = rest.indexOf('=', i);

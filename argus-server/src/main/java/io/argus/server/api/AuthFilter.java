@@ -1,33 +1,39 @@
 package io.argus.server.api;
 
-import io.argus.metadata.Session;
+import io.argus.metadata.TenantScope;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.MediaGrant;
 import io.argus.server.auth.MediaUrlCheck;
 import io.argus.server.auth.MediaUrlSigner;
+import io.argus.server.auth.Principal;
 import io.javalin.http.Context;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Requires {@code Authorization: Bearer <token>} on the API, except for the paths that must work without. Media
- * paths ({@link MediaPaths}) also take a signed URL ({@code ?sig=}) for their camera instead, and get a
- * {@link MediaAccess} either way.
+ * Authentication in front of every route: finds the {@link Principal} of the bearer token (or, on a camera's
+ * media paths ({@link MediaPaths}), of the user who signed the {@code ?sig=} URL) and answers 401 on the API
+ * without one, except on public routes. What the principal may do is {@link Guard}'s business, per route.
+ *
+ * <p>A system admin may act in another tenant by sending {@code X-Argus-Tenant: <tenant id>}. The request's
+ * tenant becomes its thread's {@link TenantScope} (PostgreSQL's row-level security reads it) until
+ * {@link #done}.
  */
 final class AuthFilter {
-    static final String SESSION = "argus.session";
+    static final String PRINCIPAL = "argus.principal";
+    static final String GRANT = "argus.mediaGrant";
     static final String SIG = "sig";
+    static final String TENANT_HEADER = "X-Argus-Tenant";
     private static final String BEARER = "Bearer ";
 
     private final AuthService auth;
-    private final Set<String> open;
+    private final Routes routes;
     private final boolean metricsNeedAuth;
     private final MediaUrlSigner signer;
 
-    AuthFilter(AuthService auth, Set<String> open, boolean metricsNeedAuth, MediaUrlSigner signer) {
+    AuthFilter(AuthService auth, Routes routes, boolean metricsNeedAuth, MediaUrlSigner signer) {
         this.auth = auth;
-        this.open = open;
+        this.routes = routes;
         this.metricsNeedAuth = metricsNeedAuth;
         this.signer = signer;
     }
@@ -35,7 +41,7 @@ final class AuthFilter {
     void check(Context ctx) {
         String path = ctx.path();
         boolean guarded = (path.startsWith("/api/") || (metricsNeedAuth && path.equals("/metrics")))
-                && !open.contains(path);
+                && !routes.isPublic(path);
         if (!guarded) {
             return;
         }
@@ -43,7 +49,7 @@ final class AuthFilter {
         String header = ctx.header("Authorization");
         String sig = ctx.queryParam(SIG);
         if (mediaCamera.isPresent() && header == null && sig != null) {
-            ctx.attribute(MediaAccess.ATTRIBUTE, signed(sig, mediaCamera.get()));
+            signed(ctx, sig, mediaCamera.get());
             return;
         }
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
@@ -52,16 +58,40 @@ final class AuthFilter {
                     + "with a token from POST /api/v1/auth/login" + (mediaCamera.isPresent()
                     ? ", or use a signed URL from POST /api/v1/cameras/{id}/media-urls" : ""));
         }
-        Session s = auth.authenticate(header.substring(BEARER.length()).trim()).orElseThrow(() -> {
+        Principal p = auth.authenticate(header.substring(BEARER.length()).trim()).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new ApiException(ErrorCode.UNAUTHORIZED, "the token is unknown or has expired; log in again");
         });
-        ctx.attribute(SESSION, s);
-        mediaCamera.ifPresent(c -> ctx.attribute(MediaAccess.ATTRIBUTE,
-                new MediaAccess(s.tenantId(), uuid(c), null, null, false)));
+        Principal scoped = inTenant(ctx, p);
+        ctx.attribute(PRINCIPAL, scoped);
+        TenantScope.enter(scoped.tenantId());
     }
 
-    private MediaAccess signed(String sig, String pathCamera) {
+    /** A system admin's {@code X-Argus-Tenant}; anyone else naming a tenant but their own gets 403. */
+    private Principal inTenant(Context ctx, Principal p) {
+        String raw = ctx.header(TENANT_HEADER);
+        if (raw == null) {
+            return p;
+        }
+        UUID tenant;
+        try {
+            tenant = UUID.fromString(raw.trim());
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, TENANT_HEADER + " must be a tenant id");
+        }
+        if (tenant.equals(p.homeTenant())) {
+            return p;
+        }
+        if (!p.systemAdmin()) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "only a system admin may act in another tenant");
+        }
+        if (!auth.tenantExists(tenant)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no tenant with id " + tenant);
+        }
+        return p.in(tenant);
+    }
+
+    private void signed(Context ctx, String sig, String pathCamera) {
         MediaGrant g = switch (signer.check(sig)) {
             case MediaUrlCheck.Invalid i -> throw new ApiException(ErrorCode.UNAUTHORIZED,
                     "the signed URL is not valid (" + i.reason() + "); ask for a new one");
@@ -69,21 +99,22 @@ final class AuthFilter {
                     "the signed URL expired at " + e.grant().expiresAt() + "; ask for a new one");
             case MediaUrlCheck.Valid v -> v.grant();
         };
-        if (!g.camera().equals(uuid(pathCamera))) {
+        if (!g.camera().toString().equals(pathCamera)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "the signed URL is for another camera");
         }
-        return new MediaAccess(g.tenant(), g.camera(), g.from(), g.to(), true);
+        Principal p = auth.principal(g.tenant(), g.user()).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED,
+                "the user who made this signed URL can no longer use it; ask for a new one"));
+        ctx.attribute(PRINCIPAL, p);
+        ctx.attribute(GRANT, g);
+        TenantScope.enter(p.tenantId());
     }
 
-    private static UUID uuid(String id) {
-        try {
-            return UUID.fromString(id);
-        } catch (IllegalArgumentException e) {
-            return null;
-        }
+    /** After every request: its thread no longer works for its tenant. */
+    void done(Context ctx) {
+        TenantScope.clear();
     }
 
-    static Session session(Context ctx) {
-        return ctx.attribute(SESSION);
+    static Principal principal(Context ctx) {
+        return Guard.principal(ctx);
     }
 }

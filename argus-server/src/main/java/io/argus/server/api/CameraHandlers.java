@@ -1,5 +1,7 @@
 package io.argus.server.api;
 
+import io.argus.server.auth.Principal;
+import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
 import io.javalin.http.Context;
@@ -9,6 +11,8 @@ import java.util.function.IntSupplier;
 
 /** {@code /api/v1/cameras}: list, create, read, change and delete cameras; changes apply at once. */
 final class CameraHandlers {
+    private static final String CAMERA = "/api/v1/cameras/{id}";
+
     private final CameraService cameras;
     private final IntSupplier rtspPort;
 
@@ -17,33 +21,43 @@ final class CameraHandlers {
         this.rtspPort = rtspPort;
     }
 
+    void install(Routes routes) {
+        routes.get("/api/v1/cameras", Require.AUTHENTICATED, this::list);
+        routes.post("/api/v1/cameras", Require.tenant(Action.MANAGE_CAMERAS), this::create);
+        routes.get(CAMERA, Require.cameraVisible(), this::get);
+        routes.patch(CAMERA, Require.camera(Action.MANAGE_CAMERAS), this::patch);
+        routes.delete(CAMERA, Require.camera(Action.MANAGE_CAMERAS), this::delete);
+    }
+
+    /** The cameras the caller may see (any camera action on them). */
     void list(Context ctx) {
-        UUID tenant = AuthFilter.session(ctx).tenantId();
+        Principal p = AuthFilter.principal(ctx);
         String base = rtspBase(ctx);
-        List<CameraResponse> out = cameras.list(tenant).stream().map(c -> response(c, base)).toList();
+        List<CameraResponse> out = cameras.list(p.tenantId()).stream().filter(c -> p.sees(c.id()))
+                .map(c -> response(c, base)).toList();
         ctx.json(out);
     }
 
     void create(Context ctx) {
         CameraRequest req = RequestBodies.read(ctx, CameraRequest.class);
-        Camera c = cameras.create(AuthFilter.session(ctx).tenantId(), req.toChange());
+        Camera c = cameras.create(AuthFilter.principal(ctx).tenantId(), req.toChange());
         ctx.status(201).header("Location", "/api/v1/cameras/" + c.id()).json(response(c, rtspBase(ctx)));
     }
 
     void get(Context ctx) {
-        Camera c = cameras.get(AuthFilter.session(ctx).tenantId(), id(ctx));
+        Camera c = cameras.get(AuthFilter.principal(ctx).tenantId(), id(ctx));
         ctx.json(response(c, rtspBase(ctx)));
     }
 
     void patch(Context ctx) {
         UUID id = id(ctx);
         CameraRequest req = RequestBodies.read(ctx, CameraRequest.class);
-        Camera c = cameras.update(AuthFilter.session(ctx).tenantId(), id, req.toChange());
+        Camera c = cameras.update(AuthFilter.principal(ctx).tenantId(), id, req.toChange());
         ctx.json(response(c, rtspBase(ctx)));
     }
 
     void delete(Context ctx) {
-        cameras.delete(AuthFilter.session(ctx).tenantId(), id(ctx));
+        cameras.delete(AuthFilter.principal(ctx).tenantId(), id(ctx));
         ctx.status(204);
     }
 

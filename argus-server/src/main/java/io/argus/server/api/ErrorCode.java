@@ -18,6 +18,8 @@ public enum ErrorCode {
     UNSUPPORTED_MEDIA_TYPE(415, "unsupported_media_type"),
     /** A byte range that starts past the end of a recording (with {@code Content-Range: bytes *}{@code /size}). */
     RANGE_NOT_SATISFIABLE(416, "range_not_satisfiable"),
+    /** Too many failed logins: the user or the address is locked for a while ({@code Retry-After} says how long). */
+    TOO_MANY_REQUESTS(429, "too_many_requests"),
     INTERNAL(500, "internal_error"),
     /** The camera's video could not be decoded (a snapshot): the camera sent something FFmpeg cannot read. */
     DECODE_FAILED(502, "decode_failed"),

@@ -2,20 +2,29 @@ package io.argus.server.api;
 
 import io.argus.media.path.PathManager;
 import io.argus.media.stream.LatencyHistogram;
-import io.argus.metadata.IssuedToken;
+import io.argus.server.auth.Action;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.LoginResult;
+import io.argus.server.camera.CameraException;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.HttpConfig;
 import io.argus.server.metrics.Metrics;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
+import io.javalin.websocket.WsHandlerType;
 import java.lang.management.ManagementFactory;
-import java.util.Set;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
-/** The HTTP server: every route on one port, the auth filter in front, errors mapped in one place. */
+/**
+ * The HTTP server: every route on one port, registered through {@link Routes} with what it requires, the auth
+ * filter in front, errors mapped in one place.
+ */
 public final class HttpApi {
     static final String LOGIN = "/api/v1/auth/login";
     static final String HEALTH = "/api/v1/health";
@@ -25,6 +34,7 @@ public final class HttpApi {
     private final PathManager paths;
     private final Metrics metrics;
     private final BooleanSupplier ready;
+    private Routes routes;
 
     /**
      * @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras
@@ -34,12 +44,12 @@ public final class HttpApi {
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
-                   TimelineHandlers timeline, LiveHandlers live, IntegrityHandlers integrity) {
+                   TimelineHandlers timeline, LiveHandlers live, AccessHandlers access,
+                   IntegrityHandlers integrity, Clock clock) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
         this.ready = ready;
-        AuthFilter filter = new AuthFilter(auth, Set.of(LOGIN, HEALTH), metricsNeedAuth, media.signer());
         CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
@@ -49,27 +59,56 @@ public final class HttpApi {
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
             ErrorMapper.install(cfg.routes);
+            Routes r = new Routes(cfg.routes, new Guard(clock, (tenant, id) -> exists(cameras, tenant, id)));
+            this.routes = r;
+            AuthFilter filter = new AuthFilter(auth, r, metricsNeedAuth, media.signer());
             cfg.routes.before(filter::check);
-            cfg.routes.get(HEALTH, ctx -> ctx.json(new StatusResponse("ok")));
-            cfg.routes.get("/readyz", this::readyz);
-            cfg.routes.get("/metrics", ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
-            cfg.routes.post(LOGIN, this::login);
-            cfg.routes.get("/api/v1/cameras", cams::list);
-            cfg.routes.post("/api/v1/cameras", cams::create);
-            cfg.routes.get("/api/v1/cameras/{id}", cams::get);
-            cfg.routes.patch("/api/v1/cameras/{id}", cams::patch);
-            cfg.routes.delete("/api/v1/cameras/{id}", cams::delete);
-            media.install(cfg.routes);
-            recording.install(cfg.routes);
-            timeline.install(cfg.routes);
-            playback.install(cfg.routes);
-            integrity.install(cfg.routes);
+            cfg.routes.after(filter::done);
             // Javalin runs no HTTP before-handler on a WebSocket upgrade: the auth filter guards upgrades too.
             cfg.routes.wsBeforeUpgrade(filter::check);
-            live.install(cfg.routes);
-            cfg.routes.get("/api/v1/node/stats", this::nodeStats);
-            cfg.routes.post("/api/v1/node/stats/reset", this::resetNodeStats);
+            r.get(HEALTH, Require.PUBLIC, ctx -> ctx.json(new StatusResponse("ok")));
+            r.get("/readyz", Require.PUBLIC, this::readyz);
+            r.get("/metrics", metricsNeedAuth ? Require.tenant(Action.VIEW_SYSTEM) : Require.PUBLIC,
+                    ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
+            r.post(LOGIN, Require.PUBLIC, this::login);
+            cams.install(r);
+            media.install(r);
+            recording.install(r);
+            timeline.install(r);
+            playback.install(r);
+            live.install(r);
+            access.install(r);
+            integrity.install(r);
+            r.get("/api/v1/node/stats", Require.tenant(Action.VIEW_SYSTEM), this::nodeStats);
+            r.post("/api/v1/node/stats/reset", Require.tenant(Action.VIEW_SYSTEM), this::resetNodeStats);
         });
+    }
+
+    private static boolean exists(CameraService cameras, UUID tenant, UUID id) {
+        try {
+            cameras.get(tenant, id);
+            return true;
+        } catch (CameraException e) {
+            return false;
+        }
+    }
+
+    /** Every route registered through {@link Routes}, with what it requires (for the authorization matrix test). */
+    public List<Routes.Entry> routes() {
+        return routes.entries();
+    }
+
+    /**
+     * Every route Javalin itself holds, as {@code METHOD path} ({@code WS path} for WebSockets): compared with
+     * {@link #routes()} by the authorization matrix test, so a route added around the registry fails it.
+     */
+    public List<String> javalinRoutes() {
+        List<String> out = new ArrayList<>();
+        app.unsafe.internalRouter.allHttpHandlers().stream().filter(e -> e.endpoint.method.isHttpMethod())
+                .forEach(e -> out.add(e.endpoint.method.name() + " " + e.endpoint.path));
+        app.unsafe.internalRouter.allWsHandlers().stream().filter(e -> e.getType() == WsHandlerType.WEBSOCKET)
+                .forEach(e -> out.add("WS " + e.getPath()));
+        return out;
     }
 
     /** Binds and serves; returns the bound port (the configured one, or the one picked for port 0). */
@@ -82,14 +121,23 @@ public final class HttpApi {
         app.stop();
     }
 
+    /** A session token for a user of a tenant (the default tenant when none is named); 429 while locked out. */
     private void login(Context ctx) {
         LoginRequest req = RequestBodies.read(ctx, LoginRequest.class);
         if (req.username() == null || req.password() == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "username and password are required");
         }
-        IssuedToken t = auth.login(req.username(), req.password()).orElseThrow(() ->
-                new ApiException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password"));
-        ctx.json(new LoginResponse(t.token(), t.session().expiresAt()));
+        String tenant = req.tenant() == null ? AuthService.DEFAULT_TENANT : req.tenant();
+        switch (auth.login(tenant, req.username(), req.password(), ctx.ip())) {
+            case LoginResult.Ok ok -> ctx.json(new LoginResponse(ok.token().token(), ok.token().session().expiresAt()));
+            case LoginResult.Locked l -> {
+                ctx.header("Retry-After", Long.toString(Math.max(1, (l.retryAfter().toMillis() + 999) / 1000)));
+                throw new ApiException(ErrorCode.TOO_MANY_REQUESTS, "too many failed logins; try again in "
+                        + Math.max(1, (l.retryAfter().toMillis() + 999) / 1000) + " s");
+            }
+            case LoginResult.Rejected r -> throw new ApiException(ErrorCode.INVALID_CREDENTIALS,
+                    "wrong username or password");
+        }
     }
 
     private void readyz(Context ctx) {

@@ -1,8 +1,7 @@
 package io.argus.server.api;
 
 import io.argus.metadata.Camera;
-import io.argus.metadata.Session;
-import io.argus.metadata.UserRepository;
+import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
 import io.argus.server.crypto.NodeKeys;
 import io.argus.server.evidence.EvidenceExporter;
@@ -10,7 +9,6 @@ import io.argus.storage.integrity.ChainReport;
 import io.argus.storage.integrity.ChainVerifier;
 import io.argus.storage.playback.Playback;
 import io.argus.storage.playback.PlaybackException;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.time.Instant;
@@ -18,12 +16,16 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Integrity, evidence and keys: {@code verify} (re-hash a range and walk its hash chain), {@code evidence} (a
- * signed package of a range) and the key rotations. Bearer token only: none is a media path a signed URL opens.
+ * Integrity, evidence and keys: {@code verify} (re-hash a range and walk its hash chain; needs {@code playback} on
+ * the camera, within the caller's time window), {@code evidence} (a signed package of a range; {@code export},
+ * within the window), and the key rotations (the master key is the node's: system administration; a tenant's
+ * data key protects its cameras' recordings and passwords: {@code manage-cameras} on the tenant). Bearer token
+ * only: none is a media path a signed URL opens.
  */
 public final class IntegrityHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(IntegrityHandlers.class);
@@ -34,24 +36,33 @@ public final class IntegrityHandlers {
     private final CameraService cameras;
     private final ChainVerifier verifier;
     private final EvidenceExporter exporter;
-    private final UserRepository users;
     private final NodeKeys keys;
 
     public IntegrityHandlers(CameraService cameras, ChainVerifier verifier, EvidenceExporter exporter,
-                             UserRepository users, NodeKeys keys) {
+                             NodeKeys keys) {
         this.cameras = cameras;
         this.verifier = verifier;
         this.exporter = exporter;
-        this.users = users;
         this.keys = keys;
     }
 
-    void install(RoutesConfig routes) {
-        routes.get(CAMERA + "verify", this::verify);
-        routes.post(CAMERA + "verify", this::verify);
-        routes.get(CAMERA + "evidence", this::evidence);
-        routes.post("/api/v1/keys/rotate-master", this::rotateMaster);
-        routes.post("/api/v1/keys/rotate-data", this::rotateData);
+    void install(Routes routes) {
+        routes.get(CAMERA + "verify", Require.camera(Action.PLAYBACK), this::verify);
+        routes.post(CAMERA + "verify", Require.camera(Action.PLAYBACK), this::verify);
+        routes.get(CAMERA + "evidence", Require.camera(Action.EXPORT), this::evidence);
+        routes.post("/api/v1/keys/rotate-master", Require.tenant(Action.MANAGE_TENANTS), this::rotateMaster);
+        routes.post("/api/v1/keys/rotate-data", Require.tenant(Action.MANAGE_CAMERAS), this::rotateData);
+    }
+
+    /** The range asked for, within the caller's time window for the route's action. */
+    private static Instant[] range(Context ctx) {
+        Instant[] r = TimeParams.range(ctx, Playback.MAX_RANGE);
+        MediaAccess access = MediaAccess.of(ctx);
+        if (!access.allows(r[0], r[1])) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "the range reaches before " + access.from()
+                    + ", the earliest your time window allows");
+        }
+        return r;
     }
 
     /** A verification response: {@code ok} false with the problems found (still 200: the check itself worked). */
@@ -69,7 +80,7 @@ public final class IntegrityHandlers {
 
     private void verify(Context ctx) {
         Camera c = PathIds.camera(ctx, cameras);
-        Instant[] r = TimeParams.range(ctx, Playback.MAX_RANGE);
+        Instant[] r = range(ctx);
         ctx.json(VerifyResponse.of(verifier.verify(c.tenantId(), c.id(), r[0], r[1])));
     }
 
@@ -79,9 +90,8 @@ public final class IntegrityHandlers {
      */
     private void evidence(Context ctx) throws IOException {
         Camera c = PathIds.camera(ctx, cameras);
-        Instant[] r = TimeParams.range(ctx, Playback.MAX_RANGE);
-        Session s = AuthFilter.session(ctx);
-        String who = users.usernameOf(s.tenantId(), s.userId()).orElse("user " + s.userId());
+        Instant[] r = range(ctx);
+        String who = Guard.principal(ctx).username();
         EvidenceExporter.Prepared pkg;
         try {
             pkg = exporter.prepare(c.tenantId(), c.id(), c.name(), r[0], r[1], who);
@@ -121,7 +131,7 @@ public final class IntegrityHandlers {
     }
 
     private void rotateData(Context ctx) {
-        Session s = AuthFilter.session(ctx);
-        ctx.json(new DataRotationResponse(s.tenantId().toString(), keys.rotateData(s.tenantId()).toString()));
+        UUID tenant = Guard.principal(ctx).tenantId();
+        ctx.json(new DataRotationResponse(tenant.toString(), keys.rotateData(tenant).toString()));
     }
 }

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.auth.Action;
 import io.argus.media.hls.LlHlsException;
 import io.argus.media.hls.LlHlsServer;
 import io.argus.media.hls.LlHlsSettings;
@@ -9,7 +10,6 @@ import io.argus.media.path.PathManager;
 import io.argus.media.stream.Stream;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.websocket.WsCloseContext;
 import io.javalin.websocket.WsConnectContext;
@@ -57,11 +57,10 @@ public final class LiveHandlers implements AutoCloseable {
         this.mse = new MseServer(MseServer.DEFAULT_THREADS);
     }
 
-    void install(RoutesConfig routes) {
-        routes.get(CAMERA + MediaPaths.LIVE_HLS, this::playlist);
-        routes.get(CAMERA + HLS_FILES + "{file}", this::file);
-        routes.wsBeforeUpgrade(CAMERA + MediaPaths.LIVE_WS, this::stream);
-        routes.ws(CAMERA + MediaPaths.LIVE_WS, ws -> {
+    void install(Routes routes) {
+        routes.get(CAMERA + MediaPaths.LIVE_HLS, Require.camera(Action.VIEW_LIVE), this::playlist);
+        routes.get(CAMERA + HLS_FILES + "{file}", Require.camera(Action.VIEW_LIVE), this::file);
+        routes.ws(CAMERA + MediaPaths.LIVE_WS, Require.camera(Action.VIEW_LIVE), this::stream, ws -> {
             ws.onConnect(this::connect);
             ws.onClose(this::closed);
             ws.onError(this::closed);

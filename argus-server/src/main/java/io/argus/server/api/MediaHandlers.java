@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.auth.Action;
 import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
 import io.argus.media.snapshot.Snapshot;
@@ -8,11 +9,10 @@ import io.argus.media.snapshot.SnapshotException;
 import io.argus.media.snapshot.SnapshotOptions;
 import io.argus.media.stream.Stream;
 import io.argus.metadata.Camera;
-import io.argus.metadata.Session;
+import io.argus.server.auth.Principal;
 import io.argus.server.auth.MediaGrant;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.camera.CameraService;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -51,9 +51,9 @@ public final class MediaHandlers {
         return signer;
     }
 
-    void install(RoutesConfig routes) {
-        routes.get(CAMERA + MediaPaths.SNAPSHOT, this::snapshot);
-        routes.post(CAMERA + "media-urls", this::mediaUrls);
+    void install(Routes routes) {
+        routes.get(CAMERA + MediaPaths.SNAPSHOT, Require.camera(Action.VIEW_LIVE), this::snapshot);
+        routes.post(CAMERA + "media-urls", Require.cameraVisible(), this::mediaUrls);
     }
 
     /**
@@ -115,8 +115,8 @@ public final class MediaHandlers {
 
     /** Signs one token for the camera and returns every media URL with it. Needs a bearer token. */
     void mediaUrls(Context ctx) {
-        Session session = AuthFilter.session(ctx);
-        Camera cam = camera(session.tenantId(), uuidOrNull(ctx.pathParam("id")), ctx);
+        Principal p = AuthFilter.principal(ctx);
+        Camera cam = camera(p.tenantId(), uuidOrNull(ctx.pathParam("id")), ctx);
         MediaUrlRequest req = ctx.bodyAsBytes().length == 0 ? MediaUrlRequest.DEFAULT
                 : RequestBodies.read(ctx, MediaUrlRequest.class);
         long ttl = req.expiresInSeconds() == null ? DEFAULT_URL_TTL_SECONDS : req.expiresInSeconds();
@@ -129,7 +129,7 @@ public final class MediaHandlers {
                     Map.of("from", "after to"));
         }
         Instant expiresAt = Instant.ofEpochSecond(clock.instant().getEpochSecond() + ttl);
-        String sig = signer.sign(new MediaGrant(session.tenantId(), cam.id(), expiresAt, req.from(), req.to()));
+        String sig = signer.sign(new MediaGrant(p.tenantId(), p.userId(), cam.id(), expiresAt, req.from(), req.to()));
         String q = "?" + AuthFilter.SIG + "=" + sig;
         ctx.json(new MediaUrlResponse(MediaPaths.of(cam.id(), MediaPaths.SNAPSHOT) + q,
                 MediaPaths.of(cam.id(), MediaPaths.LIVE_HLS) + q, MediaPaths.of(cam.id(), MediaPaths.LIVE_WS) + q,

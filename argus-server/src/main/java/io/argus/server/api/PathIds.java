@@ -22,6 +22,6 @@ final class PathIds {
 
     /** The camera of path parameter {@code id}, in the caller's tenant (404 otherwise). */
     static Camera camera(Context ctx, CameraService cameras) {
-        return cameras.get(AuthFilter.session(ctx).tenantId(), uuid(ctx, "id", "camera"));
+        return cameras.get(AuthFilter.principal(ctx).tenantId(), uuid(ctx, "id", "camera"));
     }
 }

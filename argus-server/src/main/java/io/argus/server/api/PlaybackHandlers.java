@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
 import io.argus.storage.chunk.ChunkRecord;
@@ -9,7 +10,6 @@ import io.argus.storage.playback.Mp4Export;
 import io.argus.storage.playback.Playback;
 import io.argus.storage.playback.PlaybackException;
 import io.argus.storage.playback.WallClockChunk;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.net.URLEncoder;
@@ -51,10 +51,10 @@ public final class PlaybackHandlers {
         this.clock = clock;
     }
 
-    void install(RoutesConfig routes) {
-        routes.get(CAMERA + MediaPaths.PLAYBACK_HLS, this::playlist);
-        routes.get(CAMERA + CHUNKS + "{chunk}", this::chunk);
-        routes.get(CAMERA + MediaPaths.EXPORT_MP4, this::export);
+    void install(Routes routes) {
+        routes.get(CAMERA + MediaPaths.PLAYBACK_HLS, Require.camera(Action.PLAYBACK), this::playlist);
+        routes.get(CAMERA + CHUNKS + "{chunk}", Require.camera(Action.PLAYBACK), this::chunk);
+        routes.get(CAMERA + MediaPaths.EXPORT_MP4, Require.camera(Action.EXPORT), this::export);
     }
 
     /** The camera of a media request, checked to exist in the caller's tenant. */
@@ -65,12 +65,13 @@ public final class PlaybackHandlers {
         return cameras.get(access.tenant(), access.camera());
     }
 
-    /** The range asked for, within what a signed URL allows. */
+    /** The range asked for, within what the signed URL and the user's time window allow. */
     private static Instant[] range(Context ctx, MediaAccess access) {
         Instant[] r = TimeParams.range(ctx, Playback.MAX_RANGE);
         if (!access.allows(r[0], r[1])) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "the signed URL allows " + access.from() + " to "
-                    + access.to() + " only");
+            throw new ApiException(ErrorCode.FORBIDDEN, "you may play recordings from "
+                    + (access.from() == null ? "any time" : access.from()) + " to "
+                    + (access.to() == null ? "now" : access.to()) + " only");
         }
         return r;
     }
@@ -96,7 +97,7 @@ public final class PlaybackHandlers {
                 "no recording " + ctx.pathParam("chunk") + " of camera " + c.id()));
         if ((access.from() != null && !chunk.end().isAfter(access.from()))
                 || (access.to() != null && !chunk.start().isBefore(access.to()))) {
-            throw new ApiException(ErrorCode.FORBIDDEN, "the signed URL does not cover this recording");
+            throw new ApiException(ErrorCode.FORBIDDEN, "this recording lies outside what you may play (the signed URL's range or your time window)");
         }
         WallClockChunk served = playback.served(chunk);
         try (ReadableChunk file = playback.store().open(chunk.location())) {

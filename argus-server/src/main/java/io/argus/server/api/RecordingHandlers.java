@@ -1,11 +1,11 @@
 package io.argus.server.api;
 
+import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.metadata.CameraRecording;
 import io.argus.server.camera.CameraService;
 import io.argus.server.recording.RecordingService;
 import io.argus.storage.record.RecordingMode;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,10 +28,10 @@ public final class RecordingHandlers {
         this.clock = clock;
     }
 
-    void install(RoutesConfig routes) {
-        routes.get(CAMERA + "recording", this::get);
-        routes.put(CAMERA + "recording", this::put);
-        routes.post(CAMERA + "events", this::event);
+    void install(Routes routes) {
+        routes.get(CAMERA + "recording", Require.cameraVisible(), this::get);
+        routes.put(CAMERA + "recording", Require.camera(Action.MANAGE_CAMERAS), this::put);
+        routes.post(CAMERA + "events", Require.camera(Action.BOOKMARK), this::event);
     }
 
     private Camera camera(Context ctx) {

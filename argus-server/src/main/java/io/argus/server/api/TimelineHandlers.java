@@ -1,12 +1,12 @@
 package io.argus.server.api;
 
+import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
 import io.argus.storage.chunk.Bookmark;
 import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.Span;
-import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.DateTimeException;
@@ -44,12 +44,12 @@ public final class TimelineHandlers {
         this.clock = clock;
     }
 
-    void install(RoutesConfig routes) {
-        routes.get(CAMERA + "recordings", this::recordings);
-        routes.get(CAMERA + "timeline", this::timeline);
-        routes.get(CAMERA + "bookmarks", this::listBookmarks);
-        routes.post(CAMERA + "bookmarks", this::addBookmark);
-        routes.delete(CAMERA + "bookmarks/{bid}", this::deleteBookmark);
+    void install(Routes routes) {
+        routes.get(CAMERA + "recordings", Require.camera(Action.PLAYBACK), this::recordings);
+        routes.get(CAMERA + "timeline", Require.camera(Action.PLAYBACK), this::timeline);
+        routes.get(CAMERA + "bookmarks", Require.camera(Action.PLAYBACK), this::listBookmarks);
+        routes.post(CAMERA + "bookmarks", Require.camera(Action.BOOKMARK), this::addBookmark);
+        routes.delete(CAMERA + "bookmarks/{bid}", Require.camera(Action.BOOKMARK), this::deleteBookmark);
     }
 
     private Camera camera(Context ctx) {

@@ -16,13 +16,15 @@ import javax.crypto.spec.SecretKeySpec;
  * node's secret, URL-safe base64 without padding, so a node checks one without any state. A token is scoped to
  * a camera, not to one path, so it opens every media path of that camera (snapshot, live, playback, export).
  *
- * <p>Token layout (89 bytes, 119 characters): version 1 (1 byte), tenant (16), camera (16), expiry in epoch
- * seconds (8), from and to in epoch milliseconds (8 each, {@link Long#MIN_VALUE} for no bound), then the MAC
- * (32) over everything before it. Changing the secret revokes every token at once.
+ * <p>Token layout (105 bytes, 140 characters): version 2 (1 byte), tenant (16), user (16), camera (16), expiry
+ * in epoch seconds (8), from and to in epoch milliseconds (8 each, {@link Long#MIN_VALUE} for no bound), then
+ * the MAC (32) over everything before it. Changing the secret revokes every token at once. The user is there so
+ * the URL is checked against that user's rights when it is used: a user disabled, or a role taken away, stops
+ * its URLs at once.
  */
 public final class MediaUrlSigner {
-    static final byte VERSION = 1;
-    static final int PAYLOAD_BYTES = 1 + 16 + 16 + 8 + 8 + 8;
+    static final byte VERSION = 2;
+    static final int PAYLOAD_BYTES = 1 + 16 + 16 + 16 + 8 + 8 + 8;
     static final int MAC_BYTES = 32;
     static final int TOKEN_BYTES = PAYLOAD_BYTES + MAC_BYTES;
     private static final long UNBOUNDED = Long.MIN_VALUE;
@@ -44,6 +46,7 @@ public final class MediaUrlSigner {
         ByteBuffer b = ByteBuffer.allocate(TOKEN_BYTES);
         b.put(VERSION);
         putUuid(b, g.tenant());
+        putUuid(b, g.user());
         putUuid(b, g.camera());
         b.putLong(g.expiresAt().getEpochSecond());
         b.putLong(g.from() == null ? UNBOUNDED : g.from().toEpochMilli());
@@ -70,11 +73,12 @@ public final class MediaUrlSigner {
         }
         ByteBuffer b = ByteBuffer.wrap(raw, 1, PAYLOAD_BYTES - 1);
         UUID tenant = new UUID(b.getLong(), b.getLong());
+        UUID user = new UUID(b.getLong(), b.getLong());
         UUID camera = new UUID(b.getLong(), b.getLong());
         Instant expiresAt = Instant.ofEpochSecond(b.getLong());
         long from = b.getLong();
         long to = b.getLong();
-        MediaGrant g = new MediaGrant(tenant, camera, expiresAt,
+        MediaGrant g = new MediaGrant(tenant, user, camera, expiresAt,
                 from == UNBOUNDED ? null : Instant.ofEpochMilli(from), to == UNBOUNDED ? null : Instant.ofEpochMilli(to));
         return clock.instant().isBefore(expiresAt) ? new MediaUrlCheck.Valid(g) : new MediaUrlCheck.Expired(g);
     }

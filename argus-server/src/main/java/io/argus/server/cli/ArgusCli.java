@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "argus", mixinStandardHelpOptions = true, versionProvider = ArgusCli.Version.class,
         description = "Argus video management system: live video from IP cameras, re-streamed, recorded and "
                 + "served over a REST API.",
-        subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, BenchCommand.class,
+        subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, BenchCommand.class, UserCommand.class,
                 VerifyCommand.class, EvidenceCommand.class, KeysCommand.class, CommandLine.HelpCommand.class})
 public final class ArgusCli implements Runnable {
     /** Exit status for a configuration or usage error (as picocli uses for bad arguments). */
@@ -47,6 +47,10 @@ public final class ArgusCli implements Runnable {
         cl.setExecutionExceptionHandler((e, line, parsed) -> {
             if (e instanceof ConfigException) {
                 line.getErr().println("argus: configuration error: " + e.getMessage());
+                return EXIT_USAGE;
+            }
+            if (e instanceof IllegalArgumentException) {
+                line.getErr().println("argus: " + e.getMessage());
                 return EXIT_USAGE;
             }
             if (e instanceof StartupException) {

@@ -68,7 +68,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  REST API  " + api + "/api/v1   (health: " + api + "/api/v1/health)");
         out.println("  Cameras   " + api + "/api/v1/cameras   (with the bearer token from POST /api/v1/auth/login)");
         out.println("  Metrics   " + api + "/metrics");
-        out.println("  RTSP      " + rtsp + "/<camera name>" + (sim != null ? ", e.g. ffplay " + rtsp + "/sim-1" : ""));
+        String userInfo = "admin:" + (password == null ? "<password>" : password) + "@";
+        out.println("  RTSP      " + rtsp.replace("rtsp://", "rtsp://<user>:<password>@") + "/<camera name>"
+                + (sim != null ? ", e.g. ffplay " + rtsp.replace("rtsp://", "rtsp://" + userInfo) + "/sim-1" : ""));
         out.println("  Login     user 'admin', password " + (password == null ? "as configured (admin.password)"
                 : password + (config.auth().adminPassword().isEmpty() ? " (from " + pwFile + ")" : "")));
         if (sim != null) {

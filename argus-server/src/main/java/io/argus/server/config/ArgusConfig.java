@@ -27,11 +27,15 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.RTSP_RTCP_PORT)),
                 new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX)),
                 new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD),
-                        v.get(ConfigKeys.MEDIA_URL_SECRET)),
+                        v.get(ConfigKeys.MEDIA_URL_SECRET), new AuthConfig.Lockout(
+                                v.get(ConfigKeys.AUTH_LOCKOUT_MAX_FAILURES),
+                                v.get(ConfigKeys.AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE),
+                                v.get(ConfigKeys.AUTH_LOCKOUT_WINDOW), v.get(ConfigKeys.AUTH_LOCKOUT_DURATION)),
+                        v.get(ConfigKeys.AUTH_PASSWORD_MIN_LENGTH), v.get(ConfigKeys.RTSP_ANONYMOUS_READ)),
                 new RecordingConfig(v.get(ConfigKeys.RECORDING_DIR).stream().map(v.get(ConfigKeys.DATA_DIR)::resolve)
                         .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),
-                        v.get(ConfigKeys.RECORDING_CHUNK_DURATION)),
+                        v.get(ConfigKeys.RECORDING_CHUNK_DURATION), v.get(ConfigKeys.RECORDING_SYNC_INTERVAL)),
                 new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)),
                 new CryptoConfig(v.get(ConfigKeys.CRYPTO_ENCRYPT_RECORDINGS),
                         v.get(ConfigKeys.DATA_DIR).resolve(v.get(ConfigKeys.CRYPTO_MASTER_KEY_FILE)),

@@ -8,8 +8,24 @@ import java.time.Duration;
  * @param adminPassword  the first start's admin password, or empty for a random one; never printed
  * @param mediaUrlSecret the key for signed media URLs, or empty for the one kept in the data directory; never
  *                       printed
+ * @param passwordMinLength shortest password users may set
+ * @param rtspAnonymousRead whether RTSP readers need no credentials (labs)
  */
-public record AuthConfig(Duration tokenTtl, String adminPassword, String mediaUrlSecret) {
+public record AuthConfig(Duration tokenTtl, String adminPassword, String mediaUrlSecret, Lockout lockout,
+                         int passwordMinLength, boolean rtspAnonymousRead) {
+    /** Login lockout: {@code auth.lockout.*}. */
+    public record Lockout(int maxFailures, int maxFailuresPerSource, Duration window, Duration duration) {
+        public Lockout {
+            if (maxFailures < 1 || maxFailuresPerSource < 1) {
+                throw new IllegalArgumentException("auth.lockout.maxFailures and auth.lockout.maxFailuresPerSource: "
+                        + "must be at least 1");
+            }
+            if (window.isZero() || duration.isZero()) {
+                throw new IllegalArgumentException("auth.lockout.window and auth.lockout.duration: must be positive");
+            }
+        }
+    }
+
     /** Shorter tokens would make the UI log in again every few minutes for no security gain. */
     static final Duration MIN_TOKEN_TTL = Duration.ofMinutes(1);
 
@@ -20,6 +36,9 @@ public record AuthConfig(Duration tokenTtl, String adminPassword, String mediaUr
         if (tokenTtl.compareTo(MIN_TOKEN_TTL) < 0) {
             throw new IllegalArgumentException("auth.tokenTtl: must be at least 1m");
         }
+        if (passwordMinLength < 1 || passwordMinLength > 1024) {
+            throw new IllegalArgumentException("auth.password.minLength: must be 1..1024");
+        }
         if (!mediaUrlSecret.isEmpty() && mediaUrlSecret.length() < MIN_MEDIA_URL_SECRET) {
             throw new IllegalArgumentException("media.urlSecret: must be at least " + MIN_MEDIA_URL_SECRET
                     + " characters (or empty for a generated one)");
@@ -29,6 +48,7 @@ public record AuthConfig(Duration tokenTtl, String adminPassword, String mediaUr
     @Override
     public String toString() {
         return "AuthConfig[tokenTtl=" + tokenTtl + ", adminPassword=" + (adminPassword.isEmpty() ? "" : "***")
-                + ", mediaUrlSecret=" + (mediaUrlSecret.isEmpty() ? "" : "***") + "]";
+                + ", mediaUrlSecret=" + (mediaUrlSecret.isEmpty() ? "" : "***") + ", lockout=" + lockout
+                + ", passwordMinLength=" + passwordMinLength + ", rtspAnonymousRead=" + rtspAnonymousRead + "]";
     }
 }

@@ -38,6 +38,21 @@ public final class ConfigKeys {
             "Key for signed media URLs (?sig=), at least 32 characters; empty: a random one is made on first start "
                     + "in media-url-secret in the data directory. Nodes that accept each other's URLs need the same "
                     + "one; changing it revokes every signed URL.", "", Parsers::text, true);
+    public static final ConfigKey<Integer> AUTH_LOCKOUT_MAX_FAILURES = key("auth.lockout.maxFailures", "5",
+            Parsers::integer, "Failed logins of one user within auth.lockout.window that lock it for "
+                    + "auth.lockout.duration (answered 429 with Retry-After, the password not even checked).");
+    public static final ConfigKey<Integer> AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE = key(
+            "auth.lockout.maxFailuresPerSource", "20", Parsers::integer,
+            "Failed logins from one client address within auth.lockout.window that lock that address.");
+    public static final ConfigKey<Duration> AUTH_LOCKOUT_WINDOW = key("auth.lockout.window", "15m",
+            Parsers::duration, "How far back failed logins count towards a lockout.");
+    public static final ConfigKey<Duration> AUTH_LOCKOUT_DURATION = key("auth.lockout.duration", "15m",
+            Parsers::duration, "How long a locked user or address stays locked.");
+    public static final ConfigKey<Integer> AUTH_PASSWORD_MIN_LENGTH = key("auth.password.minLength", "12",
+            Parsers::integer, "Shortest password a user may set (API and CLI); the username and the most common "
+                    + "passwords are refused too.");
+    public static final ConfigKey<Boolean> RTSP_ANONYMOUS_READ = key("rtsp.anonymousRead", "false", Parsers::bool,
+            "Let RTSP clients read every camera without credentials (labs only); publishing always needs them.");
     public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
             "Directories recordings are written to, comma-separated, one volume each (new chunks go to the one "
                     + "with most room); relative paths are inside dataDir. Add new ones at the end: the order "
@@ -50,6 +65,10 @@ public final class ConfigKeys {
                     + "deleted, and recording pauses (with an alert) if nothing can be.");
     public static final ConfigKey<Duration> RECORDING_CHUNK_DURATION = key("recording.chunkDuration", "60s",
             Parsers::duration, "Length of a recorded chunk (one file or object); cut at the next keyframe.");
+    public static final ConfigKey<Duration> RECORDING_SYNC_INTERVAL = key("recording.syncInterval", "5s",
+            Parsers::duration, "How often recorded video is forced to the disk (fdatasync) while a chunk is open; "
+                    + "a killed process loses nothing either way, a power cut up to this much. 0: only when a "
+                    + "chunk closes.");
     public static final ConfigKey<Boolean> CRYPTO_ENCRYPT_RECORDINGS = key("crypto.encryptRecordings", "false",
             Parsers::bool, "Encrypt new recordings at rest (AES-256-GCM under the tenant's data key, wrapped by the "
                     + "master key); existing chunks are read either way. Off by default: with the master key file "
@@ -68,8 +87,10 @@ public final class ConfigKeys {
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
-            ADMIN_PASSWORD, MEDIA_URL_SECRET, RECORDING_DIR, RECORDING_MAX_SIZE, RECORDING_MIN_FREE,
-            RECORDING_CHUNK_DURATION, CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY,
+            ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
+            AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
+            RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
+            CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY,
             METRICS_REQUIRE_AUTH);
 
     /**

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param maxBytes      most bytes of recordings on each; 0 for no limit but {@code minFreeBytes}
  * @param minFreeBytes  free space to leave on each one's file system
  * @param chunkDuration length of a chunk, cut at the next keyframe
+ * @param syncInterval  how often an open chunk is forced to the disk; zero: only when it closes
  */
-public record RecordingConfig(List<Path> dirs, long maxBytes, long minFreeBytes, Duration chunkDuration) {
+public record RecordingConfig(List<Path> dirs, long maxBytes, long minFreeBytes, Duration chunkDuration,
+                              Duration syncInterval) {
     public RecordingConfig {
         dirs = List.copyOf(dirs);
         if (dirs.isEmpty()) {
@@ -30,6 +32,9 @@ public record RecordingConfig(List<Path> dirs, long maxBytes, long minFreeBytes,
         }
         if (chunkDuration.compareTo(Duration.ofSeconds(1)) < 0 || chunkDuration.compareTo(Duration.ofMinutes(30)) > 0) {
             throw new IllegalArgumentException("recording.chunkDuration: must be 1s .. 30m");
+        }
+        if (syncInterval.isNegative() || syncInterval.compareTo(chunkDuration) > 0) {
+            throw new IllegalArgumentException("recording.syncInterval: must be 0 .. recording.chunkDuration");
         }
     }
 }

@@ -4,6 +4,7 @@ import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
+import io.argus.server.api.AccessHandlers;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.IntegrityHandlers;
 import io.argus.server.api.LiveHandlers;
@@ -12,6 +13,7 @@ import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
 import io.argus.server.api.TimelineHandlers;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.config.ArgusConfig;
@@ -61,7 +63,7 @@ public final class HttpRole implements Role {
     @Override
     public void start() throws IOException {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
-        AuthService auth = new AuthService(metadata.users(), metadata.tokens(), clock, config.auth().tokenTtl());
+        AuthService auth = metadata.auth();
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -75,9 +77,11 @@ public final class HttpRole implements Role {
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new PlaybackHandlers(media.cameras(), playback, clock),
                 new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
+                new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
+                        metadata.cameras(), auth, new PasswordPolicy(config.auth().passwordMinLength()), clock),
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
-                        new EvidenceExporter(playback, recording.index(), signingKey, clock), metadata.users(),
-                        metadata.keys()));
+                        new EvidenceExporter(playback, recording.index(), signingKey, clock), metadata.keys()),
+                clock);
         try {
             port = api.start();
         } catch (RuntimeException e) {
@@ -92,6 +96,11 @@ public final class HttpRole implements Role {
         api.stop();
         live.close();
         metrics.close();
+    }
+
+    /** The HTTP API (its route tables, for the authorization matrix test). */
+    public HttpApi api() {
+        return api;
     }
 
     /** The bound port. */

@@ -1,12 +1,19 @@
 package io.argus.server.roles;
 
+import io.argus.metadata.CameraGroupRepository;
 import io.argus.metadata.CameraRecordingRepository;
 import io.argus.metadata.CameraRepository;
 import io.argus.metadata.Database;
+import io.argus.metadata.RoleRepository;
+import io.argus.metadata.TenantRepository;
 import io.argus.metadata.TokenRepository;
 import io.argus.metadata.UserRepository;
 import io.argus.server.Role;
 import io.argus.server.auth.AdminBootstrap;
+import io.argus.server.auth.AuthService;
+import io.argus.server.auth.LockoutConfig;
+import io.argus.server.auth.LoginThrottle;
+import io.argus.server.auth.Principals;
 import io.argus.server.config.AuthConfig;
 import io.argus.server.config.CryptoConfig;
 import io.argus.server.crypto.NodeKeys;
@@ -34,6 +41,10 @@ public final class MetadataRole implements Role {
     private TokenRepository tokens;
     private CameraRepository cameras;
     private CameraRecordingRepository recordingSettings;
+    private TenantRepository tenants;
+    private RoleRepository roles;
+    private CameraGroupRepository cameraGroups;
+    private AuthService authService;
 
     public MetadataRole(Path dataDir, AuthConfig auth, CryptoConfig crypto, Clock clock) {
         this.dataDir = dataDir;
@@ -60,7 +71,13 @@ public final class MetadataRole implements Role {
             LOG.info("sealed {} camera password(s) stored in the clear by an earlier version", sealed);
         }
         recordingSettings = new CameraRecordingRepository(db.dataSource());
+        tenants = new TenantRepository(db.dataSource());
+        roles = new RoleRepository(db.dataSource());
+        cameraGroups = new CameraGroupRepository(db.dataSource());
         AdminBootstrap.ensureAdmin(users, dataDir, auth.adminPassword(), clock);
+        authService = new AuthService(users, tenants, tokens, new Principals(users, tenants, roles, cameraGroups),
+                new LoginThrottle(new LockoutConfig(auth.lockout().maxFailures(), auth.lockout().maxFailuresPerSource(),
+                        auth.lockout().window(), auth.lockout().duration()), clock), clock, auth.tokenTtl());
     }
 
     @Override
@@ -87,6 +104,23 @@ public final class MetadataRole implements Role {
 
     public CameraRecordingRepository recordingSettings() {
         return recordingSettings;
+    }
+
+    /** Logins with lockout, tokens and the principals behind them: one for HTTP and RTSP, so lockouts are shared. */
+    public AuthService auth() {
+        return authService;
+    }
+
+    public TenantRepository tenants() {
+        return tenants;
+    }
+
+    public RoleRepository roles() {
+        return roles;
+    }
+
+    public CameraGroupRepository cameraGroups() {
+        return cameraGroups;
     }
 
     /** The database, for repositories that live with the roles that use them (the chunk index). */

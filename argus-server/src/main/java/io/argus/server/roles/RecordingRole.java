@@ -99,7 +99,8 @@ public final class RecordingRole implements Role {
         DataSource ds = metadata.database().dataSource();
         index = new JdbcChunkIndex(ds);
         bookmarks = new JdbcBookmarks(ds);
-        recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT, ROOM_CHECK),
+        recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
+                config.syncInterval(), ROOM_CHECK),
                 RECORDER_THREADS);
         int recovered = recorder.recover().size();
         if (recovered > 0) {

@@ -1,12 +1,12 @@
 package io.argus.server.roles;
 
-import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.server.Role;
 import io.argus.server.config.RtspConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Clock;
 import java.time.Duration;
 
 /** The RTSP server: re-streams every camera at {@code rtsp://host:port/<name or id>} and takes publishers. */
@@ -17,14 +17,25 @@ public final class RtspRole implements Role {
     private final RtspConfig config;
     private final String host;
     private final MediaRole media;
+    private final MetadataRole metadata;
+    private final boolean anonymousRead;
+    private final Clock clock;
+    private RtspAccess access;
     private RtspServer server;
     private volatile int port;
 
-    /** @param host the bind address (the HTTP one: one node, one address) */
-    public RtspRole(RtspConfig config, String host, MediaRole media) {
+    /**
+     * @param host          the bind address (the HTTP one: one node, one address)
+     * @param anonymousRead whether readers need no credentials ({@code rtsp.anonymousRead}, labs only)
+     */
+    public RtspRole(RtspConfig config, String host, MediaRole media, MetadataRole metadata, boolean anonymousRead,
+                    Clock clock) {
         this.config = config;
         this.host = host;
         this.media = media;
+        this.metadata = metadata;
+        this.anonymousRead = anonymousRead;
+        this.clock = clock;
     }
 
     @Override
@@ -34,8 +45,9 @@ public final class RtspRole implements Role {
 
     @Override
     public void start() {
+        access = new RtspAccess(metadata.auth(), media.paths(), media.cameras(), anonymousRead, clock);
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
-                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), RtspAuthenticator.ALLOW_ALL, 0);
+                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), access, 0);
         try {
             server.start();
         } catch (IOException e) {
@@ -47,6 +59,7 @@ public final class RtspRole implements Role {
     @Override
     public void stop() {
         server.close();
+        access.close();
     }
 
     /** The bound RTSP port (the configured one, or the one picked for port 0). */

@@ -17,16 +17,16 @@ class MediaUrlSignerTest {
     private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     private final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
     private final MediaUrlSigner signer = new MediaUrlSigner(SECRET, clock);
-    private final MediaGrant grant = new MediaGrant(UUID.randomUUID(), UUID.randomUUID(),
+    private final MediaGrant grant = new MediaGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
             Instant.parse("2025-06-01T01:00:00Z"), Instant.parse("2025-05-31T10:00:00.123Z"),
             Instant.parse("2025-05-31T11:00:00Z"));
 
     @Test
     void roundTripsTheGrantInAUrlSafeToken() {
         String token = signer.sign(grant);
-        assertThat(token).matches("[A-Za-z0-9_-]+").hasSize(119);
+        assertThat(token).matches("[A-Za-z0-9_-]+").hasSize(140);
         assertThat(signer.check(token)).isEqualTo(new MediaUrlCheck.Valid(grant));
-        MediaGrant open = new MediaGrant(grant.tenant(), grant.camera(), grant.expiresAt(), null, null);
+        MediaGrant open = new MediaGrant(grant.tenant(), grant.user(), grant.camera(), grant.expiresAt(), null, null);
         assertThat(signer.check(signer.sign(open))).isEqualTo(new MediaUrlCheck.Valid(open));
     }
 

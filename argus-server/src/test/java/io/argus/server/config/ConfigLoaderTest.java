@@ -28,6 +28,7 @@ class ConfigLoaderTest {
         assertThat(c.ingest().backoffInitial()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.auth().tokenTtl()).isEqualTo(Duration.ofHours(24));
         assertThat(c.metrics().requireAuth()).isFalse();
+        assertThat(c.recording().syncInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 
     @Test
@@ -82,6 +83,8 @@ class ConfigLoaderTest {
                 .hasMessageContaining("rtsp.rtpPort/rtsp.rtcpPort");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("ingest.backoffMax", "100ms")))
                 .hasMessageContaining("ingest.backoffMax");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("recording.syncInterval", "2m")))
+                .hasMessageContaining("recording.syncInterval");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("http:\n  port: [1, 2]\n"), Map.of(), Map.of()))
                 .hasMessageContaining("http.port").hasMessageContaining("single value");
         assertThatThrownBy(() -> ConfigLoader.load(yaml("http: {port: 1\n"), Map.of(), Map.of()))

@@ -145,7 +145,8 @@ class IngestEndToEndTest {
         try (RtspClient client = new RtspClient(RtspClientConfig.DEFAULT, 1);
              PathManager readers = new PathManager(List.of(client), scheduler, Backoff.DEFAULT)) {
             Path p = readers.add("reader", "reader", new SourceConfig(
-                    URI.create("rtsp://127.0.0.1:" + server.rtspPort() + "/" + camera), null, null, Transport.TCP),
+                    URI.create("rtsp://127.0.0.1:" + server.rtspPort() + "/" + camera), "admin", "e2e-secret",
+                    Transport.TCP),
                     true);
             p.onStream(s -> s.attach(new StreamConsumer() {
                 @Override
@@ -169,7 +170,7 @@ class IngestEndToEndTest {
         assumeTrue(onPath("ffprobe"), "ffprobe not installed (.ci/run installs it)");
         Process p = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v",
                 "-show_entries", "frame=pts", "-of", "default=nw=1", "-read_intervals", "%+#61",
-                "rtsp://127.0.0.1:" + server.rtspPort() + "/udp-cam").redirectErrorStream(true).start();
+                "rtsp://admin:e2e-secret@127.0.0.1:" + server.rtspPort() + "/udp-cam").redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {
@@ -191,7 +192,7 @@ class IngestEndToEndTest {
     @Test
     void ffmpegPublishingToAPathCreatesAndFeedsACamera() throws Exception {
         assumeTrue(onPath("ffmpeg") && onPath("ffprobe"), "ffmpeg not installed (.ci/run installs it)");
-        String url = "rtsp://127.0.0.1:" + server.rtspPort() + "/live/lobby";
+        String url = "rtsp://admin:e2e-secret@127.0.0.1:" + server.rtspPort() + "/live/lobby";
         Process publisher = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-stream_loop", "-1", "-f", "h264",
                 "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString(), "-c", "copy", "-f", "rtsp",
                 "-rtsp_transport", "tcp", url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)

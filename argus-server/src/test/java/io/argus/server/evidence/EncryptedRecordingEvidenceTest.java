@@ -56,7 +56,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class EncryptedRecordingEvidenceTest {
     private static final Map<String, String> SETTINGS = Map.of("admin.password", "ev-secret",
-            "recording.chunkDuration", "2s", "recording.minFree", "0", "crypto.encryptRecordings", "true");
+            "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.minFree", "0",
+            "crypto.encryptRecordings", "true");
 
     @TempDir
     static Path dataDir;

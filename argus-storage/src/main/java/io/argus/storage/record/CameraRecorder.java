@@ -8,6 +8,7 @@ import io.argus.storage.chunk.SegmentStore;
 import io.netty.channel.EventLoop;
 import java.time.Instant;
 import java.util.UUID;
+import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +28,7 @@ final class CameraRecorder {
     private final UUID camera;
     private final Path path;
     private final EventLoop loop;
+    private final Executor reads;
     private final Consumer<Stream> onStream = this::onStream;
     private volatile RecordingSettings settings;
     private volatile RecordingState state = RecordingState.IDLE;
@@ -40,12 +42,13 @@ final class CameraRecorder {
     private boolean previousLoaded;
 
     CameraRecorder(Recorder recorder, UUID tenant, UUID camera, Path path, RecordingSettings settings,
-                   EventLoop loop) {
+                   EventLoop loop, Executor reads) {
         this.recorder = recorder;
         this.tenant = tenant;
         this.camera = camera;
         this.path = path;
         this.loop = loop;
+        this.reads = reads;
         this.settings = settings;
         this.state = settings.mode() == RecordingMode.OFF ? RecordingState.OFF : RecordingState.IDLE;
     }
@@ -182,6 +185,11 @@ final class CameraRecorder {
 
     SegmentStore store() {
         return recorder.store();
+    }
+
+    /** Where the camera's stream reader drains: batched on {@link #loop()}. */
+    Executor reads() {
+        return reads;
     }
 
     EventLoop loop() {

@@ -3,6 +3,7 @@ package io.argus.storage.record;
 import io.argus.media.codec.format.fmp4.Mp4FormatException;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.media.path.Path;
+import io.argus.media.stream.BatchingExecutor;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkRecord;
@@ -11,12 +12,16 @@ import io.argus.storage.chunk.Tier;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -34,10 +39,18 @@ import org.slf4j.LoggerFactory;
 public final class Recorder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
 
+    /**
+     * How often a recorder loop takes what its cameras' streams queued: recording needs throughput, not latency,
+     * and a wake-up per frame would cost as much as the disk writes. The readers' queues hold 40 s.
+     */
+    static final Duration READ_BATCH = Duration.ofMillis(100);
+
     private final SegmentStore store;
     private final ChunkIndex index;
     private final RecorderConfig config;
     private final EventLoopGroup loops;
+    /** Per loop, the executor its cameras' stream readers drain on (see {@link BatchingExecutor}). */
+    private final Map<EventExecutor, BatchingExecutor> batches = new HashMap<>();
     private final Map<UUID, CameraRecorder> cameras = new ConcurrentHashMap<>();
 
     /** @param threads recorder threads (each serves many cameras; syncs are what they wait on) */
@@ -46,6 +59,9 @@ public final class Recorder implements AutoCloseable {
         this.index = index;
         this.config = config;
         this.loops = new DefaultEventLoopGroup(threads, new DefaultThreadFactory("argus-recorder", true));
+        for (EventExecutor loop : loops) {
+            batches.put(loop, new BatchingExecutor((SingleThreadEventExecutor) loop, READ_BATCH));
+        }
     }
 
     /**
@@ -106,7 +122,8 @@ public final class Recorder implements AutoCloseable {
 
     /** Starts recording a camera (its path's live sessions) with {@code settings}. */
     public void add(UUID tenant, UUID camera, Path path, RecordingSettings settings) {
-        CameraRecorder r = new CameraRecorder(this, tenant, camera, path, settings, loops.next());
+        EventLoop loop = loops.next();
+        CameraRecorder r = new CameraRecorder(this, tenant, camera, path, settings, loop, batches.get(loop));
         if (cameras.putIfAbsent(camera, r) != null) {
             throw new IllegalArgumentException("camera already recorded: " + camera);
         }

@@ -27,7 +27,8 @@ import org.slf4j.LoggerFactory;
  * The recording of one live session of a camera: reads the stream on the recorder's event loop and writes chunks.
  * A new session (the camera reconnected) is a new recording; the gap between them stays a gap in the index.
  *
- * <p>Single-threaded: every method runs on the camera's recorder event loop.
+ * <p>Single-threaded: every method runs on the camera's recorder event loop (access units arrive in batches, see
+ * {@link Recorder#READ_BATCH}).
  */
 final class StreamRecording implements StreamConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRecording.class);
@@ -62,6 +63,7 @@ final class StreamRecording implements StreamConsumer {
     private long anchorDts = Long.MIN_VALUE;
     private long anchorWallMicros;
     private long nextRoomCheckNanos;
+    private long nextSyncNanos;
     private final ArrayDeque<AccessUnit> preBuffer = new ArrayDeque<>();
     private long armedUntilMicros;
     private long lastPrimaryWallMicros;
@@ -80,7 +82,7 @@ final class StreamRecording implements StreamConsumer {
     }
 
     void start() {
-        reader = stream.attach(this, camera.loop(), READER_QUEUE);
+        reader = stream.attach(this, camera.reads(), READER_QUEUE);
     }
 
     /** Wall time (µs since the epoch) of a decode time on the primary track. */
@@ -254,6 +256,7 @@ final class StreamRecording implements StreamConsumer {
         chunkFirstDts = au.dts();
         chunkEndDts = au.dts();
         fragmentFirstDts = Long.MIN_VALUE;
+        nextSyncNanos = System.nanoTime() + camera.config().syncInterval().toNanos();
         camera.state(RecordingState.RECORDING, null);
         return true;
     }
@@ -279,7 +282,7 @@ final class StreamRecording implements StreamConsumer {
         fragmentFirstDts = Long.MIN_VALUE;
         try {
             chunk.append(f.content());
-            chunk.sync();
+            syncIfDue();
             Fmp4Fragment.Run run = f.run(primary);
             if (run != null) {
                 chunkEndDts = run.baseMediaDecodeTime() + run.duration();
@@ -296,6 +299,16 @@ final class StreamRecording implements StreamConsumer {
                     (full ? "disk full: " : "write failed: ") + e.getMessage());
         } finally {
             f.release();
+        }
+    }
+
+    /** Forces the chunk to the disk when the sync interval has passed since the last time (closing syncs anyway). */
+    private void syncIfDue() throws IOException {
+        long interval = camera.config().syncInterval().toNanos();
+        long now = System.nanoTime();
+        if (interval > 0 && now - nextSyncNanos >= 0) {
+            chunk.sync();
+            nextSyncNanos = now + interval;
         }
     }
 

@@ -1,8 +1,13 @@
 package io.argus.media.rtsp.server;
 
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+
 /**
  * Decides whether a request may read from or publish to a path. The server module plugs in its user store;
- * the default allows everything. Called on an event loop: it must not block (look credentials up in memory).
+ * the default allows everything. {@link #authorize} is called on an event loop and must not block: work that
+ * blocks (a password hash, a database) belongs in {@link #prepare}, which the connection waits for, off the event
+ * loop, before it handles the request.
  */
 @FunctionalInterface
 public interface RtspAuthenticator {
@@ -23,4 +28,21 @@ public interface RtspAuthenticator {
      *                    server challenge with Digest and Basic)
      */
     boolean authorize(Action action, String path, RtspCredentials credentials);
+
+    /**
+     * Readies what {@link #authorize} will need for a request with these credentials (null: none) on this path
+     * (null: none in the URL), e.g. checks a password and caches the result. The connection handles the request,
+     * and the ones after it, only once this completes.
+     */
+    default CompletionStage<Void> prepare(RtspCredentials credentials, String path) {
+        return CompletableFuture.completedFuture(null);
+    }
+
+    /**
+     * Whether a 401 offers Digest as well as Basic. Digest needs the password (or its HA1) in memory; a store that
+     * keeps only slow hashes can check Basic alone, and clients offered both would pick Digest.
+     */
+    default boolean offersDigest() {
+        return true;
+    }
 }

@@ -25,6 +25,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -72,18 +73,39 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
                 TimeUnit.MILLISECONDS);
     }
 
+    /**
+     * Requests wait here, in order, while the authenticator prepares one of them off the event loop (a password
+     * check); done when none is waiting.
+     */
+    private CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
+
     @Override
     public void channelRead(ChannelHandlerContext c, Object msg) {
         if (msg instanceof RtspRequest request) {
             RtspServerRequest req = new RtspServerRequest(request);
-            try {
-                handle(req);
-            } catch (RuntimeException e) {
-                LOG.warn("RTSP {} {} failed", request.method(), request.uri(), e);
-                respond(req, new RtspResponse(RtspStatus.INTERNAL_SERVER_ERROR));
+            RtspServerUrls url = req.url();
+            CompletableFuture<Void> ready = server.authenticator().prepare(RtspCredentials.parse(
+                    request.headers().get("Authorization"), req.method(), nonce), url == null ? null : url.path())
+                    .toCompletableFuture();
+            if (queue.isDone() && ready.isDone()) {
+                process(req);
+            } else {
+                queue = queue.thenCompose(v -> ready).handleAsync((v, e) -> {
+                    process(req);
+                    return null;
+                }, c.channel().eventLoop());
             }
         } else {
             ReferenceCountUtil.release(msg);
+        }
+    }
+
+    private void process(RtspServerRequest req) {
+        try {
+            handle(req);
+        } catch (RuntimeException e) {
+            LOG.warn("RTSP {} {} failed", req.method(), req.request().uri(), e);
+            respond(req, new RtspResponse(RtspStatus.INTERNAL_SERVER_ERROR));
         }
     }
 
@@ -141,8 +163,10 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             return true;
         }
         RtspResponse r = new RtspResponse(RtspStatus.UNAUTHORIZED);
-        r.headers().add("WWW-Authenticate", "Digest realm=\"" + RtspServer.REALM + "\", nonce=\"" + nonce + "\"")
-                .add("WWW-Authenticate", "Basic realm=\"" + RtspServer.REALM + "\"");
+        if (server.authenticator().offersDigest()) {
+            r.headers().add("WWW-Authenticate", "Digest realm=\"" + RtspServer.REALM + "\", nonce=\"" + nonce + "\"");
+        }
+        r.headers().add("WWW-Authenticate", "Basic realm=\"" + RtspServer.REALM + "\"");
         respond(req, r);
         return false;
     }

@@ -1,0 +1,144 @@
+package io.argus.server.api;
+
+import io.argus.metadata.IssuedToken;
+import io.argus.metadata.PasswordHasher;
+import io.argus.metadata.Session;
+import io.argus.metadata.TenantRepository;
+import io.argus.metadata.User;
+import io.argus.metadata.UserRepository;
+import io.argus.server.api.AccessDtos.MeResponse;
+import io.argus.server.api.AccessDtos.PasswordRequest;
+import io.argus.server.api.AccessDtos.TokenRequest;
+import io.argus.server.api.AccessDtos.TokenResponse;
+import io.argus.server.auth.Action;
+import io.argus.server.auth.AuthService;
+import io.argus.server.auth.PasswordPolicy;
+import io.argus.server.auth.Principal;
+import io.javalin.http.Context;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The caller's own account: {@code /api/v1/me}, its password, its sessions and named API tokens, and logout.
+ * A token is shown once, when it is made; only its hash is kept.
+ */
+final class MeHandlers {
+    private static final String ME = "/api/v1/me";
+
+    /** A year: long-lived enough for an integration, short enough that a forgotten token does not live forever. */
+    static final int MAX_TOKEN_DAYS = 365;
+    static final int DEFAULT_TOKEN_DAYS = 90;
+
+    private final UserRepository users;
+    private final TenantRepository tenants;
+    private final AuthService auth;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    MeHandlers(UserRepository users, TenantRepository tenants, AuthService auth, PasswordPolicy policy, Clock clock) {
+        this.users = users;
+        this.tenants = tenants;
+        this.auth = auth;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    void install(Routes routes) {
+        routes.get(ME, Require.AUTHENTICATED, this::me);
+        routes.put(ME + "/password", Require.AUTHENTICATED, this::password);
+        routes.get(ME + "/tokens", Require.AUTHENTICATED, this::tokens);
+        routes.post(ME + "/tokens", Require.AUTHENTICATED, this::createToken);
+        routes.delete(ME + "/tokens/{tokenId}", Require.AUTHENTICATED, this::revoke);
+        routes.post("/api/v1/auth/logout", Require.AUTHENTICATED, this::logout);
+    }
+
+    private void me(Context ctx) {
+        Principal p = AuthFilter.principal(ctx);
+        String tenantName = tenants.find(p.tenantId()).map(t -> t.name()).orElse(null);
+        ctx.json(new MeResponse(p.userId().toString(), p.username(), p.tenantId().toString(), tenantName, p.roles(),
+                p.actions().stream().map(Action::id).toList(), p.systemAdmin(),
+                p.sessionId() == null ? null : p.sessionId().toString()));
+    }
+
+    /** A new password for oneself, with the current one as proof; every other session and token is revoked. */
+    private void password(Context ctx) {
+        Principal p = AuthFilter.principal(ctx);
+        PasswordRequest req = RequestBodies.read(ctx, PasswordRequest.class);
+        User u = users.find(p.homeTenant(), p.userId()).orElseThrow();
+        if (req.currentPassword() == null || !PasswordHasher.verify(req.currentPassword(), u.passwordHash())) {
+            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "the current password is wrong");
+        }
+        if (req.newPassword() == null) {
+            throw Validate.invalid("newPassword", "is required");
+        }
+        policy.problem(u.username(), req.newPassword()).ifPresent(problem -> {
+            throw Validate.invalid("newPassword", problem);
+        });
+        users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hash(req.newPassword()));
+        for (Session s : auth.tokens().list(u.tenantId(), u.id(), clock.instant())) {
+            if (!s.id().equals(p.sessionId())) {
+                auth.tokens().revoke(u.tenantId(), u.id(), s.id());
+            }
+        }
+        ctx.status(204);
+    }
+
+    private void tokens(Context ctx) {
+        Principal p = AuthFilter.principal(ctx);
+        List<TokenResponse> out = new ArrayList<>();
+        for (Session s : auth.tokens().list(p.homeTenant(), p.userId(), clock.instant())) {
+            out.add(response(s, p, null));
+        }
+        ctx.json(out);
+    }
+
+    private void createToken(Context ctx) {
+        Principal p = AuthFilter.principal(ctx);
+        TokenRequest req = RequestBodies.read(ctx, TokenRequest.class);
+        String name = Validate.name("name", req.name());
+        Set<String> scopes = null;
+        if (req.scopes() != null) {
+            scopes = new LinkedHashSet<>();
+            Set<Action> mine = p.actions();
+            for (String s : req.scopes()) {
+                Action a = Action.parse(s).filter(mine::contains).orElseThrow(() -> Validate.invalid("scopes",
+                        "must be actions you have (" + s + " is not one)"));
+                scopes.add(a.id());
+            }
+        } else if (p.scopes() != null) {
+            scopes = new LinkedHashSet<>(p.scopes().stream().map(Action::id).toList());
+        }
+        int days = req.expiresInDays() == null ? DEFAULT_TOKEN_DAYS : req.expiresInDays();
+        if (days < 1 || days > MAX_TOKEN_DAYS) {
+            throw Validate.invalid("expiresInDays", "must be 1-" + MAX_TOKEN_DAYS);
+        }
+        Instant expires = clock.instant().plus(Duration.ofDays(days));
+        IssuedToken t = auth.issueApiToken(p, name, scopes, expires);
+        ctx.status(201).json(response(t.session(), p, t.token()));
+    }
+
+    private void revoke(Context ctx) {
+        Principal p = AuthFilter.principal(ctx);
+        UUID id = PathIds.uuid(ctx, "tokenId", "token");
+        if (!auth.tokens().revoke(p.homeTenant(), p.userId(), id)) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no token with id " + id);
+        }
+        ctx.status(204);
+    }
+
+    private void logout(Context ctx) {
+        auth.logout(AuthFilter.principal(ctx));
+        ctx.status(204);
+    }
+
+    private static TokenResponse response(Session s, Principal p, String plain) {
+        return new TokenResponse(s.id().toString(), s.kind(), s.name(), s.scopes() == null ? null
+                : List.copyOf(s.scopes()), s.createdAt(), s.expiresAt(), s.id().equals(p.sessionId()), plain);
+    }
+}

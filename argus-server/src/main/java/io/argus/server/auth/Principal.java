@@ -1,0 +1,85 @@
+package io.argus.server.auth;
+
+import java.time.Duration;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Who is asking and what they may do, resolved for one request from the user's roles (custom roles' camera
+ * groups expanded to cameras) and narrowed by the token's scopes.
+ *
+ * @param tenantId  the tenant the request acts in: the user's own, or for a system admin the one it named
+ * @param homeTenant the user's own tenant
+ * @param sessionId the token's id (null for a signed media URL, which is not a token)
+ * @param scopes    the token's scopes, or null for all of the user's actions
+ */
+public record Principal(UUID tenantId, UUID homeTenant, UUID userId, String username, List<String> roles,
+                        List<Grant> grants, UUID sessionId, Set<Action> scopes) {
+    public Principal {
+        roles = List.copyOf(roles);
+        grants = List.copyOf(grants);
+        scopes = scopes == null ? null : Set.copyOf(scopes);
+    }
+
+    /** Whether the user administers the whole system (cross-tenant). */
+    public boolean systemAdmin() {
+        return roles.contains(BuiltInRole.SYSTEM_ADMIN.id());
+    }
+
+    private boolean scoped(Action a) {
+        return scopes == null || scopes.contains(a);
+    }
+
+    /** Whether the user may do {@code a} on the whole tenant (a camera action on every camera). */
+    public boolean can(Action a) {
+        return scoped(a) && grants.stream().anyMatch(g -> g.actions().contains(a) && (g.allCameras() || !a.camera()));
+    }
+
+    /** Whether the user may do {@code a} on {@code camera}. */
+    public boolean can(Action a, UUID camera) {
+        return scoped(a) && grants.stream().anyMatch(g -> g.actions().contains(a) && g.covers(camera));
+    }
+
+    /** Whether the user may do anything at all with {@code camera}; a camera it cannot see does not exist for it. */
+    public boolean sees(UUID camera) {
+        return grants.stream().anyMatch(g -> g.covers(camera) && g.actions().stream()
+                .anyMatch(a -> a.camera() && scoped(a)));
+    }
+
+    /**
+     * How far back {@code a} may reach on {@code camera}: the widest window of the permissions that grant it,
+     * null when one grants it without a window (or the action has none).
+     */
+    public Duration window(Action a, UUID camera) {
+        if (!Action.WINDOWED.contains(a)) {
+            return null;
+        }
+        Duration widest = Duration.ZERO;
+        for (Grant g : grants) {
+            if (g.actions().contains(a) && g.covers(camera)) {
+                if (g.window() == null) {
+                    return null;
+                }
+                widest = g.window().compareTo(widest) > 0 ? g.window() : widest;
+            }
+        }
+        return widest;
+    }
+
+    /** Every action the user has somewhere, narrowed by the token's scopes. */
+    public Set<Action> actions() {
+        Set<Action> out = EnumSet.noneOf(Action.class);
+        grants.forEach(g -> out.addAll(g.actions()));
+        if (scopes != null) {
+            out.retainAll(scopes);
+        }
+        return out;
+    }
+
+    /** The same user acting in {@code tenant} (a system admin only; checked by the caller). */
+    public Principal in(UUID tenant) {
+        return new Principal(tenant, homeTenant, userId, username, roles, grants, sessionId, scopes);
+    }
+}

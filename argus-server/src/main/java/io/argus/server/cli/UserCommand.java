@@ -1,0 +1,208 @@
+package io.argus.server.cli;
+
+import io.argus.metadata.Database;
+import io.argus.metadata.DuplicateNameException;
+import io.argus.metadata.PasswordHasher;
+import io.argus.metadata.RoleRepository;
+import io.argus.metadata.Tenant;
+import io.argus.metadata.TenantRepository;
+import io.argus.metadata.User;
+import io.argus.metadata.UserRepository;
+import io.argus.server.auth.BuiltInRole;
+import io.argus.server.auth.PasswordPolicy;
+import io.argus.server.config.ArgusConfig;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code argus user add|list|passwd|roles}: user administration straight on the data directory, for when nobody
+ * can log in (a lost admin password) or before the first start. The node must be stopped: the embedded database
+ * is one process's at a time.
+ */
+@Command(name = "user", mixinStandardHelpOptions = true, description = "Add, list and change users offline, on the "
+        + "data directory of a stopped node.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
+        UserCommand.Passwd.class, UserCommand.Roles.class})
+final class UserCommand implements Runnable {
+    @Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: add, list, passwd or roles");
+    }
+
+    /** Options every user subcommand shares. */
+    static final class Common {
+        @Mixin
+        ConfigOptions config;
+
+        @Option(names = "--tenant", paramLabel = "NAME", description = "Tenant (default: default).")
+        String tenant = "default";
+
+        <T> T run(Map<String, String> env, Work<T> work) throws IOException {
+            ArgusConfig c = config.load(env, Map.of());
+            try (Database db = Database.openEmbedded(c.dataDir())) {
+                TenantRepository tenants = new TenantRepository(db.dataSource());
+                Tenant t = tenants.findByName(tenant).orElseThrow(() -> new IllegalArgumentException(
+                        "no tenant named " + tenant));
+                return work.run(new UserRepository(db.dataSource()), new RoleRepository(db.dataSource()), t,
+                        new PasswordPolicy(c.auth().passwordMinLength()));
+            }
+        }
+    }
+
+    @FunctionalInterface
+    interface Work<T> {
+        T run(UserRepository users, RoleRepository roles, Tenant tenant, PasswordPolicy policy) throws IOException;
+    }
+
+    /**
+     * The new password: the first line of {@code file}, or of standard input (so it never shows in a process
+     * list or the shell history).
+     */
+    static String readPassword(Path file) throws IOException {
+        if (file != null) {
+            return Files.readAllLines(file, StandardCharsets.UTF_8).stream().findFirst().orElse("");
+        }
+        if (System.console() != null) {
+            char[] pw = System.console().readPassword("New password: ");
+            return pw == null ? "" : new String(pw);
+        }
+        String line = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8)).readLine();
+        return line == null ? "" : line;
+    }
+
+    static void checkRoles(RoleRepository roles, Tenant t, List<String> names) {
+        for (String r : names) {
+            if (BuiltInRole.parse(r).isEmpty() && roles.findByName(t.id(), r).isEmpty()) {
+                throw new IllegalArgumentException("no role named " + r + " (built-in: system-admin, tenant-admin, "
+                        + "operator, viewer, auditor; or a custom role of the tenant)");
+            }
+        }
+    }
+
+    static String checkPassword(PasswordPolicy policy, String username, String password) {
+        policy.problem(username, password).ifPresent(p -> {
+            throw new IllegalArgumentException("the password " + p);
+        });
+        return password;
+    }
+
+    @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user with roles.")
+    static final class Add implements Callable<Integer> {
+        @Mixin
+        Common common;
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+        @Option(names = "--role", paramLabel = "ROLE", description = "A role to give (repeatable).")
+        List<String> roles = new ArrayList<>();
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE's "
+                + "first line (default: standard input).")
+        Path passwordFile;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            return common.run(System.getenv(), (users, roleRepo, t, policy) -> {
+                checkRoles(roleRepo, t, roles);
+                String pw = checkPassword(policy, username, readPassword(passwordFile));
+                try {
+                    User u = users.create(t.id(), username, pw, Instant.now(), roles);
+                    spec.commandLine().getOut().println("added " + username + " (" + u.id() + ") to tenant "
+                            + t.name() + " with roles " + roles);
+                    return 0;
+                } catch (DuplicateNameException e) {
+                    throw new IllegalArgumentException("a user named " + username + " exists in tenant " + t.name());
+                }
+            });
+        }
+    }
+
+    @Command(name = "list", mixinStandardHelpOptions = true, description = "List the users of a tenant.")
+    static final class ListUsers implements Callable<Integer> {
+        @Mixin
+        Common common;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            return common.run(System.getenv(), (users, roles, t, policy) -> {
+                PrintWriter out = spec.commandLine().getOut();
+                out.printf("%-24s %-36s %-9s %s%n", "USERNAME", "ID", "DISABLED", "ROLES");
+                for (User u : users.list(t.id())) {
+                    out.printf("%-24s %-36s %-9s %s%n", u.username(), u.id(), u.disabled(),
+                            String.join(",", users.roles(t.id(), u.id())));
+                }
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "passwd", mixinStandardHelpOptions = true, description = "Set a user's password (and enable it).")
+    static final class Passwd implements Callable<Integer> {
+        @Mixin
+        Common common;
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+        @Option(names = "--password-file", paramLabel = "FILE", description = "Read the password from FILE's "
+                + "first line (default: standard input).")
+        Path passwordFile;
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            return common.run(System.getenv(), (users, roles, t, policy) -> {
+                User u = users.findByUsername(t.id(), username).orElseThrow(() -> new IllegalArgumentException(
+                        "no user named " + username + " in tenant " + t.name()));
+                String pw = checkPassword(policy, username, readPassword(passwordFile));
+                users.setPasswordHash(t.id(), u.id(), PasswordHasher.hash(pw));
+                users.setDisabled(t.id(), u.id(), false);
+                spec.commandLine().getOut().println("password of " + username + " set");
+                return 0;
+            });
+        }
+    }
+
+    @Command(name = "roles", mixinStandardHelpOptions = true, description = "Replace a user's roles.")
+    static final class Roles implements Callable<Integer> {
+        @Mixin
+        Common common;
+        @Parameters(paramLabel = "USERNAME")
+        String username;
+        @Option(names = "--role", paramLabel = "ROLE", description = "A role to give (repeatable; none: no roles).")
+        List<String> roles = new ArrayList<>();
+        @Spec
+        CommandLine.Model.CommandSpec spec;
+
+        @Override
+        public Integer call() throws IOException {
+            return common.run(System.getenv(), (users, roleRepo, t, policy) -> {
+                User u = users.findByUsername(t.id(), username).orElseThrow(() -> new IllegalArgumentException(
+                        "no user named " + username + " in tenant " + t.name()));
+                checkRoles(roleRepo, t, roles);
+                users.setRoles(t.id(), u.id(), roles);
+                spec.commandLine().getOut().println("roles of " + username + ": " + roles);
+                return 0;
+            });
+        }
+    }
+}

@@ -1,0 +1,159 @@
+package io.argus.server.authz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.metadata.Database;
+import io.argus.metadata.PasswordHasher;
+import io.argus.metadata.Tenants;
+import io.argus.metadata.UserRepository;
+import io.argus.server.ApiClient;
+import io.argus.server.ApiClient.Answer;
+import io.argus.server.ArgusServer;
+import io.argus.server.config.ArgusConfig;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The access API beyond the matrix: /me, tokens, logout, the password policy, tenants, roles, rehashing. */
+class AccessApiTest {
+    static final String PW = AccessFixture.PASSWORD;
+
+    @TempDir
+    static Path dir;
+    static ArgusServer server;
+    static AccessFixture fx;
+
+    @BeforeAll
+    static void start() {
+        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
+        fx = new AccessFixture(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void meSaysWhoAndWhat() {
+        JsonNode me = AccessFixture.ok(fx.client("view").get("/api/v1/me"));
+        assertThat(me.get("username").asText()).isEqualTo("view");
+        assertThat(me.get("tenantName").asText()).isEqualTo("default");
+        assertThat(me.get("roles").toString()).isEqualTo("[\"viewer\"]");
+        assertThat(me.get("actions").toString()).isEqualTo("[\"view-live\",\"playback\"]");
+        assertThat(me.get("systemAdmin").asBoolean()).isFalse();
+        assertThat(AccessFixture.ok(fx.admin.get("/api/v1/me")).get("systemAdmin").asBoolean()).isTrue();
+        assertThat(AccessFixture.ok(fx.client("othr").get("/api/v1/me")).get("tenantName").asText()).isEqualTo("other");
+    }
+
+    @Test
+    void apiTokensAreNamedScopedShownOnceListedAndRevocable() {
+        ApiClient tadm = fx.login("default", "tadm");
+        Answer made = tadm.post("/api/v1/me/tokens", "{\"name\":\"nvr-sync\",\"scopes\":[\"view-live\"],"
+                + "\"expiresInDays\":30}");
+        assertThat(made.status()).isEqualTo(201);
+        String plain = made.json().get("token").asText();
+        String id = made.json().get("id").asText();
+        assertThat(made.json().get("scopes").toString()).isEqualTo("[\"view-live\"]");
+        JsonNode list = AccessFixture.ok(tadm.get("/api/v1/me/tokens"));
+        assertThat(list.toString()).contains("nvr-sync").doesNotContain(plain);
+        ApiClient scoped = tadm.withToken(plain);
+        assertThat(scoped.get("/api/v1/cameras/" + fx.camA).status()).isEqualTo(200);
+        assertThat(scoped.get("/api/v1/users").status()).as("outside its scopes").isEqualTo(403);
+        assertThat(scoped.send("PATCH", "/api/v1/cameras/" + fx.camA, "{}").status()).isEqualTo(403);
+        assertThat(tadm.post("/api/v1/me/tokens", "{\"name\":\"x\",\"scopes\":[\"manage-tenants\"]}").status())
+                .as("more than its user has").isEqualTo(400);
+        assertThat(tadm.delete("/api/v1/me/tokens/" + id).status()).isEqualTo(204);
+        assertThat(scoped.get("/api/v1/cameras").status()).isEqualTo(401);
+        assertThat(fx.client("view").delete("/api/v1/me/tokens/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void logoutRevokesTheSession() {
+        ApiClient c = fx.login("default", "oper");
+        assertThat(c.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+        assertThat(c.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void passwordsFollowThePolicyAndAChangeRevokesOtherSessions() {
+        Answer shortPw = fx.admin.post("/api/v1/users", "{\"username\":\"pat\",\"password\":\"short\"}");
+        assertThat(shortPw.status()).isEqualTo(400);
+        assertThat(shortPw.json().get("fields").get("password").asText()).contains("at least 12");
+        assertThat(fx.admin.post("/api/v1/users", "{\"username\":\"pat\",\"password\":\"pat-pat-pat-pat\"}")
+                .json().get("fields").get("password").asText()).contains("username");
+        assertThat(fx.admin.post("/api/v1/users", "{\"username\":\"pat\",\"password\":\"passwordpassword\"}")
+                .json().get("fields").get("password").asText()).contains("common");
+        assertThat(fx.admin.post("/api/v1/users", "{\"username\":\"pat\",\"password\":\"" + PW
+                + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);
+        ApiClient a = fx.login("default", "pat");
+        ApiClient b = fx.login("default", "pat");
+        assertThat(a.send("PUT", "/api/v1/me/password", "{\"currentPassword\":\"nope\",\"newPassword\":\"x\"}")
+                .status()).isEqualTo(401);
+        assertThat(a.send("PUT", "/api/v1/me/password", "{\"currentPassword\":\"" + PW + "\",\"newPassword\":"
+                + "\"another-long-passphrase\"}").status()).isEqualTo(204);
+        assertThat(a.get("/api/v1/me").status()).isEqualTo(200);
+        assertThat(b.get("/api/v1/me").status()).isEqualTo(401);
+    }
+
+    @Test
+    void noEscalationAndBuiltInRolesAreFixed() {
+        ApiClient tadm = fx.client("tadm");
+        assertThat(tadm.post("/api/v1/users", "{\"username\":\"evil\",\"password\":\"" + PW
+                + "\",\"roles\":[\"system-admin\"]}").status()).isEqualTo(403);
+        assertThat(tadm.post("/api/v1/roles", "{\"name\":\"sys2\",\"permissions\":[{\"actions\":[\"manage-tenants\"],"
+                + "\"allCameras\":true}]}").status()).isEqualTo(400);
+        assertThat(tadm.send("PUT", "/api/v1/roles/viewer", "{}").status()).isEqualTo(403);
+        assertThat(tadm.delete("/api/v1/roles/operator").status()).isEqualTo(403);
+        assertThat(tadm.post("/api/v1/roles", "{\"name\":\"viewer\",\"permissions\":[{\"actions\":[\"ptz\"],"
+                + "\"allCameras\":true}]}").status()).isEqualTo(400);
+        JsonNode roles = AccessFixture.ok(tadm.get("/api/v1/roles"));
+        assertThat(roles.findValuesAsText("name")).contains("system-admin", "tenant-admin", "operator", "viewer",
+                "auditor", "site-a-24h");
+    }
+
+    @Test
+    void aDisabledTenantCannotLogInAndItsTokensStop() {
+        String t = AccessFixture.ok(fx.admin.post("/api/v1/tenants", "{\"name\":\"doomed\",\"adminUsername\":\"boss\","
+                + "\"adminPassword\":\"" + PW + "\"}")).get("id").asText();
+        ApiClient boss = fx.login("doomed", "boss");
+        assertThat(boss.get("/api/v1/users").status()).isEqualTo(200);
+        assertThat(AccessFixture.ok(fx.admin.get("/api/v1/tenants")).findValuesAsText("name")).contains("doomed");
+        assertThat(fx.admin.patch("/api/v1/tenants/" + t, "{\"disabled\":true}").status()).isEqualTo(200);
+        assertThat(boss.get("/api/v1/users").status()).isEqualTo(401);
+        assertThat(boss.withToken(null).post("/api/v1/auth/login", "{\"tenant\":\"doomed\",\"username\":\"boss\","
+                + "\"password\":\"" + PW + "\"}").status()).isEqualTo(401);
+        fx.admin.patch("/api/v1/tenants/" + t, "{\"disabled\":false}");
+        assertThat(fx.login("doomed", "boss").get("/api/v1/users").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSystemAdminActsInAnotherTenantByNamingIt() {
+        ApiClient othr = fx.client("othr");
+        String cam = AccessFixture.ok(othr.post("/api/v1/cameras", "{\"name\":\"their-cam\",\"enabled\":false,"
+                + "\"url\":\"rtsp://127.0.0.1:9/x\"}")).get("id").asText();
+        assertThat(fx.admin.get("/api/v1/cameras/" + cam).status()).isEqualTo(404);
+        Answer there = fx.admin.send("GET", "/api/v1/cameras/" + cam, null);
+        assertThat(there.status()).isEqualTo(404);
+        assertThat(AccessFixture.ok(fx.admin.withTenant(fx.otherTenant).get("/api/v1/cameras/" + cam))
+                .get("name").asText()).isEqualTo("their-cam");
+        assertThat(fx.client("tadm").withTenant(fx.otherTenant).get("/api/v1/cameras").status()).isEqualTo(403);
+    }
+
+    @Test
+    void anOldPbkdf2HashStillLogsInAndIsReplacedByArgon2id() {
+        try (Database db = Database.openEmbedded(dir)) {
+            UserRepository users = new UserRepository(db.dataSource());
+            var u = users.findByUsername(Tenants.DEFAULT_ID, "audi").orElseThrow();
+            users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hashPbkdf2(PW));
+            assertThat(fx.admin.withToken(null).post("/api/v1/auth/login", "{\"username\":\"audi\",\"password\":\""
+                    + PW + "\"}").status()).isEqualTo(200);
+            assertThat(users.findByUsername(Tenants.DEFAULT_ID, "audi").orElseThrow().passwordHash())
+                    .startsWith("$argon2id$");
+        }
+    }
+}

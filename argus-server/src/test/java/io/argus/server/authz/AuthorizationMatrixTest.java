@@ -1,0 +1,394 @@
+package io.argus.server.authz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.server.ApiClient;
+import io.argus.server.ApiClient.Answer;
+import io.argus.server.ArgusServer;
+import io.argus.server.api.Routes;
+import io.argus.server.config.ArgusConfig;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.WebSocket;
+import java.net.http.WebSocketHandshakeException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BiFunction;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The authorization spec as a table: every route and media path, and for each principal the class of answer it
+ * must get. {@code ok} means the request got past authorization (2xx, or a 4xx/5xx about the request itself such
+ * as 400, 409 or 503 not_live); {@code 401} no or a bad credential; {@code 403} a principal that can see the thing
+ * but lacks the permission; {@code 404} a camera (or user, role, group) the principal cannot see, exactly as if it
+ * did not exist. The columns:
+ *
+ * <ul>
+ *   <li>{@code sys} system-admin, {@code tadm} tenant-admin, {@code oper} operator, {@code view} viewer,
+ *       {@code audi} auditor;</li>
+ *   <li>{@code cust} a custom role with view-live, playback and export on camera group "site-a" (camera A) for the
+ *       last 24 hours, on camera A; {@code cusB} the same user on camera B, outside its group;</li>
+ *   <li>{@code othr} the tenant-admin of another tenant; {@code anon} no token.</li>
+ * </ul>
+ *
+ * A route registered without a row here, or around the route registry, fails {@link #everyRouteIsInTheSpec}.
+ */
+class AuthorizationMatrixTest {
+    static final List<String> COLUMNS = List.of("sys", "tadm", "oper", "view", "audi", "cust", "cusB", "othr", "anon");
+
+    static final List<Row> SPEC = List.of(
+            //  route                                                  sys tadm oper view audi cust cusB othr anon
+            row("GET /api/v1/health",                                 "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
+            row("GET /readyz",                                        "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
+            row("GET /metrics",                                       "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
+            row("POST /api/v1/auth/login",                            "ok  ok   ok   ok   ok   ok   ok   ok   ok")
+                    .body("{\"username\":\"nobody\"}"),
+            row("GET /api/v1/me",                                     "ok  ok   ok   ok   ok   ok   ok   ok   401"),
+            row("PUT /api/v1/me/password",                            "ok  ok   ok   ok   ok   ok   ok   ok   401")
+                    .body("{\"currentPassword\":\"wrong\",\"newPassword\":\"x\"}"),
+            row("GET /api/v1/me/tokens",                              "ok  ok   ok   ok   ok   ok   ok   ok   401"),
+            row("POST /api/v1/me/tokens",                             "ok  ok   ok   ok   ok   ok   ok   ok   401")
+                    .body("{\"name\":\"matrix\",\"expiresInDays\":1}"),
+            row("DELETE /api/v1/me/tokens/{tokenId}",                 "ok  ok   ok   ok   ok   ok   ok   ok   401"),
+            row("POST /api/v1/auth/logout",                           "ok  ok   ok   ok   ok   ok   ok   ok   401")
+                    .logsOut(),
+            // Cameras: the list shows each caller what it can see; other routes name camera A (cusB: camera B).
+            row("GET /api/v1/cameras",                                "ok  ok   ok   ok   ok   ok   ok   ok   401"),
+            row("POST /api/v1/cameras",                               "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
+            row("GET /api/v1/cameras/{id}",                           "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("PATCH /api/v1/cameras/{id}",                         "ok  ok   403  403  404  403  404  404  401")
+                    .body("{\"name\":\"\"}"),
+            row("DELETE /api/v1/cameras/{id}",                        "ok  ok   403  403  404  403  404  404  401")
+                    .freshCamera(),
+            row("GET /api/v1/cameras/{id}/recording",                 "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("PUT /api/v1/cameras/{id}/recording",                 "ok  ok   403  403  404  403  404  404  401")
+                    .body("{\"mode\":\"bogus\"}"),
+            row("POST /api/v1/cameras/{id}/events",                   "ok  ok   ok   403  404  403  404  404  401")
+                    .body("{\"at\":\"bogus\"}"),
+            row("POST /api/v1/cameras/{id}/media-urls",               "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("GET /api/v1/cameras/{id}/recordings",                "ok  ok   ok   ok   404  ok   404  404  401")
+                    .lastHour(),
+            row("GET /api/v1/cameras/{id}/timeline",                  "ok  ok   ok   ok   404  ok   404  404  401")
+                    .query("day=" + LocalDate.now(ZoneOffset.UTC)),
+            row("GET /api/v1/cameras/{id}/bookmarks",                 "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("POST /api/v1/cameras/{id}/bookmarks",                "ok  ok   ok   403  404  403  404  404  401")
+                    .body("{}"),
+            row("DELETE /api/v1/cameras/{id}/bookmarks/{bid}",        "ok  ok   ok   403  404  403  404  404  401"),
+            // Media paths (these also take ?sig=, checked the same way by signedMediaUrlsCarryTheirUsersRights).
+            row("GET /api/v1/cameras/{id}/snapshot.jpg",              "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("GET /api/v1/cameras/{id}/live.m3u8",                 "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("GET /api/v1/cameras/{id}/media/live/{file}",         "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("WS /api/v1/cameras/{id}/live.ws",                    "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("GET /api/v1/cameras/{id}/playback.m3u8",             "ok  ok   ok   ok   404  ok   404  404  401")
+                    .lastHour(),
+            row("GET /api/v1/cameras/{id}/media/chunks/{chunk}",      "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("GET /api/v1/cameras/{id}/export.mp4",                "ok  ok   ok   403  404  ok   404  404  401")
+                    .lastHour(),
+            // Integrity and evidence: playback and export rights, within the time window (token only).
+            row("GET /api/v1/cameras/{id}/verify",                    "ok  ok   ok   ok   404  ok   404  404  401")
+                    .lastHour(),
+            row("POST /api/v1/cameras/{id}/verify",                   "ok  ok   ok   ok   404  ok   404  404  401")
+                    .lastHour(),
+            row("GET /api/v1/cameras/{id}/evidence",                  "ok  ok   ok   403  404  ok   404  404  401")
+                    .lastHour(),
+            // Keys: the master key is the node's (system administration); a tenant's data key its admin's.
+            row("POST /api/v1/keys/rotate-master",                    "ok  403  403  403  403  403  403  403  401"),
+            row("POST /api/v1/keys/rotate-data",                      "ok  ok   403  403  403  403  403  ok   401"),
+            // The node: every tenant's cameras at once, so the system admin's only.
+            row("GET /api/v1/node/stats",                             "ok  403  403  403  403  403  403  403  401"),
+            row("POST /api/v1/node/stats/reset",                      "ok  403  403  403  403  403  403  403  401"),
+            // Tenants: system administration.
+            row("GET /api/v1/tenants",                                "ok  403  403  403  403  403  403  403  401"),
+            row("POST /api/v1/tenants",                               "ok  403  403  403  403  403  403  403  401")
+                    .body("{}"),
+            row("GET /api/v1/tenants/{tid}",                          "ok  403  403  403  403  403  403  403  401"),
+            row("PATCH /api/v1/tenants/{tid}",                        "ok  403  403  403  403  403  403  403  401")
+                    .body("{\"disabled\":false}"),
+            // Users, roles, camera groups: inside the caller's tenant; another tenant's admin gets 404 for ours.
+            row("GET /api/v1/users",                                  "ok  ok   403  403  403  403  403  ok   401"),
+            row("POST /api/v1/users",                                 "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
+            row("GET /api/v1/users/{uid}",                            "ok  ok   403  403  403  403  403  404  401"),
+            row("PATCH /api/v1/users/{uid}",                          "ok  ok   403  403  403  403  403  404  401")
+                    .body("{\"disabled\":false}").fresh("uid", AccessFixture::freshUser),
+            row("DELETE /api/v1/users/{uid}",                         "ok  ok   403  403  403  403  403  404  401")
+                    .fresh("uid", AccessFixture::freshUser),
+            row("GET /api/v1/roles",                                  "ok  ok   403  403  403  403  403  ok   401"),
+            row("POST /api/v1/roles",                                 "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
+            row("GET /api/v1/roles/{rid}",                            "ok  ok   403  403  403  403  403  404  401"),
+            row("PUT /api/v1/roles/{rid}",                            "ok  ok   403  403  403  403  403  404  401")
+                    .body("{}"),
+            row("DELETE /api/v1/roles/{rid}",                         "ok  ok   403  403  403  403  403  404  401")
+                    .fresh("rid", AccessFixture::freshRole),
+            row("GET /api/v1/camera-groups",                          "ok  ok   403  403  403  403  403  ok   401"),
+            row("POST /api/v1/camera-groups",                         "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
+            row("GET /api/v1/camera-groups/{gid}",                    "ok  ok   403  403  403  403  403  404  401"),
+            row("PUT /api/v1/camera-groups/{gid}",                    "ok  ok   403  403  403  403  403  404  401")
+                    .body("{}"),
+            row("DELETE /api/v1/camera-groups/{gid}",                 "ok  ok   403  403  403  403  403  404  401")
+                    .fresh("gid", AccessFixture::freshGroup));
+
+    @TempDir
+    static Path dir;
+    static ArgusServer server;
+    static AccessFixture fx;
+
+    @BeforeAll
+    static void start() {
+        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
+        fx = new AccessFixture(server);
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+    }
+
+    @Test
+    void everyRouteIsInTheSpecAndEveryRouteGoesThroughTheRegistry() {
+        List<String> registry = server.http().api().routes().stream().map(e -> e.method() + " " + e.path()).toList();
+        TreeSet<String> spec = SPEC.stream().map(Row::route).collect(Collectors.toCollection(TreeSet::new));
+        assertThat(new TreeSet<>(registry)).as("routes in the registry vs. rows of the spec").isEqualTo(spec);
+        assertThat(new TreeSet<>(server.http().api().javalinRoutes()))
+                .as("Javalin's routes vs. the registry (a route registered around Routes shows up here)")
+                .isEqualTo(new TreeSet<>(registry));
+        assertThat(registry).doesNotHaveDuplicates();
+    }
+
+    @Test
+    void everyPrincipalGetsExactlyWhatTheSpecSays() {
+        List<String> wrong = new ArrayList<>();
+        for (Row row : SPEC) {
+            for (int i = 0; i < COLUMNS.size(); i++) {
+                String col = COLUMNS.get(i);
+                String got = classify(row, col, null);
+                if (!got.equals(row.expect.get(i))) {
+                    wrong.add(row.route() + " as " + col + ": expected " + row.expect.get(i) + ", got " + got);
+                }
+            }
+        }
+        assertThat(wrong).as("cells of the matrix that do not hold").isEmpty();
+    }
+
+    @Test
+    void signedMediaUrlsCarryTheirUsersRights() {
+        List<String> wrong = new ArrayList<>();
+        for (String col : List.of("sys", "tadm", "oper", "view", "cust")) {
+            JsonNode urls = AccessFixture.ok(fx.client(col).post("/api/v1/cameras/" + fx.camA + "/media-urls", "{}"));
+            String sig = urls.get("sig").asText();
+            for (Row row : SPEC) {
+                if (!row.media()) {
+                    continue;
+                }
+                String got = classify(row, col, sig);
+                String expected = row.expect.get(COLUMNS.indexOf(col));
+                if (!got.equals(expected)) {
+                    wrong.add(row.route() + " signed by " + col + ": expected " + expected + ", got " + got);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void aSignedUrlStopsWhenItsUserLosesTheRightOrIsDisabled() {
+        String uid = fx.freshUser();
+        ApiClient u = fx.login("default", userName(uid));
+        String sig = AccessFixture.ok(u.post("/api/v1/cameras/" + fx.camA + "/media-urls", "{}")).get("sig").asText();
+        String snapshot = "/api/v1/cameras/" + fx.camA + "/snapshot.jpg?sig=" + sig;
+        assertThat(fx.admin.withToken(null).get(snapshot).status()).isEqualTo(503);
+        AccessFixture.ok(fx.admin.patch("/api/v1/users/" + uid, "{\"roles\":[\"auditor\"]}"));
+        assertThat(fx.admin.withToken(null).get(snapshot).status()).isEqualTo(404);
+        AccessFixture.ok(fx.admin.patch("/api/v1/users/" + uid, "{\"roles\":[\"viewer\"],\"disabled\":true}"));
+        Answer a = fx.admin.withToken(null).get(snapshot);
+        assertThat(a.status()).isEqualTo(401);
+        assertThat(a.json().get("message").asText()).contains("can no longer");
+    }
+
+    @Test
+    void theCustomRolesTimeWindowBoundsPlaybackAndExport() {
+        ApiClient cust = fx.client("cust");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        String inside = "?from=" + now.minus(Duration.ofHours(23)) + "&to=" + now.minus(Duration.ofHours(22));
+        String before = "?from=" + now.minus(Duration.ofHours(25)) + "&to=" + now.minus(Duration.ofHours(23));
+        String base = "/api/v1/cameras/" + fx.camA;
+        assertThat(cust.get(base + "/playback.m3u8" + inside).status()).isEqualTo(404);
+        assertThat(cust.get(base + "/export.mp4" + inside).status()).isEqualTo(404);
+        Answer p = cust.get(base + "/playback.m3u8" + before);
+        assertThat(p.status()).as(p.toString()).isEqualTo(403);
+        assertThat(p.json().get("message").asText()).contains("only");
+        assertThat(cust.get(base + "/export.mp4" + before).status()).isEqualTo(403);
+        assertThat(fx.client("oper").get(base + "/export.mp4" + before).status()).isEqualTo(404);
+        String sig = AccessFixture.ok(cust.post(base + "/media-urls", "{}")).get("sig").asText();
+        assertThat(fx.admin.withToken(null).get(base + "/playback.m3u8" + before + "&sig=" + sig).status())
+                .isEqualTo(403);
+    }
+
+    private static String userName(String uid) {
+        return AccessFixture.ok(fx.admin.get("/api/v1/users/" + uid)).get("username").asText();
+    }
+
+    /** Sends the row's request as {@code col} (with {@code sig} instead of a token when given) and classifies it. */
+    private static String classify(Row row, String col, String sig) {
+        String camera = col.equals("cusB") ? fx.camB : fx.camA;
+        String path = row.path;
+        if (row.freshCamera) {
+            camera = fx.freshCamera(!col.equals("cusB"));
+        }
+        for (var f : row.fresh.entrySet()) {
+            path = path.replace(f.getKey(), f.getValue().apply(fx, col));
+        }
+        path = path.replace("{id}", camera).replace("{bid}", UUID.randomUUID().toString())
+                .replace("{chunk}", "1000.mp4").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
+                .replace("{gid}", fx.group).replace("{rid}", fx.customRole);
+        if (path.contains("{uid}")) {
+            path = path.replace("{uid}", AccessFixture.ok(fx.admin.get("/api/v1/users")).get(0).get("id").asText());
+        }
+        ApiClient client = sig != null ? fx.admin.withToken(null) : fx.client(col);
+        if (path.contains("{tokenId}")) {
+            String token = col.equals("anon") ? UUID.randomUUID().toString()
+                    : AccessFixture.ok(client.post("/api/v1/me/tokens", "{\"name\":\"x\"}")).get("id").asText();
+            path = path.replace("{tokenId}", token);
+        }
+        String query = row.query == null ? "" : "?" + row.query.get();
+        if (sig != null) {
+            query += (query.isEmpty() ? "?" : "&") + "sig=" + sig;
+        }
+        String got = row.method.equals("WS") ? websocket(client, path + query)
+                : classify(client.send(row.method, path + query, row.body));
+        if (row.logsOut && sig == null) {
+            fx.relogin(col);
+        }
+        return got;
+    }
+
+    private static String classify(Answer a) {
+        String error = a.contentType().startsWith("application/json") && !a.body().isEmpty()
+                && a.json().has("error") ? a.json().get("error").asText() : "";
+        String message = error.isEmpty() ? "" : a.json().get("message").asText();
+        if (a.status() == 401 && error.equals("unauthorized")) {
+            return "401";
+        }
+        if (a.status() == 403 && error.equals("forbidden")) {
+            return "403";
+        }
+        if (a.status() == 404 && Arrays.stream(new String[] {"no camera with id", "no user with id", "no role with id",
+                "no camera group with id", "no tenant with id"}).anyMatch(message::startsWith)) {
+            return "404";
+        }
+        if (a.status() >= 500 && a.status() != 503) {
+            return "error " + a;
+        }
+        return "ok";
+    }
+
+    /** A WebSocket upgrade: 401/403/404 as for HTTP; any other answer (503 not_live, or an open socket) is ok. */
+    private static String websocket(ApiClient client, String pathAndQuery) {
+        WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
+        if (client.token() != null) {
+            b.header("Authorization", "Bearer " + client.token());
+        }
+        try {
+            WebSocket ws = b.buildAsync(URI.create("ws://127.0.0.1:" + server.httpPort() + pathAndQuery),
+                    new WebSocket.Listener() { }).get(10, TimeUnit.SECONDS);
+            ws.abort();
+            return "ok";
+        } catch (Exception e) {
+            Throwable t = e instanceof CompletionException || e.getCause() != null ? e.getCause() : e;
+            if (t instanceof WebSocketHandshakeException h) {
+                int s = h.getResponse().statusCode();
+                return s == 401 || s == 403 || s == 404 ? Integer.toString(s) : "ok";
+            }
+            return "error " + e;
+        }
+    }
+
+    static Row row(String route, String expect) {
+        return new Row(route, expect);
+    }
+
+    /** One route of the spec and the answer class each column must get. */
+    static final class Row {
+        final String method;
+        final String path;
+        final List<String> expect;
+        String body;
+        java.util.function.Supplier<String> query;
+        boolean freshCamera;
+        boolean logsOut;
+        final Map<String, BiFunction<AccessFixture, String, String>> fresh = new java.util.LinkedHashMap<>();
+
+        Row(String route, String expect) {
+            this.method = route.substring(0, route.indexOf(' '));
+            this.path = route.substring(route.indexOf(' ') + 1);
+            this.expect = List.of(expect.trim().split("\\s+"));
+            if (this.expect.size() != COLUMNS.size()) {
+                throw new IllegalArgumentException(route + ": " + this.expect.size() + " cells");
+            }
+        }
+
+        String route() {
+            return method + " " + path;
+        }
+
+        boolean media() {
+            return path.matches(".*/(snapshot\\.jpg|live\\.m3u8|live\\.ws|playback\\.m3u8|export\\.mp4|media/.*)");
+        }
+
+        Row body(String b) {
+            body = b;
+            return this;
+        }
+
+        Row query(String q) {
+            query = () -> q;
+            return this;
+        }
+
+        /** {@code from}–{@code to}: the last hour, inside every time window. */
+        Row lastHour() {
+            query = () -> {
+                Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+                return "from=" + now.minus(Duration.ofHours(1)) + "&to=" + now;
+            };
+            return this;
+        }
+
+        /** A camera made for this request (in the custom role's group, except for cusB), as it is deleted. */
+        Row freshCamera() {
+            freshCamera = true;
+            return this;
+        }
+
+        /** A {@code param} made for this request (it is changed or deleted). */
+        Row fresh(String param, java.util.function.Function<AccessFixture, String> make) {
+            fresh.put("{" + param + "}", (f, col) -> make.apply(f));
+            return this;
+        }
+
+        Row logsOut() {
+            logsOut = true;
+            return this;
+        }
+    }
+}

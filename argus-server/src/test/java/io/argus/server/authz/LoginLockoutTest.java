@@ -1,0 +1,112 @@
+package io.argus.server.authz;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.argus.server.ApiClient;
+import io.argus.server.ApiClient.Answer;
+import io.argus.server.ArgusServer;
+import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.ManualClock;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Lockout: N failures per user, and M per source address, within the window lock for a while (429). */
+class LoginLockoutTest {
+    static final String ADMIN_PW = "lockout-admin-pw";
+    static final String PW = "a-long-test-passphrase";
+
+    @TempDir
+    Path dir;
+    ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    ArgusServer server;
+    ApiClient anon;
+
+    @BeforeEach
+    void start() {
+        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", ADMIN_PW,
+                "auth.lockout.maxFailures", "3", "auth.lockout.maxFailuresPerSource", "6",
+                "auth.lockout.window", "10m", "auth.lockout.duration", "5m")), clock);
+        anon = new ApiClient(server.httpPort());
+        ApiClient admin = new ApiClient(server.httpPort()).login("admin", ADMIN_PW);
+        for (String u : new String[] {"alice", "bob", "carol"}) {
+            assertThat(admin.post("/api/v1/users", "{\"username\":\"" + u + "\",\"password\":\"" + PW
+                    + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);
+        }
+    }
+
+    @AfterEach
+    void stop() {
+        server.close();
+    }
+
+    private Answer login(String user, String password) {
+        return anon.post("/api/v1/auth/login", "{\"username\":\"" + user + "\",\"password\":\"" + password + "\"}");
+    }
+
+    @Test
+    void aUserIsLockedAfterNFailuresEvenWithTheRightPasswordThenFreedAfterTheLockout() {
+        assertThat(login("alice", "wrong-1").status()).isEqualTo(401);
+        assertThat(login("alice", "wrong-2").status()).isEqualTo(401);
+        assertThat(login("alice", "wrong-3").status()).isEqualTo(401);
+        Answer locked = login("alice", PW);
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(locked.json().get("error").asText()).isEqualTo("too_many_requests");
+        assertThat(locked.body()).contains("300 s");
+        assertThat(login("bob", PW).status()).as("another user is not locked").isEqualTo(200);
+        clock.advance(Duration.ofMinutes(4));
+        assertThat(login("alice", PW).status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(1));
+        assertThat(login("alice", PW).status()).isEqualTo(200);
+    }
+
+    @Test
+    void retryAfterSaysHowLongAndTheLockedAttemptIsNotEvenChecked() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            login("alice", "wrong");
+        }
+        var http = java.net.http.HttpClient.newHttpClient();
+        var req = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://127.0.0.1:" + server.httpPort()
+                + "/api/v1/auth/login")).POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                "{\"username\":\"alice\",\"password\":\"wrong\"}")).header("Content-Type", "application/json").build();
+        clock.advance(Duration.ofSeconds(100));
+        long t0 = System.nanoTime();
+        var r = http.send(req, java.net.http.HttpResponse.BodyHandlers.ofString());
+        long micros = (System.nanoTime() - t0) / 1000;
+        assertThat(r.statusCode()).isEqualTo(429);
+        assertThat(r.headers().firstValue("Retry-After")).hasValue("200");
+        // A locked attempt stays locked for the same time: it does not count as another failure.
+        clock.advance(Duration.ofSeconds(200));
+        assertThat(login("alice", PW).status()).isEqualTo(200);
+        assertThat(micros).as("no Argon2 check while locked (µs)").isLessThan(2_000_000);
+    }
+
+    @Test
+    void failuresOutsideTheWindowOrBeforeASuccessDoNotCount() {
+        login("alice", "wrong");
+        login("alice", "wrong");
+        clock.advance(Duration.ofMinutes(11));
+        login("alice", "wrong");
+        assertThat(login("alice", PW).status()).as("only one failure in the window").isEqualTo(200);
+        login("alice", "wrong");
+        login("alice", "wrong");
+        assertThat(login("alice", PW).status()).as("a success clears the count").isEqualTo(200);
+    }
+
+    @Test
+    void oneAddressTryingManyUsersIsLockedForAllOfThem() {
+        String[] users = {"alice", "bob", "carol", "nobody1", "nobody2", "nobody3"};
+        for (String u : users) {
+            assertThat(login(u, "wrong").status()).isEqualTo(401);
+        }
+        Answer locked = login("admin", ADMIN_PW);
+        assertThat(locked.status()).isEqualTo(429);
+        clock.advance(Duration.ofMinutes(5));
+        assertThat(login("admin", ADMIN_PW).status()).isEqualTo(200);
+    }
+}
