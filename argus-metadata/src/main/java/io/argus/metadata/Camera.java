@@ -7,7 +7,7 @@ import java.util.UUID;
  * A camera row.
  *
  * @param url       the source URL without credentials, or null for a camera fed by a publisher (push)
- * @param password  stored as given for now; encryption at rest comes with the key-management work
+ * @param password  in the clear here; {@link CameraRepository} stores it sealed
  * @param transport {@code auto}, {@code tcp} or {@code udp}
  */
 public record Camera(UUID tenantId, UUID id, String name, String url, String username, String password,

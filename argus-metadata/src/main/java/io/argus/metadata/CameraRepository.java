@@ -1,5 +1,6 @@
 package io.argus.metadata;
 
+import io.argus.storage.crypto.SecretBox;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -10,15 +11,58 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** Cameras of a tenant; names are unique per tenant. */
+/**
+ * Cameras of a tenant; names are unique per tenant. Passwords are sealed with the tenant's data key
+ * ({@link SecretBox}, bound to the tenant and camera id) on the way in and opened on the way out: the column never
+ * holds one in the clear, and the {@link Camera} records callers see hold it in the clear.
+ */
 public final class CameraRepository {
     private static final String COLUMNS =
             "tenant_id, id, name, url, username, password, enabled, transport, created_at, updated_at";
 
     private final DataSource ds;
+    private final SecretBox secrets;
 
-    public CameraRepository(DataSource ds) {
+    public CameraRepository(DataSource ds, SecretBox secrets) {
         this.ds = ds;
+        this.secrets = secrets;
+    }
+
+    private String seal(Camera cam) {
+        return secrets.seal(cam.tenantId(), "camera/" + cam.id() + "/password", cam.password());
+    }
+
+    /**
+     * Seals the passwords still stored in the clear (rows from before encryption existed), at start-up.
+     *
+     * @return how many were sealed
+     */
+    public int sealPlaintextPasswords() {
+        int sealed = 0;
+        for (Camera cam : listAll()) {
+            try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
+                    "UPDATE cameras SET password = ? WHERE tenant_id = ? AND id = ? AND password = ?")) {
+                String stored = storedPassword(c, cam);
+                if (stored == null || SecretBox.isSealed(stored)) {
+                    continue;
+                }
+                Sql.setAll(ps, seal(cam), cam.tenantId(), cam.id(), stored);
+                sealed += ps.executeUpdate();
+            } catch (SQLException e) {
+                throw new MetadataException("sealing camera passwords failed", e);
+            }
+        }
+        return sealed;
+    }
+
+    private static String storedPassword(Connection c, Camera cam) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT password FROM cameras WHERE tenant_id = ? AND id = ?")) {
+            Sql.setAll(ps, cam.tenantId(), cam.id());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        }
     }
 
     /** @throws DuplicateNameException if the name is taken in the tenant */
@@ -30,7 +74,7 @@ public final class CameraRepository {
             ps.setString(3, cam.name());
             ps.setString(4, cam.url());
             ps.setString(5, cam.username());
-            ps.setString(6, cam.password());
+            ps.setString(6, seal(cam));
             ps.setBoolean(7, cam.enabled());
             ps.setString(8, cam.transport());
             Sql.setInstant(ps, 9, cam.createdAt());
@@ -54,7 +98,7 @@ public final class CameraRepository {
             ps.setString(1, cam.name());
             ps.setString(2, cam.url());
             ps.setString(3, cam.username());
-            ps.setString(4, cam.password());
+            ps.setString(4, seal(cam));
             ps.setBoolean(5, cam.enabled());
             ps.setString(6, cam.transport());
             Sql.setInstant(ps, 7, cam.updatedAt());
@@ -101,9 +145,11 @@ public final class CameraRepository {
             try (ResultSet rs = ps.executeQuery()) {
                 List<Camera> out = new ArrayList<>();
                 while (rs.next()) {
-                    out.add(new Camera(rs.getObject("tenant_id", UUID.class), rs.getObject("id", UUID.class),
-                            rs.getString("name"), rs.getString("url"), rs.getString("username"),
-                            rs.getString("password"), rs.getBoolean("enabled"), rs.getString("transport"),
+                    UUID tenant = rs.getObject("tenant_id", UUID.class);
+                    UUID id = rs.getObject("id", UUID.class);
+                    out.add(new Camera(tenant, id, rs.getString("name"), rs.getString("url"),
+                            rs.getString("username"), secrets.open(tenant, "camera/" + id + "/password",
+                            rs.getString("password")), rs.getBoolean("enabled"), rs.getString("transport"),
                             Sql.getInstant(rs, "created_at"), Sql.getInstant(rs, "updated_at")));
                 }
                 return out;

@@ -5,7 +5,11 @@
  * on the embedded H2 database (one node) and on PostgreSQL (cluster). Every table carries {@code tenant_id} and
  * every query is scoped by it, but one: disk-full eviction picks the oldest chunks of a volume, which tenants share.
  *
- * <p>Layer: argus-metadata. May import the JDK, {@code java.sql}, H2's pool, Flyway, SLF4J and the chunk
- * contracts ({@code io.argus.storage.chunk}); never the media modules or the server.
+ * <p>Wrapped data keys ({@link io.argus.metadata.JdbcDataKeyStore}) live here too, and camera passwords are stored
+ * sealed with them.
+ *
+ * <p>Layer: argus-metadata. May import the JDK, {@code java.sql}, H2's pool, Flyway, SLF4J, the chunk
+ * contracts ({@code io.argus.storage.chunk}) and the key store contract and secret sealing
+ * ({@code io.argus.storage.crypto}); never the media modules or the server.
  */
 package io.argus.metadata;

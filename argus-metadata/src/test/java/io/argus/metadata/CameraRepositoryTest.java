@@ -3,7 +3,12 @@ package io.argus.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.argus.storage.crypto.KeyRing;
+import io.argus.storage.crypto.LocalKeyEncryptionKey;
+import io.argus.storage.crypto.SecretBox;
 import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -26,7 +31,8 @@ class CameraRepositoryTest {
     @BeforeEach
     void open() throws SQLException {
         db = Database.openEmbedded(dir);
-        cameras = new CameraRepository(db.dataSource());
+        cameras = new CameraRepository(db.dataSource(), new SecretBox(new KeyRing(new JdbcDataKeyStore(db.dataSource()),
+                LocalKeyEncryptionKey.generate(), List.of(), Clock.systemUTC())));
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {
             st.executeUpdate("INSERT INTO tenants (tenant_id, name, created_at) VALUES ('" + OTHER_TENANT
                     + "', 'other', CURRENT_TIMESTAMP)");

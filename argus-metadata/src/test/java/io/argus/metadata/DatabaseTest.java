@@ -28,6 +28,7 @@ class DatabaseTest {
         }
         try (Database db = Database.openEmbedded(dir)) {
             assertThat(count(db, "SELECT COUNT(*) FROM tenants")).isEqualTo(1);
+            // Every migration on the class path, once (counted, so branches that each add one merge cleanly).
             assertThat(count(db, "SELECT COUNT(*) FROM flyway_schema_history WHERE success AND type = 'SQL'"))
                     .isEqualTo(migrations);
         }

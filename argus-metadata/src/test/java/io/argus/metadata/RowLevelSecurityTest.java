@@ -3,11 +3,15 @@ package io.argus.metadata;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.argus.storage.crypto.KeyRing;
+import io.argus.storage.crypto.LocalKeyEncryptionKey;
+import io.argus.storage.crypto.SecretBox;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +43,7 @@ class RowLevelSecurityTest {
         }
         db = Database.openPostgres(pg.getJdbcUrl("argus", "argus"), "argus", "argus");
         b = TenantScope.system(() -> new TenantRepository(db.dataSource()).create("b", T0)).id();
-        CameraRepository cams = new CameraRepository(db.dataSource());
+        CameraRepository cams = cameras();
         TenantScope.as(A, () -> {
             cams.insert(camera(A, "a-1"));
             cams.insert(camera(A, "a-2"));
@@ -57,6 +61,11 @@ class RowLevelSecurityTest {
         pg.close();
     }
 
+    static CameraRepository cameras() {
+        return new CameraRepository(db.dataSource(), new SecretBox(new KeyRing(new JdbcDataKeyStore(db.dataSource()),
+                LocalKeyEncryptionKey.generate(), List.of(), Clock.systemUTC())));
+    }
+
     static Camera camera(UUID tenant, String name) {
         return new Camera(tenant, UUID.randomUUID(), name, "rtsp://x/" + name, null, null, true, "auto", T0, T0);
     }
@@ -66,7 +75,7 @@ class RowLevelSecurityTest {
         assertThat(TenantScope.as(A, () -> names("SELECT name FROM cameras ORDER BY name")))
                 .containsExactly("a-1", "a-2");
         assertThat(TenantScope.as(b, () -> names("SELECT name FROM cameras ORDER BY name"))).containsExactly("b-1");
-        assertThat(TenantScope.as(b, () -> new CameraRepository(db.dataSource()).listAll()))
+        assertThat(TenantScope.as(b, () -> cameras().listAll()))
                 .extracting(Camera::name).containsExactly("b-1");
         assertThat(TenantScope.system(() -> names("SELECT name FROM cameras ORDER BY name")))
                 .containsExactly("a-1", "a-2", "b-1");
@@ -75,13 +84,29 @@ class RowLevelSecurityTest {
 
     @Test
     void writesForAnotherTenantAreRefused() {
-        CameraRepository cams = new CameraRepository(db.dataSource());
+        CameraRepository cams = cameras();
         assertThatThrownBy(() -> TenantScope.as(A, () -> {
             cams.insert(camera(b, "sneaky"));
             return null;
         })).hasRootCauseMessage("ERROR: new row violates row-level security policy for table \"cameras\"");
         assertThat(TenantScope.as(A, () -> update("UPDATE cameras SET enabled = false"))).isEqualTo(2);
         assertThat(TenantScope.as(b, () -> names("SELECT name FROM cameras WHERE enabled"))).containsExactly("b-1");
+    }
+
+    @Test
+    void cameraPasswordsAreSealedWithKeysTheTenantScopeCannotHide() {
+        CameraRepository cams = cameras();
+        Camera c = new Camera(b, UUID.randomUUID(), "b-secret", "rtsp://x/b", "u", "pass-b", true, "auto", T0, T0);
+        TenantScope.as(b, () -> {
+            cams.insert(c);
+            return null;
+        });
+        assertThat(TenantScope.as(b, () -> cams.find(b, c.id())).orElseThrow().password()).isEqualTo("pass-b");
+        assertThat(TenantScope.as(b, () -> names("SELECT password FROM cameras WHERE name = 'b-secret'")))
+                .singleElement().asString().startsWith(SecretBox.PREFIX).doesNotContain("pass-b");
+        assertThat(names("SELECT id::text FROM data_keys")).as("no tenant: no key rows").isEmpty();
+        assertThat(TenantScope.as(b, () -> cams.delete(b, c.id()))).as("leaves b's cameras as the other tests expect")
+                .isTrue();
     }
 
     @Test
@@ -92,7 +117,7 @@ class RowLevelSecurityTest {
                 + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)"));
         assertThat(open).as("tenant tables without forced row-level security").isEmpty();
         assertThat(TenantScope.system(() -> names("SELECT relname FROM pg_class WHERE relrowsecurity")))
-                .contains("users", "api_tokens", "cameras", "chunks", "bookmarks", "roles", "camera_groups");
+                .contains("users", "api_tokens", "cameras", "chunks", "bookmarks", "roles", "camera_groups", "data_keys");
     }
 
     static List<String> names(String sql) {

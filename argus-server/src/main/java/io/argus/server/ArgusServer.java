@@ -34,7 +34,7 @@ public final class ArgusServer implements AutoCloseable {
     private volatile boolean ready;
 
     private ArgusServer(ArgusConfig config, Clock clock) {
-        MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), clock);
+        MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), config.crypto(), clock);
         this.media = new MediaRole(config.ingest(), metadata, clock);
         this.recording = new RecordingRole(config.recording(), config.storage(), metadata, media, clock);
         this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata,

@@ -46,7 +46,7 @@ public final class HttpApi {
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
                    TimelineHandlers timeline, LiveHandlers live, AccessHandlers access,
                    CameraTestHandler cameraTest, VolumeHandlers volumes,
-                   StorageHandlers storage, Clock clock) {
+                   StorageHandlers storage, IntegrityHandlers integrity, Clock clock) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
@@ -83,6 +83,7 @@ public final class HttpApi {
             access.install(r);
             volumes.install(r);
             storage.install(r);
+            integrity.install(r);
             r.get("/api/v1/node/stats", Require.tenant(Action.VIEW_SYSTEM), this::nodeStats);
             r.post("/api/v1/node/stats/reset", Require.tenant(Action.VIEW_SYSTEM), this::resetNodeStats);
         });

@@ -12,7 +12,8 @@
  * output (sending file ranges without a heap copy), {@code io.argus.server.config} (HTTP settings), {@code io.argus.media.path}
  * (status only), {@code io.argus.media.snapshot} (snapshots), {@code io.argus.media.stream} (latency figures,
  * the stream a snapshot is taken from), {@code io.argus.media.hls} and {@code io.argus.media.mse} (live viewing,
- * with Netty's buffers they hand over and Jetty's WebSocket session), {@code io.argus.metadata} records, Javalin,
- * Jackson and slf4j.
+ * with Netty's buffers they hand over and Jetty's WebSocket session), {@code io.argus.storage.integrity},
+ * {@code io.argus.server.evidence} and {@code io.argus.server.crypto} (verify, evidence, key rotation),
+ * {@code io.argus.metadata} records, Javalin, Jackson and slf4j.
  */
 package io.argus.server.api;

@@ -18,7 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Argus video management system: live video from IP cameras, re-streamed, recorded and "
                 + "served over a REST API.",
         subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, BenchCommand.class, UserCommand.class,
-                StorageCommand.class,
+                StorageCommand.class, VerifyCommand.class, EvidenceCommand.class, KeysCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArgusCli implements Runnable {
     /** Exit status for a configuration or usage error (as picocli uses for bad arguments). */
@@ -73,6 +73,10 @@ public final class ArgusCli implements Runnable {
             }
             if (cls == DemoCommand.class) {
                 return cls.cast(new DemoCommand(env));
+            }
+            Object withEnv = OfflineCommands.create(cls, env);
+            if (withEnv != null) {
+                return cls.cast(withEnv);
             }
             return CommandLine.defaultFactory().create(cls);
         }

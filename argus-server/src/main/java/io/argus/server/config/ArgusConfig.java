@@ -7,7 +7,8 @@ import java.util.Objects;
 
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
-                          RecordingConfig recording, MetricsConfig metrics, StorageConfig storage) {
+                          RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
+                          CryptoConfig crypto) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -17,6 +18,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(storage, "storage");
+        Objects.requireNonNull(crypto, "crypto");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -44,7 +46,10 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                                 "warm", new StorageConfig.Price(v.get(ConfigKeys.STORAGE_PRICE_WARM_GB),
                                         v.get(ConfigKeys.STORAGE_PRICE_WARM_REQ)),
                                 "cold", new StorageConfig.Price(v.get(ConfigKeys.STORAGE_PRICE_COLD_GB),
-                                        v.get(ConfigKeys.STORAGE_PRICE_COLD_REQ)))));
+                                        v.get(ConfigKeys.STORAGE_PRICE_COLD_REQ)))),
+                new CryptoConfig(v.get(ConfigKeys.CRYPTO_ENCRYPT_RECORDINGS),
+                        v.get(ConfigKeys.DATA_DIR).resolve(v.get(ConfigKeys.CRYPTO_MASTER_KEY_FILE)),
+                        v.get(ConfigKeys.CRYPTO_MASTER_KEY)));
     }
 
     /**

@@ -69,6 +69,18 @@ public final class ConfigKeys {
             Parsers::duration, "How often recorded video is forced to the disk (fdatasync) while a chunk is open; "
                     + "a killed process loses nothing either way, a power cut up to this much. 0: only when a "
                     + "chunk closes.");
+    public static final ConfigKey<Boolean> CRYPTO_ENCRYPT_RECORDINGS = key("crypto.encryptRecordings", "false",
+            Parsers::bool, "Encrypt new recordings at rest (AES-256-GCM under the tenant's data key, wrapped by the "
+                    + "master key); existing chunks are read either way. Off by default: with the master key file "
+                    + "next to the recordings it only protects copies of the recordings alone, and losing the key "
+                    + "loses the video (see README, Encryption at rest).");
+    public static final ConfigKey<Path> CRYPTO_MASTER_KEY_FILE = key("crypto.masterKeyFile", "master.key",
+            Parsers::path, "File holding the master key (base64 of 32 bytes) that wraps the data keys; made (mode "
+                    + "0600) on first start if missing; relative paths are inside dataDir. Back it up apart "
+                    + "from the data: without it, encrypted recordings and camera passwords are lost.");
+    public static final ConfigKey<String> CRYPTO_MASTER_KEY = new ConfigKey<>("crypto.masterKey",
+            "The master key itself, base64 of 32 bytes (instead of crypto.masterKeyFile), normally from the "
+                    + "environment so it is never on the node's disk.", "", Parsers::text, true);
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
 
@@ -98,9 +110,9 @@ public final class ConfigKeys {
             ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
             AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
             RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
-            METRICS_REQUIRE_AUTH, STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB,
-            STORAGE_PRICE_HOT_REQ, STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB,
-            STORAGE_PRICE_COLD_REQ);
+            CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY, METRICS_REQUIRE_AUTH,
+            STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
+            STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

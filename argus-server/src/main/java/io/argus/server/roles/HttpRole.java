@@ -7,6 +7,7 @@ import io.argus.server.Role;
 import io.argus.server.api.AccessHandlers;
 import io.argus.server.api.CameraTestHandler;
 import io.argus.server.api.HttpApi;
+import io.argus.server.api.IntegrityHandlers;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
@@ -19,10 +20,14 @@ import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.config.ArgusConfig;
+import io.argus.server.evidence.EvidenceExporter;
+import io.argus.server.evidence.NodeSigningKey;
 import io.argus.server.metrics.Metrics;
+import io.argus.storage.integrity.ChainVerifier;
 import io.argus.storage.playback.ChunkFragments;
 import io.argus.storage.playback.Playback;
 import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
 import java.time.Clock;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -59,7 +64,7 @@ public final class HttpRole implements Role {
     }
 
     @Override
-    public void start() {
+    public void start() throws IOException {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
         AuthService auth = metadata.auth();
         recording.tiers().bindMetrics(metrics.registry());
@@ -69,17 +74,20 @@ public final class HttpRole implements Role {
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
                 KeyframeGrabber.DEFAULT_WAIT);
         live = new LiveHandlers(media.cameras(), media.paths());
+        Playback playback = new Playback(recording.index(), recording.store(),
+                new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT), PooledByteBufAllocator.DEFAULT);
+        NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
                 metrics, rtspPort, ready, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
-                new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
-                        new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
-                        PooledByteBufAllocator.DEFAULT), clock, storage),
+                new PlaybackHandlers(media.cameras(), playback, clock, storage),
                 new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), auth, new PasswordPolicy(config.auth().passwordMinLength()), clock),
                 new CameraTestHandler(media.cameras(), media.probe()),
                 new VolumeHandlers(() -> recording.store().usage(), recording.volumes()), storage,
+                new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
+                        new EvidenceExporter(playback, recording.index(), signingKey, clock), metadata.keys()),
                 clock);
         try {
             port = api.start();

@@ -15,15 +15,27 @@ import io.argus.server.auth.LockoutConfig;
 import io.argus.server.auth.LoginThrottle;
 import io.argus.server.auth.Principals;
 import io.argus.server.config.AuthConfig;
+import io.argus.server.config.CryptoConfig;
+import io.argus.server.crypto.NodeKeys;
+import io.argus.storage.crypto.SecretBox;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-/** The metadata database (migrated on start), its repositories, and the admin user on first start. */
+/**
+ * The metadata database (migrated on start), the key hierarchy (master key, tenants' data keys), its repositories
+ * (camera passwords sealed, old plaintext ones sealed on start), and the admin user on first start.
+ */
 public final class MetadataRole implements Role {
+    private static final Logger LOG = LoggerFactory.getLogger(MetadataRole.class);
+
     private final Path dataDir;
     private final AuthConfig auth;
+    private final CryptoConfig crypto;
     private final Clock clock;
+    private NodeKeys keys;
     private Database db;
     private UserRepository users;
     private TokenRepository tokens;
@@ -34,9 +46,10 @@ public final class MetadataRole implements Role {
     private CameraGroupRepository cameraGroups;
     private AuthService authService;
 
-    public MetadataRole(Path dataDir, AuthConfig auth, Clock clock) {
+    public MetadataRole(Path dataDir, AuthConfig auth, CryptoConfig crypto, Clock clock) {
         this.dataDir = dataDir;
         this.auth = auth;
+        this.crypto = crypto;
         this.clock = clock;
     }
 
@@ -51,7 +64,12 @@ public final class MetadataRole implements Role {
         db = Database.openEmbedded(dataDir);
         users = new UserRepository(db.dataSource());
         tokens = new TokenRepository(db.dataSource());
-        cameras = new CameraRepository(db.dataSource());
+        keys = NodeKeys.open(crypto, db.dataSource(), clock);
+        cameras = new CameraRepository(db.dataSource(), new SecretBox(keys.ring()));
+        int sealed = cameras.sealPlaintextPasswords();
+        if (sealed > 0) {
+            LOG.info("sealed {} camera password(s) stored in the clear by an earlier version", sealed);
+        }
         recordingSettings = new CameraRecordingRepository(db.dataSource());
         tenants = new TenantRepository(db.dataSource());
         roles = new RoleRepository(db.dataSource());
@@ -65,6 +83,11 @@ public final class MetadataRole implements Role {
     @Override
     public void stop() {
         db.close();
+    }
+
+    /** The master key and the tenants' data keys. */
+    public NodeKeys keys() {
+        return keys;
     }
 
     public UserRepository users() {

@@ -5,13 +5,15 @@ import io.argus.metadata.JdbcChunkIndex;
 import io.argus.server.Role;
 import io.argus.server.config.RecordingConfig;
 import io.argus.server.config.StorageConfig;
-import io.argus.server.storage.TierService;
+import io.argus.server.crypto.NodeKeys;
 import io.argus.server.recording.RecordingService;
+import io.argus.server.storage.TierService;
 import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
 import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.crypto.EncryptedSegmentStore;
 import io.argus.storage.record.Recorder;
 import io.argus.storage.record.RecorderConfig;
 import io.argus.storage.retention.RetentionSweeper;
@@ -84,18 +86,34 @@ public final class RecordingRole implements Role {
         return "recording";
     }
 
-    @Override
-    public void start() throws IOException {
+    /** The recording volumes as configured: {@code hot}, {@code hot2}, … in the order of {@code recording.dir}. */
+    static List<LocalVolumeConfig> volumes(RecordingConfig config) {
         long max = config.maxBytes() == 0 ? Long.MAX_VALUE : config.maxBytes();
         List<LocalVolumeConfig> volumes = new ArrayList<>();
         for (int i = 0; i < config.dirs().size(); i++) {
             volumes.add(new LocalVolumeConfig(i == 0 ? VOLUME : VOLUME + (i + 1), config.dirs().get(i), max,
                     config.minFreeBytes()));
         }
-        this.volumes = List.copyOf(volumes);
+        return List.copyOf(volumes);
+    }
+
+    /**
+     * Every tier behind one store (also for the offline CLI commands): the recorder writes to the local volumes,
+     * playback, retention and the mover find chunks on any tier. Encryption sits on top of the tiers, so new chunks
+     * are encrypted (if configured) before they reach any of them, the mover's copies are encrypted again for their
+     * target, and encrypted chunks are read from anywhere.
+     */
+    public static TierService openTiers(RecordingConfig config, StorageConfig storage, NodeKeys keys, DataSource ds,
+                                        Clock clock) throws IOException {
+        return new TierService(storage, LocalSegmentStore.open(volumes(config)), ds, clock,
+                tiered -> new EncryptedSegmentStore(tiered, keys.ring(), keys.encryptRecordings()));
+    }
+
+    @Override
+    public void start() throws IOException {
+        volumes = volumes(config);
         DataSource ds = metadata.database().dataSource();
-        // Every tier behind one store: recording writes locally, playback and retention find chunks anywhere.
-        tiers = new TierService(storage, LocalSegmentStore.open(volumes), ds, clock);
+        tiers = openTiers(config, storage, metadata.keys(), ds, clock);
         store = tiers.store();
         index = new JdbcChunkIndex(ds);
         bookmarks = new JdbcBookmarks(ds);

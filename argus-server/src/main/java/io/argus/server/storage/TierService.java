@@ -31,6 +31,7 @@ import java.util.UUID;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.UnaryOperator;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,15 +45,21 @@ public final class TierService implements AutoCloseable {
 
     private final StorageConfig config;
     private final Map<String, S3SegmentStore> targets;
-    private final TieredSegmentStore store;
+    private final SegmentStore store;
     private final JdbcTierIndex index;
     private final TierMover mover;
     private final Clock clock;
     private final Instant started;
     private ScheduledExecutorService schedule;
 
-    /** Opens the targets (no request is made) and puts them behind one store with the local volumes. */
-    public TierService(StorageConfig config, SegmentStore local, DataSource ds, Clock clock) {
+    /**
+     * Opens the targets (no request is made) and puts them behind one store with the local volumes.
+     *
+     * @param layer what every read and write passes through on top of the tiers (encryption): the mover copies
+     *              through it too, so what it verifies is what playback reads
+     */
+    public TierService(StorageConfig config, SegmentStore local, DataSource ds, Clock clock,
+                       UnaryOperator<SegmentStore> layer) {
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();
@@ -62,7 +69,7 @@ public final class TierService implements AutoCloseable {
                     c.prefix(), c.pathStyle(), c.accessKey(), c.secretKey(), c.partSize())));
         }
         this.targets = Map.copyOf(t);
-        this.store = new TieredSegmentStore(local, targets);
+        this.store = layer.apply(new TieredSegmentStore(local, targets));
         this.index = new JdbcTierIndex(ds);
         this.mover = new TierMover(store, index, targets, clock, TierMover.Hook.NONE);
     }

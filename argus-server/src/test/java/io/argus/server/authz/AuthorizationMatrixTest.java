@@ -104,6 +104,16 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/cameras/{id}/media/chunks/{chunk}",      "ok  ok   ok   ok   404  ok   404  404  401"),
             row("GET /api/v1/cameras/{id}/export.mp4",                "ok  ok   ok   403  404  ok   404  404  401")
                     .lastHour(),
+            // Integrity and evidence: playback and export rights, within the time window (token only).
+            row("GET /api/v1/cameras/{id}/verify",                    "ok  ok   ok   ok   404  ok   404  404  401")
+                    .lastHour(),
+            row("POST /api/v1/cameras/{id}/verify",                   "ok  ok   ok   ok   404  ok   404  404  401")
+                    .lastHour(),
+            row("GET /api/v1/cameras/{id}/evidence",                  "ok  ok   ok   403  404  ok   404  404  401")
+                    .lastHour(),
+            // Keys: the master key is the node's (system administration); a tenant's data key its admin's.
+            row("POST /api/v1/keys/rotate-master",                    "ok  403  403  403  403  403  403  403  401"),
+            row("POST /api/v1/keys/rotate-data",                      "ok  ok   403  403  403  403  403  ok   401"),
             // The node: every tenant's cameras at once, so the system admin's only.
             row("GET /api/v1/node/stats",                             "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/node/stats/reset",                      "ok  403  403  403  403  403  403  403  401"),

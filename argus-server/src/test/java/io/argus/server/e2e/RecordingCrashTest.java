@@ -11,6 +11,8 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkRecord;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -25,7 +27,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -38,15 +41,17 @@ class RecordingCrashTest {
     @TempDir
     Path dataDir;
 
-    @Test
-    void killNineLosesAtMostTheFragmentInProgress() throws Exception {
+    @ParameterizedTest(name = "encrypted={0}")
+    @ValueSource(booleans = {false, true})
+    void killNineLosesAtMostTheFragmentInProgress(boolean encrypted) throws Exception {
         try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, FPS, false))) {
             int http = freePort();
             Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-cp", System.getProperty("java.class.path"), "io.argus.server.cli.ArgusCli", "server",
                     "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http), "--rtsp-port", "0",
                     "--set", "http.host=127.0.0.1", "--set", "rtsp.rtpPort=0", "--set", "rtsp.rtcpPort=0",
-                    "--set", "recording.chunkDuration=60s", "--set", "recording.minFree=0")
+                    "--set", "recording.chunkDuration=60s", "--set", "recording.minFree=0",
+                    "--set", "crypto.encryptRecordings=" + encrypted)
                     .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
             long recordedBeforeKill;
             UUID cam;
@@ -72,18 +77,25 @@ class RecordingCrashTest {
             assertThat(server.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
             try (ArgusServer restarted = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of(
-                    "recording.minFree", "0")))) {
+                    "recording.minFree", "0", "crypto.encryptRecordings", Boolean.toString(encrypted))))) {
                 List<ChunkRecord> rows = restarted.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
                         Instant.now().plusSeconds(60));
                 assertThat(rows).as("the open chunk was recovered and indexed").isNotEmpty();
                 ChunkRecord r = rows.get(0);
-                byte[] file = Files.readAllBytes(restarted.recording().store().localPath(r.location()).orElseThrow());
+                ByteBuf read = restarted.recording().store().read(r.location(), 0, Math.toIntExact(r.bytes()),
+                        PooledByteBufAllocator.DEFAULT);
+                byte[] file = new byte[read.readableBytes()];
+                read.readBytes(file).release();
+                byte[] stored = Files.readAllBytes(restarted.recording().store().localPath(r.location())
+                        .orElseThrow());
+                assertThat(stored.length == file.length).as("stored as is unless encrypted").isEqualTo(!encrypted);
                 assertThat(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(file)))
                         .isEqualTo(r.sha256());
                 Mp4Structure mp4 = Mp4Structure.validate(Unpooled.wrappedBuffer(file));
                 long frames = mp4.samples(1).size();
                 // Frames counted as recorded had reached a synced fragment or were in the fragment in progress
-                // (at most 1 s of video, RecorderConfig.maxFragment); every synced one must be there.
+                // (at most 1 s of video, RecorderConfig.maxFragment); every synced one must be there, encrypted
+                // too (each sync seals what it holds).
                 assertThat(frames).as("frames recovered vs recorded before the kill")
                         .isGreaterThanOrEqualTo(recordedBeforeKill - FPS - 1);
                 assertThat(r.duration()).isGreaterThanOrEqualTo(Duration.ofMillis((frames - 1) * 1000L / FPS));

@@ -264,6 +264,19 @@ public final class LocalSegmentStore implements SegmentStore {
 
     @Override
     public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
+        return recover((key, bytes) -> {
+            long end = Math.max(0, Math.min(lastCompleteEnd.applyAsLong(bytes), bytes.writerIndex()));
+            if (end == 0) {
+                return ChunkRepair.Repaired.DROP;
+            }
+            MessageDigest digest = LocalChunkWriter.sha256();
+            digest.update(bytes.nioBuffer(0, (int) end));
+            return new ChunkRepair.Repaired(end, 0, null, end, HexFormat.of().formatHex(digest.digest()));
+        });
+    }
+
+    @Override
+    public List<ChunkInfo> recover(ChunkRepair repair) throws IOException {
         List<ChunkInfo> recovered = new ArrayList<>();
         for (LocalVolume v : volumes.values()) {
             List<Path> parts;
@@ -283,7 +296,7 @@ public final class LocalSegmentStore implements SegmentStore {
                     LOG.warn("both {} and its closed chunk exist; the partial one is left alone", part);
                     continue;
                 }
-                ChunkInfo info = recoverOne(v, key, part, target, lastCompleteEnd);
+                ChunkInfo info = recoverOne(v, key, part, target, repair);
                 if (info != null) {
                     recovered.add(info);
                 }
@@ -292,18 +305,17 @@ public final class LocalSegmentStore implements SegmentStore {
         return recovered;
     }
 
-    private static ChunkInfo recoverOne(LocalVolume v, ChunkKey key, Path part, Path target,
-                                        ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
-        String hash;
-        long end;
+    private static ChunkInfo recoverOne(LocalVolume v, ChunkKey key, Path part, Path target, ChunkRepair repair)
+            throws IOException {
+        ChunkRepair.Repaired kept;
         long size;
         try (FileChannel ch = FileChannel.open(part, StandardOpenOption.READ, StandardOpenOption.WRITE)) {
             size = ch.size();
             if (size > Integer.MAX_VALUE) {
                 throw new IOException("partial chunk over 2 GiB, not a chunk this store writes: " + part);
             }
-            // Read once into direct memory (recovery runs once per crashed chunk, at start-up); the fMP4 parser
-            // and the digest both read that buffer in place.
+            // Read once into direct memory (recovery runs once per crashed chunk, at start-up); the repair (the
+            // fMP4 parser and the digest) reads that buffer in place.
             ByteBuf bytes = ByteBufAllocator.DEFAULT.directBuffer((int) size, (int) size);
             try {
                 while (bytes.isWritable()) {
@@ -311,18 +323,29 @@ public final class LocalSegmentStore implements SegmentStore {
                         break;
                     }
                 }
-                end = Math.max(0, Math.min(lastCompleteEnd.applyAsLong(bytes), bytes.writerIndex()));
-                MessageDigest digest = LocalChunkWriter.sha256();
-                digest.update(bytes.nioBuffer(0, (int) end));
-                hash = HexFormat.of().formatHex(digest.digest());
+                kept = repair.repair(key, bytes);
             } finally {
                 bytes.release();
             }
-            if (end > 0 && end < size) {
-                ch.truncate(end);
+            if (kept.keep() > 0) {
+                if (kept.rewrite() != null) {
+                    try {
+                        long at = kept.rewriteAt();
+                        while (kept.rewrite().isReadable()) {
+                            kept.rewrite().readBytes(ch, at, kept.rewrite().readableBytes());
+                            at = kept.rewriteAt() + kept.rewrite().readerIndex();
+                        }
+                    } finally {
+                        kept.rewrite().release();
+                    }
+                }
+                if (kept.keep() < ch.size()) {
+                    ch.truncate(kept.keep());
+                }
                 ch.force(false);
             }
         }
+        long end = kept.keep();
         if (end == 0) {
             Files.delete(part);
             v.addUsed(-size);
@@ -333,7 +356,7 @@ public final class LocalSegmentStore implements SegmentStore {
         Files.move(part, target, StandardCopyOption.ATOMIC_MOVE);
         LocalVolume.syncDirectory(target.getParent());
         LOG.info("recovered chunk {}: {} of {} bytes kept", target, end, size);
-        return new ChunkInfo(key, v.name(), location(v, target), end, hash);
+        return new ChunkInfo(key, v.name(), location(v, target), kept.bytes(), kept.sha256());
     }
 
     @Override

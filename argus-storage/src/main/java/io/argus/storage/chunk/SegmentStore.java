@@ -107,6 +107,17 @@ public interface SegmentStore extends AutoCloseable {
      */
     List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException;
 
+    /**
+     * Like {@link #recover(ToLongFunction)}, but {@code repair} decides what is kept and may re-write the end of the
+     * kept bytes (an encrypting store re-seals its last block). A store that never holds partial chunks (object
+     * storage: chunks arrive there closed) needs no override: it finds nothing to repair.
+     */
+    default List<ChunkInfo> recover(ChunkRepair repair) throws IOException {
+        return recover(bytes -> {
+            throw new IllegalStateException(getClass().getSimpleName() + " cannot repair partial chunks");
+        });
+    }
+
     @Override
     void close();
 }

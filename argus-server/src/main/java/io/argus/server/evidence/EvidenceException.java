@@ -1,0 +1,8 @@
+package io.argus.server.evidence;
+
+/** An evidence package failed a check; the message says which and what was found. */
+public final class EvidenceException extends Exception {
+    public EvidenceException(String message) {
+        super(message);
+    }
+}
