@@ -72,7 +72,7 @@ final class RtspAccess implements RtspAuthenticator {
     }
 
     @Override
-    public CompletionStage<Void> prepare(RtspCredentials credentials, String path) {
+    public CompletionStage<Void> prepare(RtspCredentials credentials, String path, String source) {
         Optional<UUID> camera = path == null ? Optional.empty() : paths.get(path).map(p -> UUID.fromString(p.id()));
         boolean knowTenant = camera.isEmpty() || cameraTenants.containsKey(camera.get());
         Checked c = credentials == null ? null : checked.get(key(credentials));
@@ -83,7 +83,7 @@ final class RtspAccess implements RtspAuthenticator {
             try {
                 camera.ifPresent(this::learnTenant);
                 if (credentials != null) {
-                    check(credentials);
+                    check(credentials, source);
                 }
             } catch (RuntimeException e) {
                 LOG.warn("RTSP authentication failed for {}: {}", credentials == null ? "a request without "
@@ -122,13 +122,13 @@ final class RtspAccess implements RtspAuthenticator {
         }
     }
 
-    private void check(RtspCredentials credentials) {
+    private void check(RtspCredentials credentials, String source) {
         Optional<Principal> p = Optional.empty();
         Optional<String> password = credentials.basicPassword();
         if (password.isPresent()) {
             p = auth.authenticate(password.get());
             if (p.isEmpty()) {
-                p = auth.principalFor(credentials.username(), password.get(), "rtsp");
+                p = auth.principalFor(credentials.username(), password.get(), source);
             }
         }
         if (checked.size() >= MAX_CACHED) {

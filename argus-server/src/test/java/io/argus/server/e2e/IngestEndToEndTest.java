@@ -57,12 +57,16 @@ class IngestEndToEndTest {
     static Simulator sim;
     static ArgusServer server;
     static ApiClient api;
+    /** A viewer's: readers of the RTSP server must authenticate, and view-live is what they need. */
+    static final String VIEWER_PASSWORD = "a-long-viewer-secret";
 
     @BeforeAll
     static void start() throws Exception {
         sim = Simulator.start(new Simulator.Config(2, "127.0.0.1", 0, Codec.H264, FPS, true));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "e2e-secret")));
         api = new ApiClient(server.httpPort()).login("admin", "e2e-secret");
+        assertThat(api.post("/api/v1/users", "{\"username\":\"watcher\",\"password\":\"" + VIEWER_PASSWORD
+                + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/cameras", "{\"name\":\"tcp-cam\",\"url\":\"" + sim.url(1)
                 + "\",\"transport\":\"tcp\"}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/cameras", "{\"name\":\"udp-cam\",\"url\":\"" + sim.url(2)
@@ -138,14 +142,17 @@ class IngestEndToEndTest {
         }
     }
 
-    /** Reads {@code n} video frames of the re-stream: [pts, capture µs, arrival µs] each. */
+    /**
+     * Reads {@code n} video frames of the re-stream (with the API token as the RTSP password): [pts, capture µs,
+     * arrival µs] each.
+     */
     private static List<long[]> readWithOurClient(String camera, int n) throws Exception {
         ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
         ConcurrentLinkedQueue<long[]> got = new ConcurrentLinkedQueue<>();
         try (RtspClient client = new RtspClient(RtspClientConfig.DEFAULT, 1);
              PathManager readers = new PathManager(List.of(client), scheduler, Backoff.DEFAULT)) {
             Path p = readers.add("reader", "reader", new SourceConfig(
-                    URI.create("rtsp://127.0.0.1:" + server.rtspPort() + "/" + camera), "admin", "e2e-secret",
+                    URI.create("rtsp://127.0.0.1:" + server.rtspPort() + "/" + camera), "token", api.token(),
                     Transport.TCP),
                     true);
             p.onStream(s -> s.attach(new StreamConsumer() {
@@ -170,7 +177,8 @@ class IngestEndToEndTest {
         assumeTrue(onPath("ffprobe"), "ffprobe not installed (.ci/run installs it)");
         Process p = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v",
                 "-show_entries", "frame=pts", "-of", "default=nw=1", "-read_intervals", "%+#61",
-                "rtsp://admin:e2e-secret@127.0.0.1:" + server.rtspPort() + "/udp-cam").redirectErrorStream(true).start();
+                "rtsp://watcher:" + VIEWER_PASSWORD + "@127.0.0.1:" + server.rtspPort() + "/udp-cam")
+                .redirectErrorStream(true).start();
         List<String> lines = new ArrayList<>();
         try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
                 StandardCharsets.UTF_8))) {

@@ -33,8 +33,10 @@ public interface RtspAuthenticator {
      * Readies what {@link #authorize} will need for a request with these credentials (null: none) on this path
      * (null: none in the URL), e.g. checks a password and caches the result. The connection handles the request,
      * and the ones after it, only once this completes.
+     *
+     * @param source the client's address (for per-address lockouts)
      */
-    default CompletionStage<Void> prepare(RtspCredentials credentials, String path) {
+    default CompletionStage<Void> prepare(RtspCredentials credentials, String path, String source) {
         return CompletableFuture.completedFuture(null);
     }
 

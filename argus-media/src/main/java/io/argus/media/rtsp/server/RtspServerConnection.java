@@ -85,8 +85,8 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             RtspServerRequest req = new RtspServerRequest(request);
             RtspServerUrls url = req.url();
             CompletableFuture<Void> ready = server.authenticator().prepare(RtspCredentials.parse(
-                    request.headers().get("Authorization"), req.method(), nonce), url == null ? null : url.path())
-                    .toCompletableFuture();
+                    request.headers().get("Authorization"), req.method(), nonce), url == null ? null : url.path(),
+                    source(c)).toCompletableFuture();
             if (queue.isDone() && ready.isDone()) {
                 process(req);
             } else {
@@ -98,6 +98,11 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
         } else {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    private static String source(ChannelHandlerContext c) {
+        return c.channel().remoteAddress() instanceof InetSocketAddress a && a.getAddress() != null
+                ? a.getAddress().getHostAddress() : String.valueOf(c.channel().remoteAddress());
     }
 
     private void process(RtspServerRequest req) {
