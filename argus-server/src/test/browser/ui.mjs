@@ -65,7 +65,7 @@ await run(async (browser) => {
   // The 4-tile wall fills itself with the first four cameras and plays.
   await page.waitForSelector('argus-tile');
   await until(page, () => [...document.querySelectorAll('argus-tile video')].filter((v) =>
-    v.getVideoPlaybackQuality().totalVideoFrames > 0).length === 4, null, 15000, 'four tiles with frames');
+    v.getVideoPlaybackQuality().totalVideoFrames > 0).length === 4, null, 45000, 'four tiles with frames');
   r.wallStartMs = Date.now() - loginAt;
   r.wall4 = await playing(page, 'argus-tile video', 4);
   r.screenshots.push(await shot(page, 'ui-02-wall-4'));
@@ -90,7 +90,7 @@ await run(async (browser) => {
   await page.keyboard.press('4');
   await page.click('text=Fill');
   await until(page, () => [...document.querySelectorAll('argus-tile video')].filter((v) =>
-    v.getVideoPlaybackQuality().totalVideoFrames > 0).length === 16, null, 30000, 'sixteen tiles with frames');
+    v.getVideoPlaybackQuality().totalVideoFrames > 0).length === 16, null, 90000, 'sixteen tiles with frames');
   const samples = [];
   const t0 = Date.now();
   while (Date.now() - t0 < params.wallSeconds * 1000) {
