@@ -79,7 +79,9 @@ class MediaBrowserTest {
 
         JsonNode r = browser.run("media.mjs", base(), PASSWORD, Map.of("camera", camera, "from", from.toString(),
                 "to", to.toString()), Duration.ofSeconds(90));
-        System.out.println("browser media results: " + r);
+        boolean busy = BrowserDriver.overloaded();
+        System.out.println("browser media results" + (busy ? " (machine overloaded: looser timing bounds)" : "")
+                + ": " + r);
 
         JsonNode pb = r.path("playback");
         assertThat(pb.path("failed").isNull()).as(pb.toString()).isTrue();
@@ -93,14 +95,16 @@ class MediaBrowserTest {
         assertThat(hls.path("failed").isNull()).as(hls.toString()).isTrue();
         assertThat(hls.path("frames").asInt()).as("LL-HLS decoded frames " + hls).isPositive();
         assertThat(hls.path("advanced").asDouble()).as("LL-HLS currentTime advances " + hls).isGreaterThan(2.0);
-        assertThat(median(hls.path("hlsLatency"))).as("hls.latency " + hls).isLessThan(2.0);
-        assertThat(median(hls.path("pdtLatency"))).as("program date-time behind now " + hls).isLessThan(2.0);
+        assertThat(median(hls.path("hlsLatency"))).as("hls.latency " + hls).isLessThan(busy ? 4.0 : 2.0);
+        assertThat(median(hls.path("pdtLatency"))).as("program date-time behind now " + hls)
+                .isLessThan(busy ? 4.0 : 2.0);
 
         JsonNode ws = r.path("live-ws");
         assertThat(ws.path("failed").isNull()).as(ws.toString()).isTrue();
         assertThat(ws.path("frames").asInt()).as("MSE decoded frames " + ws).isPositive();
         assertThat(ws.path("advanced").asDouble()).as("MSE currentTime advances " + ws).isGreaterThan(2.0);
-        assertThat(median(ws.path("firstFrameMs"))).as("first frame after connecting, ms " + ws).isLessThan(300);
+        assertThat(median(ws.path("firstFrameMs"))).as("first frame after connecting, ms " + ws)
+                .isLessThan(busy ? 1000 : 300);
     }
 
     static double median(JsonNode values) {
