@@ -11,7 +11,7 @@ const MAX_QUEUE = 250;
 /** LL-HLS plays at CATCH_UP_RATE while more than this is buffered ahead: two parts of 0.3 s stay as a cushion. */
 const CATCH_UP_ABOVE_S = 0.6;
 const CATCH_UP_RATE = 1.15;
-/** A live WebSocket that shows no picture within this time gives way to LL-HLS. */
+/** A live WebSocket that delivers no video within this time gives way to LL-HLS. */
 const WS_FIRST_FRAME_TIMEOUT_MS = 4000;
 
 /** Frames presented per second, from the decoder's counter, averaged over the last sampling period. */
@@ -68,9 +68,13 @@ export class WsLivePlayer extends EventTarget {
       this.firstFrameMs = now - this.t0;
       this.dispatchEvent(new CustomEvent('firstframe', { detail: this.firstFrameMs }));
     });
-    this.timer = setTimeout(() => {
-      if (this.firstFrameMs === null) this.fail('no picture over WebSocket');
-    }, WS_FIRST_FRAME_TIMEOUT_MS);
+    // Video arriving without a picture yet means a busy decoder, which LL-HLS would only make busier: wait on.
+    const watchdog = () => {
+      if (this.firstFrameMs !== null || this.closed) return;
+      if (this.bytes === 0) this.fail('no picture over WebSocket');
+      else this.timer = setTimeout(watchdog, WS_FIRST_FRAME_TIMEOUT_MS);
+    };
+    this.timer = setTimeout(watchdog, WS_FIRST_FRAME_TIMEOUT_MS);
     const ws = new WebSocket(this.url);
     ws.binaryType = 'arraybuffer';
     this.ws = ws;

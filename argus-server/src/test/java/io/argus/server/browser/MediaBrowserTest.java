@@ -28,11 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * WebSocket shows its first picture within 300 ms of connecting.
  */
 class MediaBrowserTest {
-    /** Seconds behind live beyond which the player is broken rather than slow (measured: 0.15–1.4 s, see README). */
-    static final double SANITY_LATENCY_S = 4.0;
-    /** Milliseconds to a first frame beyond which the start is broken rather than slow (measured: 40–520 ms, see README). */
-    static final double SANITY_FIRST_FRAME_MS = 2000;
-
     private static final String PASSWORD = "browser-pw";
 
     @TempDir
@@ -84,7 +79,9 @@ class MediaBrowserTest {
 
         JsonNode r = browser.run("media.mjs", base(), PASSWORD, Map.of("camera", camera, "from", from.toString(),
                 "to", to.toString()), Duration.ofSeconds(90));
-        System.out.println("browser media results: " + r);
+        boolean busy = BrowserDriver.overloaded();
+        System.out.println("browser media results" + (busy ? " (machine overloaded: looser timing bounds)" : "")
+                + ": " + r);
 
         JsonNode pb = r.path("playback");
         assertThat(pb.path("failed").isNull()).as(pb.toString()).isTrue();
@@ -98,18 +95,16 @@ class MediaBrowserTest {
         assertThat(hls.path("failed").isNull()).as(hls.toString()).isTrue();
         assertThat(hls.path("frames").asInt()).as("LL-HLS decoded frames " + hls).isPositive();
         assertThat(hls.path("advanced").asDouble()).as("LL-HLS currentTime advances " + hls).isGreaterThan(2.0);
-        // Latencies are measured here and reported; the bounds only catch a player that fell far behind (a 2-core CI
-        // box running the server, the simulator and Chromium at once is no place for a benchmark's thresholds).
-        assertThat(median(hls.path("hlsLatency"))).as("hls.latency " + hls).isLessThan(SANITY_LATENCY_S);
+        assertThat(median(hls.path("hlsLatency"))).as("hls.latency " + hls).isLessThan(busy ? 4.0 : 2.0);
         assertThat(median(hls.path("pdtLatency"))).as("program date-time behind now " + hls)
-                .isLessThan(SANITY_LATENCY_S);
+                .isLessThan(busy ? 4.0 : 2.0);
 
         JsonNode ws = r.path("live-ws");
         assertThat(ws.path("failed").isNull()).as(ws.toString()).isTrue();
         assertThat(ws.path("frames").asInt()).as("MSE decoded frames " + ws).isPositive();
         assertThat(ws.path("advanced").asDouble()).as("MSE currentTime advances " + ws).isGreaterThan(2.0);
         assertThat(median(ws.path("firstFrameMs"))).as("first frame after connecting, ms " + ws)
-                .isLessThan(SANITY_FIRST_FRAME_MS);
+                .isLessThan(busy ? 1000 : 300);
     }
 
     static double median(JsonNode values) {
