@@ -1,6 +1,7 @@
 package io.argus.storage.tier;
 
 import io.argus.storage.chunk.ChunkInfo;
+import io.argus.storage.chunk.ChunkRepair;
 import io.argus.storage.chunk.ChunkKey;
 import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.Placement;
@@ -108,6 +109,12 @@ public final class TieredSegmentStore implements SegmentStore {
     @Override
     public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
         return local.recover(lastCompleteEnd);
+    }
+
+    /** Partial chunks are only ever local; the encrypting layer above repairs them through this. */
+    @Override
+    public List<ChunkInfo> recover(ChunkRepair repair) throws IOException {
+        return local.recover(repair);
     }
 
     @Override
