@@ -62,10 +62,13 @@ public final class AuditChainVerifier {
         String prev = AuditHash.GENESIS;
         long lastSeq = 0;
         boolean prevReported = false;
+        // The head first, and only rows up to it: appends that commit during the walk are not part of this check.
+        Optional<AuditLogRepository.ChainHead> head = AuditLogRepository.head(c, tenant, "");
+        long headSeq = head.map(AuditLogRepository.ChainHead::seq).orElse(0L);
         try (PreparedStatement ps = c.prepareStatement("SELECT " + AuditLogRepository.COLUMNS
-                + " FROM audit_log WHERE tenant_id = ? ORDER BY seq")) {
+                + " FROM audit_log WHERE tenant_id = ? AND seq <= ? ORDER BY seq")) {
             ps.setFetchSize(500);
-            ps.setObject(1, tenant);
+            Sql.setAll(ps, tenant, headSeq);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     long seq = rs.getLong("seq");
@@ -96,21 +99,34 @@ public final class AuditChainVerifier {
                 }
             }
         }
-        Optional<AuditLogRepository.ChainHead> head = AuditLogRepository.head(c, tenant, "");
-        long headSeq = head.map(AuditLogRepository.ChainHead::seq).orElse(0L);
         if (headSeq > lastSeq) {
             problems.add(new AuditProblem(tenant, lastSeq + 1, headSeq, AuditProblem.Kind.DELETED,
                     (headSeq == lastSeq + 1 ? "row " + headSeq + " was deleted" : "rows " + (lastSeq + 1) + "-"
                             + headSeq + " were deleted") + " from the end of the chain"));
-        } else if (headSeq < lastSeq) {
-            problems.add(new AuditProblem(tenant, headSeq + 1, lastSeq, AuditProblem.Kind.INSERTED,
-                    "rows " + (headSeq + 1) + "-" + lastSeq + " were added past the chain head"));
         } else if (head.isPresent() && !prevReported && !head.get().hash().equals(prev)) {
             problems.add(new AuditProblem(tenant, lastSeq, lastSeq, AuditProblem.Kind.REWRITTEN,
                     "row " + lastSeq + " was rewritten: the chain head records another hash for it"));
         }
+        // Rows past the head: every append moves the head in the row's own transaction, so a committed row's seq
+        // is at most the head read after it.
+        long maxSeq = maxSeq(c, tenant);
+        long headNow = AuditLogRepository.head(c, tenant, "").map(AuditLogRepository.ChainHead::seq).orElse(0L);
+        if (maxSeq > headNow) {
+            problems.add(new AuditProblem(tenant, headNow + 1, maxSeq, AuditProblem.Kind.INSERTED,
+                    "rows " + (headNow + 1) + "-" + maxSeq + " were added past the chain head"));
+        }
         head.ifPresent(heads::add);
         return rows;
+    }
+
+    private static long maxSeq(Connection c, UUID tenant) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT MAX(seq) FROM audit_log WHERE tenant_id = ?")) {
+            ps.setObject(1, tenant);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
     }
 
     /** A row whose fields do not even parse (an emptied action) counts as edited. */

@@ -3,6 +3,8 @@ package io.argus.server.api;
 import io.argus.media.path.PathManager;
 import io.argus.media.stream.LatencyHistogram;
 import io.argus.metadata.IssuedToken;
+import io.argus.metadata.UserNames;
+import io.argus.server.audit.AuditLog;
 import io.argus.server.auth.AuthService;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.HttpConfig;
@@ -34,13 +36,14 @@ public final class HttpApi {
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
-                   TimelineHandlers timeline, LiveHandlers live) {
+                   TimelineHandlers timeline, LiveHandlers live, AuditLog audit, UserNames userNames) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
         this.ready = ready;
         AuthFilter filter = new AuthFilter(auth, Set.of(LOGIN, HEALTH), metricsNeedAuth, media.signer());
         CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
+        AuditTrail trail = new AuditTrail(audit, new AuditActors(userNames));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = true;
@@ -66,6 +69,9 @@ public final class HttpApi {
             // Javalin runs no HTTP before-handler on a WebSocket upgrade: the auth filter guards upgrades too.
             cfg.routes.wsBeforeUpgrade(filter::check);
             live.install(cfg.routes);
+            cfg.routes.wsBeforeUpgrade(LiveHandlers.CAMERA + MediaPaths.LIVE_WS, trail::liveSocket);
+            new AuditHandlers(trail).install(cfg.routes);
+            cfg.routes.after(trail::after);
             cfg.routes.get("/api/v1/node/stats", this::nodeStats);
             cfg.routes.post("/api/v1/node/stats/reset", this::resetNodeStats);
         });
@@ -88,6 +94,7 @@ public final class HttpApi {
         }
         IssuedToken t = auth.login(req.username(), req.password()).orElseThrow(() ->
                 new ApiException(ErrorCode.INVALID_CREDENTIALS, "wrong username or password"));
+        ctx.attribute(AuditActors.LOGIN_SESSION, t.session());
         ctx.json(new LoginResponse(t.token(), t.session().expiresAt()));
     }
 

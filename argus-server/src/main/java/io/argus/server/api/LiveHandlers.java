@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveHandlers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHandlers.class);
-    private static final String CAMERA = "/api/v1/cameras/{id}/";
+    static final String CAMERA = "/api/v1/cameras/{id}/";
     /** Where the playlist's files live, relative to the playlist (so under the signed {@code media/} rule). */
     static final String HLS_FILES = MediaPaths.MEDIA_DIR + "live/";
     static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";

@@ -3,6 +3,7 @@ package io.argus.server.roles;
 import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
+import io.argus.metadata.UserNames;
 import io.argus.server.Role;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.LiveHandlers;
@@ -10,6 +11,7 @@ import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
 import io.argus.server.api.TimelineHandlers;
+import io.argus.server.audit.AuditLog;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
@@ -68,7 +70,8 @@ public final class HttpRole implements Role {
                 new PlaybackHandlers(media.cameras(), new Playback(recording.index(), recording.store(),
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
                         PooledByteBufAllocator.DEFAULT), clock),
-                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live);
+                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
+                new AuditLog(metadata.database().dataSource(), clock), new UserNames(metadata.database().dataSource()));
         try {
             port = api.start();
         } catch (RuntimeException e) {
