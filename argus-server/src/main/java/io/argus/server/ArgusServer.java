@@ -7,6 +7,7 @@ import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtspRole;
+import io.argus.server.roles.TlsRole;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,10 +38,11 @@ public final class ArgusServer implements AutoCloseable {
         MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), clock);
         this.media = new MediaRole(config.ingest(), metadata, clock);
         this.recording = new RecordingRole(config.recording(), metadata, media, clock);
-        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media);
-        this.http = new HttpRole(config, metadata, media, recording, rtsp::port, clock, () -> ready);
+        TlsRole tls = new TlsRole(config.tls(), config.dataDir());
+        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, tls);
+        this.http = new HttpRole(config, metadata, media, recording, tls, rtsp::port, clock, () -> ready);
         // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(metadata, media, recording, rtsp, http);
+        this.roles = List.of(metadata, tls, media, recording, rtsp, http);
     }
 
     public static ArgusServer start(ArgusConfig config) {
@@ -65,7 +67,8 @@ public final class ArgusServer implements AutoCloseable {
             }
         }
         ready = true;
-        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}", httpPort(), rtspPort());
+        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
+                : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort());
     }
 
     private static String describe(Throwable e) {
@@ -90,6 +93,16 @@ public final class ArgusServer implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** The bound HTTPS port; -1 unless {@code tls.enabled}. */
+    public int httpsPort() {
+        return http.httpsPort();
+    }
+
+    /** The bound RTSPS port; -1 unless {@code tls.enabled}. */
+    public int rtspsPort() {
+        return rtsp.rtspsPort();
     }
 
     /** The node's paths, one per camera. */

@@ -27,6 +27,7 @@ public final class HttpApi {
     private final PathManager paths;
     private final Metrics metrics;
     private final BooleanSupplier ready;
+    private final HttpsConnectors https;
 
     /**
      * @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras
@@ -36,11 +37,13 @@ public final class HttpApi {
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
-                   TimelineHandlers timeline, LiveHandlers live, AuditLog audit, UserNames userNames) {
+                   TimelineHandlers timeline, LiveHandlers live, AuditLog audit, UserNames userNames,
+                   HttpsConnectors https) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
         this.ready = ready;
+        this.https = https;
         AuthFilter filter = new AuthFilter(auth, Set.of(LOGIN, HEALTH), metricsNeedAuth, media.signer());
         CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
         AuditTrail trail = new AuditTrail(audit, new AuditActors(userNames));
@@ -51,6 +54,10 @@ public final class HttpApi {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
+            if (https != null) {
+                https.install(cfg, http);
+                cfg.routes.before(https::redirect);
+            }
             ErrorMapper.install(cfg.routes);
             cfg.routes.before(filter::check);
             cfg.routes.get(HEALTH, ctx -> ctx.json(new StatusResponse("ok")));
@@ -77,10 +84,22 @@ public final class HttpApi {
         });
     }
 
-    /** Binds and serves; returns the bound port (the configured one, or the one picked for port 0). */
+    /**
+     * Binds and serves; returns the bound plain HTTP port (the configured one, or the one picked for port 0), -1
+     * when plain HTTP is off.
+     */
     public int start() {
         app.start();
-        return app.port();
+        if (https == null) {
+            return app.port();
+        }
+        https.started(app);
+        return https.port(HttpsConnectors.PLAIN);
+    }
+
+    /** The bound HTTPS port, or -1 without TLS. */
+    public int httpsPort() {
+        return https == null ? -1 : https.port(HttpsConnectors.SECURE);
     }
 
     public void stop() {

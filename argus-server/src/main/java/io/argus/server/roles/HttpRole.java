@@ -6,6 +6,7 @@ import io.argus.media.snapshot.SnapshotCache;
 import io.argus.metadata.UserNames;
 import io.argus.server.Role;
 import io.argus.server.api.HttpApi;
+import io.argus.server.api.HttpsConnectors;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
@@ -30,17 +31,20 @@ public final class HttpRole implements Role {
     private final MetadataRole metadata;
     private final MediaRole media;
     private final RecordingRole recording;
+    private final TlsRole tls;
     private final IntSupplier rtspPort;
     private final Clock clock;
     private final BooleanSupplier ready;
     private Metrics metrics;
     private HttpApi api;
     private volatile int port;
+    private volatile int httpsPort = -1;
     private LiveHandlers live;
 
     /** @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras */
     public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
-                    IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
+                    TlsRole tls, IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
+        this.tls = tls;
         this.config = config;
         this.metadata = metadata;
         this.media = media;
@@ -71,9 +75,11 @@ public final class HttpRole implements Role {
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
                         PooledByteBufAllocator.DEFAULT), clock),
                 new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
-                new AuditLog(metadata.database().dataSource(), clock), new UserNames(metadata.database().dataSource()));
+                new AuditLog(metadata.database().dataSource(), clock), new UserNames(metadata.database().dataSource()),
+                tls.material() == null ? null : new HttpsConnectors(tls.config(), tls.material()));
         try {
             port = api.start();
+            httpsPort = api.httpsPort();
         } catch (RuntimeException e) {
             live.close();
             metrics.close();
@@ -88,8 +94,13 @@ public final class HttpRole implements Role {
         metrics.close();
     }
 
-    /** The bound port. */
+    /** The bound plain HTTP port; -1 when {@code http.plain=off}. */
     public int port() {
         return port;
+    }
+
+    /** The bound HTTPS port; -1 without TLS. */
+    public int httpsPort() {
+        return httpsPort;
     }
 }

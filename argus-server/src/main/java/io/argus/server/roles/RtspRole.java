@@ -3,11 +3,14 @@ package io.argus.server.roles;
 import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
+import io.argus.media.rtsp.server.RtspServerTls;
 import io.argus.server.Role;
 import io.argus.server.config.RtspConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 
 /** The RTSP server: re-streams every camera at {@code rtsp://host:port/<name or id>} and takes publishers. */
 public final class RtspRole implements Role {
@@ -17,14 +20,19 @@ public final class RtspRole implements Role {
     private final RtspConfig config;
     private final String host;
     private final MediaRole media;
+    private final TlsRole tls;
     private RtspServer server;
     private volatile int port;
 
-    /** @param host the bind address (the HTTP one: one node, one address) */
-    public RtspRole(RtspConfig config, String host, MediaRole media) {
+    /**
+     * @param host the bind address (the HTTP one: one node, one address)
+     * @param tls  the certificate for RTSPS on {@code rtsps.port}, when TLS is on
+     */
+    public RtspRole(RtspConfig config, String host, MediaRole media, TlsRole tls) {
         this.config = config;
         this.host = host;
         this.media = media;
+        this.tls = tls;
     }
 
     @Override
@@ -33,9 +41,11 @@ public final class RtspRole implements Role {
     }
 
     @Override
-    public void start() {
+    public void start() throws GeneralSecurityException, SSLException {
+        RtspServerTls rtsps = tls.material() == null ? null
+                : new RtspServerTls(tls.config().rtspsPort(), tls.material().nettyServerContext());
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
-                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), RtspAuthenticator.ALLOW_ALL, 0);
+                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), RtspAuthenticator.ALLOW_ALL, 0, rtsps);
         try {
             server.start();
         } catch (IOException e) {
@@ -47,6 +57,11 @@ public final class RtspRole implements Role {
     @Override
     public void stop() {
         server.close();
+    }
+
+    /** The bound RTSPS port, or -1 without TLS. */
+    public int rtspsPort() {
+        return server.tlsPort();
     }
 
     /** The bound RTSP port (the configured one, or the one picked for port 0). */
