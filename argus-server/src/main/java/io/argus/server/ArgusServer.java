@@ -95,6 +95,11 @@ public final class ArgusServer implements AutoCloseable {
         return http.port();
     }
 
+    /** Every HTTP route as {@code METHOD path}. */
+    public List<String> httpRoutes() {
+        return http.routes();
+    }
+
     /** The bound HTTPS port; -1 unless {@code tls.enabled}. */
     public int httpsPort() {
         return http.httpsPort();

@@ -13,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import io.javalin.json.JavalinJackson;
 import java.lang.management.ManagementFactory;
+import java.util.List;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -59,6 +60,9 @@ public final class HttpApi {
                 cfg.routes.before(https::redirect);
             }
             ErrorMapper.install(cfg.routes);
+            JsonErrorHandler jettyErrors = new JsonErrorHandler();
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             cfg.routes.before(filter::check);
             cfg.routes.get(HEALTH, ctx -> ctx.json(new StatusResponse("ok")));
             cfg.routes.get("/readyz", this::readyz);
@@ -95,6 +99,12 @@ public final class HttpApi {
         }
         https.started(app);
         return https.port(HttpsConnectors.PLAIN);
+    }
+
+    /** Every HTTP route as {@code METHOD path}, in registration order (for tests that walk them all). */
+    public List<String> routes() {
+        return app.unsafe.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.endpoint.method.name() + " " + e.endpoint.path).toList();
     }
 
     /** The bound HTTPS port, or -1 without TLS. */

@@ -22,6 +22,7 @@ import io.argus.storage.playback.ChunkFragments;
 import io.argus.storage.playback.Playback;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -97,6 +98,11 @@ public final class HttpRole implements Role {
     /** The bound plain HTTP port; -1 when {@code http.plain=off}. */
     public int port() {
         return port;
+    }
+
+    /** Every HTTP route as {@code METHOD path}. */
+    public List<String> routes() {
+        return api.routes();
     }
 
     /** The bound HTTPS port; -1 without TLS. */
