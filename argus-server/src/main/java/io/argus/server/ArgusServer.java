@@ -2,6 +2,7 @@ package io.argus.server;
 
 import io.argus.media.path.PathManager;
 import io.argus.server.config.ArgusConfig;
+import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.HttpRole;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
@@ -39,10 +40,11 @@ public final class ArgusServer implements AutoCloseable {
         this.media = new MediaRole(config.ingest(), metadata, clock);
         this.recording = new RecordingRole(config.recording(), metadata, media, clock);
         TlsRole tls = new TlsRole(config.tls(), config.dataDir());
-        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, tls);
-        this.http = new HttpRole(config, metadata, media, recording, tls, rtsp::port, clock, () -> ready);
+        AuditRole audit = new AuditRole(metadata, clock);
+        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, tls, audit);
+        this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock, () -> ready);
         // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(metadata, tls, media, recording, rtsp, http);
+        this.roles = List.of(metadata, audit, tls, media, recording, rtsp, http);
     }
 
     public static ArgusServer start(ArgusConfig config) {

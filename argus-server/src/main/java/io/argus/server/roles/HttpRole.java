@@ -12,7 +12,6 @@ import io.argus.server.api.RecordingHandlers;
 import io.argus.server.api.MediaHandlers;
 import io.argus.server.api.PlaybackHandlers;
 import io.argus.server.api.TimelineHandlers;
-import io.argus.server.audit.AuditLog;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
@@ -33,6 +32,7 @@ public final class HttpRole implements Role {
     private final MediaRole media;
     private final RecordingRole recording;
     private final TlsRole tls;
+    private final AuditRole audit;
     private final IntSupplier rtspPort;
     private final Clock clock;
     private final BooleanSupplier ready;
@@ -44,8 +44,9 @@ public final class HttpRole implements Role {
 
     /** @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras */
     public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
-                    TlsRole tls, IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
+                    TlsRole tls, AuditRole audit, IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
         this.tls = tls;
+        this.audit = audit;
         this.config = config;
         this.metadata = metadata;
         this.media = media;
@@ -76,7 +77,7 @@ public final class HttpRole implements Role {
                         new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT),
                         PooledByteBufAllocator.DEFAULT), clock),
                 new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
-                new AuditLog(metadata.database().dataSource(), clock), new UserNames(metadata.database().dataSource()),
+                audit.log(), new UserNames(metadata.database().dataSource()),
                 tls.material() == null ? null : new HttpsConnectors(tls.config(), tls.material()));
         try {
             port = api.start();

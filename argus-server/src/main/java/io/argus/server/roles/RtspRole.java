@@ -21,6 +21,7 @@ public final class RtspRole implements Role {
     private final String host;
     private final MediaRole media;
     private final TlsRole tls;
+    private final AuditRole audit;
     private RtspServer server;
     private volatile int port;
 
@@ -28,7 +29,8 @@ public final class RtspRole implements Role {
      * @param host the bind address (the HTTP one: one node, one address)
      * @param tls  the certificate for RTSPS on {@code rtsps.port}, when TLS is on
      */
-    public RtspRole(RtspConfig config, String host, MediaRole media, TlsRole tls) {
+    public RtspRole(RtspConfig config, String host, MediaRole media, TlsRole tls, AuditRole audit) {
+        this.audit = audit;
         this.config = config;
         this.host = host;
         this.media = media;
@@ -45,7 +47,8 @@ public final class RtspRole implements Role {
         RtspServerTls rtsps = tls.material() == null ? null
                 : new RtspServerTls(tls.config().rtspsPort(), tls.material().nettyServerContext());
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
-                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), RtspAuthenticator.ALLOW_ALL, 0, rtsps);
+                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), new RtspViewAudit(RtspAuthenticator.ALLOW_ALL, audit.log(),
+                audit.background(), media.paths()), 0, rtsps);
         try {
             server.start();
         } catch (IOException e) {

@@ -117,10 +117,34 @@ class AuditApiTest {
             Answer a = admin.get("/api/v1/cameras/" + camera + "/live.m3u8");
             assertThat(a.status()).as(a.body()).isEqualTo(200);
         }
-        List<JsonNode> views = entries("?action=live.view&camera=" + camera);
+        List<JsonNode> views = entries("?action=live.view&camera=" + camera).stream()
+                .filter(v -> v.path("details").path("via").asText().equals("hls")).toList();
         assertThat(views).singleElement().satisfies(v -> {
             assertThat(v.path("targetType").asText()).isEqualTo("camera");
             assertThat(v.path("details").path("via").asText()).isEqualTo("hls");
+        });
+    }
+
+    @Test
+    @Order(3)
+    void anRtspReaderIsOneViewRowWithItsAddress() throws Exception {
+        for (int i = 0; i < 3; i++) {
+            try (java.net.Socket s = new java.net.Socket("127.0.0.1", server.rtspPort())) {
+                s.setSoTimeout(5000);
+                s.getOutputStream().write(("DESCRIBE rtsp://127.0.0.1:" + server.rtspPort() + "/door RTSP/1.0\r\n"
+                        + "CSeq: 1\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                assertThat(new java.io.BufferedReader(new java.io.InputStreamReader(s.getInputStream(),
+                        java.nio.charset.StandardCharsets.US_ASCII)).readLine()).isEqualTo("RTSP/1.0 200 OK");
+            }
+        }
+        io.argus.testkit.Await.until(java.time.Duration.ofSeconds(10),
+                () -> entries("?action=live.view&camera=" + camera).stream()
+                        .anyMatch(v -> v.path("details").path("via").asText().equals("rtsp")), () -> "an RTSP view row");
+        List<JsonNode> rtsp = entries("?action=live.view&camera=" + camera).stream()
+                .filter(v -> v.path("details").path("via").asText().equals("rtsp")).toList();
+        assertThat(rtsp).singleElement().satisfies(v -> {
+            assertThat(v.path("sourceIp").asText()).isEqualTo("127.0.0.1");
+            assertThat(v.path("userName").asText()).isEqualTo("rtsp-anonymous");
         });
     }
 

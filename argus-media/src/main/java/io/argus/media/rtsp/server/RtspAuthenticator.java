@@ -1,5 +1,7 @@
 package io.argus.media.rtsp.server;
 
+import java.net.InetSocketAddress;
+
 /**
  * Decides whether a request may read from or publish to a path. The server module plugs in its user store;
  * the default allows everything. Called on an event loop: it must not block (look credentials up in memory).
@@ -23,4 +25,12 @@ public interface RtspAuthenticator {
      *                    server challenge with Digest and Basic)
      */
     boolean authorize(Action action, String path, RtspCredentials credentials);
+
+    /**
+     * What the server calls: {@link #authorize(Action, String, RtspCredentials)} with the client's address too,
+     * for authenticators that record who asked (an audit log). Must not block either.
+     */
+    default boolean authorize(Action action, String path, RtspCredentials credentials, InetSocketAddress client) {
+        return authorize(action, path, credentials);
+    }
 }

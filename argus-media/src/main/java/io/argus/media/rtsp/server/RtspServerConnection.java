@@ -140,7 +140,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
     private boolean authorized(RtspServerRequest req, Action action, String path) {
         RtspCredentials credentials = RtspCredentials.parse(req.request().headers().get("Authorization"),
                 req.method(), nonce);
-        if (server.authenticator().authorize(action, path, credentials)) {
+        if (server.authenticator().authorize(action, path, credentials, remoteAddress())) {
             return true;
         }
         RtspResponse r = new RtspResponse(RtspStatus.UNAUTHORIZED);
