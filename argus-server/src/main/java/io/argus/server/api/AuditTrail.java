@@ -131,11 +131,11 @@ final class AuditTrail {
     }
 
     private void login(Context ctx, int status) {
-        String username = fields(ctx).get("username") instanceof String s ? s : null;
         if (status == 200) {
             actors.of(ctx).ifPresent(a -> log.record(a, LOGIN, "user", a.userId().toString(), AuditEntry.OK,
                     Map.of()));
         } else if (status == 401) {
+            String username = fields(ctx).get("username") instanceof String s ? s : null;
             log.record(AuditActors.failedLogin(ctx, Tenants.DEFAULT_ID, username), LOGIN, "user", null,
                     AuditEntry.FAILED, Map.of("reason", "wrong username or password"));
         }

@@ -76,12 +76,17 @@ public final class AuditLog {
         Instant now = clock.instant();
         String key = actor.tenantId() + "|" + actor.viewerKey() + "|" + action + "|" + camera + "|"
                 + Objects.requireNonNullElse(details.get("session"), "");
-        Instant last = views.get(key);
-        views.put(key, now);
+        Instant sessionStart = now.minus(VIEW_SESSION);
+        boolean[] continues = new boolean[1];
+        // Atomic per key: of two requests opening the same session at once, one records it.
+        views.compute(key, (k, last) -> {
+            continues[0] = last != null && last.isAfter(sessionStart);
+            return now;
+        });
         if (views.size() > VIEW_SWEEP_THRESHOLD) {
-            views.values().removeIf(t -> t.isBefore(now.minus(VIEW_SESSION)));
+            views.values().removeIf(t -> t.isBefore(sessionStart));
         }
-        if (last != null && last.isAfter(now.minus(VIEW_SESSION))) {
+        if (continues[0]) {
             return Optional.empty();
         }
         Map<String, Object> d = new TreeMap<>(details);
