@@ -18,6 +18,7 @@ import picocli.CommandLine.Spec;
         description = "Argus video management system: live video from IP cameras, re-streamed, recorded and "
                 + "served over a REST API.",
         subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, BenchCommand.class, UserCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArgusCli implements Runnable {
     /** Exit status for a configuration or usage error (as picocli uses for bad arguments). */

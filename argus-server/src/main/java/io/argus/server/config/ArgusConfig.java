@@ -7,7 +7,7 @@ import java.util.Objects;
 
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
-                          RecordingConfig recording, MetricsConfig metrics) {
+                          RecordingConfig recording, MetricsConfig metrics, TlsConfig tls) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -16,6 +16,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(auth, "auth");
         Objects.requireNonNull(recording, "recording");
         Objects.requireNonNull(metrics, "metrics");
+        Objects.requireNonNull(tls, "tls");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -35,7 +36,18 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),
                         v.get(ConfigKeys.RECORDING_CHUNK_DURATION), v.get(ConfigKeys.RECORDING_SYNC_INTERVAL)),
-                new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)));
+                new MetricsConfig(v.get(ConfigKeys.METRICS_REQUIRE_AUTH)), tls(v));
+    }
+
+    private static TlsConfig tls(ConfigValues v) {
+        Path dataDir = v.get(ConfigKeys.DATA_DIR);
+        return new TlsConfig(v.get(ConfigKeys.TLS_ENABLED),
+                v.get(ConfigKeys.TLS_CERT_FILE).map(dataDir::resolve).orElse(null),
+                v.get(ConfigKeys.TLS_KEY_FILE).map(dataDir::resolve).orElse(null),
+                v.get(ConfigKeys.TLS_KEYSTORE).map(dataDir::resolve).orElse(null),
+                v.get(ConfigKeys.TLS_KEYSTORE_PASSWORD), v.get(ConfigKeys.TLS_NAMES),
+                v.get(ConfigKeys.TLS_MIN_VERSION) == 3, v.get(ConfigKeys.HTTPS_PORT), v.get(ConfigKeys.HTTP_PLAIN),
+                v.get(ConfigKeys.RTSPS_PORT));
     }
 
     /**
@@ -51,7 +63,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 ConfigKeys.HTTP_PORT.name(), "0",
                 ConfigKeys.RTSP_PORT.name(), "0",
                 ConfigKeys.RTSP_RTP_PORT.name(), "0",
-                ConfigKeys.RTSP_RTCP_PORT.name(), "0"));
+                ConfigKeys.RTSP_RTCP_PORT.name(), "0",
+                ConfigKeys.HTTPS_PORT.name(), "0",
+                ConfigKeys.RTSPS_PORT.name(), "0"));
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

@@ -71,6 +71,30 @@ public final class ConfigKeys {
                     + "chunk closes.");
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
+    public static final ConfigKey<Boolean> TLS_ENABLED = key("tls.enabled", "false", Parsers::bool,
+            "Whether to serve HTTPS (https.port) and RTSPS (rtsps.port). Without tls.certFile/tls.keyFile or "
+                    + "tls.keystore a self-signed certificate is made on first start (tls/self-signed.p12 in dataDir) "
+                    + "and kept.");
+    public static final ConfigKey<Optional<Path>> TLS_CERT_FILE = key("tls.certFile", "", TlsConfig::optionalPath,
+            "PEM certificate chain (leaf first) for HTTPS and RTSPS; with tls.keyFile.");
+    public static final ConfigKey<Optional<Path>> TLS_KEY_FILE = key("tls.keyFile", "", TlsConfig::optionalPath,
+            "PEM private key of tls.certFile (PKCS#8, or PKCS#1 RSA), unencrypted.");
+    public static final ConfigKey<Optional<Path>> TLS_KEYSTORE = key("tls.keystore", "", TlsConfig::optionalPath,
+            "PKCS#12 keystore with the certificate and key, instead of tls.certFile/tls.keyFile.");
+    public static final ConfigKey<String> TLS_KEYSTORE_PASSWORD = new ConfigKey<>("tls.keystorePassword",
+            "Password of tls.keystore.", "", Parsers::text, true);
+    public static final ConfigKey<List<String>> TLS_NAMES = key("tls.names", "", TlsConfig::names,
+            "Extra DNS names and IP addresses, comma-separated, for the self-signed certificate (it always "
+                    + "names the host name, localhost and 127.0.0.1).");
+    public static final ConfigKey<Integer> TLS_MIN_VERSION = key("tls.minVersion", "1.2", TlsConfig::minVersion,
+            "Oldest TLS version accepted: 1.2 or 1.3 (1.3 only).");
+    public static final ConfigKey<Integer> HTTPS_PORT = key("https.port", "8443", Parsers::port,
+            "HTTPS port when tls.enabled; 0 picks a free port.");
+    public static final ConfigKey<TlsConfig.PlainHttp> HTTP_PLAIN = key("http.plain", "serve",
+            TlsConfig::plainHttp, "With tls.enabled, what the plain HTTP port does: serve (everything, as "
+                    + "without TLS), redirect (308 to HTTPS) or off (not opened).");
+    public static final ConfigKey<Integer> RTSPS_PORT = key("rtsps.port", "8322", Parsers::port,
+            "RTSP-over-TLS port when tls.enabled (rtsps://; TCP-interleaved media only); 0 picks a free port.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
@@ -78,7 +102,8 @@ public final class ConfigKeys {
             ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
             AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
             RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
-            METRICS_REQUIRE_AUTH);
+            METRICS_REQUIRE_AUTH, TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD,
+            TLS_NAMES, TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty
