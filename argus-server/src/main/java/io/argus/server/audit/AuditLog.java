@@ -70,14 +70,17 @@ public final class AuditLog {
     }
 
     /**
-     * Appends a view of {@code camera} unless the same actor opened the same view (same action, camera and
-     * {@code session} detail such as a playback range) within {@link #VIEW_SESSION}.
+     * Appends a view of {@code camera} unless the same actor opened the same view (same action, camera, {@code via}
+     * and {@code session} detail such as a playback range) within {@link #VIEW_SESSION}.
      *
      * @return the row, or empty when the view continues a session already recorded
      */
     public Optional<AuditRecord> recordView(AuditActor actor, String action, String camera, Map<String, ?> details) {
         Instant now = clock.instant();
+        // The transport ("via") is part of the session: the same user watching over RTSP and in a browser at once
+        // is two viewers.
         String key = actor.tenantId() + "|" + actor.viewerKey() + "|" + action + "|" + camera + "|"
+                + Objects.requireNonNullElse(details.get("via"), "") + "|"
                 + Objects.requireNonNullElse(details.get("session"), "");
         Instant sessionStart = now.minus(VIEW_SESSION);
         boolean[] continues = new boolean[1];

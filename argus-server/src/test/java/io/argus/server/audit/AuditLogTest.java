@@ -51,10 +51,13 @@ class AuditLogTest {
         assertThat(log.recordView(alice, AuditActions.PLAYBACK, "cam-1", Map.of("session", "a/b"))).isPresent();
         assertThat(log.recordView(alice, AuditActions.PLAYBACK, "cam-1", Map.of("session", "c/d")))
                 .as("another playback range").isPresent();
+        assertThat(log.recordView(alice, AuditActions.LIVE_VIEW, "cam-1", Map.of("via", "rtsp")))
+                .as("the same viewer on another transport").isPresent();
         clock.advance(AuditLog.VIEW_SESSION.plusSeconds(1));
-        assertThat(log.recordView(alice, AuditActions.LIVE_VIEW, "cam-1", Map.of())).as("a new session").isPresent();
+        assertThat(log.recordView(alice, AuditActions.LIVE_VIEW, "cam-1", Map.of("via", "hls")))
+                .as("a new session").isPresent();
         List<AuditRecord> rows = log.repository().find(AuditFilter.all(Tenants.DEFAULT_ID), 0);
-        assertThat(rows).hasSize(6);
+        assertThat(rows).hasSize(7);
         assertThat(rows.get(3).entry().details()).doesNotContain("session");
     }
 
