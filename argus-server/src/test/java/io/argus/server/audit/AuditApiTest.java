@@ -167,6 +167,29 @@ class AuditApiTest {
     }
 
     @Test
+    @Order(4)
+    void onlyTheAdminReadsTheLogAndARefusalIsItselfAudited() throws Exception {
+        org.h2.jdbcx.JdbcDataSource ds = new org.h2.jdbcx.JdbcDataSource();
+        ds.setURL(jdbcUrl());
+        ds.setUser("argus");
+        new io.argus.metadata.UserRepository(ds).create(io.argus.metadata.Tenants.DEFAULT_ID, "operator", "op-pw",
+                java.time.Instant.now());
+        ApiClient operator = new ApiClient(server.httpPort()).login("operator", "op-pw");
+        for (String path : List.of("/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify")) {
+            Answer a = operator.get(path);
+            assertThat(a.status()).as(path).isEqualTo(403);
+            assertThat(a.json().path("error").asText()).isEqualTo("forbidden");
+        }
+        List<JsonNode> denied = entries("?user=operator&action=audit.read");
+        assertThat(denied).singleElement().satisfies(d -> assertThat(d.path("outcome").asText()).isEqualTo("denied"));
+    }
+
+    static String jdbcUrl() {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("metadata").resolve("argus")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    @Test
     @Order(5)
     void exportIsJsonLinesOfEveryRowInChainOrder() throws Exception {
         Answer a = admin.get("/api/v1/audit/export");
@@ -188,9 +211,7 @@ class AuditApiTest {
     void tamperingIsNamedByTheApiAndByTheCommandOnTheStoppedNode() throws Exception {
         Answer clean = admin.get("/api/v1/audit/verify");
         assertThat(clean.json().path("intact").asBoolean()).as(clean.body()).isTrue();
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("metadata").resolve("argus")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        try (Connection c = DriverManager.getConnection(url, "argus", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "argus", ""); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_log SET user_name = 'nobody' WHERE seq = 2");
             s.executeUpdate("DELETE FROM audit_log WHERE seq = 4");
         }
