@@ -300,6 +300,28 @@ class AuditApiTest {
     }
 
     @Test
+    @Order(4)
+    void onlyReadAuditMayReadTheLogAndARefusalIsItselfAudited() throws Exception {
+        ok(admin.post("/api/v1/users", "{\"username\":\"operator\",\"password\":\"" + USER_PASSWORD
+                + "\",\"roles\":[\"operator\"]}"));
+        ApiClient operator = login("default", "operator");
+        for (String path : List.of("/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify")) {
+            Answer a = operator.get(path);
+            assertThat(a.status()).as(path).isEqualTo(403);
+            assertThat(a.json().path("error").asText()).isEqualTo("forbidden");
+        }
+        for (String action : List.of("audit.read", "audit.export", "audit.verify")) {
+            assertThat(entries("?user=operator&action=" + action)).as(action).singleElement()
+                    .satisfies(d -> assertThat(d.path("outcome").asText()).isEqualTo("denied"));
+        }
+    }
+
+    static String jdbcUrl() {
+        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("metadata").resolve("argus")
+                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+    }
+
+    @Test
     @Order(5)
     void exportIsJsonLinesOfEveryRowInChainOrder() throws Exception {
         Answer a = admin.get("/api/v1/audit/export");
@@ -321,9 +343,7 @@ class AuditApiTest {
     void tamperingIsNamedByTheApiAndByTheCommandOnTheStoppedNode() throws Exception {
         Answer clean = admin.get("/api/v1/audit/verify");
         assertThat(clean.json().path("intact").asBoolean()).as(clean.body()).isTrue();
-        String url = "jdbc:h2:file:" + dir.toAbsolutePath().resolve("metadata").resolve("argus")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-        try (Connection c = DriverManager.getConnection(url, "argus", ""); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(jdbcUrl(), "argus", ""); Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_log SET user_name = 'nobody' WHERE seq = 2");
             s.executeUpdate("DELETE FROM audit_log WHERE seq = 4");
         }
