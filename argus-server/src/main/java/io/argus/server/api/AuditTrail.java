@@ -191,8 +191,10 @@ final class AuditTrail {
 
     /** A live WebSocket view, once its upgrade passed every check. */
     void liveSocket(Context ctx) {
+        Map<String, Object> details = ctx.attribute(AuthFilter.GRANT) == null ? Map.of("via", "ws")
+                : Map.of("via", "ws", "signed", true);
         actors.of(ctx).ifPresent(a -> log.recordView(a, LIVE_VIEW,
-                param(CAMERA + "/" + MediaPaths.LIVE_WS, ctx.path(), "id"), Map.of("via", "ws")));
+                param(CAMERA + "/" + MediaPaths.LIVE_WS, ctx.path(), "id"), details));
     }
 
     private void login(Context ctx) {
