@@ -1,5 +1,7 @@
 /**
- * Metadata: the control-plane rows (tenants, users, API tokens, cameras) and the chunk index and bookmarks
+ * Metadata: the control-plane rows (tenants, users, API tokens, cameras), the hash-chained audit log
+ * ({@link io.argus.metadata.AuditLogRepository}, {@link io.argus.metadata.AuditChainVerifier}) and the chunk index
+ * and bookmarks
  * ({@link io.argus.metadata.JdbcChunkIndex} and {@link io.argus.metadata.JdbcBookmarks}, argus-storage's
  * contracts) over plain JDBC, with the schema kept by Flyway migrations in {@code db/migration} that run unchanged
  * on the embedded H2 database (one node) and on PostgreSQL (cluster). Every table carries {@code tenant_id} and

@@ -19,7 +19,7 @@ class DatabaseTest {
     @Test
     void migratesOnceAndReopensWithData() throws Exception {
         long migrations;
-        try (var files = java.nio.file.Files.list(Path.of(DatabaseTest.class.getResource("/db/migration").toURI()))) {
+        try (var files = java.nio.file.Files.list(Path.of(Database.class.getResource("/db/migration").toURI()))) {
             migrations = files.filter(f -> f.getFileName().toString().endsWith(".sql")).count();
         }
         try (Database db = Database.openEmbedded(dir)) {

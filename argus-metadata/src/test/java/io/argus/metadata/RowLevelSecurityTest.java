@@ -117,7 +117,21 @@ class RowLevelSecurityTest {
                 + " AND NOT (c.relrowsecurity AND c.relforcerowsecurity)"));
         assertThat(open).as("tenant tables without forced row-level security").isEmpty();
         assertThat(TenantScope.system(() -> names("SELECT relname FROM pg_class WHERE relrowsecurity")))
-                .contains("users", "api_tokens", "cameras", "chunks", "bookmarks", "roles", "camera_groups", "data_keys");
+                .contains("users", "api_tokens", "cameras", "chunks", "bookmarks", "roles", "camera_groups",
+                        "audit_log", "audit_chain_heads", "data_keys");
+    }
+
+    @Test
+    void anAuditChainIsSeenOnlyInItsTenant() {
+        AuditLogRepository audit = new AuditLogRepository(db.dataSource());
+        TenantScope.as(b, () -> audit.append(new AuditEntry(b, T0, null, "someone", "10.0.0.9", "auth.login", "user",
+                null, AuditEntry.FAILED, "{}")));
+        assertThat(TenantScope.as(b, () -> audit.head(b))).isPresent();
+        assertThat(TenantScope.as(A, () -> audit.head(b))).as("another tenant's chain head").isEmpty();
+        assertThat(TenantScope.as(A, () -> names("SELECT user_name FROM audit_log"))).isEmpty();
+        assertThat(TenantScope.system(() -> new AuditChainVerifier(db.dataSource()).verify().problems())).isEmpty();
+        assertThatThrownBy(() -> TenantScope.as(A, () -> audit.append(new AuditEntry(b, T0, null, "x", null,
+                "auth.login", "user", null, AuditEntry.FAILED, "{}")))).isInstanceOf(RuntimeException.class);
     }
 
     static List<String> names(String sql) {

@@ -2,11 +2,13 @@ package io.argus.server;
 
 import io.argus.media.path.PathManager;
 import io.argus.server.config.ArgusConfig;
+import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.HttpRole;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtspRole;
+import io.argus.server.roles.TlsRole;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
@@ -37,11 +39,13 @@ public final class ArgusServer implements AutoCloseable {
         MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), config.crypto(), clock);
         this.media = new MediaRole(config.ingest(), metadata, clock);
         this.recording = new RecordingRole(config.recording(), config.storage(), metadata, media, clock);
-        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata,
+        TlsRole tls = new TlsRole(config.tls(), config.dataDir());
+        AuditRole audit = new AuditRole(metadata, clock);
+        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata, tls, audit,
                 config.auth().rtspAnonymousRead(), clock);
-        this.http = new HttpRole(config, metadata, media, recording, rtsp::port, clock, () -> ready);
+        this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock, () -> ready);
         // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(metadata, media, recording, rtsp, http);
+        this.roles = List.of(metadata, audit, tls, media, recording, rtsp, http);
     }
 
     public static ArgusServer start(ArgusConfig config) {
@@ -66,7 +70,8 @@ public final class ArgusServer implements AutoCloseable {
             }
         }
         ready = true;
-        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}", httpPort(), rtspPort());
+        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
+                : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort());
     }
 
     private static String describe(Throwable e) {
@@ -96,6 +101,21 @@ public final class ArgusServer implements AutoCloseable {
 
     public int httpPort() {
         return http.port();
+    }
+
+    /** Every HTTP route as {@code METHOD path}. */
+    public List<String> httpRoutes() {
+        return http.routes();
+    }
+
+    /** The bound HTTPS port; -1 unless {@code tls.enabled}. */
+    public int httpsPort() {
+        return http.httpsPort();
+    }
+
+    /** The bound RTSPS port; -1 unless {@code tls.enabled}. */
+    public int rtspsPort() {
+        return rtsp.rtspsPort();
     }
 
     /** The node's paths, one per camera. */

@@ -2,6 +2,7 @@ package io.argus.server.api;
 
 import io.argus.media.path.PathManager;
 import io.argus.media.stream.LatencyHistogram;
+import io.argus.server.audit.AuditLog;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.LoginResult;
@@ -34,6 +35,7 @@ public final class HttpApi {
     private final PathManager paths;
     private final Metrics metrics;
     private final BooleanSupplier ready;
+    private final HttpsConnectors https;
     private Routes routes;
 
     /**
@@ -45,13 +47,15 @@ public final class HttpApi {
                    PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
                    TimelineHandlers timeline, LiveHandlers live, AccessHandlers access,
-                   CameraTestHandler cameraTest, VolumeHandlers volumes,
-                   StorageHandlers storage, IntegrityHandlers integrity, Clock clock) {
+                   CameraTestHandler cameraTest, VolumeHandlers volumes, StorageHandlers storage,
+                   IntegrityHandlers integrity, AuditLog audit, HttpsConnectors https, Clock clock) {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
         this.ready = ready;
+        this.https = https;
         CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
+        AuditTrail trail = new AuditTrail(audit, new AuditActors(auth));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = true;
@@ -59,8 +63,15 @@ public final class HttpApi {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
+            if (https != null) {
+                https.install(cfg, http);
+                cfg.routes.before(https::redirect);
+            }
             ErrorMapper.install(cfg.routes);
             WebUi.install(cfg);
+            JsonErrorHandler jettyErrors = new JsonErrorHandler();
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(jettyErrors));
+            cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             Routes r = new Routes(cfg.routes, new Guard(clock, (tenant, id) -> exists(cameras, tenant, id)));
             this.routes = r;
             AuthFilter filter = new AuthFilter(auth, r, metricsNeedAuth, media.signer());
@@ -86,6 +97,9 @@ public final class HttpApi {
             integrity.install(r);
             r.get("/api/v1/node/stats", Require.tenant(Action.VIEW_SYSTEM), this::nodeStats);
             r.post("/api/v1/node/stats/reset", Require.tenant(Action.VIEW_SYSTEM), this::resetNodeStats);
+            new AuditHandlers(trail).install(r);
+            cfg.routes.wsBeforeUpgrade(LiveHandlers.CAMERA + MediaPaths.LIVE_WS, trail::liveSocket);
+            cfg.routes.after(trail::after);
         });
     }
 
@@ -116,10 +130,22 @@ public final class HttpApi {
         return out;
     }
 
-    /** Binds and serves; returns the bound port (the configured one, or the one picked for port 0). */
+    /**
+     * Binds and serves; returns the bound plain HTTP port (the configured one, or the one picked for port 0), -1
+     * when plain HTTP is off.
+     */
     public int start() {
         app.start();
-        return app.port();
+        if (https == null) {
+            return app.port();
+        }
+        https.started(app);
+        return https.port(HttpsConnectors.PLAIN);
+    }
+
+    /** The bound HTTPS port, or -1 without TLS. */
+    public int httpsPort() {
+        return https == null ? -1 : https.port(HttpsConnectors.SECURE);
     }
 
     public void stop() {
@@ -133,7 +159,9 @@ public final class HttpApi {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "username and password are required");
         }
         String tenant = req.tenant() == null ? AuthService.DEFAULT_TENANT : req.tenant();
-        switch (auth.login(tenant, req.username(), req.password(), ctx.ip())) {
+        LoginResult result = auth.login(tenant, req.username(), req.password(), ctx.ip());
+        ctx.attribute(AuditTrail.LOGIN_ATTEMPT, new AuditTrail.LoginAttempt(tenant, req.username(), result));
+        switch (result) {
             case LoginResult.Ok ok -> ctx.json(new LoginResponse(ok.token().token(), ok.token().session().expiresAt()));
             case LoginResult.Locked l -> {
                 ctx.header("Retry-After", Long.toString(Math.max(1, (l.retryAfter().toMillis() + 999) / 1000)));

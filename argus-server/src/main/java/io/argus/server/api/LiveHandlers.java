@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -34,12 +35,14 @@ import org.slf4j.LoggerFactory;
  */
 public final class LiveHandlers implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(LiveHandlers.class);
-    private static final String CAMERA = "/api/v1/cameras/{id}/";
+    static final String CAMERA = "/api/v1/cameras/{id}/";
     /** Where the playlist's files live, relative to the playlist (so under the signed {@code media/} rule). */
     static final String HLS_FILES = MediaPaths.MEDIA_DIR + "live/";
     static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
     static final String MP4_TYPE = "video/mp4";
     private static final String SOCKET = "argus.liveSocket";
+    /** The names a live muxer serves; anything else is refused before the camera is even looked at. */
+    private static final Pattern LIVE_FILE = Pattern.compile("init\\.mp4|(part)?\\d{1,18}\\.m4s");
 
     private final CameraService cameras;
     private final PathManager paths;
@@ -86,8 +89,12 @@ public final class LiveHandlers implements AutoCloseable {
     /** {@code init.mp4}, a segment or a part; the preload-hinted part blocks until written. */
     void file(Context ctx) throws InterruptedException, IOException {
         String id = ctx.pathParam("id");
-        Stream stream = stream(ctx);
         String file = ctx.pathParam("file");
+        if (!LIVE_FILE.matcher(file).matches()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no such live file: the live files are init.mp4, "
+                    + "<msn>.m4s and part<n>.m4s");
+        }
+        Stream stream = stream(ctx);
         ByteBuf buf = await(() -> hls.muxer(id, stream).file(file));
         try {
             int n = buf.readableBytes();

@@ -120,7 +120,7 @@ final class MeHandlers {
         }
         Instant expires = clock.instant().plus(Duration.ofDays(days));
         IssuedToken t = auth.issueApiToken(p, name, scopes, expires);
-        ctx.status(201).json(response(t.session(), p, t.token()));
+        ctx.status(201).header("Location", ME + "/tokens/" + t.session().id()).json(response(t.session(), p, t.token()));
     }
 
     private void revoke(Context ctx) {

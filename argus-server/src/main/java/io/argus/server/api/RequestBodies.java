@@ -1,6 +1,7 @@
 package io.argus.server.api;
 
 import com.fasterxml.jackson.core.JacksonException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -32,9 +33,12 @@ final class RequestBodies {
             }
             throw new ApiException(ErrorCode.VALIDATION_FAILED, field + ": wrong type",
                     Map.of(field, "wrong type"));
+        } catch (StreamConstraintsException e) {
+            throw new ApiException(ErrorCode.INVALID_JSON, "the JSON is nested too deeply or has too large a value");
         } catch (JacksonException e) {
-            throw new ApiException(ErrorCode.INVALID_JSON, "malformed JSON at line " + e.getLocation().getLineNr()
-                    + ", column " + e.getLocation().getColumnNr());
+            throw new ApiException(ErrorCode.INVALID_JSON, e.getLocation() == null ? "malformed JSON"
+                    : "malformed JSON at line " + e.getLocation().getLineNr() + ", column "
+                    + e.getLocation().getColumnNr());
         } catch (IOException e) {
             throw new ApiException(ErrorCode.INVALID_JSON, "the request body could not be read");
         }

@@ -141,6 +141,11 @@ public final class AuthService {
         return p.filter(x -> x.homeTenant().equals(tenantId) || x.systemAdmin()).map(x -> x.in(tenantId));
     }
 
+    /** The id of the tenant named {@code name}, enabled or not (the audit log files failed logins under it). */
+    public Optional<UUID> tenantId(String name) {
+        return tenants.findByName(name).map(Tenant::id);
+    }
+
     public boolean tenantExists(UUID tenantId) {
         return tenants.find(tenantId).isPresent();
     }

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
                 + "served over a REST API.",
         subcommands = {ServerCommand.class, DemoCommand.class, SimCommand.class, BenchCommand.class, UserCommand.class,
                 StorageCommand.class, VerifyCommand.class, EvidenceCommand.class, KeysCommand.class,
+                AuditCommand.class,
                 CommandLine.HelpCommand.class})
 public final class ArgusCli implements Runnable {
     /** Exit status for a configuration or usage error (as picocli uses for bad arguments). */

@@ -8,7 +8,7 @@ import java.util.Objects;
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
-                          CryptoConfig crypto) {
+                          CryptoConfig crypto, TlsConfig tls) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -19,6 +19,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(metrics, "metrics");
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(crypto, "crypto");
+        Objects.requireNonNull(tls, "tls");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -49,7 +50,19 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                                         v.get(ConfigKeys.STORAGE_PRICE_COLD_REQ)))),
                 new CryptoConfig(v.get(ConfigKeys.CRYPTO_ENCRYPT_RECORDINGS),
                         v.get(ConfigKeys.DATA_DIR).resolve(v.get(ConfigKeys.CRYPTO_MASTER_KEY_FILE)),
-                        v.get(ConfigKeys.CRYPTO_MASTER_KEY)));
+                        v.get(ConfigKeys.CRYPTO_MASTER_KEY)),
+                tls(v));
+    }
+
+    private static TlsConfig tls(ConfigValues v) {
+        Path dataDir = v.get(ConfigKeys.DATA_DIR);
+        return new TlsConfig(v.get(ConfigKeys.TLS_ENABLED),
+                v.get(ConfigKeys.TLS_CERT_FILE).map(dataDir::resolve).orElse(null),
+                v.get(ConfigKeys.TLS_KEY_FILE).map(dataDir::resolve).orElse(null),
+                v.get(ConfigKeys.TLS_KEYSTORE).map(dataDir::resolve).orElse(null),
+                v.get(ConfigKeys.TLS_KEYSTORE_PASSWORD), v.get(ConfigKeys.TLS_NAMES),
+                v.get(ConfigKeys.TLS_MIN_VERSION) == 3, v.get(ConfigKeys.HTTPS_PORT), v.get(ConfigKeys.HTTP_PLAIN),
+                v.get(ConfigKeys.RTSPS_PORT));
     }
 
     /**
@@ -65,7 +78,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 ConfigKeys.HTTP_PORT.name(), "0",
                 ConfigKeys.RTSP_PORT.name(), "0",
                 ConfigKeys.RTSP_RTP_PORT.name(), "0",
-                ConfigKeys.RTSP_RTCP_PORT.name(), "0"));
+                ConfigKeys.RTSP_RTCP_PORT.name(), "0",
+                ConfigKeys.HTTPS_PORT.name(), "0",
+                ConfigKeys.RTSPS_PORT.name(), "0"));
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

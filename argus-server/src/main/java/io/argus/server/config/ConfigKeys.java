@@ -83,6 +83,30 @@ public final class ConfigKeys {
                     + "environment so it is never on the node's disk.", "", Parsers::text, true);
     public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
             Parsers::bool, "Whether GET /metrics needs a bearer token.");
+    public static final ConfigKey<Boolean> TLS_ENABLED = key("tls.enabled", "false", Parsers::bool,
+            "Whether to serve HTTPS (https.port) and RTSPS (rtsps.port). Without tls.certFile/tls.keyFile or "
+                    + "tls.keystore a self-signed certificate is made on first start (tls/self-signed.p12 in dataDir) "
+                    + "and kept.");
+    public static final ConfigKey<Optional<Path>> TLS_CERT_FILE = key("tls.certFile", "", TlsConfig::optionalPath,
+            "PEM certificate chain (leaf first) for HTTPS and RTSPS; with tls.keyFile.");
+    public static final ConfigKey<Optional<Path>> TLS_KEY_FILE = key("tls.keyFile", "", TlsConfig::optionalPath,
+            "PEM private key of tls.certFile (PKCS#8, or PKCS#1 RSA), unencrypted.");
+    public static final ConfigKey<Optional<Path>> TLS_KEYSTORE = key("tls.keystore", "", TlsConfig::optionalPath,
+            "PKCS#12 keystore with the certificate and key, instead of tls.certFile/tls.keyFile.");
+    public static final ConfigKey<String> TLS_KEYSTORE_PASSWORD = new ConfigKey<>("tls.keystorePassword",
+            "Password of tls.keystore.", "", Parsers::text, true);
+    public static final ConfigKey<List<String>> TLS_NAMES = key("tls.names", "", TlsConfig::names,
+            "Extra DNS names and IP addresses, comma-separated, for the self-signed certificate (it always "
+                    + "names the host name, localhost and 127.0.0.1).");
+    public static final ConfigKey<Integer> TLS_MIN_VERSION = key("tls.minVersion", "1.2", TlsConfig::minVersion,
+            "Oldest TLS version accepted: 1.2 or 1.3 (1.3 only).");
+    public static final ConfigKey<Integer> HTTPS_PORT = key("https.port", "8443", Parsers::port,
+            "HTTPS port when tls.enabled; 0 picks a free port.");
+    public static final ConfigKey<TlsConfig.PlainHttp> HTTP_PLAIN = key("http.plain", "serve",
+            TlsConfig::plainHttp, "With tls.enabled, what the plain HTTP port does: serve (everything, as "
+                    + "without TLS), redirect (308 to HTTPS) or off (not opened).");
+    public static final ConfigKey<Integer> RTSPS_PORT = key("rtsps.port", "8322", Parsers::port,
+            "RTSP-over-TLS port when tls.enabled (rtsps://; TCP-interleaved media only); 0 picks a free port.");
 
     public static final ConfigKey<List<StorageConfig.Target>> STORAGE_S3_TARGETS = new ConfigKey<>(
             "storage.s3.targets", "Object-storage targets for the warm and cold tiers, ';'-separated, each "
@@ -112,7 +136,9 @@ public final class ConfigKeys {
             RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
             CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY, METRICS_REQUIRE_AUTH,
             STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
-            STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ);
+            STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
+            TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
+            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -7,6 +7,7 @@ import io.argus.server.Role;
 import io.argus.server.api.AccessHandlers;
 import io.argus.server.api.CameraTestHandler;
 import io.argus.server.api.HttpApi;
+import io.argus.server.api.HttpsConnectors;
 import io.argus.server.api.IntegrityHandlers;
 import io.argus.server.api.LiveHandlers;
 import io.argus.server.api.RecordingHandlers;
@@ -29,6 +30,7 @@ import io.argus.storage.playback.Playback;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
 
@@ -38,17 +40,22 @@ public final class HttpRole implements Role {
     private final MetadataRole metadata;
     private final MediaRole media;
     private final RecordingRole recording;
+    private final TlsRole tls;
+    private final AuditRole audit;
     private final IntSupplier rtspPort;
     private final Clock clock;
     private final BooleanSupplier ready;
     private Metrics metrics;
     private HttpApi api;
     private volatile int port;
+    private volatile int httpsPort = -1;
     private LiveHandlers live;
 
     /** @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras */
     public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
-                    IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
+                    TlsRole tls, AuditRole audit, IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
+        this.tls = tls;
+        this.audit = audit;
         this.config = config;
         this.metadata = metadata;
         this.media = media;
@@ -88,9 +95,11 @@ public final class HttpRole implements Role {
                 new VolumeHandlers(() -> recording.store().usage(), recording.volumes()), storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
                         new EvidenceExporter(playback, recording.index(), signingKey, clock), metadata.keys()),
+                audit.log(), tls.material() == null ? null : new HttpsConnectors(tls.config(), tls.material()),
                 clock);
         try {
             port = api.start();
+            httpsPort = api.httpsPort();
         } catch (RuntimeException e) {
             live.close();
             metrics.close();
@@ -110,8 +119,19 @@ public final class HttpRole implements Role {
         return api;
     }
 
-    /** The bound port. */
+    /** The bound plain HTTP port; -1 when {@code http.plain=off}. */
     public int port() {
         return port;
+    }
+
+    /** Every HTTP route as {@code METHOD path} (WebSockets left out), in registration order. */
+    public List<String> routes() {
+        return api.routes().stream().filter(e -> !e.method().equals("WS")).map(e -> e.method() + " " + e.path())
+                .toList();
+    }
+
+    /** The bound HTTPS port; -1 without TLS. */
+    public int httpsPort() {
+        return httpsPort;
     }
 }

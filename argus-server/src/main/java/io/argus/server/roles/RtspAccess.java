@@ -9,6 +9,7 @@ import io.argus.metadata.Tenants;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.Principal;
 import io.argus.server.camera.CameraService;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +37,9 @@ import org.slf4j.LoggerFactory;
  * for {@link #CACHE_TTL} per credential so the several requests of one session (DESCRIBE, SETUP per track, PLAY)
  * cost one Argon2 check, and a role change reaches RTSP within that time. Digest is not offered: only slow hashes
  * of passwords are stored, and a client offered both would pick Digest.
+ *
+ * <p>A reader let in is recorded in the audit log ({@link RtspViewAudit}) as the user it authenticated as, in the
+ * camera's tenant: the decision and the audit row come from the same principal.
  */
 final class RtspAccess implements RtspAuthenticator {
     private static final Logger LOG = LoggerFactory.getLogger(RtspAccess.class);
@@ -51,6 +55,7 @@ final class RtspAccess implements RtspAuthenticator {
     private final CameraService cameras;
     private final boolean anonymousRead;
     private final Clock clock;
+    private final RtspViewAudit audit;
     private final ExecutorService checks = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Checked> checked = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> cameraTenants = new ConcurrentHashMap<>();
@@ -58,8 +63,10 @@ final class RtspAccess implements RtspAuthenticator {
     private record Checked(Optional<Principal> principal, Instant until) {
     }
 
-    RtspAccess(AuthService auth, PathManager paths, CameraService cameras, boolean anonymousRead, Clock clock) {
+    RtspAccess(AuthService auth, PathManager paths, CameraService cameras, boolean anonymousRead, Clock clock,
+               RtspViewAudit audit) {
         this.auth = auth;
+        this.audit = audit;
         this.paths = paths;
         this.cameras = cameras;
         this.anonymousRead = anonymousRead;
@@ -94,24 +101,37 @@ final class RtspAccess implements RtspAuthenticator {
 
     @Override
     public boolean authorize(Action action, String path, RtspCredentials credentials) {
+        return authorize(action, path, credentials, null);
+    }
+
+    @Override
+    public boolean authorize(Action action, String path, RtspCredentials credentials, InetSocketAddress client) {
+        Optional<Path> target = paths.get(path);
+        UUID camera = target.map(t -> UUID.fromString(t.id())).orElse(null);
         if (credentials == null) {
-            return action == Action.READ && anonymousRead;
+            boolean ok = action == Action.READ && anonymousRead;
+            if (ok && camera != null && cameraTenants.get(camera) != null) {
+                audit.viewed(null, cameraTenants.get(camera), camera, client);
+            }
+            return ok;
         }
         Checked c = checked.get(key(credentials));
         if (c == null || c.principal().isEmpty()) {
             return false;
         }
         Principal p = c.principal().get();
-        Optional<Path> target = paths.get(path);
-        if (target.isEmpty()) {
+        if (camera == null) {
             // A new path: publishing creates a camera in the default tenant; reading gets 404 from the server.
             return action == Action.READ || p.tenantId().equals(Tenants.DEFAULT_ID)
                     && p.can(io.argus.server.auth.Action.MANAGE_CAMERAS);
         }
-        UUID camera = UUID.fromString(target.get().id());
         io.argus.server.auth.Action needed = action == Action.READ ? io.argus.server.auth.Action.VIEW_LIVE
                 : io.argus.server.auth.Action.MANAGE_CAMERAS;
-        return p.tenantId().equals(cameraTenants.get(camera)) && p.can(needed, camera);
+        boolean ok = p.tenantId().equals(cameraTenants.get(camera)) && p.can(needed, camera);
+        if (ok && action == Action.READ) {
+            audit.viewed(p, p.tenantId(), camera, client);
+        }
+        return ok;
     }
 
     private void learnTenant(UUID camera) {

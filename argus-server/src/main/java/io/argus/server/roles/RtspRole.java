@@ -2,12 +2,15 @@ package io.argus.server.roles;
 
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
+import io.argus.media.rtsp.server.RtspServerTls;
 import io.argus.server.Role;
 import io.argus.server.config.RtspConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.time.Duration;
+import javax.net.ssl.SSLException;
 
 /** The RTSP server: re-streams every camera at {@code rtsp://host:port/<name or id>} and takes publishers. */
 public final class RtspRole implements Role {
@@ -18,6 +21,8 @@ public final class RtspRole implements Role {
     private final String host;
     private final MediaRole media;
     private final MetadataRole metadata;
+    private final TlsRole tls;
+    private final AuditRole audit;
     private final boolean anonymousRead;
     private final Clock clock;
     private RtspAccess access;
@@ -26,14 +31,18 @@ public final class RtspRole implements Role {
 
     /**
      * @param host          the bind address (the HTTP one: one node, one address)
+     * @param tls           the certificate for RTSPS on {@code rtsps.port}, when TLS is on
+     * @param audit         where readers' viewing sessions are recorded
      * @param anonymousRead whether readers need no credentials ({@code rtsp.anonymousRead}, labs only)
      */
-    public RtspRole(RtspConfig config, String host, MediaRole media, MetadataRole metadata, boolean anonymousRead,
-                    Clock clock) {
+    public RtspRole(RtspConfig config, String host, MediaRole media, MetadataRole metadata, TlsRole tls,
+                    AuditRole audit, boolean anonymousRead, Clock clock) {
         this.config = config;
         this.host = host;
         this.media = media;
         this.metadata = metadata;
+        this.tls = tls;
+        this.audit = audit;
         this.anonymousRead = anonymousRead;
         this.clock = clock;
     }
@@ -44,10 +53,13 @@ public final class RtspRole implements Role {
     }
 
     @Override
-    public void start() {
-        access = new RtspAccess(metadata.auth(), media.paths(), media.cameras(), anonymousRead, clock);
+    public void start() throws GeneralSecurityException, SSLException {
+        access = new RtspAccess(metadata.auth(), media.paths(), media.cameras(), anonymousRead, clock,
+                new RtspViewAudit(audit.log(), audit.background()));
+        RtspServerTls rtsps = tls.material() == null ? null
+                : new RtspServerTls(tls.config().rtspsPort(), tls.material().nettyServerContext());
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
-                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), access, 0);
+                config.rtcpPort(), SESSION_TIMEOUT), media.paths(), access, 0, rtsps);
         try {
             server.start();
         } catch (IOException e) {
@@ -60,6 +72,11 @@ public final class RtspRole implements Role {
     public void stop() {
         server.close();
         access.close();
+    }
+
+    /** The bound RTSPS port, or -1 without TLS. */
+    public int rtspsPort() {
+        return server.tlsPort();
     }
 
     /** The bound RTSP port (the configured one, or the one picked for port 0). */

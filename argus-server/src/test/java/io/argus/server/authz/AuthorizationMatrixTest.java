@@ -170,7 +170,11 @@ class AuthorizationMatrixTest {
             row("PUT /api/v1/camera-groups/{gid}",                    "ok  ok   403  403  403  403  403  404  401")
                     .body("{}"),
             row("DELETE /api/v1/camera-groups/{gid}",                 "ok  ok   403  403  403  403  403  404  401")
-                    .fresh("gid", AccessFixture::freshGroup));
+                    .fresh("gid", AccessFixture::freshGroup),
+            // The audit log: the caller's tenant's chain (the other tenant's admin reads its own).
+            row("GET /api/v1/audit",                                  "ok  ok   403  403  ok   403  403  ok   401"),
+            row("GET /api/v1/audit/export",                           "ok  ok   403  403  ok   403  403  ok   401"),
+            row("GET /api/v1/audit/verify",                           "ok  ok   403  403  ok   403  403  ok   401"));
 
     @TempDir
     static Path dir;

@@ -76,6 +76,9 @@ class RtspAuthorizationTest {
             AccessFixture f = new AccessFixture(lab);
             assertThat(request(lab, "DESCRIBE", f.camA, null)).startsWith("RTSP/1.0 503");
             assertThat(request(lab, "ANNOUNCE", "new/path", null)).startsWith("RTSP/1.0 401");
+            io.argus.testkit.Await.until(java.time.Duration.ofSeconds(10), () -> f.admin.get(
+                    "/api/v1/audit?action=live.view&user=rtsp-anonymous").body().contains(f.camA),
+                    () -> "the anonymous reader in the camera's tenant's audit log");
         }
     }
 

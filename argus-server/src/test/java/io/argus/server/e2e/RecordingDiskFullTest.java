@@ -34,7 +34,8 @@ class RecordingDiskFullTest {
     void pausesWhenNothingCanBeFreedAndResumesWhenSpaceReturns() throws Exception {
         try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
              ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw",
-                     "recording.chunkDuration", "2s", "recording.maxSize", "2MiB", "recording.minFree", "0")))) {
+                     "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.maxSize", "2MiB",
+                     "recording.minFree", "0")))) {
             ApiClient api = new ApiClient(server.httpPort()).login("admin", "pw");
             UUID cam = UUID.fromString(api.post("/api/v1/cameras", "{\"name\":\"full\",\"url\":\"" + sim.url(1)
                     + "\",\"transport\":\"tcp\"}").json().get("id").asText());

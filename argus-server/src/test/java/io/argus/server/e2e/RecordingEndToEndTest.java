@@ -44,7 +44,7 @@ class RecordingEndToEndTest {
     static void start() throws Exception {
         sim = Simulator.start(new Simulator.Config(2, "127.0.0.1", 0, Codec.H264, 25, false));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "rec-secret",
-                "recording.chunkDuration", "2s", "recording.minFree", "0")));
+                "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.minFree", "0")));
         api = new ApiClient(server.httpPort()).login("admin", "rec-secret");
     }
 

@@ -32,7 +32,7 @@ class RecordingVolumesTest {
         try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
              ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw",
                      "recording.dir", "disk-a,disk-b", "recording.maxSize", "64MiB", "recording.minFree", "0",
-                     "recording.chunkDuration", "2s")))) {
+                     "recording.chunkDuration", "2s", "recording.syncInterval", "1s")))) {
             ApiClient api = new ApiClient(server.httpPort()).login("admin", "pw");
             UUID cam = UUID.fromString(api.post("/api/v1/cameras", "{\"name\":\"vols\",\"url\":\"" + sim.url(1)
                     + "\",\"transport\":\"tcp\"}").json().get("id").asText());

@@ -1,5 +1,6 @@
 package io.argus.media.rtsp.server;
 
+import java.net.InetSocketAddress;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
@@ -46,5 +47,13 @@ public interface RtspAuthenticator {
      */
     default boolean offersDigest() {
         return true;
+    }
+
+    /**
+     * What the server calls: {@link #authorize(Action, String, RtspCredentials)} with the client's address too,
+     * for authenticators that record who asked (an audit log). Must not block either.
+     */
+    default boolean authorize(Action action, String path, RtspCredentials credentials, InetSocketAddress client) {
+        return authorize(action, path, credentials);
     }
 }

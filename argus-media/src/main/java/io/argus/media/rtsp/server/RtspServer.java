@@ -43,7 +43,9 @@ public final class RtspServer implements AutoCloseable {
     private final EventLoopGroup boss;
     private final EventLoopGroup workers;
     private final ChannelGroup channels = new DefaultChannelGroup("rtsp-server", GlobalEventExecutor.INSTANCE);
+    private final RtspServerTls tls;
     private Channel listener;
+    private Channel tlsListener;
     private RtspServerUdp udp;
 
     /**
@@ -51,6 +53,16 @@ public final class RtspServer implements AutoCloseable {
      */
     public RtspServer(RtspServerConfig config, PathManager paths, RtspAuthenticator authenticator,
                       int workerThreads) {
+        this(config, paths, authenticator, workerThreads, null);
+    }
+
+    /**
+     * @param workerThreads event loop threads for connections (0: Netty's default, twice the cores)
+     * @param tls           RTSPS on a second port, or null for plain RTSP only
+     */
+    public RtspServer(RtspServerConfig config, PathManager paths, RtspAuthenticator authenticator,
+                      int workerThreads, RtspServerTls tls) {
+        this.tls = tls;
         this.config = config;
         this.paths = paths;
         this.authenticator = authenticator;
@@ -65,22 +77,40 @@ public final class RtspServer implements AutoCloseable {
             if (config.udp()) {
                 udp = RtspServerUdp.bind(transport, workers, config.host(), config.rtpPort(), config.rtcpPort());
             }
-            listener = new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
-                    .childOption(ChannelOption.ALLOCATOR, transport.allocator())
-                    .childOption(ChannelOption.TCP_NODELAY, true)
-                    .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                    .childHandler(new RtspServerInitializer(this))
-                    .bind(config.host(), config.port()).syncUninterruptibly().channel();
+            listener = bind(config.port(), null);
         } catch (RuntimeException e) {
             close();
             throw new IOException("cannot bind the RTSP server on " + config.host() + ":" + config.port()
                     + (config.udp() ? " (RTP " + config.rtpPort() + ")" : "") + ": " + e.getMessage(), e);
         }
+        if (tls != null) {
+            try {
+                tlsListener = bind(tls.port(), tls);
+            } catch (RuntimeException e) {
+                close();
+                throw new IOException("cannot bind the RTSPS server on " + config.host() + ":" + tls.port() + ": "
+                        + e.getMessage(), e);
+            }
+        }
+    }
+
+    private Channel bind(int port, RtspServerTls withTls) {
+        return new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
+                .childOption(ChannelOption.ALLOCATOR, transport.allocator())
+                .childOption(ChannelOption.TCP_NODELAY, true)
+                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
+                .childHandler(new RtspServerInitializer(this, withTls == null ? null : withTls.context()))
+                .bind(config.host(), port).syncUninterruptibly().channel();
     }
 
     /** The bound RTSP port (useful with port 0). */
     public int port() {
         return ((InetSocketAddress) listener.localAddress()).getPort();
+    }
+
+    /** The bound RTSPS port, or -1 without TLS. */
+    public int tlsPort() {
+        return tlsListener == null ? -1 : ((InetSocketAddress) tlsListener.localAddress()).getPort();
     }
 
     /** The bound shared RTP port, or -1 without UDP. */
@@ -93,6 +123,9 @@ public final class RtspServer implements AutoCloseable {
     public synchronized void close() {
         if (listener != null) {
             listener.close().syncUninterruptibly();
+        }
+        if (tlsListener != null) {
+            tlsListener.close().syncUninterruptibly();
         }
         channels.close().syncUninterruptibly();
         if (udp != null) {

@@ -47,14 +47,17 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             + "ANNOUNCE, RECORD";
 
     private final RtspServer server;
+    /** Whether this connection came in over TLS: then media goes interleaved on it, never as clear UDP. */
+    private final boolean secure;
     private final String nonce = HexFormat.of().toHexDigits(ThreadLocalRandom.current().nextLong());
     private final Map<String, RtspServerSession> sessions = new LinkedHashMap<>();
     private ChannelHandlerContext ctx;
     private RtspServerAnnounce announce;
     private ScheduledFuture<?> timeoutCheck;
 
-    RtspServerConnection(RtspServer server) {
+    RtspServerConnection(RtspServer server, boolean secure) {
         this.server = server;
+        this.secure = secure;
     }
 
     EventLoop eventLoop() {
@@ -164,7 +167,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
     private boolean authorized(RtspServerRequest req, Action action, String path) {
         RtspCredentials credentials = RtspCredentials.parse(req.request().headers().get("Authorization"),
                 req.method(), nonce);
-        if (server.authenticator().authorize(action, path, credentials)) {
+        if (server.authenticator().authorize(action, path, credentials, remoteAddress())) {
             return true;
         }
         RtspResponse r = new RtspResponse(RtspStatus.UNAUTHORIZED);
@@ -284,7 +287,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
                 return t.interleavedRtp() >= 0 ? t
                         : RtspTransport.tcp(2 * nextChannelPair(session)).withMode(t.mode());
             }
-            if (server.udp() != null && t.clientRtpPort() > 0) {
+            if (!secure && server.udp() != null && t.clientRtpPort() > 0) {
                 return t;
             }
         }
