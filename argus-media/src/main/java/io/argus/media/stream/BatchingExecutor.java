@@ -54,8 +54,10 @@ public final class BatchingExecutor implements Executor {
             }
             try {
                 task.run();
-            } catch (RuntimeException e) {
-                LOG.warn("a batched task failed", e);
+            } catch (Throwable e) {
+                // Anything escaping would end the loop's thread (a DefaultEventLoop runs tasks bare), and with it
+                // every camera on it; one failed drain (even out of direct memory) must not stop the others.
+                LOG.error("a batched task failed", e);
             }
         }
     }

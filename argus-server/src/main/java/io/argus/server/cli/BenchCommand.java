@@ -45,6 +45,9 @@ final class BenchCommand implements Runnable {
         @Option(names = "--duration", defaultValue = "30", description = "Seconds measured (default ${DEFAULT-VALUE}).")
         int duration;
 
+        /** The server's direct memory limit per camera: twice what a recorded camera was measured to hold. */
+        static final int DIRECT_MIB_PER_CAMERA = 4;
+
         @Option(names = "--server-heap", defaultValue = "1g", description = "Server -Xmx (default ${DEFAULT-VALUE}).")
         String heap;
 
@@ -84,8 +87,10 @@ final class BenchCommand implements Runnable {
         private List<String> serverJvm() {
             // A fixed, pre-touched heap: the RSS growth per camera is then direct and native memory, not heap
             // the collector chose to commit.
+            // Direct memory holds the received video (GOP caches, recorders' open fragments): about 2 MB per
+            // recorded 2 Mbit/s camera, more than the JVM's default limit (the heap size) at a few hundred cameras.
             List<String> jvm = new ArrayList<>(List.of("-Xms" + heap, "-Xmx" + heap, "-XX:+AlwaysPreTouch",
-                    "-XX:+UseG1GC",
+                    "-XX:MaxDirectMemorySize=" + Math.max(1024, cameras * DIRECT_MIB_PER_CAMERA) + "m", "-XX:+UseG1GC",
                     "-XX:+IgnoreUnrecognizedVMOptions", "--enable-native-access=ALL-UNNAMED",
                     "--sun-misc-unsafe-memory-access=allow"));
             jvm.addAll(serverJvmOpts);
