@@ -65,6 +65,7 @@ final class DemoCommand implements Callable<Integer> {
         String rtsp = "rtsp://localhost:" + server.rtspPort();
         out.println();
         out.println("Argus demo is running.");
+        out.println("  Web UI    " + api + "/   (live wall, playback, export, admin)");
         out.println("  REST API  " + api + "/api/v1   (health: " + api + "/api/v1/health)");
         out.println("  Cameras   " + api + "/api/v1/cameras   (with the bearer token from POST /api/v1/auth/login)");
         out.println("  Metrics   " + api + "/metrics");
