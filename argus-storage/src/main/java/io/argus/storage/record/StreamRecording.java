@@ -34,10 +34,12 @@ final class StreamRecording implements StreamConsumer {
     private static final Logger LOG = LoggerFactory.getLogger(StreamRecording.class);
 
     /**
-     * The reader's queue: about 40 s of 25 fps video. The recorder's thread can stall on a slow disk; units beyond
-     * this are skipped to the next keyframe by the stream and counted as dropped.
+     * The reader's queue: about 10 s of 25 fps video. The recorder's thread can stall on a slow disk; units beyond
+     * this are skipped to the next keyframe by the stream and counted as dropped. Longer would hold more received
+     * video in direct memory than a node of a thousand cameras has (10 s is 2.5 MB a camera at 2 Mbit/s): past that,
+     * ingest itself stops for want of buffers, for every camera.
      */
-    static final int READER_QUEUE = 1024;
+    static final int READER_QUEUE = 256;
 
     /**
      * Most units a pre-buffer holds: 60 s of 25 fps video with audio. A camera whose keyframes are further apart
