@@ -32,7 +32,11 @@ public final class Database implements AutoCloseable {
     /** Opens (creating if needed) the embedded database at {@code <dataDir>/metadata} and migrates it. */
     public static Database openEmbedded(Path dataDir) {
         Path file = dataDir.toAbsolutePath().resolve("metadata").resolve("argus");
-        String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+        // WRITE_DELAY=0: a commit is written to the file before it returns. H2's default (500 ms) loses what was
+        // committed in that window to kill -9 (seen: a whole fresh database, and a tier move's switch), and the index
+        // must hold every chunk that a killed node had closed.
+        String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
+                + ";WRITE_DELAY=0";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "argus", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
