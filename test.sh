@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Builds Argus and runs every test (mvn -B verify) with a JDK 21+ found the same way ./argus finds it.
+# Builds Argus and runs its tests (mvn -B verify) with a JDK 21+ found the same way ./argus finds it, then prints
+# the time each test tier took.
+#   ./test.sh          every tier: unit, e2e, interop, browser, kill (what CI runs)
+#   ./test.sh --fast   the unit tier only (no node, child process, peer or browser)
 # Extra arguments go to Maven, e.g. ./test.sh -pl argus-server -am
 set -euo pipefail
 
@@ -12,4 +15,25 @@ if ! JAVA_HOME="$(find_jdk)"; then
 fi
 export JAVA_HOME
 cd "$ROOT"
-exec mvn -B verify "$@"
+
+mvn_args=(-B verify)
+if [ "${1:-}" = "--fast" ]; then
+  shift
+  mvn_args+=(-DexcludedGroups=e2e,interop,browser,kill)
+fi
+
+find . -path '*/target/test-tiers.tsv' -delete 2>/dev/null || true
+started=$(date +%s)
+rc=0
+mvn "${mvn_args[@]}" "$@" || rc=$?
+
+# One line per test class from io.argus.testkit.tier.TierTimingExtension: tier, class, seconds.
+reports=$(find . -path '*/target/test-tiers.tsv' 2>/dev/null)
+if [ -n "$reports" ]; then
+  echo "Test time per tier (summed over classes; the build took $(( $(date +%s) - started )) s in all):"
+  # shellcheck disable=SC2086
+  awk -F'\t' '{ t[$1] += $3; n[$1]++ }
+    END { split("unit e2e interop browser kill", order, " ");
+          for (i = 1; i <= 5; i++) { k = order[i]; if (k in t) printf "  %-8s %7.1f s  %3d classes\n", k, t[k], n[k] } }' $reports
+fi
+exit "$rc"

@@ -2,6 +2,7 @@ package io.argus.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.testkit.tier.E2e;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
  * one tenant's chain on a real PostgreSQL at once. Only the row lock on the chain head serializes them; the chain
  * must come out whole, without a fork or a gap.
  */
+@E2e
 class AuditLogPostgresTest {
     static EmbeddedPostgres pg;
     static DataSource ds;

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.argus.storage.crypto.KeyRing;
 import io.argus.storage.crypto.LocalKeyEncryptionKey;
 import io.argus.storage.crypto.SecretBox;
+import io.argus.testkit.tier.E2e;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
  * Argus connects as the tables' owner (not a superuser, which would bypass the policies), so the policies must be
  * forced.
  */
+@E2e
 class RowLevelSecurityTest {
     static final UUID A = Tenants.DEFAULT_ID;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

@@ -20,6 +20,7 @@ import io.argus.storage.tier.TierStage;
 import io.argus.storage.tier.TieredChunk;
 import io.argus.storage.tier.TieredSegmentStore;
 import io.argus.testkit.S3Proxies;
+import io.argus.testkit.tier.Kill;
 import io.netty.buffer.Unpooled;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -43,6 +44,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * kill -9 of a real mover process at each step, and in the middle of a multipart upload: a new mover in this JVM
  * finishes the job with every chunk moved exactly once, its bytes intact, nothing left behind locally.
  */
+@Kill
 class TierMoverKillTest {
     private static final UUID T = Tenants.DEFAULT_ID;
     private static final UUID CAM = UUID.fromString("aaaaaaaa-0000-4000-8000-0000000000aa");

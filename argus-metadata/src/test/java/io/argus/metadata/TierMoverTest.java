@@ -29,6 +29,7 @@ import io.argus.storage.tier.TieredChunk;
 import io.argus.storage.tier.TieredSegmentStore;
 import io.argus.testkit.ManualClock;
 import io.argus.testkit.S3Proxies;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -55,6 +56,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * index (H2) and a real local store: uploads (single and multipart), ranged reads, moves hot → warm → cold,
  * a mover stopped after every step and resumed, S3 down then up, region pinning, promotion and restores.
  */
+@E2e
 class TierMoverTest {
     private static final UUID T = Tenants.DEFAULT_ID;
     private static final UUID CAM = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000001");

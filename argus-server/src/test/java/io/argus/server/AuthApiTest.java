@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.argus.server.ApiClient.Answer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.ManualClock;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@E2e
 class AuthApiTest {
     static final String PASSWORD = "auth-test-pw";
 

@@ -7,6 +7,7 @@ import io.argus.media.path.Path;
 import io.argus.media.path.PathState;
 import io.argus.server.ApiClient.Answer;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@E2e
 class CameraApiTest {
     @TempDir
     static java.nio.file.Path dir;

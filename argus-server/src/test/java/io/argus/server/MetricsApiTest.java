@@ -4,11 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.server.ApiClient.Answer;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@E2e
 class MetricsApiTest {
     @TempDir
     Path dir;

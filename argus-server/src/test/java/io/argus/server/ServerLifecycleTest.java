@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.argus.media.path.PathState;
 import io.argus.server.auth.AdminBootstrap;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -16,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+@E2e
 class ServerLifecycleTest {
     @TempDir
     Path dir;

@@ -7,6 +7,7 @@ import io.argus.media.codec.Codec;
 import io.argus.server.ApiClient.Answer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.tier.E2e;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** What the web UI needs from the server besides the media API: its files, the connection test, storage. */
+@E2e
 class UiSupportApiTest {
     @TempDir
     static java.nio.file.Path dir;

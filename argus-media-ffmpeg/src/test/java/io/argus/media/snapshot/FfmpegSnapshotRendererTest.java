@@ -7,6 +7,7 @@ import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.MediaFormat;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.Interop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
+@Interop
 class FfmpegSnapshotRendererTest {
     private static final Instant T0 = Instant.parse("2024-01-01T00:00:00Z");
     private final FfmpegSnapshotRenderer renderer = new FfmpegSnapshotRenderer();

@@ -16,6 +16,7 @@ import io.argus.media.rtsp.client.RtspClientConfig;
 import io.argus.media.stream.Stream;
 import io.argus.media.stream.StreamConsumer;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.Interop;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.time.Duration;
@@ -36,6 +37,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Our client (through a {@link PathManager}, as the server runs it) pulls from GStreamer's gst-rtsp-server
  * acting as a camera; skipped where gcc, pkg-config or libgstrtspserver-1.0-dev is missing.
  */
+@Interop
 class RtspGstServerInteropTest {
 
     static final Duration WAIT = Duration.ofSeconds(10);

@@ -17,6 +17,7 @@ import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.stream.Stream;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.Interop;
 import io.netty.channel.DefaultEventLoop;
 import java.net.URI;
 import java.time.Duration;
@@ -33,6 +34,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Real peers against our server and client; skipped where ffmpeg or GStreamer is not installed. */
+@Interop
 class RtspInteropTest {
 
     static final Duration WAIT = Duration.ofSeconds(30);

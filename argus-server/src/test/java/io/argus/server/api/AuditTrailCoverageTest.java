@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every route that changes something is audited, and the audit table names only routes that exist. */
+@E2e
 class AuditTrailCoverageTest {
     @TempDir
     Path dir;

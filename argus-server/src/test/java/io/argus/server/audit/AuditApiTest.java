@@ -12,6 +12,7 @@ import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
+import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.PrintWriter;
@@ -42,6 +43,7 @@ import org.junit.jupiter.api.io.TempDir;
  * export, verify), and tampering found by the API and by {@code argus audit verify} on the stopped node.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+@E2e
 class AuditApiTest {
     static final String PASSWORD = "audit-pw";
     static final String USER_PASSWORD = "a-long-audit-passphrase";

@@ -11,6 +11,7 @@ import io.argus.server.ApiClient;
 import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The access API beyond the matrix: /me, tokens, logout, the password policy, tenants, roles, rehashing. */
+@E2e
 class AccessApiTest {
     static final String PW = AccessFixture.PASSWORD;
 

@@ -8,6 +8,7 @@ import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.api.Routes;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
@@ -50,6 +51,7 @@ import org.junit.jupiter.api.io.TempDir;
  *
  * A route registered without a row here, or around the route registry, fails {@link #everyRouteIsInTheSpec}.
  */
+@E2e
 class AuthorizationMatrixTest {
     static final List<String> COLUMNS = List.of("sys", "tadm", "oper", "view", "audi", "cust", "cusB", "othr", "anon");
 

@@ -7,6 +7,7 @@ import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.ManualClock;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Lockout: N failures per user, and M per source address, within the window lock for a while (429). */
+@E2e
 class LoginLockoutTest {
     static final String ADMIN_PW = "lockout-admin-pw";
     static final String PW = "a-long-test-passphrase";

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
@@ -24,6 +25,7 @@ import org.junit.jupiter.api.io.TempDir;
  * manage-cameras, with Basic credentials (a password or a token); a 401 offers Basic only. The cameras are not
  * live, so an authorized DESCRIBE answers 503 and a refused one 401.
  */
+@E2e
 class RtspAuthorizationTest {
     @TempDir
     static Path dir;

@@ -10,6 +10,7 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
+import io.argus.testkit.tier.Browser;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * modules. Recorded playback starts at the requested second; LL-HLS stays under 2 s behind on loopback; fMP4 over a
  * WebSocket shows its first picture within 300 ms of connecting.
  */
+@Browser
 class MediaBrowserTest {
     private static final String PASSWORD = "browser-pw";
 

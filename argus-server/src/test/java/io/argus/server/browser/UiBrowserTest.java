@@ -11,6 +11,7 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
+import io.argus.testkit.tier.Browser;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * closed when tiles go), a camera played back from one minute ago, a bookmark, a 10-second export checked with
  * ffprobe, the admin page's connection test, errors in words, logout. Screenshots in target/browser/.
  */
+@Browser
 class UiBrowserTest {
     private static final String PASSWORD = "ui-pw";
     /** How long the 16-tile wall plays while its memory is sampled; the one-hour claim rests on its being flat. */

@@ -24,6 +24,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -47,6 +48,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Simulator → server ingest (RTSP over TCP and over UDP) → RTSP re-stream → our client and ffprobe: every
  * frame arrives, in order, with the right timestamps, and the SEI capture times give the latency.
  */
+@E2e
 class IngestEndToEndTest {
     private static final int FPS = 25;
     private static final long FRAME_TICKS = 90_000 / FPS;

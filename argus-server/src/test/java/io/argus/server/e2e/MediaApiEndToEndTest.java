@@ -11,6 +11,7 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.ManualClock;
+import io.argus.testkit.tier.E2e;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -37,6 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Simulated 1080p H.264 and H.265 cameras → server → {@code snapshot.jpg}, with a bearer token and with signed
  * media URLs; the server runs on a manual clock so the snapshot cache and URL expiry move only when told.
  */
+@E2e
 class MediaApiEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 

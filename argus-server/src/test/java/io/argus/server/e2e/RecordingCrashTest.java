@@ -11,6 +11,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.testkit.tier.Kill;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -35,6 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code kill -9} of a recording server, then a restart on the same data directory: the chunk that was being
  * written is recovered up to its last complete fragment, indexed, and plays; nothing that reached the disk is lost.
  */
+@Kill
 class RecordingCrashTest {
     private static final int FPS = 25;
 

@@ -11,6 +11,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * could not write; the index stays consistent; when the bookmark goes and retention frees space, recording resumes
  * on its own.
  */
+@E2e
 class RecordingDiskFullTest {
     @TempDir
     java.nio.file.Path dataDir;

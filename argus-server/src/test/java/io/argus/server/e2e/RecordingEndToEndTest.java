@@ -14,6 +14,7 @@ import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Span;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.nio.file.Files;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Simulator → ingest → recorder → chunk files and index rows, with settings and events over the API. */
+@E2e
 class RecordingEndToEndTest {
     @TempDir
     static java.nio.file.Path dataDir;

@@ -11,6 +11,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.server.config.ConfigException;
 import io.argus.sim.Simulator;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,6 +24,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several recording directories: each is a volume, and new chunks go to the one with most room. */
+@E2e
 class RecordingVolumesTest {
     @TempDir
     java.nio.file.Path dataDir;

@@ -15,6 +15,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.testkit.Await;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -54,6 +55,7 @@ import org.junit.jupiter.api.io.TempDir;
  * verified over the API and offline, evidence packages that verify and fail after each kind of tampering, key
  * rotations that leave every recording readable, camera passwords sealed in the database.
  */
+@E2e
 class EncryptedRecordingEvidenceTest {
     private static final Map<String, String> SETTINGS = Map.of("admin.password", "ev-secret",
             "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.minFree", "0",

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
+import io.argus.testkit.tier.E2e;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * walker is the system admin, who may reach every route; logout, which would end its token, is walked with
  * throwaway tokens.
  */
+@E2e
 class HardeningTest {
     static final String PASSWORD = "hardening-pw";
     static final ObjectMapper JSON = new ObjectMapper();

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.media.stream.LatencyHistogram;
 import io.argus.media.stream.WallClock;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Simulator → node → LL-HLS over HTTP: the playlist, its files, blocking requests, latency and ffmpeg. */
+@E2e
 class LiveHlsEndToEndTest {
     @TempDir
     static java.nio.file.Path dataDir;

@@ -9,6 +9,7 @@ import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.media.stream.LatencyHistogram;
 import io.argus.media.stream.Stream;
 import io.argus.testkit.Await;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Simulator → node → fMP4 over WebSocket (MSE): first frame, glass-to-glass latency, slow readers, endings. */
+@E2e
 class LiveWebSocketEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Fragments of the cached GOP arrive in a burst at connect; latency is measured on the live ones after. */

@@ -15,6 +15,7 @@ import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.storage.playback.Ffprobe;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
@@ -45,6 +46,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 14 s, 4 s), each two GOPs of 2 s (50 frames), written like the recorder writes them into the server's own store
  * and index.
  */
+@E2e
 class PlaybackApiTest {
     /** The top of an hour two hours ago: recent enough for a live playlist, far enough to be over. */
     static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);

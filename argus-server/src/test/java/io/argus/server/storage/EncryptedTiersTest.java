@@ -13,6 +13,7 @@ import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.testkit.S3Proxies;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.UnpooledByteBufAllocator;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * verifies the plaintext's SHA-256 against the index), the bucket holds only ciphertext, and playback, chunk
  * downloads and export read them back decrypted.
  */
+@E2e
 class EncryptedTiersTest {
     @TempDir
     Path dir;

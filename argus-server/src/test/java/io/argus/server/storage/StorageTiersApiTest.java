@@ -15,6 +15,7 @@ import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.testkit.S3Proxies;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.E2e;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
@@ -34,6 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * cold (DEEP_ARCHIVE), playback from object storage, 409 restore_needed and the restore, promotion back to hot,
  * the usage report, and S3 down then up with the backlog metric and the alert.
  */
+@E2e
 class StorageTiersApiTest {
     /** Three days ago: past a one-day hot and one-day warm stage. */
     static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(3, ChronoUnit.DAYS);

@@ -12,6 +12,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.server.config.ConfigException;
 import io.argus.sim.Simulator;
 import io.argus.testkit.Await;
+import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
 import java.io.InputStream;
 import java.io.InputStreamReader;
@@ -51,6 +52,7 @@ import org.junit.jupiter.api.io.TempDir;
  * 1.3 and the 1.3-only option, RTSP requests over TLS with a raw socket and ffprobe, PEM files, plain HTTP
  * redirected or off.
  */
+@E2e
 class TlsEndToEndTest {
     static final String PASSWORD = "pw";
 

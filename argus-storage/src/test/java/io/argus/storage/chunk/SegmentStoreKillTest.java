@@ -2,6 +2,7 @@ package io.argus.storage.chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.testkit.tier.Kill;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -25,6 +26,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** A recorder killed with SIGKILL mid-write (a real child JVM) loses nothing up to its last complete fragment. */
+@Kill
 class SegmentStoreKillTest {
     private static final UUID TENANT = UUID.fromString("00000000-0000-0000-0000-000000000001");
     private static final UUID CAMERA = UUID.fromString("0b3c1a52-7d55-4a8e-9d0e-3f1f5b0c2a11");

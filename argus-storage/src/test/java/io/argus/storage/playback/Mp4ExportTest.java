@@ -9,6 +9,7 @@ import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.Interop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Exports across two chunks and an outage, checked by the strict parser and by ffprobe. */
+@Interop
 class Mp4ExportTest {
     private static final ByteBufAllocator ALLOC = PooledByteBufAllocator.DEFAULT;
     private static final Instant T0 = PlaybackPlaylistTest.T0;

@@ -6,6 +6,7 @@ import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.MediaFormat;
 import io.argus.testkit.LeakCheck;
 import io.argus.testkit.SampleMedia;
+import io.argus.testkit.tier.Interop;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
@@ -24,6 +25,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * Sample media → init segment + fragments → a file → our validator, then ffprobe and ffmpeg (skipped where they
  * are not installed) must see the codec, size, every frame at its time, and decode without an error.
  */
+@Interop
 class Fmp4RoundTripTest {
 
     @TempDir

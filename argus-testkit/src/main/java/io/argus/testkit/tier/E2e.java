@@ -1,0 +1,14 @@
+package io.argus.testkit.tier;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.Tag;
+
+/** Marks a test class of the {@link Tier#E2E} tier: a whole node driven through its public interfaces. */
+@Target({ElementType.TYPE, ElementType.METHOD})
+@Retention(RetentionPolicy.RUNTIME)
+@Tag(Tiers.E2E)
+public @interface E2e {
+}
