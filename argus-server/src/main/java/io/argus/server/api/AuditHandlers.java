@@ -36,9 +36,14 @@ final class AuditHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(AUDIT, Require.tenant(Action.READ_AUDIT), this::list);
-        routes.get(AUDIT + "/export", Require.tenant(Action.READ_AUDIT), this::export);
-        routes.get(AUDIT + "/verify", Require.tenant(Action.READ_AUDIT), this::verify);
+        routes.get(AUDIT, Require.tenant(Action.READ_AUDIT), Audit.auditRead(AuditActions.AUDIT_READ), this::list)
+                .summary("the audit log, filtered and paged").returns(AuditPageResponse.class);
+        routes.get(AUDIT + "/export", Require.tenant(Action.READ_AUDIT), Audit.auditRead(AuditActions.AUDIT_EXPORT),
+                this::export)
+                .summary("the audit log as JSON lines (application/x-ndjson)");
+        routes.get(AUDIT + "/verify", Require.tenant(Action.READ_AUDIT), Audit.auditRead(AuditActions.AUDIT_VERIFY),
+                this::verify)
+                .summary("verifies the audit log's hash chains").returns(AuditVerifyResponse.class);
     }
 
     private void list(Context ctx) {

@@ -5,6 +5,7 @@ import io.argus.metadata.CameraGroupRepository;
 import io.argus.metadata.DuplicateNameException;
 import io.argus.server.api.AccessDtos.GroupRequest;
 import io.argus.server.api.AccessDtos.GroupResponse;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -27,11 +28,18 @@ final class CameraGroupHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(BASE, Require.tenant(Action.MANAGE_CAMERAS), this::list);
-        routes.post(BASE, Require.tenant(Action.MANAGE_CAMERAS), this::create);
-        routes.get(BASE + "/{gid}", Require.tenant(Action.MANAGE_CAMERAS), this::get);
-        routes.put(BASE + "/{gid}", Require.tenant(Action.MANAGE_CAMERAS), this::put);
-        routes.delete(BASE + "/{gid}", Require.tenant(Action.MANAGE_CAMERAS), this::delete);
+        routes.get(BASE, Require.tenant(Action.MANAGE_CAMERAS), this::list)
+                .summary("camera groups of the tenant").returnsListOf(GroupResponse.class);
+        routes.post(BASE, Require.tenant(Action.MANAGE_CAMERAS), Audit.create(AuditActions.GROUP_CREATE, "camera-group"), this::create)
+                .summary("creates a camera group").body(GroupRequest.class).returns(GroupResponse.class);
+        routes.get(BASE + "/{gid}", Require.tenant(Action.MANAGE_CAMERAS), this::get)
+                .summary("one camera group").returns(GroupResponse.class);
+        routes.put(BASE + "/{gid}", Require.tenant(Action.MANAGE_CAMERAS),
+                Audit.change(AuditActions.GROUP_UPDATE, "camera-group", "gid"), this::put)
+                .summary("replaces a camera group").body(GroupRequest.class).returns(GroupResponse.class);
+        routes.delete(BASE + "/{gid}", Require.tenant(Action.MANAGE_CAMERAS),
+                Audit.change(AuditActions.GROUP_DELETE, "camera-group", "gid"), this::delete)
+                .summary("deletes a camera group");
     }
 
     private void list(Context ctx) {

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Principal;
 import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
@@ -22,11 +23,19 @@ final class CameraHandlers {
     }
 
     void install(Routes routes) {
-        routes.get("/api/v1/cameras", Require.AUTHENTICATED, this::list);
-        routes.post("/api/v1/cameras", Require.tenant(Action.MANAGE_CAMERAS), this::create);
-        routes.get(CAMERA, Require.cameraVisible(), this::get);
-        routes.patch(CAMERA, Require.camera(Action.MANAGE_CAMERAS), this::patch);
-        routes.delete(CAMERA, Require.camera(Action.MANAGE_CAMERAS), this::delete);
+        routes.get("/api/v1/cameras", Require.AUTHENTICATED, this::list)
+                .summary("the cameras the caller may see, with their status").returnsListOf(CameraResponse.class);
+        routes.post("/api/v1/cameras", Require.tenant(Action.MANAGE_CAMERAS), Audit.create(AuditActions.CAMERA_CREATE, "camera"),
+                this::create)
+                .summary("adds a camera").body(CameraRequest.class).returns(CameraResponse.class);
+        routes.get(CAMERA, Require.cameraVisible(), this::get)
+                .summary("one camera with its status").returns(CameraResponse.class);
+        routes.patch(CAMERA, Require.camera(Action.MANAGE_CAMERAS), Audit.change(AuditActions.CAMERA_UPDATE, "camera", "id"),
+                this::patch)
+                .summary("changes a camera").body(CameraRequest.class).returns(CameraResponse.class);
+        routes.delete(CAMERA, Require.camera(Action.MANAGE_CAMERAS), Audit.change(AuditActions.CAMERA_DELETE, "camera", "id"),
+                this::delete)
+                .summary("removes a camera (its recordings stay until retention)");
     }
 
     /** The cameras the caller may see (any camera action on them). */

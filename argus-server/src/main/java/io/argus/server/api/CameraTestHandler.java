@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.media.path.SourceConfig;
 import io.argus.media.path.SourceProbe;
@@ -28,7 +29,9 @@ public final class CameraTestHandler {
     }
 
     void install(Routes routes) {
-        routes.post("/api/v1/cameras/test", Require.tenant(Action.MANAGE_CAMERAS), this::test);
+        routes.post("/api/v1/cameras/test", Require.tenant(Action.MANAGE_CAMERAS),
+                Audit.whole(AuditActions.CAMERA_TEST, "camera"), this::test)
+                .summary("tries a camera URL the way ingest connects, without saving it").body(CameraTestRequest.class).returns(CameraTestResponse.class);
     }
 
     private void test(Context ctx) {

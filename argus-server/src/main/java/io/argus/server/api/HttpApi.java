@@ -2,6 +2,7 @@ package io.argus.server.api;
 
 import io.argus.media.path.PathManager;
 import io.argus.media.stream.LatencyHistogram;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.audit.AuditLog;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.AuthService;
@@ -18,6 +19,7 @@ import java.lang.management.ManagementFactory;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
@@ -37,6 +39,7 @@ public final class HttpApi {
     private final BooleanSupplier ready;
     private final HttpsConnectors https;
     private Routes routes;
+    private volatile Map<String, Object> openApi;
 
     /**
      * @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras
@@ -55,7 +58,6 @@ public final class HttpApi {
         this.ready = ready;
         this.https = https;
         CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
-        AuditTrail trail = new AuditTrail(audit, new AuditActors(auth));
         this.app = Javalin.create(cfg -> {
             cfg.startup.showJavalinBanner = false;
             cfg.concurrency.useVirtualThreads = true;
@@ -74,16 +76,21 @@ public final class HttpApi {
             cfg.jetty.modifyServletContextHandler(handler -> handler.setErrorHandler(jettyErrors));
             Routes r = new Routes(cfg.routes, new Guard(clock, (tenant, id) -> exists(cameras, tenant, id)));
             this.routes = r;
+            AuditTrail trail = new AuditTrail(audit, new AuditActors(auth), r);
             AuthFilter filter = new AuthFilter(auth, r, metricsNeedAuth, media.signer());
             cfg.routes.before(filter::check);
             cfg.routes.after(filter::done);
             // Javalin runs no HTTP before-handler on a WebSocket upgrade: the auth filter guards upgrades too.
             cfg.routes.wsBeforeUpgrade(filter::check);
-            r.get(HEALTH, Require.PUBLIC, ctx -> ctx.json(new StatusResponse("ok")));
-            r.get("/readyz", Require.PUBLIC, this::readyz);
+            r.get(HEALTH, Require.PUBLIC, ctx -> ctx.json(new StatusResponse("ok")))
+                .summary("liveness").returns(StatusResponse.class);
+            r.get("/readyz", Require.PUBLIC, this::readyz)
+                .summary("readiness: every role started").returns(StatusResponse.class);
             r.get("/metrics", metricsNeedAuth ? Require.tenant(Action.VIEW_SYSTEM) : Require.PUBLIC,
-                    ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()));
-            r.post(LOGIN, Require.PUBLIC, this::login);
+                    ctx -> ctx.contentType(Metrics.CONTENT_TYPE).result(metrics.scrape()))
+                .summary("Prometheus metrics");
+            r.post(LOGIN, Require.PUBLIC, Audit.login(AuditActions.LOGIN), this::login)
+                .summary("logs in with a password; answers a session token").body(LoginRequest.class).returns(LoginResponse.class);
             cams.install(r);
             cameraTest.install(r);
             media.install(r);
@@ -95,10 +102,18 @@ public final class HttpApi {
             volumes.install(r);
             storage.install(r);
             integrity.install(r);
-            r.get("/api/v1/node/stats", Require.tenant(Action.VIEW_SYSTEM), this::nodeStats);
-            r.post("/api/v1/node/stats/reset", Require.tenant(Action.VIEW_SYSTEM), this::resetNodeStats);
+            r.get("/api/v1/node/stats", Require.tenant(Action.VIEW_SYSTEM), this::nodeStats)
+                .summary("node figures: streams, readers, memory, latency").returns(NodeStatsResponse.class);
+            r.post("/api/v1/node/stats/reset", Require.tenant(Action.VIEW_SYSTEM),
+                    Audit.whole(AuditActions.NODE_STATS_RESET, "node"), this::resetNodeStats)
+                .summary("starts a new latency measurement window");
             new AuditHandlers(trail).install(r);
-            cfg.routes.wsBeforeUpgrade(LiveHandlers.CAMERA + MediaPaths.LIVE_WS, trail::liveSocket);
+            r.get(OpenApi.PATH, Require.PUBLIC, this::openApi).summary("this document");
+            for (Routes.Entry e : r.entries()) {
+                if (e.method().equals("WS") && e.audit().audited()) {
+                    cfg.routes.wsBeforeUpgrade(e.path(), ctx -> trail.socket(e, ctx));
+                }
+            }
             cfg.routes.after(trail::after);
         });
     }
@@ -171,6 +186,16 @@ public final class HttpApi {
             case LoginResult.Rejected r -> throw new ApiException(ErrorCode.INVALID_CREDENTIALS,
                     "wrong username or password");
         }
+    }
+
+    /** Made on the first request, when every route is registered; the registry does not change after start. */
+    private void openApi(Context ctx) {
+        Map<String, Object> doc = openApi;
+        if (doc == null) {
+            doc = OpenApi.document(routes.entries());
+            openApi = doc;
+        }
+        ctx.json(doc);
     }
 
     private void readyz(Context ctx) {

@@ -1,6 +1,7 @@
 package io.argus.server.api;
 
 import io.argus.metadata.Camera;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
 import io.argus.server.crypto.NodeKeys;
@@ -47,11 +48,21 @@ public final class IntegrityHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(CAMERA + "verify", Require.camera(Action.PLAYBACK), this::verify);
-        routes.post(CAMERA + "verify", Require.camera(Action.PLAYBACK), this::verify);
-        routes.get(CAMERA + "evidence", Require.camera(Action.EXPORT), this::evidence);
-        routes.post("/api/v1/keys/rotate-master", Require.tenant(Action.MANAGE_TENANTS), this::rotateMaster);
-        routes.post("/api/v1/keys/rotate-data", Require.tenant(Action.MANAGE_CAMERAS), this::rotateData);
+        routes.get(CAMERA + "verify", Require.camera(Action.PLAYBACK),
+                Audit.change(AuditActions.INTEGRITY_VERIFY, "camera", "id"), this::verify)
+                .summary("re-hashes a recorded range and walks its hash chain").returns(VerifyResponse.class);
+        routes.post(CAMERA + "verify", Require.camera(Action.PLAYBACK),
+                Audit.change(AuditActions.INTEGRITY_VERIFY, "camera", "id"), this::verify)
+                .summary("re-hashes a recorded range and walks its hash chain").returns(VerifyResponse.class);
+        routes.get(CAMERA + "evidence", Require.camera(Action.EXPORT), Audit.change(AuditActions.EVIDENCE_EXPORT, "camera", "id"),
+                this::evidence)
+                .summary("a signed evidence package (zip) of a recorded range");
+        routes.post("/api/v1/keys/rotate-master", Require.tenant(Action.MANAGE_TENANTS),
+                Audit.whole(AuditActions.KEYS_ROTATE_MASTER, "node"), this::rotateMaster)
+                .summary("re-wraps every data key under a new master key").returns(MasterRotationResponse.class);
+        routes.post("/api/v1/keys/rotate-data", Require.tenant(Action.MANAGE_CAMERAS),
+                Audit.whole(AuditActions.KEYS_ROTATE_DATA, "tenant"), this::rotateData)
+                .summary("a new data key for the tenant").returns(DataRotationResponse.class);
     }
 
     /** The range asked for, within the caller's time window for the route's action. */

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.media.hls.LlHlsException;
 import io.argus.media.hls.LlHlsServer;
@@ -61,13 +62,17 @@ public final class LiveHandlers implements AutoCloseable {
     }
 
     void install(Routes routes) {
-        routes.get(CAMERA + MediaPaths.LIVE_HLS, Require.camera(Action.VIEW_LIVE), this::playlist);
-        routes.get(CAMERA + HLS_FILES + "{file}", Require.camera(Action.VIEW_LIVE), this::file);
-        routes.ws(CAMERA + MediaPaths.LIVE_WS, Require.camera(Action.VIEW_LIVE), this::stream, ws -> {
+        routes.get(CAMERA + MediaPaths.LIVE_HLS, Require.camera(Action.VIEW_LIVE), Audit.view(AuditActions.LIVE_VIEW),
+                this::playlist)
+                .summary("LL-HLS playlist of the live stream");
+        routes.get(CAMERA + HLS_FILES + "{file}", Require.camera(Action.VIEW_LIVE), this::file)
+                .summary("an LL-HLS part, segment or init segment");
+        routes.ws(CAMERA + MediaPaths.LIVE_WS, Require.camera(Action.VIEW_LIVE), Audit.view(AuditActions.LIVE_VIEW),
+                this::stream, ws -> {
             ws.onConnect(this::connect);
             ws.onClose(this::closed);
             ws.onError(this::closed);
-        });
+        }).summary("fMP4 over WebSocket for MSE players, starting at the cached keyframe");
     }
 
     /** The LL-HLS playlist; {@code _HLS_msn} (and {@code _HLS_part}) block until it holds that part. */

@@ -10,6 +10,7 @@ import io.argus.server.api.AccessDtos.MeResponse;
 import io.argus.server.api.AccessDtos.PasswordRequest;
 import io.argus.server.api.AccessDtos.TokenRequest;
 import io.argus.server.api.AccessDtos.TokenResponse;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.PasswordPolicy;
@@ -50,12 +51,21 @@ final class MeHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(ME, Require.AUTHENTICATED, this::me);
-        routes.put(ME + "/password", Require.AUTHENTICATED, this::password);
-        routes.get(ME + "/tokens", Require.AUTHENTICATED, this::tokens);
-        routes.post(ME + "/tokens", Require.AUTHENTICATED, this::createToken);
-        routes.delete(ME + "/tokens/{tokenId}", Require.AUTHENTICATED, this::revoke);
-        routes.post("/api/v1/auth/logout", Require.AUTHENTICATED, this::logout);
+        routes.get(ME, Require.AUTHENTICATED, this::me)
+                .summary("the caller: user, tenant, roles and effective rights").returns(MeResponse.class);
+        routes.put(ME + "/password", Require.AUTHENTICATED, Audit.change(AuditActions.USER_PASSWORD, "user", Audit.SELF),
+                this::password)
+                .summary("changes the caller's password (other sessions are revoked)").body(PasswordRequest.class);
+        routes.get(ME + "/tokens", Require.AUTHENTICATED, this::tokens)
+                .summary("the caller's sessions and API tokens").returnsListOf(TokenResponse.class);
+        routes.post(ME + "/tokens", Require.AUTHENTICATED, Audit.create(AuditActions.TOKEN_CREATE, "token"), this::createToken)
+                .summary("creates a named, scoped, expiring API token (shown once)").body(TokenRequest.class).returns(TokenResponse.class);
+        routes.delete(ME + "/tokens/{tokenId}", Require.AUTHENTICATED, Audit.change(AuditActions.TOKEN_REVOKE, "token", "tokenId"),
+                this::revoke)
+                .summary("revokes one of the caller's tokens");
+        routes.post("/api/v1/auth/logout", Require.AUTHENTICATED, Audit.change(AuditActions.LOGOUT, "user", Audit.SELF),
+                this::logout)
+                .summary("ends the caller's session");
     }
 
     private void me(Context ctx) {

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
@@ -52,8 +53,12 @@ public final class MediaHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(CAMERA + MediaPaths.SNAPSHOT, Require.camera(Action.VIEW_LIVE), this::snapshot);
-        routes.post(CAMERA + "media-urls", Require.cameraVisible(), this::mediaUrls);
+        routes.get(CAMERA + MediaPaths.SNAPSHOT, Require.camera(Action.VIEW_LIVE), Audit.view(AuditActions.SNAPSHOT),
+                this::snapshot)
+                .summary("a JPEG of the latest keyframe");
+        routes.post(CAMERA + "media-urls", Require.cameraVisible(), Audit.change(AuditActions.MEDIA_URL, "camera", "id"),
+                this::mediaUrls)
+                .summary("signed media URLs for a camera (for players that cannot send a header)").body(MediaUrlRequest.class).returns(MediaUrlResponse.class);
     }
 
     /**

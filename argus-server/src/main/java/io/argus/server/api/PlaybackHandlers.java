@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
@@ -55,9 +56,14 @@ public final class PlaybackHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(CAMERA + MediaPaths.PLAYBACK_HLS, Require.camera(Action.PLAYBACK), this::playlist);
-        routes.get(CAMERA + CHUNKS + "{chunk}", Require.camera(Action.PLAYBACK), this::chunk);
-        routes.get(CAMERA + MediaPaths.EXPORT_MP4, Require.camera(Action.EXPORT), this::export);
+        routes.get(CAMERA + MediaPaths.PLAYBACK_HLS, Require.camera(Action.PLAYBACK), Audit.view(AuditActions.PLAYBACK),
+                this::playlist)
+                .summary("HLS playlist of a recorded range");
+        routes.get(CAMERA + CHUNKS + "{chunk}", Require.camera(Action.PLAYBACK), this::chunk)
+                .summary("bytes of a recorded chunk (HLS byte ranges)");
+        routes.get(CAMERA + MediaPaths.EXPORT_MP4, Require.camera(Action.EXPORT),
+                Audit.change(AuditActions.EXPORT, "camera", "id"), this::export)
+                .summary("a recorded range as one MP4");
     }
 
     /** The camera of a media request, checked to exist in the caller's tenant. */

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.metadata.CameraRecording;
@@ -29,9 +30,14 @@ public final class RecordingHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(CAMERA + "recording", Require.cameraVisible(), this::get);
-        routes.put(CAMERA + "recording", Require.camera(Action.MANAGE_CAMERAS), this::put);
-        routes.post(CAMERA + "events", Require.camera(Action.BOOKMARK), this::event);
+        routes.get(CAMERA + "recording", Require.cameraVisible(), this::get)
+                .summary("the camera's recording mode, retention and state").returns(RecordingResponse.class);
+        routes.put(CAMERA + "recording", Require.camera(Action.MANAGE_CAMERAS),
+                Audit.change(AuditActions.CAMERA_RECORDING, "camera", "id"), this::put)
+                .summary("sets the camera's recording mode and retention").body(RecordingSettingsRequest.class).returns(RecordingResponse.class);
+        routes.post(CAMERA + "events", Require.camera(Action.BOOKMARK),
+                Audit.change(AuditActions.RECORDING_EVENT, "camera", "id"), this::event)
+                .summary("an event: starts or extends event recording").body(EventRequest.class).returns(EventResponse.class);
     }
 
     private Camera camera(Context ctx) {

@@ -9,6 +9,7 @@ import io.argus.metadata.RoleRepository;
 import io.argus.server.api.AccessDtos.PermissionBody;
 import io.argus.server.api.AccessDtos.RoleRequest;
 import io.argus.server.api.AccessDtos.RoleResponse;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.BuiltInRole;
 import io.argus.server.auth.Principal;
@@ -49,11 +50,19 @@ final class RoleHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(BASE, Require.tenant(Action.MANAGE_USERS), this::list);
-        routes.post(BASE, Require.tenant(Action.MANAGE_USERS), this::create);
-        routes.get(BASE + "/{rid}", Require.tenant(Action.MANAGE_USERS), this::get);
-        routes.put(BASE + "/{rid}", Require.tenant(Action.MANAGE_USERS), this::put);
-        routes.delete(BASE + "/{rid}", Require.tenant(Action.MANAGE_USERS), this::delete);
+        routes.get(BASE, Require.tenant(Action.MANAGE_USERS), this::list)
+                .summary("roles of the tenant, built-in and custom").returnsListOf(RoleResponse.class);
+        routes.post(BASE, Require.tenant(Action.MANAGE_USERS), Audit.create(AuditActions.ROLE_CREATE, "role"),
+                this::create)
+                .summary("creates a custom role").body(RoleRequest.class).returns(RoleResponse.class);
+        routes.get(BASE + "/{rid}", Require.tenant(Action.MANAGE_USERS), this::get)
+                .summary("one role").returns(RoleResponse.class);
+        routes.put(BASE + "/{rid}", Require.tenant(Action.MANAGE_USERS),
+                Audit.change(AuditActions.ROLE_UPDATE, "role", "rid"), this::put)
+                .summary("replaces a custom role").body(RoleRequest.class).returns(RoleResponse.class);
+        routes.delete(BASE + "/{rid}", Require.tenant(Action.MANAGE_USERS),
+                Audit.change(AuditActions.ROLE_DELETE, "role", "rid"), this::delete)
+                .summary("deletes a custom role");
     }
 
     private void list(Context ctx) {

@@ -4,60 +4,172 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.websocket.WsConfig;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 
 /**
  * The route registry: the only way a handler class adds a route, so no route exists without saying what it
- * requires. Registering is one line per route, the path, the {@link Require} and the handler:
+ * requires and what it audits. Registering is one line per route: the path, the {@link Require}, the
+ * {@link Audit} (changing methods must name one; reads may leave it out when they show no video) and the handler,
+ * optionally followed by what the OpenAPI document says of it:
  *
  * <pre>{@code
- * routes.get("/api/v1/cameras/{id}/storage", Require.camera(Action.MANAGE_CAMERAS), this::storage);
- * routes.get("/api/v1/audit", Require.tenant(Action.READ_AUDIT), this::audit);
- * routes.get("/ui/*", Require.PUBLIC, this::file);
+ * routes.get(CAMERA, Require.cameraVisible(), this::get).returns(CameraResponse.class);
+ * routes.patch(CAMERA, Require.camera(Action.MANAGE_CAMERAS), Audit.change(CAMERA_UPDATE, "camera", "id"),
+ *         this::patch).body(CameraRequest.class).returns(CameraResponse.class);
  * }</pre>
  *
  * The authorization matrix test (AuthorizationMatrixTest) enumerates this registry and Javalin's own route list
- * and fails for a route registered around it (straight on {@code RoutesConfig}) or missing from its table.
+ * and fails for a route registered around it (straight on {@code RoutesConfig}) or missing from its table; the
+ * OpenAPI document ({@link OpenApi}) and {@code docs/api.md} are generated from it.
  */
 public final class Routes {
-    /** A registered route; {@code method} is the HTTP method, or {@code WS} for a WebSocket upgrade. */
-    public record Entry(String method, String path, Require require) {
+    /**
+     * A registered route; {@code method} is the HTTP method, or {@code WS} for a WebSocket upgrade. What the
+     * OpenAPI document says of its body and answer is set right after registering ({@link #body}, {@link #returns},
+     * {@link #summary}), before the server starts.
+     */
+    public static final class Entry {
+        private final String method;
+        private final String path;
+        private final Require require;
+        private final Audit audit;
+        private String summary;
+        private Class<?> body;
+        private Class<?> returns;
+        private boolean returnsList;
+
+        Entry(String method, String path, Require require, Audit audit) {
+            this.method = method;
+            this.path = path;
+            this.require = require;
+            this.audit = audit;
+        }
+
+        public String method() {
+            return method;
+        }
+
+        public String path() {
+            return path;
+        }
+
+        public Require require() {
+            return require;
+        }
+
+        public Audit audit() {
+            return audit;
+        }
+
+        public String summary() {
+            return summary;
+        }
+
+        /** The JSON request body's type, or null. */
+        public Class<?> body() {
+            return body;
+        }
+
+        /** The JSON answer's type (of each element when {@link #returnsList()}), or null when not JSON or unknown. */
+        public Class<?> returns() {
+            return returns;
+        }
+
+        public boolean returnsList() {
+            return returnsList;
+        }
+
+        /** One line on what the route does, for the OpenAPI document and {@code docs/api.md}. */
+        public Entry summary(String text) {
+            this.summary = text;
+            return this;
+        }
+
+        public Entry body(Class<?> type) {
+            this.body = type;
+            return this;
+        }
+
+        public Entry returns(Class<?> type) {
+            this.returns = type;
+            return this;
+        }
+
+        /** The answer is a JSON array of {@code type}. */
+        public Entry returnsListOf(Class<?> type) {
+            this.returns = type;
+            this.returnsList = true;
+            return this;
+        }
+
+        /** {@code METHOD path}, as Javalin names the route. */
+        public String key() {
+            return method + " " + path;
+        }
+
+        @Override
+        public String toString() {
+            return key() + " " + require;
+        }
     }
 
     private final RoutesConfig config;
     private final Guard guard;
     private final List<Entry> entries = new ArrayList<>();
+    private final Map<String, Entry> byKey = new HashMap<>();
 
     Routes(RoutesConfig config, Guard guard) {
         this.config = config;
         this.guard = guard;
     }
 
-    public void get(String path, Require require, Handler handler) {
-        config.get(path, guarded("GET", path, require, handler));
+    /** A read that is not audited. */
+    public Entry get(String path, Require require, Handler handler) {
+        return get(path, require, Audit.NONE, handler);
     }
 
-    public void post(String path, Require require, Handler handler) {
-        config.post(path, guarded("POST", path, require, handler));
+    public Entry get(String path, Require require, Audit audit, Handler handler) {
+        Entry e = add("GET", path, require, audit);
+        config.get(path, guarded(require, handler));
+        return e;
     }
 
-    public void put(String path, Require require, Handler handler) {
-        config.put(path, guarded("PUT", path, require, handler));
+    public Entry post(String path, Require require, Audit audit, Handler handler) {
+        Entry e = add("POST", path, require, changing(audit));
+        config.post(path, guarded(require, handler));
+        return e;
     }
 
-    public void patch(String path, Require require, Handler handler) {
-        config.patch(path, guarded("PATCH", path, require, handler));
+    public Entry put(String path, Require require, Audit audit, Handler handler) {
+        Entry e = add("PUT", path, require, changing(audit));
+        config.put(path, guarded(require, handler));
+        return e;
     }
 
-    public void delete(String path, Require require, Handler handler) {
-        config.delete(path, guarded("DELETE", path, require, handler));
+    public Entry patch(String path, Require require, Audit audit, Handler handler) {
+        Entry e = add("PATCH", path, require, changing(audit));
+        config.patch(path, guarded(require, handler));
+        return e;
     }
 
-    /** A WebSocket: {@code beforeUpgrade} runs after the check and may still answer with an HTTP error. */
-    public void ws(String path, Require require, Handler beforeUpgrade, Consumer<WsConfig> ws) {
-        config.wsBeforeUpgrade(path, guarded("WS", path, require, beforeUpgrade));
+    public Entry delete(String path, Require require, Audit audit, Handler handler) {
+        Entry e = add("DELETE", path, require, changing(audit));
+        config.delete(path, guarded(require, handler));
+        return e;
+    }
+
+    /**
+     * A WebSocket: {@code beforeUpgrade} runs after the check and may still answer with an HTTP error; a
+     * {@link Audit.Kind#VIEW} audit is recorded once the upgrade passed every check.
+     */
+    public Entry ws(String path, Require require, Audit audit, Handler beforeUpgrade, Consumer<WsConfig> ws) {
+        Entry e = add("WS", path, require, audit);
+        config.wsBeforeUpgrade(path, guarded(require, beforeUpgrade));
         config.ws(path, ws);
+        return e;
     }
 
     /** Every route registered so far, in order. */
@@ -65,13 +177,35 @@ public final class Routes {
         return List.copyOf(entries);
     }
 
+    /** What the route {@code method path} (as registered) audits; {@link Audit#NONE} for an unknown route. */
+    Audit audit(String method, String path) {
+        Entry e = byKey.get(method + " " + path);
+        return e == null ? Audit.NONE : e.audit();
+    }
+
     /** Whether {@code path} (a literal path) is a registered public route. */
     boolean isPublic(String path) {
         return entries.stream().anyMatch(e -> e.require() == Require.PUBLIC && e.path().equals(path));
     }
 
-    private Handler guarded(String method, String path, Require require, Handler handler) {
-        entries.add(new Entry(method, path, require));
+    private Entry add(String method, String path, Require require, Audit audit) {
+        Entry e = new Entry(method, path, require, audit);
+        if (byKey.putIfAbsent(e.key(), e) != null) {
+            throw new IllegalStateException(e.key() + " is registered twice");
+        }
+        entries.add(e);
+        return e;
+    }
+
+    /** A route that changes something always leaves a trace: only reads may be unaudited. */
+    private static Audit changing(Audit audit) {
+        if (!audit.audited()) {
+            throw new IllegalArgumentException("a changing route must say what it audits");
+        }
+        return audit;
+    }
+
+    private Handler guarded(Require require, Handler handler) {
         return ctx -> {
             guard.check(require, ctx);
             handler.handle(ctx);

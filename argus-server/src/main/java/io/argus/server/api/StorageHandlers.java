@@ -1,6 +1,7 @@
 package io.argus.server.api;
 
 import io.argus.metadata.Camera;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
 import io.argus.server.storage.TierService;
@@ -46,21 +47,43 @@ public final class StorageHandlers {
      */
     void install(Routes routes) {
         Require manage = Require.tenant(Action.MANAGE_CAMERAS);
-        routes.get(STORAGE + "policies", manage, this::list);
-        routes.post(STORAGE + "policies", manage, this::create);
-        routes.get(STORAGE + "policies/{pid}", manage, this::get);
-        routes.put(STORAGE + "policies/{pid}", manage, this::update);
-        routes.delete(STORAGE + "policies/{pid}", manage, this::delete);
+        routes.get(STORAGE + "policies", manage, this::list)
+                .summary("tier policies of the tenant").returnsListOf(TierPolicyBody.class);
+        routes.post(STORAGE + "policies", manage, Audit.create(AuditActions.STORAGE_POLICY_CREATE, "storage-policy"),
+                this::create)
+                .summary("creates a tier policy").body(TierPolicyBody.class).returns(TierPolicyBody.class);
+        routes.get(STORAGE + "policies/{pid}", manage, this::get)
+                .summary("one tier policy").returns(TierPolicyBody.class);
+        routes.put(STORAGE + "policies/{pid}", manage,
+                Audit.change(AuditActions.STORAGE_POLICY_UPDATE, "storage-policy", "pid"), this::update)
+                .summary("replaces a tier policy").body(TierPolicyBody.class).returns(TierPolicyBody.class);
+        routes.delete(STORAGE + "policies/{pid}", manage,
+                Audit.change(AuditActions.STORAGE_POLICY_DELETE, "storage-policy", "pid"), this::delete)
+                .summary("deletes a tier policy");
         routes.get(STORAGE + "default-policy", manage, ctx -> ctx.json(new PolicyRef(
-                tiers.index().tenantDefault(tenant(ctx)).map(UUID::toString).orElse(null))));
-        routes.put(STORAGE + "default-policy", manage, this::setDefault);
-        routes.get(STORAGE + "status", Require.tenant(Action.VIEW_SYSTEM), ctx -> ctx.json(status(tiers.status())));
-        routes.post(STORAGE + "mover/run", Require.tenant(Action.VIEW_SYSTEM), ctx -> ctx.json(status(tiers.runNow())));
-        routes.get(STORAGE + "usage", manage, ctx -> ctx.json(tiers.usage(tenant(ctx))));
-        routes.get(CAMERA + "storage-policy", Require.cameraVisible(), this::cameraPolicy);
-        routes.put(CAMERA + "storage-policy", Require.camera(Action.MANAGE_CAMERAS), this::assign);
-        routes.post(CAMERA + "restore", Require.camera(Action.BOOKMARK), this::restore);
-        routes.post(CAMERA + "promote", Require.camera(Action.BOOKMARK), this::promote);
+                tiers.index().tenantDefault(tenant(ctx)).map(UUID::toString).orElse(null))))
+                .summary("the tenant's default tier policy").returns(PolicyRef.class);
+        routes.put(STORAGE + "default-policy", manage, Audit.whole(AuditActions.STORAGE_DEFAULT_POLICY, "tenant"),
+                this::setDefault)
+                .summary("sets the tenant's default tier policy").body(PolicyRef.class).returns(PolicyRef.class);
+        routes.get(STORAGE + "status", Require.tenant(Action.VIEW_SYSTEM), ctx -> ctx.json(status(tiers.status())))
+                .summary("the tier mover's state and alert").returns(StatusResponse.class);
+        routes.post(STORAGE + "mover/run", Require.tenant(Action.VIEW_SYSTEM),
+                Audit.whole(AuditActions.STORAGE_MOVER_RUN, "node"), ctx -> ctx.json(status(tiers.runNow())))
+                .summary("runs a tier mover pass now").returns(StatusResponse.class);
+        routes.get(STORAGE + "usage", manage, ctx -> ctx.json(tiers.usage(tenant(ctx))))
+                .summary("bytes and projected cost per tier and camera");
+        routes.get(CAMERA + "storage-policy", Require.cameraVisible(), this::cameraPolicy)
+                .summary("the camera's tier policy").returns(PolicyRef.class);
+        routes.put(CAMERA + "storage-policy", Require.camera(Action.MANAGE_CAMERAS),
+                Audit.change(AuditActions.CAMERA_STORAGE_POLICY, "camera", "id"), this::assign)
+                .summary("assigns a tier policy to the camera").body(PolicyRef.class).returns(PolicyRef.class);
+        routes.post(CAMERA + "restore", Require.camera(Action.BOOKMARK),
+                Audit.change(AuditActions.RECORDING_RESTORE, "camera", "id"), this::restore)
+                .summary("restores archived chunks of a range to readable").returns(RestoreResponse.class);
+        routes.post(CAMERA + "promote", Require.camera(Action.BOOKMARK),
+                Audit.change(AuditActions.RECORDING_PROMOTE, "camera", "id"), this::promote)
+                .summary("copies chunks of a range back to the hot tier").returns(PromoteResponse.class);
     }
 
     private static UUID tenant(Context ctx) {

@@ -6,6 +6,7 @@ import io.argus.metadata.TenantRepository;
 import io.argus.metadata.UserRepository;
 import io.argus.server.api.AccessDtos.TenantRequest;
 import io.argus.server.api.AccessDtos.TenantResponse;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.BuiltInRole;
 import io.argus.server.auth.PasswordPolicy;
@@ -34,10 +35,16 @@ final class TenantHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(BASE, Require.tenant(Action.MANAGE_TENANTS), this::list);
-        routes.post(BASE, Require.tenant(Action.MANAGE_TENANTS), this::create);
-        routes.get(BASE + "/{tid}", Require.tenant(Action.MANAGE_TENANTS), this::get);
-        routes.patch(BASE + "/{tid}", Require.tenant(Action.MANAGE_TENANTS), this::patch);
+        routes.get(BASE, Require.tenant(Action.MANAGE_TENANTS), this::list)
+                .summary("every tenant").returnsListOf(TenantResponse.class);
+        routes.post(BASE, Require.tenant(Action.MANAGE_TENANTS), Audit.create(AuditActions.TENANT_CREATE, "tenant"),
+                this::create)
+                .summary("creates a tenant with its first admin").body(TenantRequest.class).returns(TenantResponse.class);
+        routes.get(BASE + "/{tid}", Require.tenant(Action.MANAGE_TENANTS), this::get)
+                .summary("one tenant").returns(TenantResponse.class);
+        routes.patch(BASE + "/{tid}", Require.tenant(Action.MANAGE_TENANTS),
+                Audit.change(AuditActions.TENANT_UPDATE, "tenant", "tid"), this::patch)
+                .summary("renames or disables a tenant").body(TenantRequest.class).returns(TenantResponse.class);
     }
 
     private void list(Context ctx) {

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
@@ -45,11 +46,18 @@ public final class TimelineHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(CAMERA + "recordings", Require.camera(Action.PLAYBACK), this::recordings);
-        routes.get(CAMERA + "timeline", Require.camera(Action.PLAYBACK), this::timeline);
-        routes.get(CAMERA + "bookmarks", Require.camera(Action.PLAYBACK), this::listBookmarks);
-        routes.post(CAMERA + "bookmarks", Require.camera(Action.BOOKMARK), this::addBookmark);
-        routes.delete(CAMERA + "bookmarks/{bid}", Require.camera(Action.BOOKMARK), this::deleteBookmark);
+        routes.get(CAMERA + "recordings", Require.camera(Action.PLAYBACK), this::recordings)
+                .summary("recorded spans and gaps of a range").returns(RecordingsResponse.class);
+        routes.get(CAMERA + "timeline", Require.camera(Action.PLAYBACK), this::timeline)
+                .summary("seconds recorded per minute of a day, and bookmarks").returns(TimelineResponse.class);
+        routes.get(CAMERA + "bookmarks", Require.camera(Action.PLAYBACK), this::listBookmarks)
+                .summary("bookmarks of a range").returnsListOf(BookmarkResponse.class);
+        routes.post(CAMERA + "bookmarks", Require.camera(Action.BOOKMARK),
+                Audit.create(AuditActions.BOOKMARK_CREATE, "bookmark"), this::addBookmark)
+                .summary("bookmarks a range (protects it from retention)").body(BookmarkRequest.class).returns(BookmarkResponse.class);
+        routes.delete(CAMERA + "bookmarks/{bid}", Require.camera(Action.BOOKMARK),
+                Audit.change(AuditActions.BOOKMARK_DELETE, "bookmark", "bid"), this::deleteBookmark)
+                .summary("deletes a bookmark");
     }
 
     private Camera camera(Context ctx) {

@@ -6,6 +6,7 @@ import io.argus.metadata.User;
 import io.argus.metadata.UserRepository;
 import io.argus.server.api.AccessDtos.UserRequest;
 import io.argus.server.api.AccessDtos.UserResponse;
+import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.PasswordPolicy;
@@ -37,11 +38,19 @@ final class UserHandlers {
     }
 
     void install(Routes routes) {
-        routes.get(BASE, Require.tenant(Action.MANAGE_USERS), this::list);
-        routes.post(BASE, Require.tenant(Action.MANAGE_USERS), this::create);
-        routes.get(BASE + "/{uid}", Require.tenant(Action.MANAGE_USERS), this::get);
-        routes.patch(BASE + "/{uid}", Require.tenant(Action.MANAGE_USERS), this::patch);
-        routes.delete(BASE + "/{uid}", Require.tenant(Action.MANAGE_USERS), this::delete);
+        routes.get(BASE, Require.tenant(Action.MANAGE_USERS), this::list)
+                .summary("users of the tenant").returnsListOf(UserResponse.class);
+        routes.post(BASE, Require.tenant(Action.MANAGE_USERS), Audit.create(AuditActions.USER_CREATE, "user"),
+                this::create)
+                .summary("creates a user").body(UserRequest.class).returns(UserResponse.class);
+        routes.get(BASE + "/{uid}", Require.tenant(Action.MANAGE_USERS), this::get)
+                .summary("one user").returns(UserResponse.class);
+        routes.patch(BASE + "/{uid}", Require.tenant(Action.MANAGE_USERS),
+                Audit.change(AuditActions.USER_UPDATE, "user", "uid"), this::patch)
+                .summary("changes a user's password, roles or disabled flag").body(UserRequest.class).returns(UserResponse.class);
+        routes.delete(BASE + "/{uid}", Require.tenant(Action.MANAGE_USERS),
+                Audit.change(AuditActions.USER_DELETE, "user", "uid"), this::delete)
+                .summary("deletes a user");
     }
 
     private void list(Context ctx) {

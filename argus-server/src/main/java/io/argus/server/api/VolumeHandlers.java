@@ -21,7 +21,8 @@ public final class VolumeHandlers {
 
     /** The volumes are the node's, shared by its tenants: a system view. */
     void install(Routes routes) {
-        routes.get("/api/v1/storage", Require.tenant(Action.VIEW_SYSTEM), this::storage);
+        routes.get("/api/v1/storage", Require.tenant(Action.VIEW_SYSTEM), this::storage)
+                .summary("recording volumes: size, free, used").returns(StorageResponse.class);
     }
 
     private void storage(Context ctx) {

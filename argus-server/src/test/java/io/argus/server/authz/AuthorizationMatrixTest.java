@@ -59,6 +59,7 @@ class AuthorizationMatrixTest {
             //  route                                                  sys tadm oper view audi cust cusB othr anon
             row("GET /api/v1/health",                                 "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
             row("GET /readyz",                                        "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
+            row("GET /api/v1/openapi.json",                           "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
             row("GET /metrics",                                       "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
             row("POST /api/v1/auth/login",                            "ok  ok   ok   ok   ok   ok   ok   ok   ok")
                     .body("{\"username\":\"nobody\"}"),
