@@ -1,6 +1,7 @@
 package io.argus.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.ArgusClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
@@ -114,9 +115,9 @@ public final class IngestBench {
             if (!sim.awaitReady(120)) {
                 throw new IllegalStateException("simulator did not start; see " + cfg.workDir().resolve("sim.log"));
             }
-            ArgusApiClient api = new ArgusApiClient(httpPort);
-            awaitTrue(api::healthy, 120, "server health; see " + cfg.workDir().resolve("server.log"));
-            api.login("admin", password);
+            ArgusClient anonymous = ArgusClient.local(httpPort);
+            awaitTrue(anonymous::healthy, 120, "server health; see " + cfg.workDir().resolve("server.log"));
+            ArgusClient api = anonymous.login("admin", password);
             JsonNode idle = api.nodeStats(true);
             ProcessSample idleProc = ProcessSample.of(server.pid());
 
@@ -165,7 +166,7 @@ public final class IngestBench {
     }
 
     /** Adds the cameras (recording off unless the bench records); returns their ids. */
-    private static List<String> addCameras(ArgusApiClient api, Config cfg, int simPort) throws Exception {
+    private static List<String> addCameras(ArgusClient api, Config cfg, int simPort) throws Exception {
         Semaphore inFlight = new Semaphore(32);
         List<CompletableFuture<String>> all = new ArrayList<>();
         for (int i = 1; i <= cfg.cameras(); i++) {
@@ -186,7 +187,7 @@ public final class IngestBench {
         return ids;
     }
 
-    private static long recordedBytes(ArgusApiClient api, List<String> ids) throws Exception {
+    private static long recordedBytes(ArgusClient api, List<String> ids) throws Exception {
         long sum = 0;
         for (String id : ids) {
             sum += api.recording(id).path("status").path("bytes").asLong();
@@ -194,7 +195,7 @@ public final class IngestBench {
         return sum;
     }
 
-    private static Recording recording(ArgusApiClient api, List<String> ids, long written0, long at0, Config cfg,
+    private static Recording recording(ArgusClient api, List<String> ids, long written0, long at0, Config cfg,
                                        ChildJvm sim, int simPort, PrintWriter log) throws Exception {
         long written1 = recordedBytes(api, ids);
         double rate = (written1 - written0) / ((System.nanoTime() - at0) / 1e9);
@@ -222,12 +223,12 @@ public final class IngestBench {
         }
     }
 
-    private static int liveCount(ArgusApiClient api) throws IOException, InterruptedException {
+    private static int liveCount(ArgusClient api) throws IOException, InterruptedException {
         return Totals.of(api.cameras()).live;
     }
 
     private record Totals(int live, long frames, long packetsLost, long framesDropped) {
-        static Totals of(JsonNode cameras) {
+        static Totals of(List<JsonNode> cameras) {
             int live = 0;
             long frames = 0;
             long lost = 0;

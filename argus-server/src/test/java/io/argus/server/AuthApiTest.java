@@ -2,7 +2,8 @@ package io.argus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.argus.server.ApiClient.Answer;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.ManualClock;
 import io.argus.testkit.tier.E2e;
@@ -23,13 +24,13 @@ class AuthApiTest {
     static Path dir;
     static ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
     static ArgusServer server;
-    static ApiClient anonymous;
+    static ArgusClient anonymous;
 
     @BeforeAll
     static void start() {
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", PASSWORD,
                 "auth.tokenTtl", "1h")), clock);
-        anonymous = new ApiClient(server.httpPort());
+        anonymous = ArgusClient.local(server.httpPort());
     }
 
     @AfterAll
@@ -54,7 +55,7 @@ class AuthApiTest {
         String token = a.json().get("token").asText();
         assertThat(Instant.parse(a.json().get("expiresAt").asText())).isEqualTo(clock.instant().plusSeconds(3600));
 
-        ApiClient user = anonymous.withToken(token);
+        ArgusClient user = anonymous.withToken(token);
         assertThat(user.get("/api/v1/cameras").status()).isEqualTo(200);
         clock.advance(Duration.ofMinutes(59));
         assertThat(user.get("/api/v1/cameras").status()).isEqualTo(200);

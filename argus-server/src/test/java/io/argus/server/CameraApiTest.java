@@ -3,9 +3,10 @@ package io.argus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.path.Path;
 import io.argus.media.path.PathState;
-import io.argus.server.ApiClient.Answer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.tier.E2e;
 import java.util.List;
@@ -20,13 +21,13 @@ class CameraApiTest {
     @TempDir
     static java.nio.file.Path dir;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
 
     @BeforeAll
     static void start() {
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw",
                 "http.maxBodySize", "4KiB")));
-        api = new ApiClient(server.httpPort()).login("admin", "pw");
+        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
     }
 
     @AfterAll

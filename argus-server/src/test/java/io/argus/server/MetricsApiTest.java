@@ -2,7 +2,8 @@ package io.argus.server;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.argus.server.ApiClient.Answer;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
@@ -18,10 +19,10 @@ class MetricsApiTest {
     @Test
     void perCameraSeriesFollowCamerasAsTheyComeChangeAndGo() {
         try (ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw")))) {
-            ApiClient api = new ApiClient(server.httpPort()).login("admin", "pw");
+            ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", "pw");
             String id = api.post("/api/v1/cameras", "{\"name\":\"m1\",\"url\":\"rtsp://10.0.0.1/s\",\"enabled\":false}")
                     .json().get("id").asText();
-            ApiClient anonymous = api.withToken(null);
+            ArgusClient anonymous = api.withToken(null);
             Answer m = anonymous.get("/metrics");
             assertThat(m.status()).isEqualTo(200);
             assertThat(m.contentType()).startsWith("text/plain");
@@ -53,7 +54,7 @@ class MetricsApiTest {
     void metricsCanRequireAToken() {
         try (ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw",
                 "metrics.requireAuth", "true")))) {
-            ApiClient api = new ApiClient(server.httpPort());
+            ArgusClient api = ArgusClient.local(server.httpPort());
             assertThat(api.get("/metrics").status()).isEqualTo(401);
             assertThat(api.login("admin", "pw").get("/metrics").status()).isEqualTo(200);
         }

@@ -3,6 +3,7 @@ package io.argus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.argus.client.ArgusClient;
 import io.argus.media.path.PathState;
 import io.argus.server.auth.AdminBootstrap;
 import io.argus.server.config.ArgusConfig;
@@ -30,7 +31,7 @@ class ServerLifecycleTest {
             assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(file))).isEqualTo("rw-------");
             String password = Files.readString(file).strip();
             assertThat(password).hasSizeGreaterThanOrEqualTo(20);
-            ApiClient api = new ApiClient(server.httpPort()).login("admin", password);
+            ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", password);
             id = api.post("/api/v1/cameras", "{\"name\":\"kept\",\"url\":\"rtsp://10.0.0.1/s\",\"enabled\":false}")
                     .json().get("id").asText();
         }
@@ -41,14 +42,14 @@ class ServerLifecycleTest {
             assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
             assertThat(server.paths().get(id).orElseThrow().state()).isEqualTo(PathState.DISABLED);
             assertThat(server.paths().get("kept")).isPresent();
-            new ApiClient(server.httpPort()).login("admin", before.strip());
+            ArgusClient.local(server.httpPort()).login("admin", before.strip());
         }
     }
 
     @Test
     void aConfiguredAdminPasswordWritesNoFile() {
         try (ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "given")))) {
-            new ApiClient(server.httpPort()).login("admin", "given");
+            ArgusClient.local(server.httpPort()).login("admin", "given");
         }
         assertThat(dir.resolve(AdminBootstrap.PASSWORD_FILE)).doesNotExist();
     }

@@ -3,8 +3,9 @@ package io.argus.server;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
-import io.argus.server.ApiClient.Answer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.tier.E2e;
@@ -27,7 +28,7 @@ class UiSupportApiTest {
     static java.nio.file.Path dir;
     static Simulator sim;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
@@ -35,7 +36,7 @@ class UiSupportApiTest {
         sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false, true));
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw",
                 "recording.maxSize", "1GiB", "recording.minFree", "0")));
-        api = new ApiClient(server.httpPort()).login("admin", "pw");
+        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
     }
 
     @AfterAll

@@ -1,5 +1,6 @@
 package io.argus.server.cli;
 
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.server.ArgusServer;
 import io.argus.server.auth.AdminBootstrap;
@@ -55,10 +56,9 @@ final class DemoCommand implements Callable<Integer> {
                 : Files.exists(pwFile) ? Files.readString(pwFile).strip() : null;
         var out = spec.commandLine().getOut();
         if (sim != null && password != null) {
-            DemoCameras cams = new DemoCameras(server.httpPort());
-            cams.login(password);
+            ArgusClient cams = ArgusClient.local(server.httpPort()).login("admin", password);
             for (int i = 1; i <= simCameras; i++) {
-                cams.upsert("sim-" + i, sim.url(i));
+                cams.upsertCamera("sim-" + i, sim.url(i));
             }
         }
         String api = "http://localhost:" + server.httpPort();

@@ -2,13 +2,11 @@ package io.argus.server.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
+import io.argus.client.ArgusApiException;
+import io.argus.client.ArgusClient;
 import java.io.PrintWriter;
-import java.net.ConnectException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
@@ -44,17 +42,12 @@ final class StorageCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private final HttpClient http = HttpClient.newHttpClient();
-
     @Override
     public Integer call() throws Exception {
-        String path = switch (action) {
-            case "usage" -> "GET /api/v1/storage/usage";
-            case "status" -> "GET /api/v1/storage/status";
-            case "move" -> "POST /api/v1/storage/mover/run";
-            default -> throw new CommandLine.ParameterException(spec.commandLine(),
+        if (!List.of("usage", "status", "move").contains(action)) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
                     "unknown action '" + action + "': usage, status or move");
-        };
+        }
         if (password == null || password.isEmpty()) {
             throw new CommandLine.ParameterException(spec.commandLine(),
                     "a password is needed: --password or ARGUS_ADMIN_PASSWORD");
@@ -62,14 +55,17 @@ final class StorageCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         JsonNode answer;
         try {
-            String token = send("POST", "/api/v1/auth/login", JSON.createObjectNode().put("username", user)
-                    .put("password", password).toString(), null).get("token").asText();
-            String[] mp = path.split(" ");
-            answer = send(mp[0], mp[1], null, token);
-        } catch (ConnectException e) {
-            spec.commandLine().getErr().println("argus: cannot reach " + url + ": is the node running?");
+            ArgusClient node = ArgusClient.of(url).login(user, password);
+            answer = switch (action) {
+                case "usage" -> node.storageUsage();
+                case "status" -> node.storageStatus();
+                default -> node.runMover();
+            };
+        } catch (UncheckedIOException e) {
+            spec.commandLine().getErr().println("argus: cannot reach " + url + ": is the node running? ("
+                    + e.getCause().getMessage() + ")");
             return ArgusCli.EXIT_FAILURE;
-        } catch (IOException e) {
+        } catch (ArgusApiException e) {
             spec.commandLine().getErr().println("argus: " + e.getMessage());
             return ArgusCli.EXIT_FAILURE;
         }
@@ -83,20 +79,6 @@ final class StorageCommand implements Callable<Integer> {
         return 0;
     }
 
-    private JsonNode send(String method, String path, String body, String token) throws IOException,
-            InterruptedException {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(url + path)).header("Content-Type",
-                "application/json").method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                : HttpRequest.BodyPublishers.ofString(body));
-        if (token != null) {
-            b.header("Authorization", "Bearer " + token);
-        }
-        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() / 100 != 2) {
-            throw new IOException(method + " " + path + " answered " + r.statusCode() + ": " + r.body());
-        }
-        return JSON.readTree(r.body());
-    }
 
     static void printUsage(JsonNode u, PrintWriter out) {
         out.printf(Locale.ROOT, "%-6s %10s %16s %14s %12s%n", "tier", "chunks", "bytes", "requests/mo", "cost/mo");

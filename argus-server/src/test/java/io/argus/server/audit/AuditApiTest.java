@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
@@ -54,17 +54,17 @@ class AuditApiTest {
     static Path dir;
     static Simulator sim;
     static ArgusServer server;
-    static ApiClient admin;
+    static ArgusClient admin;
     static String camera;
 
     @BeforeAll
     static void start() throws Exception {
         sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", PASSWORD)));
-        ApiClient anonymous = new ApiClient(server.httpPort());
+        ArgusClient anonymous = ArgusClient.local(server.httpPort());
         assertThat(anonymous.post("/api/v1/auth/login", "{\"username\":\"mallory\",\"password\":\"guess\"}")
                 .status()).isEqualTo(401);
-        admin = new ApiClient(server.httpPort()).login("admin", PASSWORD);
+        admin = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
         Answer a = admin.post("/api/v1/cameras", "{\"name\":\"door\",\"url\":\"" + sim.url(1)
                 + "\",\"transport\":\"tcp\",\"password\":\"cam-secret\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
@@ -214,7 +214,7 @@ class AuditApiTest {
     @Test
     @Order(4)
     void auditorsReadTheirOwnTenantOnlyAndOthersAreRefusedOnTheRecord() {
-        ApiClient acme = login("acme", "acme-admin");
+        ArgusClient acme = login("acme", "acme-admin");
         Answer mine = acme.get("/api/v1/audit?limit=1000");
         assertThat(mine.status()).as(mine.body()).isEqualTo(200);
         List<String> tenants = new ArrayList<>();
@@ -240,7 +240,7 @@ class AuditApiTest {
     @Test
     @Order(4)
     void aLockoutIsItsOwnActionWithTheNameAndAddressTried() {
-        ApiClient anonymous = new ApiClient(server.httpPort());
+        ArgusClient anonymous = ArgusClient.local(server.httpPort());
         int status = 0;
         for (int i = 0; i < 10 && status != 429; i++) {
             status = anonymous.post("/api/v1/auth/login", "{\"username\":\"victim\",\"password\":\"x\"}")
@@ -262,9 +262,9 @@ class AuditApiTest {
     void aSignedUrlViewIsTheMintingUsersRow() {
         ok(admin.post("/api/v1/users", "{\"username\":\"guard\",\"password\":\"" + USER_PASSWORD
                 + "\",\"roles\":[\"operator\"]}"));
-        ApiClient guard = login("default", "guard");
+        ArgusClient guard = login("default", "guard");
         String sig = ok(guard.post("/api/v1/cameras/" + camera + "/media-urls", "{}")).path("sig").asText();
-        Answer a = new ApiClient(server.httpPort()).get("/api/v1/cameras/" + camera + "/live.m3u8?sig=" + sig);
+        Answer a = ArgusClient.local(server.httpPort()).get("/api/v1/cameras/" + camera + "/live.m3u8?sig=" + sig);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(entries("?action=live.view&user=guard")).singleElement().satisfies(n -> {
             assertThat(n.path("details").path("signed").asBoolean()).isTrue();
@@ -272,10 +272,10 @@ class AuditApiTest {
         });
     }
 
-    static ApiClient login(String tenant, String user) {
-        Answer a = new ApiClient(server.httpPort()).post("/api/v1/auth/login", "{\"tenant\":\"" + tenant
+    static ArgusClient login(String tenant, String user) {
+        Answer a = ArgusClient.local(server.httpPort()).post("/api/v1/auth/login", "{\"tenant\":\"" + tenant
                 + "\",\"username\":\"" + user + "\",\"password\":\"" + USER_PASSWORD + "\"}");
-        return new ApiClient(server.httpPort()).withToken(ok(a).path("token").asText());
+        return ArgusClient.local(server.httpPort()).withToken(ok(a).path("token").asText());
     }
 
     static JsonNode ok(Answer a) {
@@ -298,7 +298,7 @@ class AuditApiTest {
             assertThat(a.status()).as(bad).isEqualTo(400);
             assertThat(a.json().path("error").asText()).isEqualTo("validation_failed");
         }
-        assertThat(new ApiClient(server.httpPort()).get("/api/v1/audit").status()).isEqualTo(401);
+        assertThat(ArgusClient.local(server.httpPort()).get("/api/v1/audit").status()).isEqualTo(401);
     }
 
     @Test
@@ -306,7 +306,7 @@ class AuditApiTest {
     void onlyReadAuditMayReadTheLogAndARefusalIsItselfAudited() throws Exception {
         ok(admin.post("/api/v1/users", "{\"username\":\"operator\",\"password\":\"" + USER_PASSWORD
                 + "\",\"roles\":[\"operator\"]}"));
-        ApiClient operator = login("default", "operator");
+        ArgusClient operator = login("default", "operator");
         for (String path : List.of("/api/v1/audit", "/api/v1/audit/export", "/api/v1/audit/verify")) {
             Answer a = operator.get(path);
             assertThat(a.status()).as(path).isEqualTo(403);

@@ -3,12 +3,12 @@ package io.argus.server.authz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.metadata.Database;
 import io.argus.metadata.PasswordHasher;
 import io.argus.metadata.Tenants;
 import io.argus.metadata.UserRepository;
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.tier.E2e;
@@ -54,7 +54,7 @@ class AccessApiTest {
 
     @Test
     void apiTokensAreNamedScopedShownOnceListedAndRevocable() {
-        ApiClient tadm = fx.login("default", "tadm");
+        ArgusClient tadm = fx.login("default", "tadm");
         Answer made = tadm.post("/api/v1/me/tokens", "{\"name\":\"nvr-sync\",\"scopes\":[\"view-live\"],"
                 + "\"expiresInDays\":30}");
         assertThat(made.status()).isEqualTo(201);
@@ -63,7 +63,7 @@ class AccessApiTest {
         assertThat(made.json().get("scopes").toString()).isEqualTo("[\"view-live\"]");
         JsonNode list = AccessFixture.ok(tadm.get("/api/v1/me/tokens"));
         assertThat(list.toString()).contains("nvr-sync").doesNotContain(plain);
-        ApiClient scoped = tadm.withToken(plain);
+        ArgusClient scoped = tadm.withToken(plain);
         assertThat(scoped.get("/api/v1/cameras/" + fx.camA).status()).isEqualTo(200);
         assertThat(scoped.get("/api/v1/users").status()).as("outside its scopes").isEqualTo(403);
         assertThat(scoped.send("PATCH", "/api/v1/cameras/" + fx.camA, "{}").status()).isEqualTo(403);
@@ -76,7 +76,7 @@ class AccessApiTest {
 
     @Test
     void logoutRevokesTheSession() {
-        ApiClient c = fx.login("default", "oper");
+        ArgusClient c = fx.login("default", "oper");
         assertThat(c.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
         assertThat(c.get("/api/v1/me").status()).isEqualTo(401);
     }
@@ -92,8 +92,8 @@ class AccessApiTest {
                 .json().get("fields").get("password").asText()).contains("common");
         assertThat(fx.admin.post("/api/v1/users", "{\"username\":\"pat\",\"password\":\"" + PW
                 + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);
-        ApiClient a = fx.login("default", "pat");
-        ApiClient b = fx.login("default", "pat");
+        ArgusClient a = fx.login("default", "pat");
+        ArgusClient b = fx.login("default", "pat");
         assertThat(a.send("PUT", "/api/v1/me/password", "{\"currentPassword\":\"nope\",\"newPassword\":\"x\"}")
                 .status()).isEqualTo(401);
         assertThat(a.send("PUT", "/api/v1/me/password", "{\"currentPassword\":\"" + PW + "\",\"newPassword\":"
@@ -104,7 +104,7 @@ class AccessApiTest {
 
     @Test
     void noEscalationAndBuiltInRolesAreFixed() {
-        ApiClient tadm = fx.client("tadm");
+        ArgusClient tadm = fx.client("tadm");
         assertThat(tadm.post("/api/v1/users", "{\"username\":\"evil\",\"password\":\"" + PW
                 + "\",\"roles\":[\"system-admin\"]}").status()).isEqualTo(403);
         assertThat(tadm.post("/api/v1/roles", "{\"name\":\"sys2\",\"permissions\":[{\"actions\":[\"manage-tenants\"],"
@@ -122,7 +122,7 @@ class AccessApiTest {
     void aDisabledTenantCannotLogInAndItsTokensStop() {
         String t = AccessFixture.ok(fx.admin.post("/api/v1/tenants", "{\"name\":\"doomed\",\"adminUsername\":\"boss\","
                 + "\"adminPassword\":\"" + PW + "\"}")).get("id").asText();
-        ApiClient boss = fx.login("doomed", "boss");
+        ArgusClient boss = fx.login("doomed", "boss");
         assertThat(boss.get("/api/v1/users").status()).isEqualTo(200);
         assertThat(AccessFixture.ok(fx.admin.get("/api/v1/tenants")).findValuesAsText("name")).contains("doomed");
         assertThat(fx.admin.patch("/api/v1/tenants/" + t, "{\"disabled\":true}").status()).isEqualTo(200);
@@ -135,7 +135,7 @@ class AccessApiTest {
 
     @Test
     void aSystemAdminActsInAnotherTenantByNamingIt() {
-        ApiClient othr = fx.client("othr");
+        ArgusClient othr = fx.client("othr");
         String cam = AccessFixture.ok(othr.post("/api/v1/cameras", "{\"name\":\"their-cam\",\"enabled\":false,"
                 + "\"url\":\"rtsp://127.0.0.1:9/x\"}")).get("id").asText();
         assertThat(fx.admin.get("/api/v1/cameras/" + cam).status()).isEqualTo(404);

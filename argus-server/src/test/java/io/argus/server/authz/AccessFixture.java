@@ -1,8 +1,8 @@
 package io.argus.server.authz;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -18,8 +18,8 @@ final class AccessFixture {
     static final String ADMIN_PASSWORD = "matrix-admin-pw";
 
     final ArgusServer server;
-    final ApiClient admin;
-    final Map<String, ApiClient> clients = new LinkedHashMap<>();
+    final ArgusClient admin;
+    final Map<String, ArgusClient> clients = new LinkedHashMap<>();
     final String camA;
     final String camB;
     final String group;
@@ -28,7 +28,7 @@ final class AccessFixture {
 
     AccessFixture(ArgusServer server) {
         this.server = server;
-        this.admin = new ApiClient(server.httpPort()).login("admin", ADMIN_PASSWORD);
+        this.admin = ArgusClient.local(server.httpPort()).login("admin", ADMIN_PASSWORD);
         camA = camera("cam-a");
         camB = camera("cam-b");
         group = id(ok(admin.post("/api/v1/camera-groups", "{\"name\":\"site-a\",\"cameraIds\":[\"" + camA + "\"]}")));
@@ -44,9 +44,9 @@ final class AccessFixture {
     }
 
     /** The logged-in client of a column ({@code sys}, {@code tadm}, …; {@code anon} has no token). */
-    ApiClient client(String column) {
+    ArgusClient client(String column) {
         return switch (column) {
-            case "sys" -> clients.computeIfAbsent("sys", k -> new ApiClient(server.httpPort()).login("admin",
+            case "sys" -> clients.computeIfAbsent("sys", k -> ArgusClient.local(server.httpPort()).login("admin",
                     ADMIN_PASSWORD));
             case "anon" -> admin.withToken(null);
             case "cusB" -> client("cust");
@@ -60,7 +60,7 @@ final class AccessFixture {
         clients.remove(column.equals("cusB") ? "cust" : column);
     }
 
-    ApiClient login(String tenant, String user) {
+    ArgusClient login(String tenant, String user) {
         Answer a = admin.withToken(null).post("/api/v1/auth/login", "{\"tenant\":\"" + tenant + "\",\"username\":\""
                 + user + "\",\"password\":\"" + PASSWORD + "\"}");
         return admin.withToken(ok(a).get("token").asText());

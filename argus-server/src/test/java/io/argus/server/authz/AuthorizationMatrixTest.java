@@ -3,8 +3,8 @@ package io.argus.server.authz;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.api.Routes;
 import io.argus.server.config.ArgusConfig;
@@ -244,7 +244,7 @@ class AuthorizationMatrixTest {
     @Test
     void aSignedUrlStopsWhenItsUserLosesTheRightOrIsDisabled() {
         String uid = fx.freshUser();
-        ApiClient u = fx.login("default", userName(uid));
+        ArgusClient u = fx.login("default", userName(uid));
         String sig = AccessFixture.ok(u.post("/api/v1/cameras/" + fx.camA + "/media-urls", "{}")).get("sig").asText();
         String snapshot = "/api/v1/cameras/" + fx.camA + "/snapshot.jpg?sig=" + sig;
         assertThat(fx.admin.withToken(null).get(snapshot).status()).isEqualTo(503);
@@ -258,7 +258,7 @@ class AuthorizationMatrixTest {
 
     @Test
     void theCustomRolesTimeWindowBoundsPlaybackAndExport() {
-        ApiClient cust = fx.client("cust");
+        ArgusClient cust = fx.client("cust");
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         String inside = "?from=" + now.minus(Duration.ofHours(23)) + "&to=" + now.minus(Duration.ofHours(22));
         String before = "?from=" + now.minus(Duration.ofHours(25)) + "&to=" + now.minus(Duration.ofHours(23));
@@ -296,7 +296,7 @@ class AuthorizationMatrixTest {
         if (path.contains("{uid}")) {
             path = path.replace("{uid}", AccessFixture.ok(fx.admin.get("/api/v1/users")).get(0).get("id").asText());
         }
-        ApiClient client = sig != null ? fx.admin.withToken(null) : fx.client(col);
+        ArgusClient client = sig != null ? fx.admin.withToken(null) : fx.client(col);
         if (path.contains("{tokenId}")) {
             String token = col.equals("anon") ? UUID.randomUUID().toString()
                     : AccessFixture.ok(client.post("/api/v1/me/tokens", "{\"name\":\"x\"}")).get("id").asText();
@@ -335,7 +335,7 @@ class AuthorizationMatrixTest {
     }
 
     /** A WebSocket upgrade: 401/403/404 as for HTTP; any other answer (503 not_live, or an open socket) is ok. */
-    private static String websocket(ApiClient client, String pathAndQuery) {
+    private static String websocket(ArgusClient client, String pathAndQuery) {
         WebSocket.Builder b = HttpClient.newHttpClient().newWebSocketBuilder();
         if (client.token() != null) {
             b.header("Authorization", "Bearer " + client.token());

@@ -2,8 +2,8 @@ package io.argus.server.authz;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.ManualClock;
@@ -27,15 +27,15 @@ class LoginLockoutTest {
     Path dir;
     ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
     ArgusServer server;
-    ApiClient anon;
+    ArgusClient anon;
 
     @BeforeEach
     void start() {
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", ADMIN_PW,
                 "auth.lockout.maxFailures", "3", "auth.lockout.maxFailuresPerSource", "6",
                 "auth.lockout.window", "10m", "auth.lockout.duration", "5m")), clock);
-        anon = new ApiClient(server.httpPort());
-        ApiClient admin = new ApiClient(server.httpPort()).login("admin", ADMIN_PW);
+        anon = ArgusClient.local(server.httpPort());
+        ArgusClient admin = ArgusClient.local(server.httpPort()).login("admin", ADMIN_PW);
         for (String u : new String[] {"alice", "bob", "carol"}) {
             assertThat(admin.post("/api/v1/users", "{\"username\":\"" + u + "\",\"password\":\"" + PW
                     + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);

@@ -3,9 +3,10 @@ package io.argus.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
@@ -37,7 +38,7 @@ class MediaBrowserTest {
 
     static Simulator sim;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
     static String camera;
 
     @BeforeAll
@@ -45,8 +46,8 @@ class MediaBrowserTest {
         sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", PASSWORD,
                 "recording.chunkDuration", "2s", "recording.minFree", "0")));
-        api = new ApiClient(server.httpPort()).login("admin", PASSWORD);
-        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"browser-cam\",\"url\":\"" + sim.url(1)
+        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+        Answer a = api.post("/api/v1/cameras", "{\"name\":\"browser-cam\",\"url\":\"" + sim.url(1)
                 + "\",\"transport\":\"tcp\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         camera = a.json().path("id").asText();

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
@@ -47,7 +48,7 @@ class UiBrowserTest {
 
     static Simulator sim;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
     static final List<String> ids = new ArrayList<>();
     static String offline;
 
@@ -58,7 +59,7 @@ class UiBrowserTest {
         sim = Simulator.start(new Simulator.Config(CAMERAS + 1, "127.0.0.1", 0, Codec.H264, 25, false, true));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", PASSWORD,
                 "recording.chunkDuration", "10s", "recording.minFree", "0")));
-        api = new ApiClient(server.httpPort()).login("admin", PASSWORD);
+        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
         for (int i = 1; i <= CAMERAS; i++) {
             ids.add(add(String.format("cam-%02d", i), sim.url(i)));
         }
@@ -74,7 +75,7 @@ class UiBrowserTest {
     }
 
     private static String add(String name, String url) {
-        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"" + url
+        Answer a = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"" + url
                 + "\",\"transport\":\"tcp\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return a.json().path("id").asText();

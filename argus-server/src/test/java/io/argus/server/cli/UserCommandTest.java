@@ -2,7 +2,7 @@ package io.argus.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.argus.server.ApiClient;
+import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.tier.E2e;
@@ -55,7 +55,7 @@ class UserCommandTest {
 
         try (ArgusServer s = ArgusServer.start(ArgusConfig.ephemeral(Path.of(data), Map.of("admin.password",
                 "cli-admin-pw")))) {
-            ApiClient ops = new ApiClient(s.httpPort()).login("ops", "another-cli-passphrase");
+            ArgusClient ops = ArgusClient.local(s.httpPort()).login("ops", "another-cli-passphrase");
             assertThat(ops.get("/api/v1/me").json().get("roles").toString()).isEqualTo("[\"viewer\"]");
         }
     }

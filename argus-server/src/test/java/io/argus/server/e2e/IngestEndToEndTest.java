@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.sei.CaptureTimeSei;
@@ -18,7 +19,6 @@ import io.argus.media.rtsp.client.RtspClientConfig;
 import io.argus.media.stream.LatencyHistogram;
 import io.argus.media.stream.StreamConsumer;
 import io.argus.media.stream.WallClock;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
@@ -58,7 +58,7 @@ class IngestEndToEndTest {
 
     static Simulator sim;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
     /** A viewer's: readers of the RTSP server must authenticate, and view-live is what they need. */
     static final String VIEWER_PASSWORD = "a-long-viewer-secret";
 
@@ -66,7 +66,7 @@ class IngestEndToEndTest {
     static void start() throws Exception {
         sim = Simulator.start(new Simulator.Config(2, "127.0.0.1", 0, Codec.H264, FPS, true));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "e2e-secret")));
-        api = new ApiClient(server.httpPort()).login("admin", "e2e-secret");
+        api = ArgusClient.local(server.httpPort()).login("admin", "e2e-secret");
         assertThat(api.post("/api/v1/users", "{\"username\":\"watcher\",\"password\":\"" + VIEWER_PASSWORD
                 + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);
         assertThat(api.post("/api/v1/cameras", "{\"name\":\"tcp-cam\",\"url\":\"" + sim.url(1)

@@ -4,9 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.path.Path;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
@@ -50,7 +51,7 @@ class MediaApiEndToEndTest {
     static Simulator simH264;
     static Simulator simH265;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
     static String h264;
     static String h265;
     static String off;
@@ -67,7 +68,7 @@ class MediaApiEndToEndTest {
         simH264 = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
         simH265 = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H265, 25, false));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw")), clock);
-        api = new ApiClient(server.httpPort()).login("admin", "pw");
+        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
         h264 = camera("{\"name\":\"h264-cam\",\"url\":\"" + simH264.url(1) + "\",\"transport\":\"tcp\"}");
         h265 = camera("{\"name\":\"h265-cam\",\"url\":\"" + simH265.url(1) + "\",\"transport\":\"tcp\"}");
         off = camera("{\"name\":\"off-cam\",\"url\":\"rtsp://127.0.0.1:1/none\",\"enabled\":false}");
@@ -92,7 +93,7 @@ class MediaApiEndToEndTest {
     }
 
     private static String camera(String body) {
-        ApiClient.Answer a = api.post("/api/v1/cameras", body);
+        Answer a = api.post("/api/v1/cameras", body);
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return a.json().path("id").asText();
     }
@@ -148,7 +149,7 @@ class MediaApiEndToEndTest {
     }
 
     private static JsonNode mediaUrls(String id, String body) {
-        ApiClient.Answer a = api.post("/api/v1/cameras/" + id + "/media-urls", body);
+        Answer a = api.post("/api/v1/cameras/" + id + "/media-urls", body);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         return a.json();
     }
@@ -295,12 +296,12 @@ class MediaApiEndToEndTest {
         for (String body : List.of("{\"expiresInSeconds\": 0}", "{\"expiresInSeconds\": 86401}",
                 "{\"from\": \"2025-05-31T11:00:00Z\", \"to\": \"2025-05-31T10:00:00Z\"}", "{\"from\": \"yesterday\"}",
                 "{\"scope\": \"all\"}")) {
-            ApiClient.Answer a = api.post("/api/v1/cameras/" + h264 + "/media-urls", body);
+            Answer a = api.post("/api/v1/cameras/" + h264 + "/media-urls", body);
             assertThat(a.status()).as(body + " → " + a.body()).isEqualTo(400);
         }
         assertThat(api.post("/api/v1/cameras/" + UUID.randomUUID() + "/media-urls", "").status()).isEqualTo(404);
         String sig = mediaUrls(h264, "").path("sig").asText();
-        ApiClient.Answer a = api.withToken(null).post("/api/v1/cameras/" + h264 + "/media-urls?sig=" + sig, "{}");
+        Answer a = api.withToken(null).post("/api/v1/cameras/" + h264 + "/media-urls?sig=" + sig, "{}");
         assertThat(a.status()).isEqualTo(401);
         assertThat(Arrays.asList(a.json().path("error").asText())).containsExactly("unauthorized");
     }

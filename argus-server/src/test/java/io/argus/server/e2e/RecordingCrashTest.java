@@ -2,15 +2,16 @@ package io.argus.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
-import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.testkit.Await;
 import io.argus.testkit.tier.Kill;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -28,9 +29,9 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} of a recording server, then a restart on the same data directory: the chunk that was being
@@ -58,11 +59,11 @@ class RecordingCrashTest {
             long recordedBeforeKill;
             UUID cam;
             try {
-                ApiClient api = new ApiClient(http);
+                ArgusClient api = ArgusClient.local(http);
                 await(() -> healthy(api) || !server.isAlive(), "the server process up");
                 assertThat(server.isAlive()).as("server process: %s", log()).isTrue();
                 api.login("admin", Files.readString(dataDir.resolve("initial-admin-password")).strip());
-                ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"crash-cam\",\"url\":\"" + sim.url(1)
+                Answer a = api.post("/api/v1/cameras", "{\"name\":\"crash-cam\",\"url\":\"" + sim.url(1)
                         + "\",\"transport\":\"tcp\"}");
                 assertThat(a.status()).as(a.body()).isEqualTo(201);
                 cam = UUID.fromString(a.json().get("id").asText());
@@ -113,7 +114,7 @@ class RecordingCrashTest {
         }
     }
 
-    private static boolean healthy(ApiClient api) {
+    private static boolean healthy(ArgusClient api) {
         try {
             return api.get("/api/v1/health").status() == 200;
         } catch (RuntimeException e) {

@@ -3,14 +3,15 @@ package io.argus.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
-import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -38,11 +39,11 @@ class RecordingDiskFullTest {
              ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw",
                      "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.maxSize", "2MiB",
                      "recording.minFree", "0")))) {
-            ApiClient api = new ApiClient(server.httpPort()).login("admin", "pw");
+            ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", "pw");
             UUID cam = UUID.fromString(api.post("/api/v1/cameras", "{\"name\":\"full\",\"url\":\"" + sim.url(1)
                     + "\",\"transport\":\"tcp\"}").json().get("id").asText());
             Instant now = Instant.now();
-            ApiClient.Answer bm = api.post("/api/v1/cameras/" + cam + "/bookmarks", "{\"from\":\""
+            Answer bm = api.post("/api/v1/cameras/" + cam + "/bookmarks", "{\"from\":\""
                     + now.minusSeconds(3600) + "\",\"to\":\"" + now.plusSeconds(3600) + "\",\"note\":\"evidence\"}");
             assertThat(bm.status()).as(bm.body()).isEqualTo(201);
             String status = "/api/v1/cameras/" + cam + "/recording";
@@ -79,7 +80,7 @@ class RecordingDiskFullTest {
         return server.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH, Instant.now().plusSeconds(60));
     }
 
-    private static String state(ApiClient api, String status) {
+    private static String state(ArgusClient api, String status) {
         return api.get(status).json().path("status").path("state").asText();
     }
 

@@ -3,17 +3,18 @@ package io.argus.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
-import io.argus.testkit.Await;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Span;
+import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -40,14 +41,14 @@ class RecordingEndToEndTest {
 
     static Simulator sim;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
 
     @BeforeAll
     static void start() throws Exception {
         sim = Simulator.start(new Simulator.Config(2, "127.0.0.1", 0, Codec.H264, 25, false));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "rec-secret",
                 "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.minFree", "0")));
-        api = new ApiClient(server.httpPort()).login("admin", "rec-secret");
+        api = ArgusClient.local(server.httpPort()).login("admin", "rec-secret");
     }
 
     @AfterAll
@@ -61,7 +62,7 @@ class RecordingEndToEndTest {
     }
 
     private static UUID addCamera(String name, int simCamera) {
-        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"" + sim.url(simCamera)
+        Answer a = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"" + sim.url(simCamera)
                 + "\",\"transport\":\"tcp\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return UUID.fromString(a.json().get("id").asText());
@@ -126,7 +127,7 @@ class RecordingEndToEndTest {
     @Test
     void eventsModeRecordsThePreBufferAndPostBufferOnly() throws Exception {
         UUID cam = addCamera("rec-events", 2);
-        ApiClient.Answer put = api.send("PUT", "/api/v1/cameras/" + cam + "/recording",
+        Answer put = api.send("PUT", "/api/v1/cameras/" + cam + "/recording",
                 "{\"mode\":\"events\",\"preBufferSeconds\":2,\"postBufferSeconds\":1,\"retentionDays\":7}");
         assertThat(put.status()).as(put.body()).isEqualTo(200);
         assertThat(put.json().path("retentionDays").asInt()).isEqualTo(7);
@@ -138,7 +139,7 @@ class RecordingEndToEndTest {
         assertThat(index.find(Tenants.DEFAULT_ID, cam, Instant.EPOCH, Instant.now().plusSeconds(60)))
                 .as("nothing recorded before an event").isEmpty();
         Instant at = Instant.now();
-        ApiClient.Answer ev = api.post("/api/v1/cameras/" + cam + "/events", "{}");
+        Answer ev = api.post("/api/v1/cameras/" + cam + "/events", "{}");
         assertThat(ev.status()).isEqualTo(202);
         assertThat(ev.json().path("recordingUntil").isNull()).isFalse();
         await(() -> !index.find(Tenants.DEFAULT_ID, cam, Instant.EPOCH, Instant.now().plusSeconds(60)).isEmpty()

@@ -3,9 +3,9 @@ package io.argus.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.config.ConfigException;
@@ -35,7 +35,7 @@ class RecordingVolumesTest {
              ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw",
                      "recording.dir", "disk-a,disk-b", "recording.maxSize", "64MiB", "recording.minFree", "0",
                      "recording.chunkDuration", "2s", "recording.syncInterval", "1s")))) {
-            ApiClient api = new ApiClient(server.httpPort()).login("admin", "pw");
+            ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", "pw");
             UUID cam = UUID.fromString(api.post("/api/v1/cameras", "{\"name\":\"vols\",\"url\":\"" + sim.url(1)
                     + "\",\"transport\":\"tcp\"}").json().get("id").asText());
             long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();

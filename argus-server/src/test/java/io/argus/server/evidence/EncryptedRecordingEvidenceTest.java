@@ -4,11 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Database;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
@@ -68,7 +69,7 @@ class EncryptedRecordingEvidenceTest {
 
     static Simulator sim;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
     static UUID cam;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -76,7 +77,7 @@ class EncryptedRecordingEvidenceTest {
     static void start() throws Exception {
         sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
         startServer();
-        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"vault\",\"url\":\"" + sim.url(1)
+        Answer a = api.post("/api/v1/cameras", "{\"name\":\"vault\",\"url\":\"" + sim.url(1)
                 + "\",\"transport\":\"tcp\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         cam = UUID.fromString(a.json().get("id").asText());
@@ -84,7 +85,7 @@ class EncryptedRecordingEvidenceTest {
 
     private static void startServer() {
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, SETTINGS));
-        api = new ApiClient(server.httpPort()).login("admin", "ev-secret");
+        api = ArgusClient.local(server.httpPort()).login("admin", "ev-secret");
     }
 
     @AfterAll
@@ -213,7 +214,7 @@ class EncryptedRecordingEvidenceTest {
         // Master key rotation over the API: data keys re-wrapped, no recording touched, everything still plays.
         byte[] rawBefore = Files.readAllBytes(victim);
         String keyBefore = Files.readString(dataDir.resolve("master.key"));
-        ApiClient.Answer rotated = api.post("/api/v1/keys/rotate-master", "");
+        Answer rotated = api.post("/api/v1/keys/rotate-master", "");
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         assertThat(rotated.json().path("rewrapped").asInt()).isEqualTo(1);
         assertThat(Files.readString(dataDir.resolve("master.key"))).isNotEqualTo(keyBefore);
@@ -266,10 +267,10 @@ class EncryptedRecordingEvidenceTest {
 
     @Test
     void badRequestsGetClearErrors() {
-        ApiClient.Answer noRange = api.get("/api/v1/cameras/" + cam + "/verify");
+        Answer noRange = api.get("/api/v1/cameras/" + cam + "/verify");
         assertThat(noRange.status()).isEqualTo(400);
         assertThat(noRange.json().path("error").asText()).isEqualTo("validation_failed");
-        ApiClient.Answer nothing = api.get("/api/v1/cameras/" + cam + "/evidence?from=2001-01-01T00:00:00Z"
+        Answer nothing = api.get("/api/v1/cameras/" + cam + "/evidence?from=2001-01-01T00:00:00Z"
                 + "&to=2001-01-01T00:01:00Z");
         assertThat(nothing.status()).isEqualTo(404);
         assertThat(api.get("/api/v1/cameras/" + UUID.randomUUID() + "/verify?from=2001-01-01T00:00:00Z"

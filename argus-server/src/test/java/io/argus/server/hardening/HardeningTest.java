@@ -4,7 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.argus.server.ApiClient;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.tier.E2e;
@@ -69,9 +70,9 @@ class HardeningTest {
     @BeforeAll
     static void start() {
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", PASSWORD)));
-        ApiClient api = new ApiClient(server.httpPort()).login("admin", PASSWORD);
+        ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
         token = api.token();
-        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"hard\",\"url\":\"rtsp://127.0.0.1:1/x\"}");
+        Answer a = api.post("/api/v1/cameras", "{\"name\":\"hard\",\"url\":\"rtsp://127.0.0.1:1/x\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         camera = a.json().path("id").asText();
         assertThat(api.get("/api/v1/me").json().path("systemAdmin").asBoolean()).isTrue();
@@ -236,7 +237,7 @@ class HardeningTest {
     @Test
     void logoutWithHostileBodiesEndsOnlyItsOwnToken() throws Exception {
         for (String body : BAD_BODIES) {
-            String throwaway = new ApiClient(server.httpPort()).login("admin", PASSWORD).token();
+            String throwaway = ArgusClient.local(server.httpPort()).login("admin", PASSWORD).token();
             check(throwaway, "POST", path(LOGOUT), "application/json", body.getBytes(StandardCharsets.UTF_8));
         }
         assertThat(failures).isEmpty();

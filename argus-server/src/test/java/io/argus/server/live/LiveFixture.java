@@ -2,10 +2,11 @@ package io.argus.server.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.sei.CaptureTimeSei;
 import io.argus.media.path.Path;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
@@ -27,15 +28,15 @@ final class LiveFixture implements AutoCloseable {
     static final String PASSWORD = "pw";
     final Simulator sim;
     final ArgusServer server;
-    final ApiClient api;
+    final ArgusClient api;
     final String camera;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     LiveFixture(java.nio.file.Path dataDir) throws Exception {
         sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
         server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", PASSWORD)));
-        api = new ApiClient(server.httpPort()).login("admin", PASSWORD);
-        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"live-cam\",\"url\":\"" + sim.url(1)
+        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+        Answer a = api.post("/api/v1/cameras", "{\"name\":\"live-cam\",\"url\":\"" + sim.url(1)
                 + "\",\"transport\":\"tcp\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         camera = a.json().path("id").asText();

@@ -3,10 +3,10 @@ package io.argus.server.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.storage.chunk.ChunkIndex;
@@ -54,7 +54,7 @@ class PlaybackApiTest {
     @TempDir
     static Path dir;
     static ArgusServer server;
-    static ApiClient api;
+    static ArgusClient api;
     static String cam;
     static List<ChunkRecord> chunks;
     static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -63,7 +63,7 @@ class PlaybackApiTest {
     static void start() throws IOException {
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw", "recording.minFree",
                 "0")));
-        api = new ApiClient(server.httpPort()).login("admin", "pw");
+        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
         cam = create("lobby");
         UUID camera = UUID.fromString(cam);
         SegmentStore store = server.recording().store();

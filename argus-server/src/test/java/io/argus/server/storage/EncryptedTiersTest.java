@@ -2,9 +2,9 @@ package io.argus.server.storage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.storage.chunk.ChunkRecord;
@@ -49,7 +49,7 @@ class EncryptedTiersTest {
                      "storage.s3.targets", "vault:endpoint=" + s3.endpoint() + ",region=us-east-1,bucket=vault,"
                              + "pathStyle=true,accessKey=" + S3Proxies.ACCESS_KEY + ",secretKey="
                              + S3Proxies.SECRET_KEY)))) {
-            ApiClient api = new ApiClient(server.httpPort()).login("admin", "pw");
+            ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", "pw");
             Answer cam = api.post("/api/v1/cameras", "{\"name\":\"vault-cam\",\"url\":\"rtsp://127.0.0.1:9/x\","
                     + "\"enabled\":false}");
             assertThat(cam.status()).as(cam.body()).isEqualTo(201);

@@ -3,9 +3,9 @@ package io.argus.server.storage;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.metadata.Tenants;
-import io.argus.server.ApiClient;
-import io.argus.server.ApiClient.Answer;
 import io.argus.server.ArgusServer;
 import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
@@ -44,7 +44,7 @@ class StorageTiersApiTest {
     Path dir;
     S3Proxies s3;
     ArgusServer server;
-    ApiClient api;
+    ArgusClient api;
 
     @BeforeEach
     void start() throws Exception {
@@ -54,7 +54,7 @@ class StorageTiersApiTest {
                 "recording.minFree", "0", "storage.mover.interval", "1h",
                 "storage.s3.targets", "us:endpoint=" + s3.endpoint() + ",region=us-east-1,bucket=us-bucket,prefix=a/"
                         + creds + ";eu:endpoint=" + s3.endpoint() + ",region=eu-west-1,bucket=eu-bucket" + creds)));
-        api = new ApiClient(server.httpPort()).login("admin", "pw");
+        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
     }
 
     @AfterEach

@@ -5,8 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
-import io.argus.server.ApiClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.config.ConfigException;
@@ -74,8 +75,8 @@ class TlsEndToEndTest {
         }
         cert = (X509Certificate) ks.getCertificate(SelfSignedCertificate.ALIAS);
         trusting = trusting(cert);
-        ApiClient api = new ApiClient(server.httpPort()).login("admin", PASSWORD);
-        ApiClient.Answer a = api.post("/api/v1/cameras", "{\"name\":\"tls-cam\",\"url\":\"" + sim.url(1)
+        ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+        Answer a = api.post("/api/v1/cameras", "{\"name\":\"tls-cam\",\"url\":\"" + sim.url(1)
                 + "\",\"transport\":\"tcp\"}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         camera = a.json().path("id").asText();
@@ -147,7 +148,7 @@ class TlsEndToEndTest {
             assertThat(r.body()).contains("ok");
             assertThat(r.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(cert);
         }
-        assertThat(new ApiClient(server.httpPort()).get("/api/v1/health").status())
+        assertThat(ArgusClient.local(server.httpPort()).get("/api/v1/health").status())
                 .as("plain HTTP still serves by default").isEqualTo(200);
     }
 
@@ -192,7 +193,7 @@ class TlsEndToEndTest {
             assertThat(in.readLine()).as("UDP is refused over RTSPS: it would send the video in clear")
                     .isEqualTo("RTSP/1.0 461 Unsupported Transport");
         }
-        ApiClient api = new ApiClient(server.httpPort()).login("admin", PASSWORD);
+        ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
         Await.until(Duration.ofSeconds(10), () -> api.get("/api/v1/audit?action=live.view&camera=" + camera).json()
                 .path("entries").toString().contains("\"rtsp\""), () -> "the RTSPS view in the audit log");
         JsonNode view = api.get("/api/v1/audit?action=live.view&camera=" + camera).json().path("entries").get(0);
