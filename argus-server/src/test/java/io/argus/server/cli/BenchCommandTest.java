@@ -1,8 +1,10 @@
 package io.argus.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.argus.testkit.Await;
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -35,6 +37,7 @@ class BenchCommandTest {
 
     @Test
     void aRunDeletesItsRecordingsAndLeavesOnlyTheLogs() throws IOException {
+        assumeFfmpeg();
         ArgusCliTest.Run r = bench("record", "--ffmpeg", "1", "--work-dir", dir.toString());
         assertThat(r.status()).as(r.out() + r.err()).isZero();
         Path run = onlyRunFolder(dir);
@@ -43,7 +46,8 @@ class BenchCommandTest {
         assertThat(r.out()).contains("logs: " + run);
         Matcher deleted = DELETED.matcher(r.out());
         assertThat(deleted.find()).as(r.out()).isTrue();
-        // Two 2 Mbit/s cameras recorded for seconds by the server, one by ffmpeg: hundreds of kilobytes at least.
+        // One 2 Mbit/s camera recorded by ffmpeg for seconds: hundreds of kilobytes. (The server's own chunks in
+        // progress are lost when it is stopped, issue 14, so they cannot be counted on.)
         assertThat(Long.parseLong(deleted.group(1).replace(",", ""))).isGreaterThan(500_000);
     }
 
@@ -61,6 +65,7 @@ class BenchCommandTest {
 
     @Test
     void keepKeepsTheRecordings() throws IOException {
+        assumeFfmpeg();
         ArgusCliTest.Run r = bench("record", "--ffmpeg", "1", "--keep", "--work-dir", dir.toString());
         assertThat(r.status()).as(r.out() + r.err()).isZero();
         Path run = onlyRunFolder(dir);
@@ -140,6 +145,12 @@ class BenchCommandTest {
     private static ArgusCliTest.Run bench(String command, String... args) {
         return ArgusCliTest.run(Map.of(), Stream.of(Stream.of("bench", command), TINY.stream(), Stream.of(args))
                 .flatMap(s -> s).toArray(String[]::new));
+    }
+
+    /** The recordings that show what a run deletes or keeps are ffmpeg's (the server's: see issue 14). */
+    private static void assumeFfmpeg() {
+        assumeTrue(Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .anyMatch(d -> Files.isExecutable(Path.of(d, "ffmpeg"))), "ffmpeg not installed");
     }
 
     /** The one folder the bench made under {@code parent}. */
