@@ -8,8 +8,10 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 
 /**
@@ -18,14 +20,16 @@ import java.util.function.Predicate;
  */
 final class ChildJvm implements AutoCloseable {
     private final Process process;
-    private final CountDownLatch ready = new CountDownLatch(1);
+    /** True once the ready line was printed; false if the output ended (the child died) before it. */
+    private final CompletableFuture<Boolean> ready = new CompletableFuture<>();
 
     private ChildJvm(Process process) {
         this.process = process;
     }
 
-    static ChildJvm start(String name, String mainClass, List<String> jvmArgs, List<String> args,
-                          Map<String, String> env, Path log, Predicate<String> readyLine) throws IOException {
+    /** Starts it as one of {@code run}'s processes, its output in {@code <name>.log} in the run folder. */
+    static ChildJvm start(BenchRun run, String name, String mainClass, List<String> jvmArgs, List<String> args,
+                          Map<String, String> env, Predicate<String> readyLine) throws IOException {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         cmd.addAll(jvmArgs);
@@ -34,8 +38,12 @@ final class ChildJvm implements AutoCloseable {
         cmd.add(mainClass);
         cmd.addAll(args);
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        // The child gets the bench's settings only: an operator's ARGUS_* variables (another recording directory,
+        // a production database) would take the run's data out of the run folder, or put the bench into a node.
+        pb.environment().keySet().removeIf(k -> k.startsWith("ARGUS_"));
         pb.environment().putAll(env);
-        ChildJvm child = new ChildJvm(pb.start());
+        ChildJvm child = new ChildJvm(run.start(pb));
+        Path log = run.log(name + ".log");
         Thread pump = new Thread(() -> child.pump(log, readyLine), name + "-output");
         pump.setDaemon(true);
         pump.start();
@@ -51,17 +59,24 @@ final class ChildJvm implements AutoCloseable {
                 out.newLine();
                 out.flush();
                 if (readyLine.test(line)) {
-                    ready.countDown();
+                    ready.complete(true);
                 }
             }
         } catch (IOException e) {
-            ready.countDown();
+            // The child's output is gone with it; the log keeps what came before.
         }
+        ready.complete(false);
     }
 
-    /** Waits for the ready line; false if the child died or the time ran out. */
+    /** Waits for the ready line; false at once if the child died, false if the time ran out. */
     boolean awaitReady(long seconds) throws InterruptedException {
-        return ready.await(seconds, TimeUnit.SECONDS) && process.isAlive();
+        try {
+            return ready.get(seconds, TimeUnit.SECONDS) && process.isAlive();
+        } catch (TimeoutException e) {
+            return false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     long pid() {

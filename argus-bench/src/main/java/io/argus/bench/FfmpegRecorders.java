@@ -1,7 +1,6 @@
 package io.argus.bench;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,19 +13,21 @@ import java.util.concurrent.TimeUnit;
 final class FfmpegRecorders implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
 
-    /** Starts one recorder per URL, writing one-minute segments under {@code dir}. */
-    static FfmpegRecorders start(List<String> urls, Path dir) throws IOException {
+    /**
+     * Starts one recorder per URL as {@code run}'s processes, writing one-minute segments under its
+     * {@code data/ffmpeg/cam<i>}, each one's log in {@code ffmpeg-cam<i>.log} in the run folder.
+     */
+    static FfmpegRecorders start(BenchRun run, List<String> urls) throws IOException {
         FfmpegRecorders r = new FfmpegRecorders();
         try {
             for (int i = 0; i < urls.size(); i++) {
-                Path out = Files.createDirectories(dir.resolve("cam" + (i + 1)));
-                r.processes.add(new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error", "-rtsp_transport",
-                        "tcp", "-i", urls.get(i), "-c", "copy", "-f", "segment", "-segment_time", "60",
-                        "-reset_timestamps", "1", out.resolve("%05d.mp4").toString())
-                        .redirectErrorStream(true).redirectOutput(dir.resolve("cam" + (i + 1) + ".log").toFile())
-                        .start());
+                Path out = run.dataDir("ffmpeg/cam" + (i + 1));
+                r.processes.add(run.start(new ProcessBuilder("ffmpeg", "-nostdin", "-loglevel", "error",
+                        "-rtsp_transport", "tcp", "-i", urls.get(i), "-c", "copy", "-f", "segment",
+                        "-segment_time", "60", "-reset_timestamps", "1", out.resolve("%05d.mp4").toString())
+                        .redirectErrorStream(true).redirectOutput(run.log("ffmpeg-cam" + (i + 1) + ".log").toFile())));
             }
-        } catch (IOException e) {
+        } catch (IOException | RuntimeException e) {
             r.close();
             throw e;
         }

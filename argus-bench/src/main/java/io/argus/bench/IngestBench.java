@@ -5,8 +5,6 @@ import io.argus.client.ArgusClient;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,22 +21,23 @@ import java.util.concurrent.TimeUnit;
 public final class IngestBench {
 
     /**
-     * @param mainClass the CLI main class that understands {@code server} and {@code sim}
-     * @param serverJvmArgs JVM flags for the server process (heap size, GC)
-     */
-    /**
+     * @param mainClass       the CLI main class that understands {@code server} and {@code sim}
+     * @param serverJvmArgs   JVM flags for the server process (heap size, GC)
      * @param record          whether the cameras are recorded (continuous) or only ingested (recording off)
      * @param ffmpegRecorders with {@code record}: how many {@code ffmpeg -c copy -f segment} recorders to run on the
      *                        same sources afterwards for comparison (0: none)
      */
     public record Config(int cameras, String codec, int fps, Duration warmup, Duration measure, String mainClass,
-                         List<String> serverJvmArgs, Path workDir, boolean record, int ffmpegRecorders) {
+                         List<String> serverJvmArgs, boolean record, int ffmpegRecorders) {
         public Config {
             if (cameras < 1 || cameras > 10_000) {
                 throw new IllegalArgumentException("cameras must be 1..10000: " + cameras);
             }
             if (fps < 1 || fps > 120) {
                 throw new IllegalArgumentException("fps must be 1..120: " + fps);
+            }
+            if (warmup.isNegative() || measure.isNegative()) {
+                throw new IllegalArgumentException("warm-up and duration must not be negative");
             }
             serverJvmArgs = List.copyOf(serverJvmArgs);
         }
@@ -96,27 +95,27 @@ public final class IngestBench {
     private IngestBench() {
     }
 
-    public static Result run(Config cfg, PrintWriter log) throws Exception {
-        Files.createDirectories(cfg.workDir());
+    /** Runs the bench with {@code run}'s folder and processes; closing {@code run} is the caller's. */
+    public static Result run(Config cfg, BenchRun run, PrintWriter log) throws Exception {
         int simPort = freePort();
         int httpPort = freePort();
         int rtspPort = freePort();
         String password = "bench-" + Long.toHexString(System.nanoTime());
         log.printf("starting simulator (%d %s cameras at %d fps on port %d) and server (HTTP %d)%n",
                 cfg.cameras(), cfg.codec(), cfg.fps(), simPort, httpPort);
-        try (ChildJvm sim = ChildJvm.start("sim", cfg.mainClass(), List.of("-Xmx2g"),
+        try (ChildJvm sim = ChildJvm.start(run, "sim", cfg.mainClass(), List.of("-Xmx2g"),
                 List.of("sim", "--cameras", Integer.toString(cfg.cameras()), "--port", Integer.toString(simPort),
                         "--codec", cfg.codec(), "--fps", Integer.toString(cfg.fps())),
-                Map.of(), cfg.workDir().resolve("sim.log"), line -> line.contains("simulator ready"));
-             ChildJvm server = ChildJvm.start("server", cfg.mainClass(), cfg.serverJvmArgs(),
-                List.of("server", "--data-dir", cfg.workDir().resolve("data").toString(),
+                Map.of(), line -> line.contains("simulator ready"));
+             ChildJvm server = ChildJvm.start(run, "server", cfg.mainClass(), cfg.serverJvmArgs(),
+                List.of("server", "--data-dir", run.dataDir("server").toString(),
                         "--http-port", Integer.toString(httpPort), "--rtsp-port", Integer.toString(rtspPort)),
-                Map.of("ARGUS_ADMIN_PASSWORD", password), cfg.workDir().resolve("server.log"), line -> false)) {
+                Map.of("ARGUS_ADMIN_PASSWORD", password), line -> false)) {
             if (!sim.awaitReady(120)) {
-                throw new IllegalStateException("simulator did not start; see " + cfg.workDir().resolve("sim.log"));
+                throw new IllegalStateException("simulator did not start; see " + run.log("sim.log"));
             }
             ArgusClient anonymous = ArgusClient.local(httpPort);
-            awaitTrue(anonymous::healthy, 120, "server health; see " + cfg.workDir().resolve("server.log"));
+            awaitTrue(anonymous::healthy, 120, "server health; see " + run.log("server.log"));
             ArgusClient api = anonymous.login("admin", password);
             JsonNode idle = api.nodeStats(true);
             ProcessSample idleProc = ProcessSample.of(server.pid());
@@ -138,7 +137,7 @@ public final class IngestBench {
             ProcessSample s1 = ProcessSample.of(server.pid());
             ProcessSample sim1 = ProcessSample.of(sim.pid());
             Totals after = Totals.of(api.cameras());
-            Recording recording = cfg.record() ? recording(api, ids, written0, writtenAt0, cfg, sim, simPort, log)
+            Recording recording = cfg.record() ? recording(api, ids, written0, writtenAt0, cfg, run, simPort, log)
                     : null;
             JsonNode stats = api.nodeStats(false);
             JsonNode loaded = api.nodeStats(true);
@@ -196,7 +195,7 @@ public final class IngestBench {
     }
 
     private static Recording recording(ArgusClient api, List<String> ids, long written0, long at0, Config cfg,
-                                       ChildJvm sim, int simPort, PrintWriter log) throws Exception {
+                                       BenchRun run, int simPort, PrintWriter log) throws Exception {
         long written1 = recordedBytes(api, ids);
         double rate = (written1 - written0) / ((System.nanoTime() - at0) / 1e9);
         long dropped = 0;
@@ -212,7 +211,7 @@ public final class IngestBench {
             urls.add("rtsp://127.0.0.1:" + simPort + "/cam" + i);
         }
         log.printf("running %d ffmpeg recorders on the same sources for comparison%n", k);
-        try (FfmpegRecorders ff = FfmpegRecorders.start(urls, cfg.workDir().resolve("ffmpeg"))) {
+        try (FfmpegRecorders ff = FfmpegRecorders.start(run, urls)) {
             Thread.sleep(cfg.warmup().toMillis());
             ProcessSample f0 = ff.sample();
             Thread.sleep(cfg.measure().toMillis());

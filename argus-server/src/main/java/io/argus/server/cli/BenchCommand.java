@@ -1,7 +1,8 @@
 package io.argus.server.cli;
 
+import io.argus.bench.BenchRun;
+import io.argus.bench.DiskEstimate;
 import io.argus.bench.IngestBench;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,8 +52,13 @@ final class BenchCommand implements Runnable {
         @Option(names = "--server-heap", defaultValue = "1g", description = "Server -Xmx (default ${DEFAULT-VALUE}).")
         String heap;
 
-        @Option(names = "--work-dir", description = "Where logs and the server's data go (default: a temp dir).")
+        @Option(names = "--work-dir", description = "Folder to make the run's folder (argus-bench-<n>) in "
+                + "(default: $TMPDIR, else java.io.tmpdir).")
         Path workDir;
+
+        @Option(names = "--keep", description = "Keep the recordings and the server's data when the run ends "
+                + "(deleted otherwise; the logs are always kept).")
+        boolean keep;
 
         @Option(names = "--server-jvm-opt", description = "Extra JVM option for the server process (repeatable), "
                 + "e.g. -Dargus.transport=nio.")
@@ -63,16 +69,17 @@ final class BenchCommand implements Runnable {
 
         @Override
         public Integer call() throws Exception {
-            Path dir = workDir != null ? workDir : Files.createTempDirectory("argus-bench-");
             var out = spec.commandLine().getOut();
-            IngestBench.Result r = IngestBench.run(new IngestBench.Config(cameras, codec, fps,
-                    Duration.ofSeconds(warmup), Duration.ofSeconds(duration), ArgusCli.class.getName(),
-                    serverJvm(),
-                    dir, record(), ffmpegRecorders()), out);
-            out.println();
-            r.print(out);
-            out.println("logs: " + dir);
-            out.flush();
+            IngestBench.Config cfg = new IngestBench.Config(cameras, codec, fps, Duration.ofSeconds(warmup),
+                    Duration.ofSeconds(duration), ArgusCli.class.getName(), serverJvm(), record(), ffmpegRecorders());
+            // Closing the run stops its processes, prints where the logs are and deletes the rest (unless kept).
+            try (BenchRun run = BenchRun.open(workDir != null ? workDir : BenchRun.defaultParent(),
+                    DiskEstimate.of(cfg), keep, out)) {
+                IngestBench.Result r = IngestBench.run(cfg, run, out);
+                out.println();
+                r.print(out);
+                out.flush();
+            }
             return 0;
         }
 
