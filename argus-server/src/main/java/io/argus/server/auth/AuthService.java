@@ -191,14 +191,13 @@ public final class AuthService {
         } else if (p.scopes() != null) {
             scoped = new LinkedHashSet<>(p.scopes().stream().map(Action::id).toList());
         }
-        Instant now = clock.instant();
         long maxDays = apiTokenMaxTtl.toDays();
-        Instant expiresAt = days == null ? now.plus(Duration.ofDays(Math.min(DEFAULT_API_TOKEN_DAYS, maxDays)))
-                : now.plus(Duration.ofDays(days));
-        if (days != null && (days < 1 || Duration.ofDays(days).compareTo(apiTokenMaxTtl) > 0)) {
+        if (days != null && (days < 1 || days > maxDays)) {
             throw AccessException.invalid("expiresInDays", "must be 1 to " + maxDays + " days (the most "
                     + "auth.apiToken.maxTtl allows)");
         }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(Duration.ofDays(days == null ? Math.min(DEFAULT_API_TOKEN_DAYS, maxDays) : days));
         Session parent = p.session();
         if (parent != null && Session.API.equals(parent.kind()) && expiresAt.isAfter(parent.expiresAt())) {
             if (days != null) {
