@@ -32,10 +32,12 @@ import org.junit.jupiter.api.io.TempDir;
  * only by a system admin, and nobody their own account here (that is {@code /api/v1/me}).
  *
  * <p>Callers: {@code sys} system admin; {@code tadm} tenant admin; {@code umgr} the custom role "user-manager"
- * (manage-users, view-live, playback); {@code tok} the tenant admin's API token scoped to manage-users;
+ * (manage-users, view-live, playback); {@code tok} another tenant admin's API token scoped to manage-users;
  * {@code othr} another tenant's admin. Targets, fresh users: {@code sys} another system admin; {@code tadm} a
  * tenant admin; {@code more} user-manager and operator (more than umgr); {@code peer} user-manager (as umgr);
  * {@code fewer} viewer; {@code none} no roles; {@code self} the caller. A {@code -} is a cell that does not apply.
+ * Each caller's own row comes last and the targets are made by a system admin of their own, so on code that lets
+ * a wrong cell through the rest of the table still runs and the failure lists every wrong cell.
  */
 class UserTargetMatrixTest {
     static final String NEW_PASSWORD = "a-fresh-reset-passphrase";
@@ -107,6 +109,8 @@ class UserTargetMatrixTest {
     static Path dir;
     static ArgusServer server;
     static AccessFixture fx;
+    /** Makes the targets: a system admin of its own, so no cell (the system admin's own row included) touches it. */
+    static ApiClient maker;
     static final Map<String, ApiClient> callers = new LinkedHashMap<>();
     static final Map<String, String> selfIds = new HashMap<>();
 
@@ -114,6 +118,9 @@ class UserTargetMatrixTest {
     static void start() {
         server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
         fx = new AccessFixture(server);
+        AccessFixture.ok(fx.admin.post("/api/v1/users", "{\"username\":\"maker\",\"password\":\""
+                + AccessFixture.PASSWORD + "\",\"roles\":[\"system-admin\"]}"));
+        maker = fx.login("default", "maker");
         AccessFixture.ok(fx.admin.post("/api/v1/roles", "{\"name\":\"user-manager\",\"permissions\":[{\"actions\":"
                 + "[\"manage-users\",\"view-live\",\"playback\"],\"allCameras\":true}]}"));
         AccessFixture.ok(fx.admin.post("/api/v1/users", "{\"username\":\"umgr\",\"password\":\""
@@ -121,7 +128,9 @@ class UserTargetMatrixTest {
         callers.put("sys", fx.admin);
         callers.put("tadm", fx.client("tadm"));
         callers.put("umgr", fx.login("default", "umgr"));
-        callers.put("tok", fx.admin.withToken(AccessFixture.ok(fx.login("default", "tadm").post("/api/v1/me/tokens",
+        AccessFixture.ok(fx.admin.post("/api/v1/users", "{\"username\":\"tadm2\",\"password\":\""
+                + AccessFixture.PASSWORD + "\",\"roles\":[\"tenant-admin\"]}"));
+        callers.put("tok", fx.admin.withToken(AccessFixture.ok(fx.login("default", "tadm2").post("/api/v1/me/tokens",
                 "{\"name\":\"user-sync\",\"scopes\":[\"manage-users\"]}")).get("token").asText()));
         callers.put("othr", fx.client("othr"));
         callers.forEach((name, c) -> selfIds.put(name, AccessFixture.ok(c.get("/api/v1/me")).get("id").asText()));
@@ -182,7 +191,7 @@ class UserTargetMatrixTest {
         assertThat(a.status()).isEqualTo(403);
         assertThat(a.json().get("message").asText()).contains("system admin");
         assertThat(victimSession.get("/api/v1/me").status()).isEqualTo(200);
-        assertThat(fx.admin.withToken(null).post("/api/v1/auth/login", "{\"username\":\"" + username(victim)
+        assertThat(maker.withToken(null).post("/api/v1/auth/login", "{\"username\":\"" + username(victim)
                 + "\",\"password\":\"" + NEW_PASSWORD + "\"}").status()).isEqualTo(401);
     }
 
@@ -213,14 +222,14 @@ class UserTargetMatrixTest {
 
     private static String fresh(String target) {
         String roles = TARGET_ROLES.get(target).stream().map(r -> "\"" + r + "\"").collect(Collectors.joining(","));
-        JsonNode u = AccessFixture.ok(fx.admin.post("/api/v1/users", "{\"username\":\"t-" + target + "-"
+        JsonNode u = AccessFixture.ok(maker.post("/api/v1/users", "{\"username\":\"t-" + target + "-"
                 + UUID.randomUUID().toString().substring(0, 8) + "\",\"password\":\"" + AccessFixture.PASSWORD
                 + "\",\"roles\":[" + roles + "]}"));
         return u.get("id").asText();
     }
 
     private static String username(String uid) {
-        return AccessFixture.ok(fx.admin.get("/api/v1/users/" + uid)).get("username").asText();
+        return AccessFixture.ok(maker.get("/api/v1/users/" + uid)).get("username").asText();
     }
 
     record Op(String route, String body) {
