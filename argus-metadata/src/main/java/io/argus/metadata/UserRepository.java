@@ -54,11 +54,6 @@ public final class UserRepository {
         return jdbc.one(COLUMNS + " WHERE tenant_id = ? AND id = ?", UserRepository::row, tenantId, id);
     }
 
-    /** A user by id in whatever tenant it is (signed media URLs name their user; the tenant comes with it). */
-    public Optional<User> findInAnyTenant(UUID id) {
-        return jdbc.one(COLUMNS + " WHERE id = ?", UserRepository::row, id);
-    }
-
     public List<User> list(UUID tenantId) {
         return jdbc.list(COLUMNS + " WHERE tenant_id = ? ORDER BY username", UserRepository::row, tenantId);
     }

@@ -64,6 +64,8 @@ class UserAndTokenRepositoryTest {
         assertThat(s.tenantId()).isEqualTo(Tenants.DEFAULT_ID);
         assertThat(tokens.find(issued.token(), T0.plusSeconds(3600))).isEmpty();
         assertThat(tokens.find(issued.token() + "x", T0)).isEmpty();
+        assertThat(tokens.find(s.id(), T0.plusSeconds(3599))).contains(s);
+        assertThat(tokens.find(s.id(), T0.plusSeconds(3600))).as("expired").isEmpty();
 
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT token_hash FROM api_tokens")) {
@@ -71,6 +73,10 @@ class UserAndTokenRepositoryTest {
             assertThat(rs.getString(1)).isEqualTo(TokenRepository.sha256Hex(issued.token()))
                     .isNotEqualTo(issued.token());
         }
+
+        IssuedToken revoked = tokens.issue(Tenants.DEFAULT_ID, u.id(), T0, Duration.ofHours(1));
+        assertThat(tokens.revoke(Tenants.DEFAULT_ID, u.id(), revoked.session().id())).isTrue();
+        assertThat(tokens.find(revoked.session().id(), T0)).as("revoked").isEmpty();
 
         tokens.issue(Tenants.DEFAULT_ID, u.id(), T0.plusSeconds(3600), Duration.ofHours(1));
         assertThat(tokens.deleteExpired(T0.plusSeconds(3600))).isEqualTo(1);

@@ -66,6 +66,45 @@ class AuthApiTest {
     }
 
     @Test
+    void aSignedUrlNeverOutlivesTheSessionThatMadeIt() {
+        Answer login = anonymous.post("/api/v1/auth/login", "{\"username\":\"admin\",\"password\":\"" + PASSWORD
+                + "\"}");
+        Instant sessionEnds = Instant.parse(login.json().get("expiresAt").asText());
+        ArgusClient admin = anonymous.withToken(login.json().get("token").asText());
+        String cam = admin.post("/api/v1/cameras", "{\"name\":\"outlive\",\"url\":\"rtsp://127.0.0.1:9/x\","
+                + "\"enabled\":false}").json().get("id").asText();
+        Answer urls = admin.post("/api/v1/cameras/" + cam + "/media-urls", "{\"expiresInSeconds\":86400}");
+        assertThat(urls.status()).isEqualTo(200);
+        assertThat(Instant.parse(urls.json().get("expiresAt").asText())).isEqualTo(sessionEnds);
+        String snapshot = urls.json().get("snapshot").asText();
+        assertThat(anonymous.get(snapshot).status()).as("the camera is off: past authorization").isEqualTo(503);
+        clock.advance(Duration.ofHours(1));
+        assertThat(anonymous.get(snapshot).status()).isEqualTo(403);
+        assertThat(anonymous.get(snapshot).json().get("error").asText()).isEqualTo("url_expired");
+    }
+
+    @Test
+    void apiTokensLiveAtMostTheConfiguredMaximumAndNoLongerThanTheTokenThatMadeThem() {
+        ArgusClient admin = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+        Answer tooLong = admin.post("/api/v1/me/tokens", "{\"name\":\"forever\",\"expiresInDays\":91}");
+        assertThat(tooLong.status()).isEqualTo(400);
+        assertThat(tooLong.json().get("message").asText()).contains("90 days").contains("auth.apiToken.maxTtl");
+        Answer byDefault = admin.post("/api/v1/me/tokens", "{\"name\":\"default\"}");
+        assertThat(byDefault.status()).isEqualTo(201);
+        assertThat(Instant.parse(byDefault.json().get("expiresAt").asText()))
+                .isEqualTo(clock.instant().plus(Duration.ofDays(90)));
+        Answer shortOne = admin.post("/api/v1/me/tokens", "{\"name\":\"short\",\"expiresInDays\":2}");
+        Instant shortEnds = Instant.parse(shortOne.json().get("expiresAt").asText());
+        ArgusClient viaToken = admin.withToken(shortOne.json().get("token").asText());
+        Answer longer = viaToken.post("/api/v1/me/tokens", "{\"name\":\"longer\",\"expiresInDays\":30}");
+        assertThat(longer.status()).isEqualTo(400);
+        assertThat(longer.json().get("message").asText()).contains("outlive");
+        Answer child = viaToken.post("/api/v1/me/tokens", "{\"name\":\"child\"}");
+        assertThat(child.status()).isEqualTo(201);
+        assertThat(Instant.parse(child.json().get("expiresAt").asText())).isEqualTo(shortEnds);
+    }
+
+    @Test
     void everyApiPathButLoginAndHealthNeedsAToken() {
         for (String path : new String[] {"/api/v1/cameras", "/api/v1/cameras/x", "/api/v1/node/stats",
                 "/api/v1/no-such-thing"}) {

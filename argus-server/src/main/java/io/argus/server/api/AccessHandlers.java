@@ -5,8 +5,10 @@ import io.argus.metadata.CameraRepository;
 import io.argus.metadata.RoleRepository;
 import io.argus.metadata.TenantRepository;
 import io.argus.metadata.UserRepository;
+import io.argus.server.auth.Accounts;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.PasswordPolicy;
+import io.argus.server.auth.RoleRights;
 import java.time.Clock;
 
 /**
@@ -23,12 +25,13 @@ public final class AccessHandlers {
     public AccessHandlers(TenantRepository tenants, UserRepository users, RoleRepository roles,
                           CameraGroupRepository groups, CameraRepository cameras, AuthService auth,
                           PasswordPolicy policy, Clock clock) {
-        RoleNames names = new RoleNames(roles);
+        RoleRights rights = new RoleRights(roles);
+        Accounts accounts = new Accounts(users, rights, auth.tokens(), policy, clock);
         this.tenants = new TenantHandlers(tenants, users, policy, clock);
-        this.users = new UserHandlers(users, names, auth, policy, clock);
-        this.roles = new RoleHandlers(roles, groups, cameras, names, clock);
+        this.users = new UserHandlers(users, accounts);
+        this.roles = new RoleHandlers(roles, groups, cameras, rights, clock);
         this.groups = new CameraGroupHandlers(groups, clock);
-        this.me = new MeHandlers(users, tenants, auth, policy, clock);
+        this.me = new MeHandlers(tenants, auth, accounts, clock);
     }
 
     void install(Routes routes) {

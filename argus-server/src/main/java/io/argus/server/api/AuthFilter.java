@@ -12,8 +12,8 @@ import java.util.UUID;
 
 /**
  * Authentication in front of every route: finds the {@link Principal} of the bearer token (or, on a camera's
- * media paths ({@link MediaPaths}), of the user who signed the {@code ?sig=} URL) and answers 401 on the API
- * without one, except on public routes. What the principal may do is {@link Guard}'s business, per route.
+ * media paths ({@link MediaPaths}), of the live session or API token that minted the {@code ?sig=} URL, limited to
+ * the URL's actions) and answers 401 on the API without one, except on public routes. What the principal may do is {@link Guard}'s business, per route.
  *
  * <p>A system admin may act in another tenant by sending {@code X-Argus-Tenant: <tenant id>}. The request's
  * tenant becomes its thread's {@link TenantScope} (PostgreSQL's row-level security reads it) until
@@ -102,8 +102,9 @@ final class AuthFilter {
         if (!g.camera().toString().equals(pathCamera)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "the signed URL is for another camera");
         }
-        Principal p = auth.principal(g.tenant(), g.user()).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED,
-                "the user who made this signed URL can no longer use it; ask for a new one"));
+        Principal p = auth.principal(g).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED,
+                "the session or API token that made this signed URL has ended (logout, revocation, a new password)"
+                        + " or its user can no longer use it; ask for a new one"));
         ctx.attribute(PRINCIPAL, p);
         ctx.attribute(GRANT, g);
         TenantScope.enter(p.tenantId());

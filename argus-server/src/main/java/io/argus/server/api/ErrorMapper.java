@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.server.auth.AccessException;
 import io.argus.server.camera.CameraException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -25,6 +26,13 @@ final class ErrorMapper {
             case INVALID -> ErrorCode.VALIDATION_FAILED;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
             case DUPLICATE_NAME -> ErrorCode.CONFLICT;
+        }, e.getMessage(), e.fields()));
+        routes.exception(AccessException.class, (e, ctx) -> answer(ctx, switch (e.reason()) {
+            case INVALID -> ErrorCode.VALIDATION_FAILED;
+            case FORBIDDEN -> ErrorCode.FORBIDDEN;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case CONFLICT -> ErrorCode.CONFLICT;
+            case WRONG_PASSWORD -> ErrorCode.INVALID_CREDENTIALS;
         }, e.getMessage(), e.fields()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ErrorCode code = ErrorCode.forStatus(e.getStatus());

@@ -1,28 +1,21 @@
 package io.argus.server.api;
 
 import io.argus.metadata.IssuedToken;
-import io.argus.metadata.PasswordHasher;
 import io.argus.metadata.Session;
 import io.argus.metadata.TenantRepository;
-import io.argus.metadata.User;
-import io.argus.metadata.UserRepository;
 import io.argus.server.api.AccessDtos.MeResponse;
 import io.argus.server.api.AccessDtos.PasswordRequest;
 import io.argus.server.api.AccessDtos.TokenRequest;
 import io.argus.server.api.AccessDtos.TokenResponse;
 import io.argus.server.audit.AuditActions;
+import io.argus.server.auth.Accounts;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.AuthService;
-import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.Principal;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,21 +25,15 @@ import java.util.UUID;
 final class MeHandlers {
     private static final String ME = "/api/v1/me";
 
-    /** A year: long-lived enough for an integration, short enough that a forgotten token does not live forever. */
-    static final int MAX_TOKEN_DAYS = 365;
-    static final int DEFAULT_TOKEN_DAYS = 90;
-
-    private final UserRepository users;
     private final TenantRepository tenants;
     private final AuthService auth;
-    private final PasswordPolicy policy;
+    private final Accounts accounts;
     private final Clock clock;
 
-    MeHandlers(UserRepository users, TenantRepository tenants, AuthService auth, PasswordPolicy policy, Clock clock) {
-        this.users = users;
+    MeHandlers(TenantRepository tenants, AuthService auth, Accounts accounts, Clock clock) {
         this.tenants = tenants;
         this.auth = auth;
-        this.policy = policy;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -78,24 +65,8 @@ final class MeHandlers {
 
     /** A new password for oneself, with the current one as proof; every other session and token is revoked. */
     private void password(Context ctx) {
-        Principal p = AuthFilter.principal(ctx);
         PasswordRequest req = RequestBodies.read(ctx, PasswordRequest.class);
-        User u = users.find(p.homeTenant(), p.userId()).orElseThrow();
-        if (req.currentPassword() == null || !PasswordHasher.verify(req.currentPassword(), u.passwordHash())) {
-            throw new ApiException(ErrorCode.INVALID_CREDENTIALS, "the current password is wrong");
-        }
-        if (req.newPassword() == null) {
-            throw Validate.invalid("newPassword", "is required");
-        }
-        policy.problem(u.username(), req.newPassword()).ifPresent(problem -> {
-            throw Validate.invalid("newPassword", problem);
-        });
-        users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hash(req.newPassword()));
-        for (Session s : auth.tokens().list(u.tenantId(), u.id(), clock.instant())) {
-            if (!s.id().equals(p.sessionId())) {
-                auth.tokens().revoke(u.tenantId(), u.id(), s.id());
-            }
-        }
+        accounts.changeOwnPassword(AuthFilter.principal(ctx), req.currentPassword(), req.newPassword());
         ctx.status(204);
     }
 
@@ -112,24 +83,7 @@ final class MeHandlers {
         Principal p = AuthFilter.principal(ctx);
         TokenRequest req = RequestBodies.read(ctx, TokenRequest.class);
         String name = Validate.name("name", req.name());
-        Set<String> scopes = null;
-        if (req.scopes() != null) {
-            scopes = new LinkedHashSet<>();
-            Set<Action> mine = p.actions();
-            for (String s : req.scopes()) {
-                Action a = Action.parse(s).filter(mine::contains).orElseThrow(() -> Validate.invalid("scopes",
-                        "must be actions you have (" + s + " is not one)"));
-                scopes.add(a.id());
-            }
-        } else if (p.scopes() != null) {
-            scopes = new LinkedHashSet<>(p.scopes().stream().map(Action::id).toList());
-        }
-        int days = req.expiresInDays() == null ? DEFAULT_TOKEN_DAYS : req.expiresInDays();
-        if (days < 1 || days > MAX_TOKEN_DAYS) {
-            throw Validate.invalid("expiresInDays", "must be 1-" + MAX_TOKEN_DAYS);
-        }
-        Instant expires = clock.instant().plus(Duration.ofDays(days));
-        IssuedToken t = auth.issueApiToken(p, name, scopes, expires);
+        IssuedToken t = auth.issueApiToken(p, name, req.scopes(), req.expiresInDays());
         ctx.status(201).header("Location", ME + "/tokens/" + t.session().id()).json(response(t.session(), p, t.token()));
     }
 

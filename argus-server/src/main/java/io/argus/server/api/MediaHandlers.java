@@ -118,7 +118,11 @@ public final class MediaHandlers {
         }
     }
 
-    /** Signs one token for the camera and returns every media URL with it. Needs a bearer token. */
+    /**
+     * Signs one token for the camera and returns every media URL with it. Needs a bearer token; the URLs do what
+     * it may do on the camera (403 if that is none of view-live, playback and export), live no longer than it
+     * and die with it.
+     */
     void mediaUrls(Context ctx) {
         Principal p = AuthFilter.principal(ctx);
         Camera cam = camera(p.tenantId(), uuidOrNull(ctx.pathParam("id")), ctx);
@@ -133,13 +137,15 @@ public final class MediaHandlers {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "from must not be after to",
                     Map.of("from", "after to"));
         }
-        Instant expiresAt = Instant.ofEpochSecond(clock.instant().getEpochSecond() + ttl);
-        String sig = signer.sign(new MediaGrant(p.tenantId(), p.userId(), cam.id(), expiresAt, req.from(), req.to()));
+        MediaGrant g = MediaGrant.mint(p, cam.id(), Instant.ofEpochSecond(clock.instant().getEpochSecond() + ttl),
+                req.from(), req.to());
+        String sig = signer.sign(g);
         String q = "?" + AuthFilter.SIG + "=" + sig;
         ctx.json(new MediaUrlResponse(MediaPaths.of(cam.id(), MediaPaths.SNAPSHOT) + q,
                 MediaPaths.of(cam.id(), MediaPaths.LIVE_HLS) + q, MediaPaths.of(cam.id(), MediaPaths.LIVE_WS) + q,
                 MediaPaths.of(cam.id(), MediaPaths.PLAYBACK_HLS) + q, MediaPaths.of(cam.id(), MediaPaths.EXPORT_MP4) + q,
-                sig, expiresAt, req.from(), req.to()));
+                sig, g.expiresAt(), req.from(), req.to(),
+                MediaGrant.MEDIA.stream().filter(g.actions()::contains).map(Action::id).toList()));
     }
 
     private Camera camera(UUID tenant, UUID id, Context ctx) {

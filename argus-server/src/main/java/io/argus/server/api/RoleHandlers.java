@@ -13,6 +13,7 @@ import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.BuiltInRole;
 import io.argus.server.auth.Principal;
+import io.argus.server.auth.RoleRights;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -37,15 +38,15 @@ final class RoleHandlers {
     private final RoleRepository roles;
     private final CameraGroupRepository groups;
     private final CameraRepository cameras;
-    private final RoleNames names;
+    private final RoleRights rights;
     private final Clock clock;
 
-    RoleHandlers(RoleRepository roles, CameraGroupRepository groups, CameraRepository cameras, RoleNames names,
+    RoleHandlers(RoleRepository roles, CameraGroupRepository groups, CameraRepository cameras, RoleRights rights,
                  Clock clock) {
         this.roles = roles;
         this.groups = groups;
         this.cameras = cameras;
-        this.names = names;
+        this.rights = rights;
         this.clock = clock;
     }
 
@@ -94,7 +95,7 @@ final class RoleHandlers {
     private void put(Context ctx) {
         Principal p = AuthFilter.principal(ctx);
         CustomRole old = role(ctx);
-        names.actions(p.tenantId(), old.name(), "name").forEach(a -> RoleNames.mayGive(p, Set.of(a)));
+        rights.actions(p.tenantId(), old.name(), "name").forEach(a -> RoleRights.mayGive(p, Set.of(a)));
         CustomRole r = parse(p, old.id(), RequestBodies.read(ctx, RoleRequest.class));
         try {
             roles.update(new CustomRole(r.tenantId(), r.id(), r.name(), r.description(), r.permissions(),
@@ -108,7 +109,7 @@ final class RoleHandlers {
     private void delete(Context ctx) {
         Principal p = AuthFilter.principal(ctx);
         CustomRole r = role(ctx);
-        RoleNames.mayGive(p, names.actions(p.tenantId(), r.name(), "name"));
+        RoleRights.mayGive(p, rights.actions(p.tenantId(), r.name(), "name"));
         roles.delete(p.tenantId(), r.id());
         ctx.status(204);
     }
@@ -152,7 +153,7 @@ final class RoleHandlers {
                             .collect(Collectors.joining(", ")) + " (not " + a + ")"));
             actions.add(action);
         }
-        RoleNames.mayGive(p, actions);
+        RoleRights.mayGive(p, actions);
         boolean all = Boolean.TRUE.equals(b.allCameras());
         Set<UUID> cams = ids("permissions.cameraIds", b.cameraIds());
         Set<UUID> grps = ids("permissions.groupIds", b.groupIds());

@@ -1,40 +1,29 @@
 package io.argus.server.api;
 
-import io.argus.metadata.DuplicateNameException;
-import io.argus.metadata.PasswordHasher;
 import io.argus.metadata.User;
 import io.argus.metadata.UserRepository;
 import io.argus.server.api.AccessDtos.UserRequest;
 import io.argus.server.api.AccessDtos.UserResponse;
 import io.argus.server.audit.AuditActions;
+import io.argus.server.auth.Accounts;
 import io.argus.server.auth.Action;
-import io.argus.server.auth.AuthService;
-import io.argus.server.auth.PasswordPolicy;
-import io.argus.server.auth.Principal;
 import io.javalin.http.Context;
-import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code /api/v1/users}: the users of the caller's tenant and their roles. A new password or disabling a user
- * revokes its tokens; roles may be given only by a caller who has their actions itself.
+ * {@code /api/v1/users}: the users of the caller's tenant and their roles. Who may change whom, and what a change
+ * revokes, is {@link Accounts}' rule: these routes only read requests and write answers.
  */
 final class UserHandlers {
     private static final String BASE = "/api/v1/users";
 
     private final UserRepository users;
-    private final RoleNames roles;
-    private final AuthService auth;
-    private final PasswordPolicy policy;
-    private final Clock clock;
+    private final Accounts accounts;
 
-    UserHandlers(UserRepository users, RoleNames roles, AuthService auth, PasswordPolicy policy, Clock clock) {
+    UserHandlers(UserRepository users, Accounts accounts) {
         this.users = users;
-        this.roles = roles;
-        this.auth = auth;
-        this.policy = policy;
-        this.clock = clock;
+        this.accounts = accounts;
     }
 
     void install(Routes routes) {
@@ -59,87 +48,31 @@ final class UserHandlers {
     }
 
     private void get(Context ctx) {
-        ctx.json(response(user(ctx)));
+        ctx.json(response(accounts.find(AuthFilter.principal(ctx), uid(ctx))));
     }
 
     private void create(Context ctx) {
-        Principal p = AuthFilter.principal(ctx);
         UserRequest req = RequestBodies.read(ctx, UserRequest.class);
         String username = Validate.name("username", req.username());
-        checkPassword(username, req.password());
-        List<String> names = req.roles() == null ? List.of() : List.copyOf(req.roles());
-        roles.checkAssignable(p, names);
-        User u;
-        try {
-            u = users.create(p.tenantId(), username, req.password(), clock.instant(), names);
-        } catch (DuplicateNameException e) {
-            throw new ApiException(ErrorCode.CONFLICT, "a user named " + username + " exists");
-        }
-        if (Boolean.TRUE.equals(req.disabled())) {
-            users.setDisabled(u.tenantId(), u.id(), true);
-        }
-        ctx.status(201).header("Location", BASE + "/" + u.id())
-                .json(response(users.find(u.tenantId(), u.id()).orElseThrow()));
+        User u = accounts.create(AuthFilter.principal(ctx), username, req.password(),
+                req.roles() == null ? List.of() : req.roles(), Boolean.TRUE.equals(req.disabled()));
+        ctx.status(201).header("Location", BASE + "/" + u.id()).json(response(u));
     }
 
     private void patch(Context ctx) {
-        Principal p = AuthFilter.principal(ctx);
-        User u = user(ctx);
+        UUID id = uid(ctx);
         UserRequest req = RequestBodies.read(ctx, UserRequest.class);
-        if (req.username() != null && !req.username().equals(u.username())) {
-            throw Validate.invalid("username", "cannot be changed");
-        }
-        boolean self = u.id().equals(p.userId());
-        if (req.roles() != null) {
-            if (self) {
-                throw new ApiException(ErrorCode.CONFLICT, "you cannot change your own roles");
-            }
-            roles.checkAssignable(p, req.roles());
-            // Taking roles away needs as much right as giving them: a user manager cannot demote an admin.
-            roles.checkAssignable(p, users.roles(u.tenantId(), u.id()));
-            users.setRoles(u.tenantId(), u.id(), List.copyOf(req.roles()));
-        }
-        if (req.password() != null) {
-            checkPassword(u.username(), req.password());
-            users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hash(req.password()));
-            auth.tokens().revokeAll(u.tenantId(), u.id());
-        }
-        if (req.disabled() != null) {
-            if (self && req.disabled()) {
-                throw new ApiException(ErrorCode.CONFLICT, "you cannot disable yourself");
-            }
-            users.setDisabled(u.tenantId(), u.id(), req.disabled());
-            if (req.disabled()) {
-                auth.tokens().revokeAll(u.tenantId(), u.id());
-            }
-        }
-        ctx.json(response(users.find(u.tenantId(), u.id()).orElseThrow()));
+        ctx.json(response(accounts.change(AuthFilter.principal(ctx), id, new Accounts.Change(req.username(),
+                req.password(), req.disabled(), req.roles()))));
     }
 
     private void delete(Context ctx) {
-        Principal p = AuthFilter.principal(ctx);
-        User u = user(ctx);
-        if (u.id().equals(p.userId())) {
-            throw new ApiException(ErrorCode.CONFLICT, "you cannot delete yourself");
-        }
-        roles.checkAssignable(p, users.roles(u.tenantId(), u.id()));
-        users.delete(u.tenantId(), u.id());
+        accounts.delete(AuthFilter.principal(ctx), uid(ctx));
         ctx.status(204);
     }
 
-    private void checkPassword(String username, String password) {
-        if (password == null) {
-            throw Validate.invalid("password", "is required");
-        }
-        policy.problem(username, password).ifPresent(problem -> {
-            throw Validate.invalid("password", problem);
-        });
-    }
-
-    private User user(Context ctx) {
-        UUID id = PathIds.uuid(ctx, "uid", "user");
-        return users.find(AuthFilter.principal(ctx).tenantId(), id).orElseThrow(() ->
-                new ApiException(ErrorCode.NOT_FOUND, "no user with id " + id));
+    private static UUID uid(Context ctx) {
+        return PathIds.uuid(ctx, "uid", "user");
     }
 
     private UserResponse response(User u) {

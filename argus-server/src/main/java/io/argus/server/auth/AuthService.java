@@ -12,6 +12,8 @@ import io.argus.metadata.UserRepository;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -25,6 +27,9 @@ import org.slf4j.LoggerFactory;
 public final class AuthService {
     /** The name of the tenant the first migration creates; logins name it when they name none. */
     public static final String DEFAULT_TENANT = "default";
+
+    /** An API token's life when its maker names none: a quarter, the usual rotation period for credentials. */
+    static final int DEFAULT_API_TOKEN_DAYS = 90;
 
     private static final Logger LOG = LoggerFactory.getLogger(AuthService.class);
 
@@ -41,9 +46,14 @@ public final class AuthService {
     private final LoginThrottle throttle;
     private final Clock clock;
     private final Duration tokenTtl;
+    private final Duration apiTokenMaxTtl;
 
+    /**
+     * @param tokenTtl       how long a login session lives
+     * @param apiTokenMaxTtl the longest an API token may live (whole days count)
+     */
     public AuthService(UserRepository users, TenantRepository tenants, TokenRepository tokens, Principals principals,
-                       LoginThrottle throttle, Clock clock, Duration tokenTtl) {
+                       LoginThrottle throttle, Clock clock, Duration tokenTtl, Duration apiTokenMaxTtl) {
         this.users = users;
         this.tenants = tenants;
         this.tokens = tokens;
@@ -51,6 +61,7 @@ public final class AuthService {
         this.throttle = throttle;
         this.clock = clock;
         this.tokenTtl = tokenTtl;
+        this.apiTokenMaxTtl = apiTokenMaxTtl;
     }
 
     /**
@@ -132,13 +143,17 @@ public final class AuthService {
     }
 
     /**
-     * The principal a signed media URL acts for: its minting user as that user is now, in the URL's tenant
-     * (another than the user's own only for a system admin).
+     * The principal a signed media URL acts for: the session or API token that minted it, while that token lives,
+     * with its user's rights as they are now and its scopes, limited to the URL's actions, in the URL's tenant
+     * (another than the user's own only for a system admin). Found like a bearer token (one lookup by the
+     * token's key, then the user's rights), so each HLS segment costs what a bearer-token request costs.
      */
-    public Optional<Principal> principal(UUID tenantId, UUID userId) {
-        Optional<Principal> p = TenantScope.system(() -> users.findInAnyTenant(userId))
-                .flatMap(u -> TenantScope.as(u.tenantId(), () -> principals.of(u.tenantId(), u.id(), null)));
-        return p.filter(x -> x.homeTenant().equals(tenantId) || x.systemAdmin()).map(x -> x.in(tenantId));
+    public Optional<Principal> principal(MediaGrant g) {
+        return TenantScope.system(() -> tokens.find(g.token(), clock.instant()))
+                .filter(s -> s.userId().equals(g.user()))
+                .flatMap(s -> TenantScope.as(s.tenantId(), () -> principals.of(s.tenantId(), s.userId(), s)))
+                .filter(p -> p.homeTenant().equals(g.tenant()) || p.systemAdmin())
+                .map(p -> p.in(g.tenant()).limitedTo(g.actions()));
     }
 
     /** The id of the tenant named {@code name}, enabled or not (the audit log files failed logins under it). */
@@ -157,9 +172,41 @@ public final class AuthService {
         }
     }
 
-    /** A named API token for {@code p}'s user. */
-    public IssuedToken issueApiToken(Principal p, String name, Set<String> scopes, Instant expiresAt) {
-        return tokens.issueApi(p.homeTenant(), p.userId(), name, scopes, clock.instant(), expiresAt);
+    /**
+     * A named API token for {@code p}'s user, limited to {@code scopes} (null: those of {@code p}'s own token, if
+     * it has any); only actions {@code p} has may be scopes. It lives {@code days} days (null: the longest the
+     * policy allows, at most {@link #DEFAULT_API_TOKEN_DAYS}), never longer than {@code auth.apiToken.maxTtl}, and
+     * one made with an API token never outlives that token (revoking it must not leave a longer-lived copy).
+     */
+    public IssuedToken issueApiToken(Principal p, String name, List<String> scopes, Integer days) {
+        Set<String> scoped = null;
+        if (scopes != null) {
+            scoped = new LinkedHashSet<>();
+            Set<Action> mine = p.actions();
+            for (String s : scopes) {
+                Action a = Action.parse(s).filter(mine::contains).orElseThrow(() -> AccessException.invalid("scopes",
+                        "must be actions you have (" + s + " is not one)"));
+                scoped.add(a.id());
+            }
+        } else if (p.scopes() != null) {
+            scoped = new LinkedHashSet<>(p.scopes().stream().map(Action::id).toList());
+        }
+        long maxDays = apiTokenMaxTtl.toDays();
+        if (days != null && (days < 1 || days > maxDays)) {
+            throw AccessException.invalid("expiresInDays", "must be 1 to " + maxDays + " days (the most "
+                    + "auth.apiToken.maxTtl allows)");
+        }
+        Instant now = clock.instant();
+        Instant expiresAt = now.plus(Duration.ofDays(days == null ? Math.min(DEFAULT_API_TOKEN_DAYS, maxDays) : days));
+        Session parent = p.session();
+        if (parent != null && Session.API.equals(parent.kind()) && expiresAt.isAfter(parent.expiresAt())) {
+            if (days != null) {
+                throw AccessException.invalid("expiresInDays", "would outlive the API token you made it with (it "
+                        + "expires at " + parent.expiresAt() + ")");
+            }
+            expiresAt = parent.expiresAt();
+        }
+        return tokens.issueApi(p.homeTenant(), p.userId(), name, scoped, now, expiresAt);
     }
 
     public TokenRepository tokens() {

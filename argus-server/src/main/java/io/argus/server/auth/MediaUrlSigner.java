@@ -7,24 +7,28 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Base64;
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs and checks media URL tokens ({@code ?sig=}): the {@link MediaGrant} and its HMAC-SHA256 under the
- * node's secret, URL-safe base64 without padding, so a node checks one without any state. A token is scoped to
- * a camera, not to one path, so it opens every media path of that camera (snapshot, live, playback, export).
+ * node's secret, URL-safe base64 without padding. A token is scoped to a camera, not to one path, so it opens
+ * the media paths of that camera (snapshot, live, playback, export) that its actions allow.
  *
- * <p>Token layout (105 bytes, 140 characters): version 2 (1 byte), tenant (16), user (16), camera (16), expiry
- * in epoch seconds (8), from and to in epoch milliseconds (8 each, {@link Long#MIN_VALUE} for no bound), then
- * the MAC (32) over everything before it. Changing the secret revokes every token at once. The user is there so
- * the URL is checked against that user's rights when it is used: a user disabled, or a role taken away, stops
- * its URLs at once.
+ * <p>Token layout (122 bytes, 163 characters): version 3 (1 byte), tenant (16), user (16), the minting session or
+ * API token (16), camera (16), actions (1: a bit per {@link MediaGrant#MEDIA}, in its order), expiry in epoch
+ * seconds (8), from and to in epoch milliseconds (8 each, {@link Long#MIN_VALUE} for no bound), then the MAC (32)
+ * over everything before it. Changing the secret revokes every token at once. The minting token is there so the
+ * URL is checked against it when it is used: when it ends (logout, revocation, a new password, expiry) its URLs
+ * stop, and they never do more than its scopes and its user's rights at that moment. Version 2 tokens (no
+ * minting token, no actions) are invalid.
  */
 public final class MediaUrlSigner {
-    static final byte VERSION = 2;
-    static final int PAYLOAD_BYTES = 1 + 16 + 16 + 16 + 8 + 8 + 8;
+    static final byte VERSION = 3;
+    static final int PAYLOAD_BYTES = 1 + 16 + 16 + 16 + 16 + 1 + 8 + 8 + 8;
     static final int MAC_BYTES = 32;
     static final int TOKEN_BYTES = PAYLOAD_BYTES + MAC_BYTES;
     private static final long UNBOUNDED = Long.MIN_VALUE;
@@ -47,7 +51,9 @@ public final class MediaUrlSigner {
         b.put(VERSION);
         putUuid(b, g.tenant());
         putUuid(b, g.user());
+        putUuid(b, g.token());
         putUuid(b, g.camera());
+        b.put(bits(g.actions()));
         b.putLong(g.expiresAt().getEpochSecond());
         b.putLong(g.from() == null ? UNBOUNDED : g.from().toEpochMilli());
         b.putLong(g.to() == null ? UNBOUNDED : g.to().toEpochMilli());
@@ -74,11 +80,16 @@ public final class MediaUrlSigner {
         ByteBuffer b = ByteBuffer.wrap(raw, 1, PAYLOAD_BYTES - 1);
         UUID tenant = new UUID(b.getLong(), b.getLong());
         UUID user = new UUID(b.getLong(), b.getLong());
+        UUID mintedBy = new UUID(b.getLong(), b.getLong());
         UUID camera = new UUID(b.getLong(), b.getLong());
+        Set<Action> actions = actions(b.get());
         Instant expiresAt = Instant.ofEpochSecond(b.getLong());
         long from = b.getLong();
         long to = b.getLong();
-        MediaGrant g = new MediaGrant(tenant, user, camera, expiresAt,
+        if (actions.isEmpty()) {
+            return new MediaUrlCheck.Invalid("the signature is malformed");
+        }
+        MediaGrant g = new MediaGrant(tenant, user, mintedBy, camera, actions, expiresAt,
                 from == UNBOUNDED ? null : Instant.ofEpochMilli(from), to == UNBOUNDED ? null : Instant.ofEpochMilli(to));
         return clock.instant().isBefore(expiresAt) ? new MediaUrlCheck.Valid(g) : new MediaUrlCheck.Expired(g);
     }
@@ -92,6 +103,27 @@ public final class MediaUrlSigner {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HMAC-SHA256 is part of every JDK", e);
         }
+    }
+
+    private static byte bits(Set<Action> actions) {
+        int bits = 0;
+        for (int i = 0; i < MediaGrant.MEDIA.size(); i++) {
+            if (actions.contains(MediaGrant.MEDIA.get(i))) {
+                bits |= 1 << i;
+            }
+        }
+        return (byte) bits;
+    }
+
+    /** The actions of {@code bits}; empty for none or for a bit no action has (a token this node did not make). */
+    private static Set<Action> actions(byte bits) {
+        Set<Action> out = EnumSet.noneOf(Action.class);
+        for (int i = 0; i < MediaGrant.MEDIA.size(); i++) {
+            if ((bits & (1 << i)) != 0) {
+                out.add(MediaGrant.MEDIA.get(i));
+            }
+        }
+        return (bits & 0xff) >> MediaGrant.MEDIA.size() == 0 ? out : EnumSet.noneOf(Action.class);
     }
 
     private static void putUuid(ByteBuffer b, UUID u) {

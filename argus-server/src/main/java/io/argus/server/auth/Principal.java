@@ -1,5 +1,6 @@
 package io.argus.server.auth;
 
+import io.argus.metadata.Session;
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.List;
@@ -12,11 +13,13 @@ import java.util.UUID;
  *
  * @param tenantId  the tenant the request acts in: the user's own, or for a system admin the one it named
  * @param homeTenant the user's own tenant
- * @param sessionId the token's id (null for a signed media URL, which is not a token)
- * @param scopes    the token's scopes, or null for all of the user's actions
+ * @param session   the credential: the login session or API token of a bearer token, or the one that minted a
+ *                  signed media URL; null for a password (RTSP Basic)
+ * @param scopes    the actions the credential is limited to (a token's scopes, a signed URL's actions), or null
+ *                  for all of the user's
  */
 public record Principal(UUID tenantId, UUID homeTenant, UUID userId, String username, List<String> roles,
-                        List<Grant> grants, UUID sessionId, Set<Action> scopes) {
+                        List<Grant> grants, Session session, Set<Action> scopes) {
     public Principal {
         roles = List.copyOf(roles);
         grants = List.copyOf(grants);
@@ -78,8 +81,23 @@ public record Principal(UUID tenantId, UUID homeTenant, UUID userId, String user
         return out;
     }
 
+    /** The id of the session or API token, or null for a password. */
+    public UUID sessionId() {
+        return session == null ? null : session.id();
+    }
+
     /** The same user acting in {@code tenant} (a system admin only; checked by the caller). */
     public Principal in(UUID tenant) {
-        return new Principal(tenant, homeTenant, userId, username, roles, grants, sessionId, scopes);
+        return new Principal(tenant, homeTenant, userId, username, roles, grants, session, scopes);
+    }
+
+    /** The same credential limited further to {@code actions} (a signed URL: what its minting token could do). */
+    public Principal limitedTo(Set<Action> actions) {
+        Set<Action> narrowed = EnumSet.noneOf(Action.class);
+        narrowed.addAll(actions);
+        if (scopes != null) {
+            narrowed.retainAll(scopes);
+        }
+        return new Principal(tenantId, homeTenant, userId, username, roles, grants, session, narrowed);
     }
 }

@@ -63,8 +63,8 @@ public final class Principals {
         Set<Action> scopes = session == null || session.scopes() == null ? null
                 : session.scopes().stream().map(Action::parse).flatMap(Optional::stream)
                 .collect(Collectors.toCollection(() -> EnumSet.noneOf(Action.class)));
-        return Optional.of(new Principal(tenantId, tenantId, userId, user.get().username(), names, grants,
-                session == null ? null : session.id(), scopes));
+        return Optional.of(new Principal(tenantId, tenantId, userId, user.get().username(), names, grants, session,
+                scopes));
     }
 
     private Grant grant(UUID tenantId, RolePermission p) {

@@ -1,6 +1,7 @@
 package io.argus.server.cli;
 
 import io.argus.server.StartupException;
+import io.argus.server.auth.AccessException;
 import io.argus.server.config.ConfigException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -51,7 +52,7 @@ public final class ArgusCli implements Runnable {
                 line.getErr().println("argus: configuration error: " + e.getMessage());
                 return EXIT_USAGE;
             }
-            if (e instanceof IllegalArgumentException) {
+            if (e instanceof IllegalArgumentException || e instanceof AccessException) {
                 line.getErr().println("argus: " + e.getMessage());
                 return EXIT_USAGE;
             }

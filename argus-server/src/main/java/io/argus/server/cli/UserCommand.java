@@ -1,15 +1,16 @@
 package io.argus.server.cli;
 
 import io.argus.metadata.Database;
-import io.argus.metadata.DuplicateNameException;
-import io.argus.metadata.PasswordHasher;
 import io.argus.metadata.RoleRepository;
 import io.argus.metadata.Tenant;
 import io.argus.metadata.TenantRepository;
+import io.argus.metadata.TokenRepository;
 import io.argus.metadata.User;
 import io.argus.metadata.UserRepository;
+import io.argus.server.auth.Accounts;
 import io.argus.server.auth.BuiltInRole;
 import io.argus.server.auth.PasswordPolicy;
+import io.argus.server.auth.RoleRights;
 import io.argus.server.config.ArgusConfig;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -18,7 +19,7 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -61,15 +62,19 @@ final class UserCommand implements Runnable {
                 TenantRepository tenants = new TenantRepository(db.dataSource());
                 Tenant t = tenants.findByName(tenant).orElseThrow(() -> new IllegalArgumentException(
                         "no tenant named " + tenant));
-                return work.run(new UserRepository(db.dataSource()), new RoleRepository(db.dataSource()), t,
-                        new PasswordPolicy(c.auth().passwordMinLength()));
+                UserRepository users = new UserRepository(db.dataSource());
+                RoleRepository roles = new RoleRepository(db.dataSource());
+                Accounts accounts = new Accounts(users, new RoleRights(roles), new TokenRepository(db.dataSource()),
+                        new PasswordPolicy(c.auth().passwordMinLength()), Clock.systemUTC());
+                return work.run(accounts, users, roles, t);
             }
         }
     }
 
+    /** A subcommand's work; account changes go through {@link Accounts}, whose rules hold at every door. */
     @FunctionalInterface
     interface Work<T> {
-        T run(UserRepository users, RoleRepository roles, Tenant tenant, PasswordPolicy policy) throws IOException;
+        T run(Accounts accounts, UserRepository users, RoleRepository roles, Tenant tenant) throws IOException;
     }
 
     /**
@@ -97,13 +102,6 @@ final class UserCommand implements Runnable {
         }
     }
 
-    static String checkPassword(PasswordPolicy policy, String username, String password) {
-        policy.problem(username, password).ifPresent(p -> {
-            throw new IllegalArgumentException("the password " + p);
-        });
-        return password;
-    }
-
     @Command(name = "add", mixinStandardHelpOptions = true, description = "Add a user with roles.")
     static final class Add implements Callable<Integer> {
         @Mixin
@@ -120,17 +118,12 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            return common.run(System.getenv(), (users, roleRepo, t, policy) -> {
+            return common.run(System.getenv(), (accounts, users, roleRepo, t) -> {
                 checkRoles(roleRepo, t, roles);
-                String pw = checkPassword(policy, username, readPassword(passwordFile));
-                try {
-                    User u = users.create(t.id(), username, pw, Instant.now(), roles);
-                    spec.commandLine().getOut().println("added " + username + " (" + u.id() + ") to tenant "
-                            + t.name() + " with roles " + roles);
-                    return 0;
-                } catch (DuplicateNameException e) {
-                    throw new IllegalArgumentException("a user named " + username + " exists in tenant " + t.name());
-                }
+                User u = accounts.createAtConsole(t.id(), username, readPassword(passwordFile), roles);
+                spec.commandLine().getOut().println("added " + username + " (" + u.id() + ") to tenant "
+                        + t.name() + " with roles " + roles);
+                return 0;
             });
         }
     }
@@ -144,7 +137,7 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            return common.run(System.getenv(), (users, roles, t, policy) -> {
+            return common.run(System.getenv(), (accounts, users, roles, t) -> {
                 PrintWriter out = spec.commandLine().getOut();
                 out.printf("%-24s %-36s %-9s %s%n", "USERNAME", "ID", "DISABLED", "ROLES");
                 for (User u : users.list(t.id())) {
@@ -170,13 +163,12 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            return common.run(System.getenv(), (users, roles, t, policy) -> {
+            return common.run(System.getenv(), (accounts, users, roles, t) -> {
                 User u = users.findByUsername(t.id(), username).orElseThrow(() -> new IllegalArgumentException(
                         "no user named " + username + " in tenant " + t.name()));
-                String pw = checkPassword(policy, username, readPassword(passwordFile));
-                users.setPasswordHash(t.id(), u.id(), PasswordHasher.hash(pw));
-                users.setDisabled(t.id(), u.id(), false);
-                spec.commandLine().getOut().println("password of " + username + " set");
+                accounts.resetAtConsole(u, readPassword(passwordFile));
+                spec.commandLine().getOut().println("password of " + username + " set; its sessions and API "
+                        + "tokens are revoked");
                 return 0;
             });
         }
@@ -195,11 +187,11 @@ final class UserCommand implements Runnable {
 
         @Override
         public Integer call() throws IOException {
-            return common.run(System.getenv(), (users, roleRepo, t, policy) -> {
+            return common.run(System.getenv(), (accounts, users, roleRepo, t) -> {
                 User u = users.findByUsername(t.id(), username).orElseThrow(() -> new IllegalArgumentException(
                         "no user named " + username + " in tenant " + t.name()));
                 checkRoles(roleRepo, t, roles);
-                users.setRoles(t.id(), u.id(), roles);
+                accounts.setRolesAtConsole(u, roles);
                 spec.commandLine().getOut().println("roles of " + username + ": " + roles);
                 return 0;
             });

@@ -34,7 +34,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                                 v.get(ConfigKeys.AUTH_LOCKOUT_MAX_FAILURES),
                                 v.get(ConfigKeys.AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE),
                                 v.get(ConfigKeys.AUTH_LOCKOUT_WINDOW), v.get(ConfigKeys.AUTH_LOCKOUT_DURATION)),
-                        v.get(ConfigKeys.AUTH_PASSWORD_MIN_LENGTH), v.get(ConfigKeys.RTSP_ANONYMOUS_READ)),
+                        v.get(ConfigKeys.AUTH_PASSWORD_MIN_LENGTH), v.get(ConfigKeys.RTSP_ANONYMOUS_READ),
+                        v.get(ConfigKeys.AUTH_API_TOKEN_MAX_TTL)),
                 new RecordingConfig(v.get(ConfigKeys.RECORDING_DIR).stream().map(v.get(ConfigKeys.DATA_DIR)::resolve)
                         .toList(),
                         v.get(ConfigKeys.RECORDING_MAX_SIZE).bytes(), v.get(ConfigKeys.RECORDING_MIN_FREE).bytes(),

@@ -31,6 +31,10 @@ public final class ConfigKeys {
             Parsers::duration, "Longest reconnect delay.");
     public static final ConfigKey<Duration> AUTH_TOKEN_TTL = key("auth.tokenTtl", "24h", Parsers::duration,
             "How long an API token from POST /api/v1/auth/login stays valid.");
+    public static final ConfigKey<Duration> AUTH_API_TOKEN_MAX_TTL = key("auth.apiToken.maxTtl", "90d",
+            Parsers::duration, "Longest life of an API token (POST /api/v1/me/tokens): asking for longer is refused "
+                    + "(400), and tokens made without an expiry get this or 90 days, whichever is shorter. 1d to "
+                    + "3650d; whole days count.");
     public static final ConfigKey<String> ADMIN_PASSWORD = new ConfigKey<>("admin.password",
             "Password for the admin user created on first start; empty: a random one is written to "
                     + "initial-admin-password in the data directory. Ignored once the user exists.", "", Parsers::text, true);
@@ -131,7 +135,7 @@ public final class ConfigKeys {
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
-            ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
+            AUTH_API_TOKEN_MAX_TTL, ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
             AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
             RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
             CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY, METRICS_REQUIRE_AUTH,

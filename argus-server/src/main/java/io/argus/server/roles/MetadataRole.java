@@ -77,7 +77,8 @@ public final class MetadataRole implements Role {
         AdminBootstrap.ensureAdmin(users, dataDir, auth.adminPassword(), clock);
         authService = new AuthService(users, tenants, tokens, new Principals(users, tenants, roles, cameraGroups),
                 new LoginThrottle(new LockoutConfig(auth.lockout().maxFailures(), auth.lockout().maxFailuresPerSource(),
-                        auth.lockout().window(), auth.lockout().duration()), clock), clock, auth.tokenTtl());
+                        auth.lockout().window(), auth.lockout().duration()), clock), clock, auth.tokenTtl(),
+                auth.apiTokenMaxTtl());
     }
 
     @Override

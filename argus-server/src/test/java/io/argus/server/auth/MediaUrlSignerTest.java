@@ -1,15 +1,22 @@
 package io.argus.server.auth;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.argus.metadata.Session;
 import io.argus.testkit.ManualClock;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,16 +25,73 @@ class MediaUrlSignerTest {
     private final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
     private final MediaUrlSigner signer = new MediaUrlSigner(SECRET, clock);
     private final MediaGrant grant = new MediaGrant(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-            Instant.parse("2025-06-01T01:00:00Z"), Instant.parse("2025-05-31T10:00:00.123Z"),
-            Instant.parse("2025-05-31T11:00:00Z"));
+            UUID.randomUUID(), Set.of(Action.VIEW_LIVE, Action.EXPORT), Instant.parse("2025-06-01T01:00:00Z"),
+            Instant.parse("2025-05-31T10:00:00.123Z"), Instant.parse("2025-05-31T11:00:00Z"));
 
     @Test
     void roundTripsTheGrantInAUrlSafeToken() {
         String token = signer.sign(grant);
-        assertThat(token).matches("[A-Za-z0-9_-]+").hasSize(140);
+        assertThat(token).matches("[A-Za-z0-9_-]+").hasSize(163);
         assertThat(signer.check(token)).isEqualTo(new MediaUrlCheck.Valid(grant));
-        MediaGrant open = new MediaGrant(grant.tenant(), grant.user(), grant.camera(), grant.expiresAt(), null, null);
-        assertThat(signer.check(signer.sign(open))).isEqualTo(new MediaUrlCheck.Valid(open));
+        for (Action a : MediaGrant.MEDIA) {
+            MediaGrant open = new MediaGrant(grant.tenant(), grant.user(), grant.token(), grant.camera(), Set.of(a),
+                    grant.expiresAt(), null, null);
+            assertThat(signer.check(signer.sign(open))).isEqualTo(new MediaUrlCheck.Valid(open));
+        }
+    }
+
+    @Test
+    void aGrantCarriesOnlyMediaActions() {
+        assertThatThrownBy(() -> new MediaGrant(grant.tenant(), grant.user(), grant.token(), grant.camera(),
+                Set.of(Action.MANAGE_USERS), grant.expiresAt(), null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MediaGrant(grant.tenant(), grant.user(), grant.token(), grant.camera(),
+                Set.of(), grant.expiresAt(), null, null)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    /**
+     * The layout before URLs named their minting token (version 2: tenant, user, camera, expiry, range), correctly
+     * MACed under the same secret, is refused: such a URL would outlive the session that made it.
+     */
+    @Test
+    void aVersion2TokenIsInvalidEvenWithAGoodMac() throws Exception {
+        ByteBuffer b = ByteBuffer.allocate(1 + 16 * 3 + 8 * 3 + 32);
+        b.put((byte) 2);
+        for (UUID u : new UUID[] {grant.tenant(), grant.user(), grant.camera()}) {
+            b.putLong(u.getMostSignificantBits()).putLong(u.getLeastSignificantBits());
+        }
+        b.putLong(grant.expiresAt().getEpochSecond()).putLong(Long.MIN_VALUE).putLong(Long.MIN_VALUE);
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+        mac.update(b.array(), 0, b.position());
+        b.put(mac.doFinal());
+        String v2 = Base64.getUrlEncoder().withoutPadding().encodeToString(b.array());
+        assertThat(signer.check(v2)).isInstanceOf(MediaUrlCheck.Invalid.class);
+    }
+
+    @Test
+    void aUrlNeverOutlivesTheTokenThatMintsItNorDoesMoreThanIt() {
+        Instant now = clock.instant();
+        Session session = new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), now,
+                now.plusSeconds(60), Session.SESSION, null, null);
+        Principal viewer = new Principal(session.tenantId(), session.tenantId(), session.userId(), "v",
+                List.of("viewer"), List.of(BuiltInRole.VIEWER.grant()), session, null);
+        UUID camera = UUID.randomUUID();
+        MediaGrant g = MediaGrant.mint(viewer, camera, now.plusSeconds(86_400), null, null);
+        assertThat(g.expiresAt()).isEqualTo(session.expiresAt());
+        assertThat(g.token()).isEqualTo(session.id());
+        assertThat(g.actions()).containsExactlyInAnyOrder(Action.VIEW_LIVE, Action.PLAYBACK);
+        Principal liveOnly = new Principal(session.tenantId(), session.tenantId(), session.userId(), "v",
+                List.of("tenant-admin"), List.of(BuiltInRole.TENANT_ADMIN.grant()), session, Set.of(Action.VIEW_LIVE));
+        assertThat(MediaGrant.mint(liveOnly, camera, now.plusSeconds(30), null, null).actions())
+                .containsExactly(Action.VIEW_LIVE);
+        Principal auditor = new Principal(session.tenantId(), session.tenantId(), session.userId(), "a",
+                List.of("auditor"), List.of(BuiltInRole.AUDITOR.grant()), session, null);
+        assertThatThrownBy(() -> MediaGrant.mint(auditor, camera, now.plusSeconds(30), null, null))
+                .isInstanceOf(AccessException.class);
+        Principal password = new Principal(session.tenantId(), session.tenantId(), session.userId(), "v",
+                List.of("viewer"), List.of(BuiltInRole.VIEWER.grant()), null, null);
+        assertThatThrownBy(() -> MediaGrant.mint(password, camera, now.plusSeconds(30), null, null))
+                .isInstanceOf(AccessException.class);
     }
 
     @Test

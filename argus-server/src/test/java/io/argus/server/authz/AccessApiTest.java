@@ -13,6 +13,9 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -72,6 +75,74 @@ class AccessApiTest {
         assertThat(tadm.delete("/api/v1/me/tokens/" + id).status()).isEqualTo(204);
         assertThat(scoped.get("/api/v1/cameras").status()).isEqualTo(401);
         assertThat(fx.client("view").delete("/api/v1/me/tokens/" + id).status()).isEqualTo(404);
+    }
+
+    @Test
+    void aScopedTokensSignedUrlsCarryItsScopesAndNothingMore() {
+        ArgusClient tadm = fx.login("default", "tadm");
+        ArgusClient liveOnly = tadm.withToken(AccessFixture.ok(tadm.post("/api/v1/me/tokens",
+                "{\"name\":\"live-wall\",\"scopes\":[\"view-live\"]}")).get("token").asText());
+        String base = "/api/v1/cameras/" + fx.camA;
+        String range = lastHour();
+        assertThat(liveOnly.get(base + "/export.mp4?" + range).status()).isEqualTo(403);
+        JsonNode urls = AccessFixture.ok(liveOnly.post(base + "/media-urls", "{}"));
+        ArgusClient anon = fx.admin.withToken(null);
+        Answer export = anon.get(urls.get("export").asText() + "&" + range);
+        assertThat(export.status()).as(export.toString()).isEqualTo(403);
+        assertThat(export.json().get("error").asText()).isEqualTo("forbidden");
+        assertThat(anon.get(urls.get("playback").asText() + "&" + range).status()).isEqualTo(403);
+        assertThat(anon.get(base + "/media/chunks/1000.mp4?sig=" + urls.get("sig").asText()).status())
+                .isEqualTo(403);
+        assertThat(anon.get(urls.get("snapshot").asText()).status()).as("view-live: the camera is off")
+                .isEqualTo(503);
+        assertThat(urls.get("actions").toString()).isEqualTo("[\"view-live\"]");
+        ArgusClient bookmarksOnly = tadm.withToken(AccessFixture.ok(tadm.post("/api/v1/me/tokens",
+                "{\"name\":\"marks\",\"scopes\":[\"bookmark\"]}")).get("token").asText());
+        Answer none = bookmarksOnly.post(base + "/media-urls", "{}");
+        assertThat(none.status()).as("a token that may watch nothing mints nothing").isEqualTo(403);
+    }
+
+    @Test
+    void aSignedUrlDiesWithTheSessionOrTokenThatMadeIt() {
+        ArgusClient anon = fx.admin.withToken(null);
+        String uid = fx.freshUser();
+        String name = AccessFixture.ok(fx.admin.get("/api/v1/users/" + uid)).get("username").asText();
+
+        ArgusClient loggedOut = fx.login("default", name);
+        String afterLogout = snapshotUrl(loggedOut);
+        assertThat(anon.get(afterLogout).status()).as("the camera is off: past authorization").isEqualTo(503);
+        assertThat(loggedOut.post("/api/v1/auth/logout", null).status()).isEqualTo(204);
+        Answer dead = anon.get(afterLogout);
+        assertThat(dead.status()).isEqualTo(401);
+        assertThat(dead.json().get("message").asText()).contains("ended");
+
+        ArgusClient other = fx.login("default", name);
+        String afterPasswordChange = snapshotUrl(other);
+        ArgusClient changer = fx.login("default", name);
+        assertThat(changer.send("PUT", "/api/v1/me/password", "{\"currentPassword\":\"" + PW
+                + "\",\"newPassword\":\"another-long-passphrase\"}").status()).isEqualTo(204);
+        assertThat(anon.get(afterPasswordChange).status()).isEqualTo(401);
+
+        String afterReset = snapshotUrl(changer);
+        assertThat(fx.admin.patch("/api/v1/users/" + uid, "{\"password\":\"" + PW + "\"}").status())
+                .isEqualTo(200);
+        assertThat(anon.get(afterReset).status()).isEqualTo(401);
+
+        ArgusClient session = fx.login("default", name);
+        JsonNode token = AccessFixture.ok(session.post("/api/v1/me/tokens", "{\"name\":\"wall\"}"));
+        String afterRevoke = snapshotUrl(session.withToken(token.get("token").asText()));
+        assertThat(anon.get(afterRevoke).status()).isEqualTo(503);
+        assertThat(session.delete("/api/v1/me/tokens/" + token.get("id").asText()).status()).isEqualTo(204);
+        assertThat(anon.get(afterRevoke).status()).isEqualTo(401);
+    }
+
+    private static String snapshotUrl(ArgusClient c) {
+        return AccessFixture.ok(c.post("/api/v1/cameras/" + fx.camA + "/media-urls", "{}")).get("snapshot").asText();
+    }
+
+    private static String lastHour() {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        return "from=" + now.minus(Duration.ofHours(1)) + "&to=" + now;
     }
 
     @Test

@@ -241,6 +241,34 @@ class AuthorizationMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * A signed URL opens what its minting credential may do itself: the tenant admin's token scoped to one media
+     * action mints URLs that open that action's paths and are refused (403) on the others.
+     */
+    @Test
+    void signedMediaUrlsCarryTheirTokensScopes() {
+        List<String> wrong = new ArrayList<>();
+        ArgusClient tadm = fx.login("default", "tadm");
+        for (String scope : List.of("view-live", "playback", "export")) {
+            String token = AccessFixture.ok(tadm.post("/api/v1/me/tokens", "{\"name\":\"only-" + scope
+                    + "\",\"scopes\":[\"" + scope + "\"]}")).get("token").asText();
+            String sig = AccessFixture.ok(tadm.withToken(token).post("/api/v1/cameras/" + fx.camA + "/media-urls",
+                    "{}")).get("sig").asText();
+            for (Row row : SPEC) {
+                if (!row.media()) {
+                    continue;
+                }
+                String expected = row.mediaAction().equals(scope) ? "ok" : "403";
+                String got = classify(row, "tadm", sig);
+                if (!got.equals(expected)) {
+                    wrong.add(row.route() + " signed with a " + scope + " token: expected " + expected + ", got "
+                            + got);
+                }
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void aSignedUrlStopsWhenItsUserLosesTheRightOrIsDisabled() {
         String uid = fx.freshUser();
@@ -385,6 +413,12 @@ class AuthorizationMatrixTest {
 
         boolean media() {
             return path.matches(".*/(snapshot\\.jpg|live\\.m3u8|live\\.ws|playback\\.m3u8|export\\.mp4|media/.*)");
+        }
+
+        /** The action a media path needs. */
+        String mediaAction() {
+            return path.matches(".*/(playback\\.m3u8|media/chunks/.*)") ? "playback"
+                    : path.endsWith("/export.mp4") ? "export" : "view-live";
         }
 
         Row body(String b) {

@@ -29,6 +29,30 @@ class UserCommandTest {
         return new Run(status, out.toString(), err.toString());
     }
 
+    /** The rule "a new password ends every session" holds at the console as it does over HTTP. */
+    @Test
+    void passwdOfflineEndsTheUsersSessionsAndTokens() throws Exception {
+        Path pw = Files.writeString(dir.resolve("pw"), "a-long-cli-passphrase\n");
+        Path pw2 = Files.writeString(dir.resolve("pw2"), "another-cli-passphrase\n");
+        Path data = dir.resolve("data");
+        assertThat(argus("user", "add", "ops", "--role", "viewer", "--password-file", pw.toString(), "--data-dir",
+                data.toString()).status()).isZero();
+        ArgusClient before;
+        String apiToken;
+        try (ArgusServer s = ArgusServer.start(ArgusConfig.ephemeral(data, Map.of("admin.password", "cli-admin-pw")))) {
+            before = ArgusClient.local(s.httpPort()).login("ops", "a-long-cli-passphrase");
+            apiToken = before.post("/api/v1/me/tokens", "{\"name\":\"wall\"}").json().get("token").asText();
+        }
+        assertThat(argus("user", "passwd", "ops", "--password-file", pw2.toString(), "--data-dir", data.toString())
+                .status()).isZero();
+        try (ArgusServer s = ArgusServer.start(ArgusConfig.ephemeral(data, Map.of("admin.password", "cli-admin-pw")))) {
+            ArgusClient api = ArgusClient.local(s.httpPort());
+            assertThat(api.withToken(before.token()).get("/api/v1/me").status()).isEqualTo(401);
+            assertThat(api.withToken(apiToken).get("/api/v1/me").status()).isEqualTo(401);
+            assertThat(api.login("ops", "another-cli-passphrase").get("/api/v1/me").status()).isEqualTo(200);
+        }
+    }
+
     @Test
     void addListPasswdAndRolesWorkOfflineAndTheServerHonoursThem() throws Exception {
         Path pw = Files.writeString(dir.resolve("pw"), "a-long-cli-passphrase\n");

@@ -79,6 +79,10 @@ class ConfigLoaderTest {
                 .hasMessageContaining("rtsp.port").hasMessageContaining("not a port");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("auth.tokenTtl", "soon")))
                 .hasMessageContaining("auth.tokenTtl").hasMessageContaining("not a duration");
+        assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("auth.apiToken.maxTtl", "12h")))
+                .hasMessageContaining("auth.apiToken.maxTtl").hasMessageContaining("1d to 3650d");
+        assertThat(ConfigLoader.load(null, Map.of(), Map.of("auth.apiToken.maxTtl", "30d")).auth().apiTokenMaxTtl())
+                .isEqualTo(Duration.ofDays(30));
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("rtsp.rtcpPort", "8003")))
                 .hasMessageContaining("rtsp.rtpPort/rtsp.rtcpPort");
         assertThatThrownBy(() -> ConfigLoader.load(null, Map.of(), Map.of("ingest.backoffMax", "100ms")))

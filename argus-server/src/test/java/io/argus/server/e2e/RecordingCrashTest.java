@@ -59,10 +59,11 @@ class RecordingCrashTest {
             long recordedBeforeKill;
             UUID cam;
             try {
-                ArgusClient api = ArgusClient.local(http);
-                await(() -> healthy(api) || !server.isAlive(), "the server process up");
+                ArgusClient anonymous = ArgusClient.local(http);
+                await(() -> healthy(anonymous) || !server.isAlive(), "the server process up");
                 assertThat(server.isAlive()).as("server process: %s", log()).isTrue();
-                api.login("admin", Files.readString(dataDir.resolve("initial-admin-password")).strip());
+                ArgusClient api = anonymous.login("admin",
+                        Files.readString(dataDir.resolve("initial-admin-password")).strip());
                 Answer a = api.post("/api/v1/cameras", "{\"name\":\"crash-cam\",\"url\":\"" + sim.url(1)
                         + "\",\"transport\":\"tcp\"}");
                 assertThat(a.status()).as(a.body()).isEqualTo(201);
