@@ -4,7 +4,7 @@ import io.argus.media.path.Path;
 import io.argus.media.stream.Stream;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.VolumeStore;
 import io.netty.channel.EventLoop;
 import java.time.Instant;
 import java.util.UUID;
@@ -183,7 +183,7 @@ final class CameraRecorder {
         return recorder.config();
     }
 
-    SegmentStore store() {
+    VolumeStore store() {
         return recorder.store();
     }
 

@@ -7,8 +7,9 @@ import io.argus.media.stream.BatchingExecutor;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.Tier;
+import io.argus.storage.chunk.VolumeStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.DefaultEventLoopGroup;
@@ -45,7 +46,7 @@ public final class Recorder implements AutoCloseable {
      */
     static final Duration READ_BATCH = Duration.ofMillis(100);
 
-    private final SegmentStore store;
+    private final VolumeStore store;
     private final ChunkIndex index;
     private final RecorderConfig config;
     private final EventLoopGroup loops;
@@ -54,7 +55,7 @@ public final class Recorder implements AutoCloseable {
     private final Map<UUID, CameraRecorder> cameras = new ConcurrentHashMap<>();
 
     /** @param threads recorder threads (each serves many cameras; syncs are what they wait on) */
-    public Recorder(SegmentStore store, ChunkIndex index, RecorderConfig config, int threads) {
+    public Recorder(VolumeStore store, ChunkIndex index, RecorderConfig config, int threads) {
         this.store = store;
         this.index = index;
         this.config = config;
@@ -74,7 +75,10 @@ public final class Recorder implements AutoCloseable {
     public List<ChunkRecord> recover() throws IOException {
         List<ChunkRecord> rows = new ArrayList<>();
         for (ChunkInfo info : store.recover(Mp4Structure::lastCompleteFragmentEnd)) {
-            ByteBuf bytes = store.read(info.location(), 0, Math.toIntExact(info.bytes()), PooledByteBufAllocator.DEFAULT);
+            ByteBuf bytes;
+            try (ReadableChunk chunk = store.open(info.location())) {
+                bytes = chunk.read(0, Math.toIntExact(info.bytes()), PooledByteBufAllocator.DEFAULT);
+            }
             try {
                 Mp4Structure mp4 = Mp4Structure.validate(bytes);
                 Mp4Structure.Track track = primary(mp4);
@@ -165,7 +169,7 @@ public final class Recorder implements AutoCloseable {
         return config;
     }
 
-    SegmentStore store() {
+    VolumeStore store() {
         return store;
     }
 
