@@ -187,6 +187,14 @@ final class CameraRecorder {
         return recorder.store();
     }
 
+    long nanoTime() {
+        return recorder.nanoTime();
+    }
+
+    long wallMicros() {
+        return recorder.wallMicros();
+    }
+
     /** Where the camera's stream reader drains: batched on {@link #loop()}. */
     Executor reads() {
         return reads;

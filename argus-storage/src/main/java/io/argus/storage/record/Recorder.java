@@ -19,6 +19,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +44,7 @@ public final class Recorder implements AutoCloseable {
 
     /**
      * How often a recorder loop takes what its cameras' streams queued: recording needs throughput, not latency,
-     * and a wake-up per frame would cost as much as the disk writes. The readers' queues hold 40 s.
+     * and a wake-up per frame would cost as much as the disk writes. The readers' queues hold about 10 s.
      */
     static final Duration READ_BATCH = Duration.ofMillis(100);
 
@@ -50,15 +52,29 @@ public final class Recorder implements AutoCloseable {
     private final ChunkIndex index;
     private final RecorderConfig config;
     private final EventLoopGroup loops;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
     /** Per loop, the executor its cameras' stream readers drain on (see {@link BatchingExecutor}). */
     private final Map<EventExecutor, BatchingExecutor> batches = new HashMap<>();
     private final Map<UUID, CameraRecorder> cameras = new ConcurrentHashMap<>();
 
     /** @param threads recorder threads (each serves many cameras; syncs are what they wait on) */
     public Recorder(VolumeStore store, ChunkIndex index, RecorderConfig config, int threads) {
+        this(store, index, config, threads, Clock.systemUTC(), System::nanoTime);
+    }
+
+    /**
+     * @param clock    wall time: a chunk's start is the wall time its first unit arrived
+     * @param nanoTime monotonic time, the clock of {@link io.argus.media.codec.AccessUnit#receivedNanos()}: sync
+     *                 and room-check intervals are measured in it
+     */
+    public Recorder(VolumeStore store, ChunkIndex index, RecorderConfig config, int threads, Clock clock,
+                    LongSupplier nanoTime) {
         this.store = store;
         this.index = index;
         this.config = config;
+        this.clock = clock;
+        this.nanoTime = nanoTime;
         this.loops = new DefaultEventLoopGroup(threads, new DefaultThreadFactory("argus-recorder", true));
         for (EventExecutor loop : loops) {
             batches.put(loop, new BatchingExecutor((SingleThreadEventExecutor) loop, READ_BATCH));
@@ -171,6 +187,16 @@ public final class Recorder implements AutoCloseable {
 
     VolumeStore store() {
         return store;
+    }
+
+    long nanoTime() {
+        return nanoTime.getAsLong();
+    }
+
+    /** Wall time in microseconds since the epoch. */
+    long wallMicros() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     ChunkIndex index() {
