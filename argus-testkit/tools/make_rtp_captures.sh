@@ -1,9 +1,10 @@
 #!/bin/sh
-# Regenerates the RTP captures in src/main/resources/io/argus/testkit/rtp from the sample media.
-# Run from argus-testkit/. Each sender runs in real time (-re / sync=true) so loopback UDP drops nothing;
+# Regenerates the RTP captures in src/main/resources/io/argus/testkit/rtp from the sample media (the videos are
+# argus-sim-samples'). Run from argus-testkit/. Each sender runs in real time (-re / sync=true) so loopback UDP drops nothing;
 # check the receiver's packet count against the sender and the sequence numbers for gaps.
 set -e
-M=src/main/resources/io/argus/testkit/media
+M=../argus-sim-samples/src/main/resources/io/argus/sim/samples
+A=src/main/resources/io/argus/testkit/media
 R=src/main/resources/io/argus/testkit/rtp
 CAP="python3 tools/rtp_capture.py"
 FF="ffmpeg -hide_banner -loglevel error -re"
@@ -30,7 +31,7 @@ gst-launch-1.0 -q filesrc location=/tmp/argus-h265-360p25.mkv ! matroskademux ! 
 wait
 $CAP 15010 $R/aac-48k.ffmpeg.rtp & sleep 0.5
 # the RTP muxer needs the AudioSpecificConfig up front, which ADTS input lacks: remux to MP4 first (no re-encode)
-ffmpeg -hide_banner -loglevel error -y -i $M/aac-48k.aac -c copy /tmp/argus-aac-48k.m4a
+ffmpeg -hide_banner -loglevel error -y -i $A/aac-48k.aac -c copy /tmp/argus-aac-48k.m4a
 $FF -i /tmp/argus-aac-48k.m4a -c copy -f rtp -payload_type 97 rtp://127.0.0.1:15010
 wait
 $CAP 15012 $R/aac-48k.ffmpeg-mtu100.rtp & sleep 0.5

@@ -8,8 +8,8 @@ import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
-import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.Tier;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.crypto.EncryptedSegmentStore;
 import io.argus.storage.crypto.KeyRing;
 import io.argus.storage.crypto.LocalKeyEncryptionKey;
@@ -46,7 +46,7 @@ class ChainVerifierTest {
     Path dir;
     Database db;
     JdbcChunkIndex index;
-    SegmentStore store;
+    VolumeStore store;
     final List<ChunkRecord> rows = new ArrayList<>();
 
     @BeforeEach

@@ -1,15 +1,10 @@
 package io.argus.metadata;
 
-import io.argus.storage.chunk.ChunkInfo;
-import io.argus.storage.chunk.ChunkKey;
-import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.ForwardingSegmentStore;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
-import io.argus.storage.chunk.Placement;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
-import io.argus.storage.chunk.StoredChunk;
-import io.argus.storage.chunk.VolumeUsage;
 import io.argus.storage.s3.S3SegmentStore;
 import io.argus.storage.s3.S3TargetConfig;
 import io.argus.storage.tier.TierMover;
@@ -25,8 +20,6 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 
 /**
  * The mover in a child JVM that {@link TierMoverKillTest} kills with SIGKILL: it runs one pass and announces
@@ -81,25 +74,14 @@ public final class TierMoverChild {
      * A decorator (as encryption at rest would be) whose chunks stall once a read passes 6 MiB: by then the first
      * 5 MiB part of a multipart upload is sent and the upload is open.
      */
-    private record StallingStore(SegmentStore inner) implements SegmentStore {
-        @Override
-        public ChunkWriter create(ChunkKey key) throws IOException {
-            return inner.create(key);
-        }
-
-        @Override
-        public boolean hasRoom() {
-            return inner.hasRoom();
-        }
-
-        @Override
-        public ChunkInfo put(ChunkKey key, Placement placement, ReadableChunk source) throws IOException {
-            return inner.put(key, placement, source);
+    private static final class StallingStore extends ForwardingSegmentStore<SegmentStore> {
+        StallingStore(SegmentStore inner) {
+            super(inner);
         }
 
         @Override
         public ReadableChunk open(String location) throws IOException {
-            ReadableChunk c = inner.open(location);
+            ReadableChunk c = delegate.open(location);
             return new ReadableChunk() {
                 @Override
                 public String location() {
@@ -134,41 +116,6 @@ public final class TierMoverChild {
                     c.close();
                 }
             };
-        }
-
-        @Override
-        public Optional<Path> localPath(String location) {
-            return inner.localPath(location);
-        }
-
-        @Override
-        public boolean delete(String location) throws IOException {
-            return inner.delete(location);
-        }
-
-        @Override
-        public List<VolumeUsage> usage() {
-            return inner.usage();
-        }
-
-        @Override
-        public String volumeOf(String location) {
-            return inner.volumeOf(location);
-        }
-
-        @Override
-        public void forEachChunk(Consumer<StoredChunk> action) throws IOException {
-            inner.forEachChunk(action);
-        }
-
-        @Override
-        public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
-            return inner.recover(lastCompleteEnd);
-        }
-
-        @Override
-        public void close() {
-            inner.close();
         }
     }
 }

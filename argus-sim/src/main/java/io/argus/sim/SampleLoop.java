@@ -8,7 +8,7 @@ import io.argus.media.codec.h264.H264AccessUnits;
 import io.argus.media.codec.h264.H264NalType;
 import io.argus.media.codec.h265.H265AccessUnits;
 import io.argus.media.codec.h265.H265NalType;
-import io.argus.testkit.SampleMedia;
+import io.argus.sim.samples.SimSample;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -31,7 +31,7 @@ final class SampleLoop implements AutoCloseable {
         this.frames = frames;
     }
 
-    static SampleLoop load(SampleMedia sample, Codec codec) {
+    static SampleLoop load(SimSample sample, Codec codec) {
         ByteBuf file = Unpooled.directBuffer().writeBytes(sample.bytes());
         try {
             List<AccessUnit> frames = AnnexBAccessUnits.fromAnnexB(

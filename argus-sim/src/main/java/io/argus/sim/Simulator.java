@@ -8,7 +8,7 @@ import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.transport.NettyTransport;
-import io.argus.testkit.SampleMedia;
+import io.argus.sim.samples.SimSample;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
@@ -80,9 +80,9 @@ public final class Simulator implements AutoCloseable {
         this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
                 Duration.ofSeconds(60)), paths, RtspAuthenticator.ALLOW_ALL, 0);
         this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
-        SampleMedia media = config.codec() == Codec.H264
-                ? (config.small() ? SampleMedia.H264_360P25 : SampleMedia.H264_1080P25)
-                : (config.small() ? SampleMedia.H265_360P25 : SampleMedia.H265_1080P25);
+        SimSample media = config.codec() == Codec.H264
+                ? (config.small() ? SimSample.H264_360P25 : SimSample.H264_1080P25)
+                : (config.small() ? SimSample.H265_360P25 : SimSample.H265_1080P25);
         this.sample = SampleLoop.load(media, config.codec());
     }
 

@@ -4,7 +4,7 @@
  * The cameras are served by Argus's own RTSP server from publisher paths; the sample bytes are loaded once
  * and shared by every camera (each frame is retained slices of them plus a fresh SEI).
  *
- * <p>Layer: argus-sim. May import {@code io.argus.media}, {@code io.argus.media.codec}, {@code io.argus.testkit}
- * (the sample files), Netty and the JDK.
+ * <p>Layer: argus-sim. May import {@code io.argus.media}, {@code io.argus.media.codec}, {@code io.argus.sim.samples}
+ * (the sample files, argus-sim-samples), Netty and the JDK; never the test kit, which is not shipped.
  */
 package io.argus.sim;

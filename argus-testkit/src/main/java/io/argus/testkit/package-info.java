@@ -2,8 +2,9 @@
  * Test support shared by every module: the sample media and RTP captures (with the commands that made them),
  * buffer leak assertions and a manual clock.
  *
- * <p>Layer: test support, usable from any module's tests (and the simulator and benchmarks). May import the JDK,
- * {@code io.netty.buffer}, {@code io.netty.util}, JUnit and AssertJ; never an Argus production module, so any
- * module can depend on it.
+ * <p>Layer: test support, on the test classpath of any module and never on a production one (an enforcer rule in
+ * the parent POM fails the build otherwise). May import the JDK, {@code io.netty.buffer}, {@code io.netty.util},
+ * JUnit, AssertJ, s3proxy and the simulator's samples ({@code io.argus.sim.samples}, data only); never an Argus
+ * production module, so any module's tests can depend on it.
  */
 package io.argus.testkit;

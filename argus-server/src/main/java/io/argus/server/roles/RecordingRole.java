@@ -12,7 +12,7 @@ import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.crypto.EncryptedSegmentStore;
 import io.argus.storage.record.Recorder;
 import io.argus.storage.record.RecorderConfig;
@@ -67,7 +67,7 @@ public final class RecordingRole implements Role {
     private final MetadataRole metadata;
     private final MediaRole media;
     private final Clock clock;
-    private SegmentStore store;
+    private VolumeStore store;
     private ChunkIndex index;
     private Bookmarks bookmarks;
     private Recorder recorder;
@@ -163,7 +163,7 @@ public final class RecordingRole implements Role {
         }
     }
 
-    public SegmentStore store() {
+    public VolumeStore store() {
         return store;
     }
 

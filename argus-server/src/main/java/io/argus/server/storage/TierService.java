@@ -2,8 +2,8 @@ package io.argus.server.storage;
 
 import io.argus.metadata.JdbcTierIndex;
 import io.argus.server.config.StorageConfig;
-import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.Tier;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.s3.S3SegmentStore;
 import io.argus.storage.s3.S3TargetConfig;
 import io.argus.storage.tier.MoverStatus;
@@ -45,7 +45,7 @@ public final class TierService implements AutoCloseable {
 
     private final StorageConfig config;
     private final Map<String, S3SegmentStore> targets;
-    private final SegmentStore store;
+    private final VolumeStore store;
     private final JdbcTierIndex index;
     private final TierMover mover;
     private final Clock clock;
@@ -58,8 +58,8 @@ public final class TierService implements AutoCloseable {
      * @param layer what every read and write passes through on top of the tiers (encryption): the mover copies
      *              through it too, so what it verifies is what playback reads
      */
-    public TierService(StorageConfig config, SegmentStore local, DataSource ds, Clock clock,
-                       UnaryOperator<SegmentStore> layer) {
+    public TierService(StorageConfig config, VolumeStore local, DataSource ds, Clock clock,
+                       UnaryOperator<VolumeStore> layer) {
         this.config = config;
         this.clock = clock;
         this.started = clock.instant();
@@ -100,7 +100,7 @@ public final class TierService implements AutoCloseable {
     }
 
     /** Every tier behind one store: what recording, playback and retention use. */
-    public SegmentStore store() {
+    public VolumeStore store() {
         return store;
     }
 

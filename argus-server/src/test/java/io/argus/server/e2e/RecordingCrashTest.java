@@ -11,6 +11,7 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.ReadableChunk;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.Kill;
 import io.netty.buffer.ByteBuf;
@@ -86,8 +87,10 @@ class RecordingCrashTest {
                         Instant.now().plusSeconds(60));
                 assertThat(rows).as("the open chunk was recovered and indexed").isNotEmpty();
                 ChunkRecord r = rows.get(0);
-                ByteBuf read = restarted.recording().store().read(r.location(), 0, Math.toIntExact(r.bytes()),
-                        PooledByteBufAllocator.DEFAULT);
+                ByteBuf read;
+                try (ReadableChunk chunk = restarted.recording().store().open(r.location())) {
+                    read = chunk.read(0, Math.toIntExact(r.bytes()), PooledByteBufAllocator.DEFAULT);
+                }
                 byte[] file = new byte[read.readableBytes()];
                 read.readBytes(file).release();
                 byte[] stored = Files.readAllBytes(restarted.recording().store().localPath(r.location())

@@ -15,6 +15,7 @@ import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.ReadableChunk;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
@@ -139,7 +140,10 @@ class EncryptedRecordingEvidenceTest {
         HttpResponse<byte[]> part = getBytes("/api/v1/cameras/" + cam + "/media/chunks/"
                 + second.start().toEpochMilli() + ".mp4", "bytes=20000-20099");
         assertThat(part.statusCode()).isEqualTo(206);
-        ByteBuf plain = server.recording().store().read(second.location(), 20000, 100, PooledByteBufAllocator.DEFAULT);
+        ByteBuf plain;
+        try (ReadableChunk chunk = server.recording().store().open(second.location())) {
+            plain = chunk.read(20000, 100, PooledByteBufAllocator.DEFAULT);
+        }
         byte[] expected = new byte[100];
         plain.readBytes(expected);
         plain.release();

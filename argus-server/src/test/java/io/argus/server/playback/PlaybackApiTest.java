@@ -11,7 +11,7 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.storage.playback.Ffprobe;
 import io.argus.testkit.SampleMedia;
@@ -66,7 +66,7 @@ class PlaybackApiTest {
         api = ArgusClient.local(server.httpPort()).login("admin", "pw");
         cam = create("lobby");
         UUID camera = UUID.fromString(cam);
-        SegmentStore store = server.recording().store();
+        VolumeStore store = server.recording().store();
         ChunkIndex index = server.recording().index();
         UUID t = Tenants.DEFAULT_ID;
         ChunkRecord a = ChunkFixtures.write(store, t, camera, T0, SampleMedia.H264_1080P25, false, 0, null);

@@ -10,6 +10,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.testkit.S3Proxies;
 import io.argus.testkit.SampleMedia;
@@ -54,7 +55,7 @@ class EncryptedTiersTest {
                     + "\"enabled\":false}");
             assertThat(cam.status()).as(cam.body()).isEqualTo(201);
             UUID camera = UUID.fromString(cam.json().get("id").asText());
-            SegmentStore store = server.recording().store();
+            VolumeStore store = server.recording().store();
             List<ChunkRecord> rows = new ArrayList<>();
             ChunkRecord prev = null;
             for (int i = 0; i < 2; i++) {
@@ -96,7 +97,10 @@ class EncryptedTiersTest {
     }
 
     private static byte[] head(SegmentStore store, String location) throws Exception {
-        ByteBuf b = store.read(location, 0, 32, UnpooledByteBufAllocator.DEFAULT);
+        ByteBuf b;
+        try (ReadableChunk c = store.open(location)) {
+            b = c.read(0, 32, UnpooledByteBufAllocator.DEFAULT);
+        }
         try {
             return ByteBufUtil.getBytes(b);
         } finally {

@@ -11,7 +11,7 @@ import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.testkit.S3Proxies;
 import io.argus.testkit.SampleMedia;
@@ -68,7 +68,7 @@ class StorageTiersApiTest {
                 + "\",\"enabled\":false}");
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         String id = a.json().get("id").asText();
-        SegmentStore store = server.recording().store();
+        VolumeStore store = server.recording().store();
         ChunkIndex index = server.recording().index();
         ChunkRecord prev = null;
         for (int i = 0; i < 3; i++) {

@@ -5,7 +5,7 @@ import io.netty.buffer.ByteBuf;
 /**
  * Decides what recovery keeps of a partial chunk a killed process left, for stores whose bytes are not the video
  * itself (an encrypting store must cut the video inside a sealed block, so it re-seals the last block instead of
- * only truncating). {@link SegmentStore#recover(java.util.function.ToLongFunction)} is the special case that only
+ * only truncating). {@link VolumeStore#recover(java.util.function.ToLongFunction)} is the special case that only
  * truncates and hashes the bytes as they are.
  */
 @FunctionalInterface

@@ -5,7 +5,7 @@ import java.io.IOException;
 
 /**
  * Writes one chunk, fragment by fragment. Until it is closed the chunk is not visible under its location (a local
- * chunk is a {@code .part} file); a process killed meanwhile leaves it for {@link SegmentStore#recover}.
+ * chunk is a {@code .part} file); a process killed meanwhile leaves it for {@link VolumeStore#recover}.
  *
  * <p>Not thread-safe: one recorder thread per camera owns its writer.
  *
@@ -16,7 +16,7 @@ import java.io.IOException;
  *   index.add(row(info));   // idempotent: a chunk already indexed is reported, not added twice
  *   w.close();              // now visible under info.location()
  * </pre>
- * A crash before {@code close()} leaves the chunk for {@link SegmentStore#recover}; adding its recovered row again
+ * A crash before {@code close()} leaves the chunk for {@link VolumeStore#recover}; adding its recovered row again
  * is harmless. {@code close()} alone (finish and publish) suits callers that index afterwards.
  */
 public interface ChunkWriter {

@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * <p>Usage is accounted as chunks are written and deleted, and rebuilt from a scan of every volume when the store
  * opens, so it survives restarts without being stored anywhere.
  */
-public final class LocalSegmentStore implements SegmentStore {
+public final class LocalSegmentStore implements VolumeStore {
     static final Logger LOG = LoggerFactory.getLogger(LocalSegmentStore.class);
 
     private final Map<String, LocalVolume> volumes;

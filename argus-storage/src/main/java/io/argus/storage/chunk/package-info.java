@@ -3,9 +3,12 @@
  * written fragment by fragment, each fragment synced within about a second (ARCHITECTURE.md §3).
  *
  * <ul>
- *   <li>{@link io.argus.storage.chunk.SegmentStore} keeps the bytes: {@link io.argus.storage.chunk.LocalSegmentStore}
- *       over data directories now, {@code S3SegmentStore} later; writers, ranged and zero-copy reads, deletes,
- *       per-volume usage and crash recovery of chunks a killed recorder left open.</li>
+ *   <li>{@link io.argus.storage.chunk.SegmentStore} keeps closed chunks on any tier: copies in, reads, deletes,
+ *       listing. {@link io.argus.storage.chunk.VolumeStore} adds what only local volumes do: writers for new
+ *       chunks, room and per-volume usage, and crash recovery of chunks a killed recorder left open.
+ *       {@link io.argus.storage.chunk.LocalSegmentStore} is both, over data directories; {@code S3SegmentStore}
+ *       is a {@code SegmentStore} only. Decorators extend {@link io.argus.storage.chunk.ForwardingSegmentStore} or
+ *       {@link io.argus.storage.chunk.ForwardingVolumeStore}, which forward every method.</li>
  *   <li>{@link io.argus.storage.chunk.ChunkIndex} and {@link io.argus.storage.chunk.Bookmarks} are the index
  *       contract (rows per closed chunk with a per-camera hash chain, bookmarks that protect time windows);
  *       argus-metadata implements them over JDBC.</li>

@@ -4,37 +4,37 @@ import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
 import io.argus.storage.chunk.ChunkRepair;
 import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.ForwardingVolumeStore;
 import io.argus.storage.chunk.Placement;
 import io.argus.storage.chunk.ReadableChunk;
-import io.argus.storage.chunk.SegmentStore;
-import io.argus.storage.chunk.StoredChunk;
-import io.argus.storage.chunk.VolumeUsage;
+import io.argus.storage.chunk.VolumeStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import java.io.IOException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 
 /**
- * Encryption at rest over any {@link SegmentStore} (here: over all the tiers, local volumes and object storage):
- * new chunks and copies to other tiers are written in the {@link ChunkCipher} format under the tenant's active data key, and every chunk is read back as
- * plaintext, by plaintext offsets, whether it was written encrypted or (before encryption was turned on) not.
- * What the store holds is unreadable without the master key and the metadata database's wrapped data keys.
+ * Encryption at rest over a {@link VolumeStore} (here: over all the tiers, local volumes and object storage):
+ * new chunks and copies to other tiers are written in the {@link ChunkCipher} format under the tenant's active data
+ * key, and every chunk is read back as plaintext, by plaintext offsets, whether it was written encrypted or (before
+ * encryption was turned on) not. What the store holds is unreadable without the master key and the metadata
+ * database's wrapped data keys.
  *
  * <p>Sizes and SHA-256 hashes it reports are of the plaintext: the index's hash chain proves the video itself,
  * so it survives re-encryption, key rotation and moves between tiers, and an exported copy can be checked
  * against it without any key.
+ *
+ * <p>What it does not change is forwarded by its base: volume usage, room, listing, {@link #volumeOf}, the raw
+ * {@link #recover(ChunkRepair)}, and {@link #localPath}, the stored file, which holds ciphertext for an encrypted
+ * chunk (a server that sends file ranges itself must ask {@link ReadableChunk#localPath()}, empty for one).
  */
-public final class EncryptedSegmentStore implements SegmentStore {
-    private final SegmentStore inner;
+public final class EncryptedSegmentStore extends ForwardingVolumeStore {
     private final KeyRing keys;
     private final boolean encryptNew;
     /**
@@ -53,15 +53,15 @@ public final class EncryptedSegmentStore implements SegmentStore {
     private static final int COPY_PIECE = 1 << 20;
 
     /** @param encryptNew whether new chunks are encrypted; existing ones are read either way */
-    public EncryptedSegmentStore(SegmentStore inner, KeyRing keys, boolean encryptNew) {
-        this.inner = inner;
+    public EncryptedSegmentStore(VolumeStore inner, KeyRing keys, boolean encryptNew) {
+        super(inner);
         this.keys = keys;
         this.encryptNew = encryptNew;
     }
 
     @Override
     public ChunkWriter create(ChunkKey key) throws IOException {
-        ChunkWriter w = inner.create(key);
+        ChunkWriter w = delegate.create(key);
         if (!encryptNew) {
             return w;
         }
@@ -81,7 +81,7 @@ public final class EncryptedSegmentStore implements SegmentStore {
     @Override
     public ChunkInfo put(ChunkKey key, Placement placement, ReadableChunk source) throws IOException {
         if (!encryptNew) {
-            return inner.put(key, placement, source);
+            return delegate.put(key, placement, source);
         }
         SealedCopy sealed = new SealedCopy(key);
         try {
@@ -97,7 +97,7 @@ public final class EncryptedSegmentStore implements SegmentStore {
                 at += n;
             }
             ChunkInfo plain = w.finish();
-            ChunkInfo stored = inner.put(key, placement, sealed.readable());
+            ChunkInfo stored = delegate.put(key, placement, sealed.readable());
             return new ChunkInfo(key, stored.volume(), stored.location(), plain.bytes(), plain.sha256());
         } finally {
             sealed.release();
@@ -105,13 +105,8 @@ public final class EncryptedSegmentStore implements SegmentStore {
     }
 
     @Override
-    public boolean hasRoom() {
-        return inner.hasRoom();
-    }
-
-    @Override
     public ReadableChunk open(String location) throws IOException {
-        ReadableChunk r = inner.open(location);
+        ReadableChunk r = delegate.open(location);
         try {
             if (r.size() < ChunkCipher.HEADER) {
                 return r;
@@ -134,15 +129,6 @@ public final class EncryptedSegmentStore implements SegmentStore {
         }
     }
 
-    /**
-     * The stored object's file, which holds ciphertext for an encrypted chunk: a server that sends file ranges
-     * itself must ask {@link ReadableChunk#localPath()}, which is empty for an encrypted chunk.
-     */
-    @Override
-    public Optional<Path> localPath(String location) {
-        return inner.localPath(location);
-    }
-
     /** The chunk's block table, from the cache if it was built for the chunk at this size. */
     private BlockTable table(String location, ReadableChunk r) throws IOException {
         BlockTable t;
@@ -163,22 +149,7 @@ public final class EncryptedSegmentStore implements SegmentStore {
         synchronized (tables) {
             tables.remove(location);
         }
-        return inner.delete(location);
-    }
-
-    @Override
-    public List<VolumeUsage> usage() {
-        return inner.usage();
-    }
-
-    @Override
-    public String volumeOf(String location) {
-        return inner.volumeOf(location);
-    }
-
-    @Override
-    public void forEachChunk(Consumer<StoredChunk> action) throws IOException {
-        inner.forEachChunk(action);
+        return delegate.delete(location);
     }
 
     /**
@@ -189,12 +160,7 @@ public final class EncryptedSegmentStore implements SegmentStore {
      */
     @Override
     public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
-        return inner.recover((key, stored) -> repair(key, stored, lastCompleteEnd));
-    }
-
-    @Override
-    public List<ChunkInfo> recover(ChunkRepair repair) throws IOException {
-        return inner.recover(repair);
+        return delegate.recover((key, stored) -> repair(key, stored, lastCompleteEnd));
     }
 
     private ChunkRepair.Repaired repair(ChunkKey key, ByteBuf stored, ToLongFunction<ByteBuf> lastCompleteEnd) {
@@ -277,10 +243,5 @@ public final class EncryptedSegmentStore implements SegmentStore {
         MessageDigest d = Sha256.digest();
         d.update(bytes.nioBuffer(bytes.readerIndex(), (int) end));
         return HexFormat.of().formatHex(d.digest());
-    }
-
-    @Override
-    public void close() {
-        inner.close();
     }
 }

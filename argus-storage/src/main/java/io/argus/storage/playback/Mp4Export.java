@@ -98,7 +98,10 @@ public final class Mp4Export {
                 duration = max(duration, Duration.ofNanos(Ticks.toNanos(endTicks, first.timescale(r.trackId()))));
             }
         }
-        ByteBuf initBytes = store.read(first.location(), 0, Math.toIntExact(first.initSize()), alloc);
+        ByteBuf initBytes;
+        try (ReadableChunk chunk = store.open(first.location())) {
+            initBytes = chunk.read(0, Math.toIntExact(first.initSize()), alloc);
+        }
         try {
             return new Mp4Export(withMehd(initBytes, Ticks.fromNanos(duration.toNanos() + 500_000,
                     MOVIE_TIMESCALE)), planned, duration);

@@ -4,7 +4,7 @@ import io.argus.media.path.Path;
 import io.argus.media.stream.Stream;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.VolumeStore;
 import io.netty.channel.EventLoop;
 import java.time.Instant;
 import java.util.UUID;
@@ -183,8 +183,16 @@ final class CameraRecorder {
         return recorder.config();
     }
 
-    SegmentStore store() {
+    VolumeStore store() {
         return recorder.store();
+    }
+
+    long nanoTime() {
+        return recorder.nanoTime();
+    }
+
+    long wallMicros() {
+        return recorder.wallMicros();
     }
 
     /** Where the camera's stream reader drains: batched on {@link #loop()}. */

@@ -7,8 +7,9 @@ import io.argus.media.stream.BatchingExecutor;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.Tier;
+import io.argus.storage.chunk.VolumeStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.DefaultEventLoopGroup;
@@ -18,6 +19,7 @@ import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -28,6 +30,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,23 +44,37 @@ public final class Recorder implements AutoCloseable {
 
     /**
      * How often a recorder loop takes what its cameras' streams queued: recording needs throughput, not latency,
-     * and a wake-up per frame would cost as much as the disk writes. The readers' queues hold 40 s.
+     * and a wake-up per frame would cost as much as the disk writes. The readers' queues hold about 10 s.
      */
     static final Duration READ_BATCH = Duration.ofMillis(100);
 
-    private final SegmentStore store;
+    private final VolumeStore store;
     private final ChunkIndex index;
     private final RecorderConfig config;
     private final EventLoopGroup loops;
+    private final Clock clock;
+    private final LongSupplier nanoTime;
     /** Per loop, the executor its cameras' stream readers drain on (see {@link BatchingExecutor}). */
     private final Map<EventExecutor, BatchingExecutor> batches = new HashMap<>();
     private final Map<UUID, CameraRecorder> cameras = new ConcurrentHashMap<>();
 
     /** @param threads recorder threads (each serves many cameras; syncs are what they wait on) */
-    public Recorder(SegmentStore store, ChunkIndex index, RecorderConfig config, int threads) {
+    public Recorder(VolumeStore store, ChunkIndex index, RecorderConfig config, int threads) {
+        this(store, index, config, threads, Clock.systemUTC(), System::nanoTime);
+    }
+
+    /**
+     * @param clock    wall time: a chunk's start is the wall time its first unit arrived
+     * @param nanoTime monotonic time, the clock of {@link io.argus.media.codec.AccessUnit#receivedNanos()}: sync
+     *                 and room-check intervals are measured in it
+     */
+    public Recorder(VolumeStore store, ChunkIndex index, RecorderConfig config, int threads, Clock clock,
+                    LongSupplier nanoTime) {
         this.store = store;
         this.index = index;
         this.config = config;
+        this.clock = clock;
+        this.nanoTime = nanoTime;
         this.loops = new DefaultEventLoopGroup(threads, new DefaultThreadFactory("argus-recorder", true));
         for (EventExecutor loop : loops) {
             batches.put(loop, new BatchingExecutor((SingleThreadEventExecutor) loop, READ_BATCH));
@@ -74,7 +91,10 @@ public final class Recorder implements AutoCloseable {
     public List<ChunkRecord> recover() throws IOException {
         List<ChunkRecord> rows = new ArrayList<>();
         for (ChunkInfo info : store.recover(Mp4Structure::lastCompleteFragmentEnd)) {
-            ByteBuf bytes = store.read(info.location(), 0, Math.toIntExact(info.bytes()), PooledByteBufAllocator.DEFAULT);
+            ByteBuf bytes;
+            try (ReadableChunk chunk = store.open(info.location())) {
+                bytes = chunk.read(0, Math.toIntExact(info.bytes()), PooledByteBufAllocator.DEFAULT);
+            }
             try {
                 Mp4Structure mp4 = Mp4Structure.validate(bytes);
                 Mp4Structure.Track track = primary(mp4);
@@ -165,8 +185,18 @@ public final class Recorder implements AutoCloseable {
         return config;
     }
 
-    SegmentStore store() {
+    VolumeStore store() {
         return store;
+    }
+
+    long nanoTime() {
+        return nanoTime.getAsLong();
+    }
+
+    /** Wall time in microseconds since the epoch. */
+    long wallMicros() {
+        Instant now = clock.instant();
+        return now.getEpochSecond() * 1_000_000L + now.getNano() / 1_000;
     }
 
     ChunkIndex index() {

@@ -8,7 +8,6 @@ import io.argus.media.codec.format.fmp4.Fmp4InitSegment;
 import io.argus.media.stream.Stream;
 import io.argus.media.stream.StreamConsumer;
 import io.argus.media.stream.StreamReader;
-import io.argus.media.stream.WallClock;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
 import io.argus.storage.chunk.ChunkRecord;
@@ -104,7 +103,7 @@ final class StreamRecording implements StreamConsumer {
                 return;
             }
             anchorDts = au.dts();
-            anchorWallMicros = WallClock.micros() - (System.nanoTime() - au.receivedNanos()) / 1000;
+            anchorWallMicros = camera.wallMicros() - (camera.nanoTime() - au.receivedNanos()) / 1000;
         }
         switch (camera.settings().mode()) {
             case CONTINUOUS -> write(au);
@@ -218,7 +217,7 @@ final class StreamRecording implements StreamConsumer {
     private boolean openChunk(AccessUnit au) {
         List<MediaFormat> formats = stream.formats();
         if (camera.state() == RecordingState.PAUSED_DISK_FULL) {
-            long now = System.nanoTime();
+            long now = camera.nanoTime();
             if (now < nextRoomCheckNanos) {
                 return false;
             }
@@ -243,7 +242,7 @@ final class StreamRecording implements StreamConsumer {
             writer = new Fmp4FragmentWriter(init.tracks(), PooledByteBufAllocator.DEFAULT);
         } catch (StoreFullException e) {
             abortChunk();
-            nextRoomCheckNanos = System.nanoTime() + camera.config().roomCheck().toNanos();
+            nextRoomCheckNanos = camera.nanoTime() + camera.config().roomCheck().toNanos();
             camera.state(RecordingState.PAUSED_DISK_FULL, "no volume has room: " + e.getMessage());
             return false;
         } catch (IOException e) {
@@ -258,7 +257,7 @@ final class StreamRecording implements StreamConsumer {
         chunkFirstDts = au.dts();
         chunkEndDts = au.dts();
         fragmentFirstDts = Long.MIN_VALUE;
-        nextSyncNanos = System.nanoTime() + camera.config().syncInterval().toNanos();
+        nextSyncNanos = camera.nanoTime() + camera.config().syncInterval().toNanos();
         camera.state(RecordingState.RECORDING, null);
         return true;
     }
@@ -296,7 +295,7 @@ final class StreamRecording implements StreamConsumer {
             boolean full = !camera.store().hasRoom();
             LOG.warn("camera {}: writing a fragment failed ({}); closing the chunk", camera.camera(), e.getMessage());
             finishChunk();
-            nextRoomCheckNanos = System.nanoTime() + camera.config().roomCheck().toNanos();
+            nextRoomCheckNanos = camera.nanoTime() + camera.config().roomCheck().toNanos();
             camera.state(full ? RecordingState.PAUSED_DISK_FULL : RecordingState.FAILED,
                     (full ? "disk full: " : "write failed: ") + e.getMessage());
         } finally {
@@ -307,7 +306,7 @@ final class StreamRecording implements StreamConsumer {
     /** Forces the chunk to the disk when the sync interval has passed since the last time (closing syncs anyway). */
     private void syncIfDue() throws IOException {
         long interval = camera.config().syncInterval().toNanos();
-        long now = System.nanoTime();
+        long now = camera.nanoTime();
         if (interval > 0 && now - nextSyncNanos >= 0) {
             chunk.sync();
             nextSyncNanos = now + interval;

@@ -1,6 +1,6 @@
 /**
  * The recorder: reads each camera's live stream and writes it as fragmented-MP4 chunks through the
- * {@link io.argus.storage.chunk.SegmentStore}, each closed chunk indexed in the {@link io.argus.storage.chunk.ChunkIndex}
+ * {@link io.argus.storage.chunk.VolumeStore}, each closed chunk indexed in the {@link io.argus.storage.chunk.ChunkIndex}
  * with the per-camera hash chain.
  *
  * <p>A fragment is a GOP, or a part of at most {@link io.argus.storage.record.RecorderConfig#maxFragment()} when GOPs

@@ -2,8 +2,8 @@ package io.argus.storage.retention;
 
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.StoredChunk;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.chunk.VolumeUsage;
 import java.io.IOException;
 import java.time.Clock;
@@ -46,7 +46,7 @@ public final class RetentionSweeper {
     private static final int ORPHAN_LOOKUP = 1000;
 
     private final ChunkIndex index;
-    private final SegmentStore store;
+    private final VolumeStore store;
     private final Clock clock;
     private final long headroomBytes;
     private final Map<String, Instant> orphanSince = new HashMap<>();
@@ -56,7 +56,7 @@ public final class RetentionSweeper {
      *                      this much. Enough for the next chunks of the cameras writing to it (cameras x bitrate x
      *                      chunk length), so recording never pauses for a sweep; at least 1
      */
-    public RetentionSweeper(ChunkIndex index, SegmentStore store, Clock clock, long headroomBytes) {
+    public RetentionSweeper(ChunkIndex index, VolumeStore store, Clock clock, long headroomBytes) {
         if (headroomBytes < 1) {
             throw new IllegalArgumentException("headroomBytes must be at least 1: " + headroomBytes);
         }

@@ -4,27 +4,21 @@ import io.argus.storage.chunk.ChunkCopy;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
 import io.argus.storage.chunk.ChunkLayout;
-import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.Placement;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.StoredChunk;
 import io.argus.storage.chunk.Tier;
-import io.argus.storage.chunk.VolumeUsage;
-import io.netty.buffer.ByteBuf;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
@@ -140,17 +134,6 @@ public final class S3SegmentStore implements SegmentStore {
         } catch (IllegalArgumentException e) {
             count(Tier.WARM);
         }
-    }
-
-    @Override
-    public ChunkWriter create(ChunkKey key) {
-        throw new UnsupportedOperationException("object storage keeps closed chunks only; recording writes to local"
-                + " volumes");
-    }
-
-    @Override
-    public boolean hasRoom() {
-        return false;
     }
 
     @Override
@@ -273,11 +256,6 @@ public final class S3SegmentStore implements SegmentStore {
     }
 
     @Override
-    public Optional<Path> localPath(String location) {
-        return Optional.empty();
-    }
-
-    @Override
     public boolean delete(String location) throws IOException {
         String objectKey = objectKey(location);
         try {
@@ -325,11 +303,6 @@ public final class S3SegmentStore implements SegmentStore {
         return restore != null && restore.contains("ongoing-request=\"false\"");
     }
 
-    @Override
-    public List<VolumeUsage> usage() {
-        return List.of();
-    }
-
     /** The name retention and the index use for this target: {@code s3:<target>}. */
     public String volume() {
         return SCHEME + config.name();
@@ -362,11 +335,6 @@ public final class S3SegmentStore implements SegmentStore {
         } catch (UncheckedIOException e) {
             throw e.getCause();
         }
-    }
-
-    @Override
-    public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) {
-        return List.of();
     }
 
     @Override

@@ -8,6 +8,7 @@ import io.argus.storage.chunk.Placement;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.StoredChunk;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.chunk.VolumeUsage;
 import io.netty.buffer.ByteBuf;
 import java.io.IOException;
@@ -22,16 +23,19 @@ import java.util.function.ToLongFunction;
  * The local store and the object-storage targets as one store. Locations that start with {@code s3:<target>/}
  * belong to that target; every other location is the local store's. New recordings, recovery, volume usage and the
  * orphan scan are the local store's alone (object storage only ever receives copies the mover makes and checks).
+ *
+ * <p>A router, not a decorator: it implements every method itself rather than extending a forwarding base, so a
+ * method added to the store interfaces is a compile error here until someone decides where it goes by location.
  */
-public final class TieredSegmentStore implements SegmentStore {
+public final class TieredSegmentStore implements VolumeStore {
     /** The location prefix of object-storage targets. */
     public static final String REMOTE = "s3:";
 
-    private final SegmentStore local;
+    private final VolumeStore local;
     private final Map<String, SegmentStore> targets;
 
     /** @param targets the object-storage stores by target name */
-    public TieredSegmentStore(SegmentStore local, Map<String, ? extends SegmentStore> targets) {
+    public TieredSegmentStore(VolumeStore local, Map<String, ? extends SegmentStore> targets) {
         this.local = local;
         this.targets = Map.copyOf(targets);
     }
@@ -81,9 +85,10 @@ public final class TieredSegmentStore implements SegmentStore {
         return storeOf(location).open(location);
     }
 
+    /** Empty for a location on an object-storage target (after checking the target is configured). */
     @Override
     public Optional<Path> localPath(String location) {
-        return storeOf(location).localPath(location);
+        return storeOf(location) == local ? local.localPath(location) : Optional.empty();
     }
 
     @Override

@@ -42,7 +42,7 @@ class LocalSegmentStoreTest {
     }
 
     /** Writes init + {@code fragments} fragments and closes; returns the info and the bytes written. */
-    private static ChunkInfo write(SegmentStore store, ChunkKey key, int fragments, int payload,
+    private static ChunkInfo write(VolumeStore store, ChunkKey key, int fragments, int payload,
                                    ByteArrayOutputStream copy) throws Exception {
         ChunkWriter w = store.create(key);
         ByteBuf init = FakeFmp4.init(ALLOC);
@@ -116,18 +116,18 @@ class LocalSegmentStoreTest {
             ChunkInfo info = write(store, key(T0), 3, 5000, copy);
             byte[] all = copy.toByteArray();
 
-            ByteBuf range = store.read(info.location(), 100, 7000, ALLOC);
-            try {
-                assertThat(ByteBufUtil.getBytes(range)).isEqualTo(Arrays.copyOfRange(all, 100, 7100));
-            } finally {
-                range.release();
-            }
             ByteArrayOutputStream sent = new ByteArrayOutputStream();
-            assertThat(store.readTo(info.location(), 50, all.length - 50, Channels.newChannel(sent)))
-                    .isEqualTo(all.length - 50);
-            assertThat(sent.toByteArray()).isEqualTo(Arrays.copyOfRange(all, 50, all.length));
-
             try (ReadableChunk chunk = store.open(info.location())) {
+                ByteBuf range = chunk.read(100, 7000, ALLOC);
+                try {
+                    assertThat(ByteBufUtil.getBytes(range)).isEqualTo(Arrays.copyOfRange(all, 100, 7100));
+                } finally {
+                    range.release();
+                }
+                assertThat(chunk.transferTo(50, all.length - 50, Channels.newChannel(sent)))
+                        .isEqualTo(all.length - 50);
+                assertThat(sent.toByteArray()).isEqualTo(Arrays.copyOfRange(all, 50, all.length));
+
                 assertThat(chunk.size()).isEqualTo(all.length);
                 assertThat(chunk.localPath()).isEqualTo(store.localPath(info.location()));
                 assertThatThrownBy(() -> chunk.read(all.length - 10, 11, ALLOC)).isInstanceOf(EOFException.class);

@@ -9,7 +9,7 @@ import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
 import io.argus.storage.chunk.ReadableChunk;
-import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.VolumeStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -44,7 +44,7 @@ class EncryptedSegmentStoreTest {
         return new KeyRing(keyStore, m, List.of(), Clock.systemUTC());
     }
 
-    private SegmentStore store(KeyRing keys, boolean encrypt) throws Exception {
+    private VolumeStore store(KeyRing keys, boolean encrypt) throws Exception {
         return new EncryptedSegmentStore(LocalSegmentStore.open(List.of(new LocalVolumeConfig("v0", dir, 1L << 40,
                 0))), keys, encrypt);
     }
@@ -69,7 +69,7 @@ class EncryptedSegmentStoreTest {
         return b.toByteArray();
     }
 
-    private static ChunkWriter append(SegmentStore s, ChunkKey key, List<byte[]> fragments) throws Exception {
+    private static ChunkWriter append(VolumeStore s, ChunkKey key, List<byte[]> fragments) throws Exception {
         ChunkWriter w = s.create(key);
         for (byte[] f : fragments) {
             w.append(Unpooled.wrappedBuffer(f));
@@ -82,7 +82,7 @@ class EncryptedSegmentStoreTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
     }
 
-    private static byte[] readAll(SegmentStore s, String location) throws Exception {
+    private static byte[] readAll(VolumeStore s, String location) throws Exception {
         try (ReadableChunk c = s.open(location)) {
             ByteBuf b = c.read(0, (int) c.size(), ByteBufAllocator.DEFAULT);
             try {
@@ -97,7 +97,7 @@ class EncryptedSegmentStoreTest {
 
     @Test
     void encryptedChunkReadsBackByAnyRangeAndIsUnreadableRaw() throws Exception {
-        SegmentStore s = store(ring(master), true);
+        VolumeStore s = store(ring(master), true);
         List<byte[]> frags = fragments(40, 1);
         byte[] plain = concat(frags);
         ChunkInfo info = append(s, new ChunkKey(TENANT, CAMERA, T0), frags).close();
@@ -139,7 +139,7 @@ class EncryptedSegmentStoreTest {
 
     @Test
     void flippedByteTruncationAndOtherKeysAreCaught() throws Exception {
-        SegmentStore s = store(ring(master), true);
+        VolumeStore s = store(ring(master), true);
         ChunkInfo info = append(s, new ChunkKey(TENANT, CAMERA, T0), fragments(10, 2)).close();
         Path file = dir.resolve(info.location().substring(3));
         byte[] raw = Files.readAllBytes(file);
@@ -157,7 +157,7 @@ class EncryptedSegmentStoreTest {
 
         Files.write(file, raw);
         assertThat(sha256(readAll(s, info.location()))).isEqualTo(info.sha256());
-        SegmentStore stranger = new EncryptedSegmentStore(LocalSegmentStore.open(List.of(new LocalVolumeConfig("v0",
+        VolumeStore stranger = new EncryptedSegmentStore(LocalSegmentStore.open(List.of(new LocalVolumeConfig("v0",
                 dir, 1L << 40, 0))), new KeyRing(new MemoryDataKeyStore(), LocalKeyEncryptionKey.generate(),
                 List.of(), Clock.systemUTC()), true);
         assertThatThrownBy(() -> readAll(stranger, info.location())).isInstanceOf(KeyUnavailableException.class);
@@ -168,7 +168,7 @@ class EncryptedSegmentStoreTest {
         KeyRing keys = ring(master);
         List<byte[]> frags = fragments(5, 3);
         ChunkInfo plainInfo = append(store(keys, false), new ChunkKey(TENANT, CAMERA, T0), frags).close();
-        SegmentStore s = store(keys, true);
+        VolumeStore s = store(keys, true);
         ChunkInfo encInfo = append(s, new ChunkKey(TENANT, CAMERA, T0.plusSeconds(60)), frags).close();
         assertThat(readAll(s, plainInfo.location())).isEqualTo(concat(frags));
         assertThat(readAll(s, encInfo.location())).isEqualTo(concat(frags));
@@ -185,7 +185,7 @@ class EncryptedSegmentStoreTest {
         assertThat(keys.rotateMaster(next)).isEqualTo(1);
         byte[] raw = Files.readAllBytes(dir.resolve(first.location().substring(3)));
 
-        SegmentStore withNext = store(ring(next), true);
+        VolumeStore withNext = store(ring(next), true);
         assertThat(sha256(readAll(withNext, first.location()))).isEqualTo(first.sha256());
         assertThat(Files.readAllBytes(dir.resolve(first.location().substring(3)))).as("video untouched")
                 .isEqualTo(raw);
@@ -195,7 +195,7 @@ class EncryptedSegmentStoreTest {
         KeyRing r2 = ring(next);
         DataKey newer = r2.rotateData(TENANT);
         assertThat(newer.id()).isNotEqualTo(before.id());
-        SegmentStore s2 = store(r2, true);
+        VolumeStore s2 = store(r2, true);
         ChunkInfo second = append(s2, new ChunkKey(TENANT, CAMERA, T0.plusSeconds(60)), fragments(5, 5)).close();
         assertThat(ChunkCipher.keyId(Arrays.copyOf(Files.readAllBytes(dir.resolve(second.location().substring(3))),
                 ChunkCipher.HEADER))).isEqualTo(newer.id());
@@ -249,7 +249,7 @@ class EncryptedSegmentStoreTest {
         frags.add(small);
         frags.add(big);
         long[] ends = ends(frags);
-        SegmentStore s = store(keys, true);
+        VolumeStore s = store(keys, true);
         ChunkKey key = new ChunkKey(TENANT, CAMERA, T0);
         ChunkWriter w = append(s, key, frags.subList(0, 12));
         // Two fragments handed over in one append (so a block holds the end of the first), and the write torn

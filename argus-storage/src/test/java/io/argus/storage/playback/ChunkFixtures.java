@@ -16,8 +16,8 @@ import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
-import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.Tier;
+import io.argus.storage.chunk.VolumeStore;
 import io.argus.testkit.SampleMedia;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -59,7 +59,7 @@ public final class ChunkFixtures {
      *
      * @param previous the camera's previous chunk, for the hash chain; null for its first
      */
-    public static ChunkRecord write(SegmentStore store, UUID tenant, UUID camera, Instant start, SampleMedia video,
+    public static ChunkRecord write(VolumeStore store, UUID tenant, UUID camera, Instant start, SampleMedia video,
                                     boolean audio, long firstDts, ChunkRecord previous) throws IOException {
         List<AccessUnit> units = new ArrayList<>(videoUnits(video, firstDts));
         List<MediaFormat> formats = new ArrayList<>(List.of(format(video)));

@@ -3,16 +3,12 @@ package io.argus.storage.playback;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.media.codec.format.fmp4.Mp4Structure;
-import io.argus.storage.chunk.ChunkKey;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.chunk.ChunkWriter;
-import io.argus.storage.chunk.ChunkInfo;
+import io.argus.storage.chunk.ForwardingSegmentStore;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
-import io.argus.storage.chunk.StoredChunk;
-import io.argus.storage.chunk.VolumeUsage;
 import io.argus.testkit.SampleMedia;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
@@ -27,8 +23,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
-import java.util.function.ToLongFunction;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -134,14 +128,13 @@ class ChunkFragmentsTest {
     }
 
     /** A store that counts what is read through it. */
-    static final class CountingStore implements SegmentStore {
-        final SegmentStore delegate;
+    static final class CountingStore extends ForwardingSegmentStore<SegmentStore> {
         final List<long[]> reads = new ArrayList<>();
         long bytesRead;
         int opens;
 
         CountingStore(SegmentStore delegate) {
-            this.delegate = delegate;
+            super(delegate);
         }
 
         @Override
@@ -181,50 +174,6 @@ class ChunkFragmentsTest {
                     c.close();
                 }
             };
-        }
-
-        @Override
-        public ChunkWriter create(ChunkKey key) throws IOException {
-            return delegate.create(key);
-        }
-
-        @Override
-        public boolean hasRoom() {
-            return delegate.hasRoom();
-        }
-
-        @Override
-        public Optional<Path> localPath(String location) {
-            return delegate.localPath(location);
-        }
-
-        @Override
-        public boolean delete(String location) throws IOException {
-            return delegate.delete(location);
-        }
-
-        @Override
-        public List<VolumeUsage> usage() {
-            return delegate.usage();
-        }
-
-        @Override
-        public String volumeOf(String location) {
-            return delegate.volumeOf(location);
-        }
-
-        @Override
-        public void forEachChunk(Consumer<StoredChunk> action) throws IOException {
-            delegate.forEachChunk(action);
-        }
-
-        @Override
-        public List<ChunkInfo> recover(ToLongFunction<ByteBuf> lastCompleteEnd) throws IOException {
-            return delegate.recover(lastCompleteEnd);
-        }
-
-        @Override
-        public void close() {
         }
     }
 }

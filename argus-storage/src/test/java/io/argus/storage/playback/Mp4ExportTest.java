@@ -174,7 +174,10 @@ class Mp4ExportTest {
     private static ByteBuf initOf(ChunkRecord c) {
         try {
             ChunkMedia m = fragments.get(c.location());
-            ByteBuf b = store.read(c.location(), 0, (int) m.initSize(), ALLOC);
+            ByteBuf b;
+            try (ReadableChunk chunk = store.open(c.location())) {
+                b = chunk.read(0, (int) m.initSize(), ALLOC);
+            }
             try {
                 return Unpooled.wrappedBuffer(io.netty.buffer.ByteBufUtil.getBytes(b));
             } finally {

@@ -1,0 +1,73 @@
+package io.argus.sim.samples;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+
+/**
+ * The sample videos the camera simulator loops, under {@code io/argus/sim/samples/} (how each was made: the
+ * README beside them). Annex B elementary streams, 4 s at 25 fps, 100 pictures, an IDR every 50 pictures and no
+ * B-frames, parameter sets before every IDR.
+ */
+public enum SimSample {
+    /** H.264 High@4.0, 1920x1080, 25 fps, about 2 Mbit/s. */
+    H264_1080P25("h264-1080p25.h264", 1920, 1080),
+    /** H.264 Main@3.0, 640x360 (cropped from 368 coded lines), 25 fps, about 500 kbit/s. */
+    H264_360P25("h264-360p25.h264", 640, 360),
+    /** H.265 Main, 1920x1080, 25 fps, about 2 Mbit/s. */
+    H265_1080P25("h265-1080p25.h265", 1920, 1080),
+    /** H.265 Main, 640x360, 25 fps, about 500 kbit/s. */
+    H265_360P25("h265-360p25.h265", 640, 360);
+
+    /** Pictures in every sample. */
+    public static final int FRAMES = 100;
+
+    private static final String DIR = "/io/argus/sim/samples/";
+
+    private final String fileName;
+    private final int width;
+    private final int height;
+
+    SimSample(String fileName, int width, int height) {
+        this.fileName = fileName;
+        this.width = width;
+        this.height = height;
+    }
+
+    public String fileName() {
+        return fileName;
+    }
+
+    /** Luma width in pixels. */
+    public int width() {
+        return width;
+    }
+
+    /** Luma height in pixels. */
+    public int height() {
+        return height;
+    }
+
+    /** The classpath resource's absolute name. */
+    public String resourceName() {
+        return DIR + fileName;
+    }
+
+    public URL resource() {
+        URL url = SimSample.class.getResource(resourceName());
+        if (url == null) {
+            throw new IllegalStateException("sample missing from the classpath: " + fileName);
+        }
+        return url;
+    }
+
+    /** The whole file. */
+    public byte[] bytes() {
+        try (InputStream in = resource().openStream()) {
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
