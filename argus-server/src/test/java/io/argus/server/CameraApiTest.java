@@ -71,8 +71,8 @@ class CameraApiTest {
         assertThat(patched.json().get("name").asText()).isEqualTo("back-door");
         assertThat(patched.json().get("hasPassword").asBoolean()).isFalse();
         assertThat(patched.json().get("status").get("state").asText()).isEqualTo("disabled");
-        assertThat(server.paths().get("back-door")).containsSame(path);
-        assertThat(server.paths().get("front-door")).isEmpty();
+        assertThat(server.paths().get(id)).containsSame(path);
+        assertThat(path.name()).isEqualTo("back-door");
         assertThat(path.state()).isEqualTo(PathState.DISABLED);
 
         assertThat(api.delete("/api/v1/cameras/" + id).status()).isEqualTo(204);
