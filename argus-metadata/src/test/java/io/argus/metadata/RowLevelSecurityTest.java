@@ -84,6 +84,26 @@ class RowLevelSecurityTest {
         assertThat(names("SELECT name FROM cameras")).as("no tenant: nothing").isEmpty();
     }
 
+    /** The schema's unique (tenant_id, name): RTSP paths and the API name cameras per tenant. */
+    @Test
+    void cameraNamesAreUniquePerTenantOnly() {
+        CameraRepository cams = cameras();
+        Camera same = camera(b, "a-1");
+        TenantScope.as(b, () -> {
+            cams.insert(same);
+            return null;
+        });
+        try {
+            assertThatThrownBy(() -> TenantScope.as(b, () -> {
+                cams.insert(camera(b, "a-1"));
+                return null;
+            })).isInstanceOf(DuplicateNameException.class);
+            assertThat(TenantScope.system(() -> names("SELECT name FROM cameras WHERE name = 'a-1'"))).hasSize(2);
+        } finally {
+            TenantScope.as(b, () -> cams.delete(b, same.id()));
+        }
+    }
+
     @Test
     void writesForAnotherTenantAreRefused() {
         CameraRepository cams = cameras();

@@ -94,6 +94,11 @@ public final class ArgusServer implements AutoCloseable {
         return rtsp.port();
     }
 
+    /** The RTSP role: its credential checks are what the RTSP authentication tests count. */
+    public RtspRole rtsp() {
+        return rtsp;
+    }
+
     /** The HTTP role: its API's route tables are what the authorization matrix test enumerates. */
     public HttpRole http() {
         return http;

@@ -74,8 +74,8 @@ class CameraApiTest {
         assertThat(patched.json().get("name").asText()).isEqualTo("back-door");
         assertThat(patched.json().get("hasPassword").asBoolean()).isFalse();
         assertThat(patched.json().get("status").get("state").asText()).isEqualTo("disabled");
-        assertThat(server.paths().get("back-door")).containsSame(path);
-        assertThat(server.paths().get("front-door")).isEmpty();
+        assertThat(server.paths().get(id)).containsSame(path);
+        assertThat(path.name()).isEqualTo("back-door");
         assertThat(path.state()).isEqualTo(PathState.DISABLED);
 
         assertThat(api.delete("/api/v1/cameras/" + id).status()).isEqualTo(204);
@@ -96,6 +96,13 @@ class CameraApiTest {
         Answer missing = api.post("/api/v1/cameras", "{}");
         assertThat(missing.status()).isEqualTo(400);
         assertThat(missing.json().get("fields").fieldNames()).toIterable().containsExactlyInAnyOrder("name", "url");
+
+        for (String name : List.of("00000000-0000-0000-0000-000000000001/lobby",
+                "3f0c8a4e-9d1b-4c2a-8e7f-1a2b3c4d5e6f")) {
+            Answer uuid = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"rtsp://h/\"}");
+            assertThat(uuid.status()).as(name + ": reads as <tenant id>/<camera> or a camera id").isEqualTo(400);
+            assertThat(uuid.json().get("fields").has("name")).isTrue();
+        }
 
         Answer unknownField = api.post("/api/v1/cameras", "{\"name\":\"a\",\"url\":\"rtsp://h/\",\"colour\":1}");
         assertThat(unknownField.status()).isEqualTo(400);
@@ -129,6 +136,15 @@ class CameraApiTest {
         Answer rename = api.patch("/api/v1/cameras/" + a.get("id").asText(), "{\"name\":\"dup-b\"}");
         assertThat(rename.status()).isEqualTo(409);
         assertThat(server.paths().get(a.get("id").asText()).orElseThrow().name()).isEqualTo("dup-a");
+
+        String tenant = api.post("/api/v1/tenants", "{\"name\":\"dup-tenant\"}").json().get("id").asText();
+        ArgusClient other = api.withTenant(tenant);
+        Answer theirs = other.post("/api/v1/cameras", "{\"name\":\"dup-a\",\"url\":\"rtsp://10.0.0.3/a\"}");
+        assertThat(theirs.status()).as("names are unique per tenant only").isEqualTo(201);
+        assertThat(other.patch("/api/v1/cameras/" + theirs.json().get("id").asText(), "{\"name\":\"dup-b\"}")
+                .status()).isEqualTo(200);
+        assertThat(other.post("/api/v1/cameras", "{\"name\":\"dup-b\",\"url\":\"rtsp://10.0.0.3/b\"}").status())
+                .as("but unique in it").isEqualTo(409);
 
         assertThat(api.get("/api/v1/cameras/00000000-0000-0000-0000-00000000abcd").status()).isEqualTo(404);
         assertThat(api.get("/api/v1/cameras/not-a-uuid").json().get("error").asText()).isEqualTo("not_found");

@@ -41,7 +41,7 @@ class ServerLifecycleTest {
             assertThat(Files.readString(file)).isEqualTo(before);
             assertThat(Files.getLastModifiedTime(file)).isEqualTo(modified);
             assertThat(server.paths().get(id).orElseThrow().state()).isEqualTo(PathState.DISABLED);
-            assertThat(server.paths().get("kept")).isPresent();
+            assertThat(server.paths().get(id).orElseThrow().name()).isEqualTo("kept");
             ArgusClient.local(server.httpPort()).login("admin", before.strip());
         }
     }

@@ -12,8 +12,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
- * All paths of this node, found by id or by name (RTSP URLs use either). Adding, changing or removing a path
- * takes effect at once.
+ * All paths of this node, found by id. Adding, changing or removing a path takes effect at once.
+ *
+ * <p>Names are for people (metrics, SDP) and need not be unique: two tenants may each have a camera called
+ * {@code lobby}. Which path a name in a URL means is the protocol's authenticator's business (it knows who asks);
+ * it hands the server the path's id.
  */
 public final class PathManager implements AutoCloseable {
     private final List<SourceConnector> connectors;
@@ -21,7 +24,6 @@ public final class PathManager implements AutoCloseable {
     private final Backoff backoff;
     private final CaptureLatency latency = new CaptureLatency();
     private final Map<String, Path> byId = new ConcurrentHashMap<>();
-    private final Map<String, Path> byName = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> rateTicker;
     private volatile Function<String, Optional<Path>> publishCreator = name -> Optional.empty();
 
@@ -36,46 +38,36 @@ public final class PathManager implements AutoCloseable {
      * Adds a path and starts it.
      *
      * @param source null for a path fed by a publisher
-     * @throws IllegalArgumentException if the id or name is taken
+     * @throws IllegalArgumentException if the id is taken
      */
     public synchronized Path add(String id, String name, SourceConfig source, boolean enabled) {
-        if (byId.containsKey(id) || byName.containsKey(name) || byId.containsKey(name) || byName.containsKey(id)) {
-            throw new IllegalArgumentException("path id or name already in use: " + name);
+        if (byId.containsKey(id)) {
+            throw new IllegalArgumentException("path id already in use: " + id);
         }
         Path p = new Path(id, name, source, enabled, connectors, scheduler, backoff, latency);
         byId.put(id, p);
-        byName.put(name, p);
         p.start();
         return p;
     }
 
-    /** Renames a path (RTSP URLs by name follow); the source keeps running. */
+    /** Renames a path; the source keeps running. */
     public synchronized void rename(String id, String newName) {
         Path p = byId.get(id);
-        if (p == null || p.name().equals(newName)) {
-            return;
+        if (p != null) {
+            p.rename(newName);
         }
-        if (byName.containsKey(newName) || byId.containsKey(newName)) {
-            throw new IllegalArgumentException("path name already in use: " + newName);
-        }
-        byName.remove(p.name());
-        p.rename(newName);
-        byName.put(newName, p);
     }
 
     /** Stops and removes a path; its readers are closed. */
     public synchronized void remove(String id) {
         Path p = byId.remove(id);
         if (p != null) {
-            byName.remove(p.name());
             p.close();
         }
     }
 
-    /** Finds a path by id or by name. */
-    public Optional<Path> get(String idOrName) {
-        Path p = byId.get(idOrName);
-        return Optional.ofNullable(p != null ? p : byName.get(idOrName));
+    public Optional<Path> get(String id) {
+        return Optional.ofNullable(byId.get(id));
     }
 
     /** Source-to-hub latency of every stream of this node that carries capture-time SEI. */
@@ -88,17 +80,18 @@ public final class PathManager implements AutoCloseable {
     }
 
     /**
-     * Decides what happens when a publisher announces a path that does not exist: the function may create it
-     * (e.g. the server adds a camera named by the path) and return it, or return empty to refuse.
+     * Decides what happens when a publisher announces a path that does not exist: the function gets the key its
+     * authenticator resolved the URL to and may create the path (e.g. the server adds a camera named by the URL)
+     * and return it, or return empty to refuse.
      */
     public void setPublishCreator(Function<String, Optional<Path>> creator) {
         this.publishCreator = creator;
     }
 
-    /** The path a publisher pushing to {@code name} feeds: an existing one, or one the publish creator makes. */
-    public Optional<Path> publishTarget(String name) {
-        Optional<Path> existing = get(name);
-        return existing.isPresent() ? existing : publishCreator.apply(name);
+    /** The path a publisher pushing to {@code key} feeds: the one of that id, or one the publish creator makes. */
+    public Optional<Path> publishTarget(String key) {
+        Optional<Path> existing = get(key);
+        return existing.isPresent() ? existing : publishCreator.apply(key);
     }
 
     private void sampleRates() {
@@ -115,6 +108,5 @@ public final class PathManager implements AutoCloseable {
             p.close();
         }
         byId.clear();
-        byName.clear();
     }
 }

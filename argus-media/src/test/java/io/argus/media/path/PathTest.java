@@ -109,16 +109,16 @@ class PathTest {
     }
 
     @Test
-    void findsByIdOrNameAndRejectsDuplicates() {
+    void findsByIdAndLetsNamesRepeat() {
         paths.add("id-1", "lobby", CAM, true);
-        assertThat(paths.get("lobby")).isPresent();
         assertThat(paths.get("id-1")).isPresent();
-        assertThatThrownBy(() -> paths.add("id-9", "lobby", CAM, true)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(paths.get("lobby")).as("names are not keys").isEmpty();
+        assertThat(paths.add("id-2", "lobby", CAM, true).name()).as("another tenant's lobby").isEqualTo("lobby");
+        assertThatThrownBy(() -> paths.add("id-1", "hall", CAM, true)).isInstanceOf(IllegalArgumentException.class);
         paths.rename("id-1", "hall");
-        assertThat(paths.get("lobby")).isEmpty();
-        assertThat(paths.get("hall")).isPresent();
+        assertThat(paths.get("id-1").orElseThrow().name()).isEqualTo("hall");
         paths.remove("id-1");
-        assertThat(paths.get("hall")).isEmpty();
+        assertThat(paths.get("id-1")).isEmpty();
         assertThat(connector.closed.get(0)).isTrue();
     }
 

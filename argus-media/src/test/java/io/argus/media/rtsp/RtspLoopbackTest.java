@@ -16,6 +16,7 @@ import io.argus.media.path.Transport;
 import io.argus.media.rtsp.client.RtspClient;
 import io.argus.media.rtsp.client.RtspClientConfig;
 import io.argus.media.rtsp.server.RtspAuthenticator;
+import io.argus.media.rtsp.server.RtspDecision;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.stream.Stream;
@@ -134,7 +135,8 @@ class RtspLoopbackTest {
     void digestAuthAgainstOurServerAndWrongPassword() throws Exception {
         server.close();
         server = new RtspServer(RtspServerConfig.ephemeral(), serverPaths,
-                (action, path, c) -> c != null && c.username().equals("admin") && c.verify("s3cret"), 1);
+                (action, path, c, client) -> c != null && c.username().equals("admin") && c.verify("s3cret")
+                        ? RtspDecision.allowed(path) : RtspDecision.REFUSED, 1);
         server.start();
         Stream source = liveSource("cam1");
         URI good = URI.create("rtsp://admin:s3cret@127.0.0.1:" + server.port() + "/cam1");

@@ -5,6 +5,7 @@ import io.argus.server.auth.Principal;
 import io.argus.server.auth.Action;
 import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
+import io.argus.server.camera.TenantPath;
 import io.javalin.http.Context;
 import java.util.List;
 import java.util.UUID;
@@ -41,28 +42,27 @@ final class CameraHandlers {
     /** The cameras the caller may see (any camera action on them). */
     void list(Context ctx) {
         Principal p = AuthFilter.principal(ctx);
-        String base = rtspBase(ctx);
         List<CameraResponse> out = cameras.list(p.tenantId()).stream().filter(c -> p.sees(c.id()))
-                .map(c -> response(c, base)).toList();
+                .map(c -> response(ctx, c)).toList();
         ctx.json(out);
     }
 
     void create(Context ctx) {
         CameraRequest req = RequestBodies.read(ctx, CameraRequest.class);
         Camera c = cameras.create(AuthFilter.principal(ctx).tenantId(), req.toChange());
-        ctx.status(201).header("Location", "/api/v1/cameras/" + c.id()).json(response(c, rtspBase(ctx)));
+        ctx.status(201).header("Location", "/api/v1/cameras/" + c.id()).json(response(ctx, c));
     }
 
     void get(Context ctx) {
         Camera c = cameras.get(AuthFilter.principal(ctx).tenantId(), id(ctx));
-        ctx.json(response(c, rtspBase(ctx)));
+        ctx.json(response(ctx, c));
     }
 
     void patch(Context ctx) {
         UUID id = id(ctx);
         CameraRequest req = RequestBodies.read(ctx, CameraRequest.class);
         Camera c = cameras.update(AuthFilter.principal(ctx).tenantId(), id, req.toChange());
-        ctx.json(response(c, rtspBase(ctx)));
+        ctx.json(response(ctx, c));
     }
 
     void delete(Context ctx) {
@@ -70,8 +70,11 @@ final class CameraHandlers {
         ctx.status(204);
     }
 
-    private CameraResponse response(Camera c, String rtspBase) {
-        return CameraResponse.of(c, cameras.status(c).map(CameraStatusResponse::of).orElse(null), rtspBase);
+    /** The camera as the caller sees it: another tenant's (a system admin's view) has a tenant-qualified path. */
+    private CameraResponse response(Context ctx, Camera c) {
+        String path = new TenantPath(c.tenantId(), c.name()).relativeTo(AuthFilter.principal(ctx).homeTenant());
+        return CameraResponse.of(c, cameras.status(c).map(CameraStatusResponse::of).orElse(null),
+                rtspBase(ctx) + path);
     }
 
     private static UUID id(Context ctx) {

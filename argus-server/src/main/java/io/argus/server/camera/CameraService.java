@@ -27,6 +27,9 @@ import org.slf4j.LoggerFactory;
 /**
  * Creates, changes and removes cameras: the row first (the source of truth), then the live path, so a change
  * takes effect at once. Changes are serialized; they are rare next to reads.
+ *
+ * <p>Names are unique per tenant: two tenants may each have a {@code lobby}. A path's key is its camera's id;
+ * {@link #find} turns a tenant's name into it without the database, for RTSP URLs.
  */
 public final class CameraService {
     private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
@@ -35,7 +38,8 @@ public final class CameraService {
      * Camera names are RTSP paths ({@code rtsp://host:8554/<name>}): one or more segments joined by {@code /}
      * (publishers push to paths such as {@code live/lobby}), each starting with a letter or digit and made of
      * letters, digits and {@code ._~-} (URL-safe without escaping, and no {@code .} or {@code ..} segment), at
-     * most 64 characters in all.
+     * most 64 characters in all. Neither a name nor its first segment may be a UUID: {@code <tenant id>/<name>}
+     * addresses another tenant's camera ({@link TenantPath}).
      */
     static final Pattern NAME = Pattern.compile("(?=.{1,64}$)[A-Za-z0-9][A-Za-z0-9._~-]*(/[A-Za-z0-9][A-Za-z0-9._~-]*)*");
 
@@ -46,6 +50,7 @@ public final class CameraService {
     private final PathManager paths;
     private final Clock clock;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final CameraDirectory directory = new CameraDirectory();
 
     /** Hears cameras come and go (the recorder follows them). Called with this service's lock held. */
     public interface Listener {
@@ -77,9 +82,18 @@ public final class CameraService {
     public synchronized int loadAll() {
         List<Camera> all = repo.listAll();
         for (Camera c : all) {
+            directory.put(c);
             paths.add(c.id().toString(), c.name(), source(c), c.enabled());
         }
         return all.size();
+    }
+
+    /**
+     * The id of {@code tenant}'s camera named {@code nameOrId} (or with that id), from memory: callers on an event
+     * loop may use it.
+     */
+    public Optional<UUID> find(UUID tenant, String nameOrId) {
+        return directory.find(tenant, nameOrId);
     }
 
     public List<Camera> list(UUID tenant) {
@@ -124,14 +138,10 @@ public final class CameraService {
         cam = new Camera(tenant, cam.id(), cam.name(), cam.url(), cam.username(), cam.password(), cam.enabled(),
                 cam.transport(), now, now);
         insert(cam);
-        try {
-            Path p = paths.add(cam.id().toString(), cam.name(), source(cam), cam.enabled());
-            for (Listener l : listeners) {
-                l.added(cam, p);
-            }
-        } catch (IllegalArgumentException e) {
-            repo.delete(tenant, cam.id());
-            throw CameraException.duplicateName(cam.name());
+        directory.put(cam);
+        Path p = paths.add(cam.id().toString(), cam.name(), source(cam), cam.enabled());
+        for (Listener l : listeners) {
+            l.added(cam, p);
         }
         LOG.info("camera {} added ({})", cam.name(), cam.url());
         return cam;
@@ -151,12 +161,8 @@ public final class CameraService {
             throw CameraException.duplicateName(cam.name());
         }
         if (!old.name().equals(cam.name())) {
-            try {
-                paths.rename(id.toString(), cam.name());
-            } catch (IllegalArgumentException e) {
-                repo.update(old);
-                throw CameraException.duplicateName(cam.name());
-            }
+            directory.put(cam);
+            paths.rename(id.toString(), cam.name());
         }
         boolean sourceChanged = !Objects.equals(old.url(), cam.url())
                 || !Objects.equals(old.username(), cam.username()) || !Objects.equals(old.password(), cam.password())
@@ -171,6 +177,7 @@ public final class CameraService {
         if (!repo.delete(tenant, id)) {
             throw CameraException.notFound(id);
         }
+        directory.remove(id);
         for (Listener l : listeners) {
             l.removed(tenant, id);
         }
@@ -180,21 +187,27 @@ public final class CameraService {
 
     /**
      * The publish creator: a publisher pushing to an unknown path gets a new camera of that name (no source URL,
-     * fed by the publisher) in the default tenant. Refuses names that are not valid camera names.
+     * fed by the publisher) in the tenant the path names, the publisher's own (its authenticator checked that).
+     * Refuses names that are not valid camera names.
+     *
+     * @param key the {@link TenantPath} as the default tenant writes it
      */
-    public synchronized Optional<Path> createPushCamera(String name) {
-        Optional<Path> existing = paths.get(name);
-        if (existing.isPresent() || !validName(name)) {
-            return existing;
+    public synchronized Optional<Path> createPushCamera(String key) {
+        Optional<TenantPath> target = TenantPath.parse(key, Tenants.DEFAULT_ID);
+        if (target.isEmpty() || !validName(target.get().name())) {
+            return Optional.empty();
+        }
+        UUID tenant = target.get().tenant();
+        String name = target.get().name();
+        Optional<UUID> existing = directory.find(tenant, name);
+        if (existing.isPresent()) {
+            return paths.get(existing.get().toString());
         }
         Instant now = clock.instant();
-        Camera cam = new Camera(Tenants.DEFAULT_ID, UUID.randomUUID(), name, null, null, null, true, "auto", now, now);
-        try {
-            repo.insert(cam);
-        } catch (DuplicateNameException e) {
-            return paths.get(name);
-        }
-        LOG.info("camera {} created for an RTSP publisher", name);
+        Camera cam = new Camera(tenant, UUID.randomUUID(), name, null, null, null, true, "auto", now, now);
+        insert(cam);
+        directory.put(cam);
+        LOG.info("camera {} created for an RTSP publisher in tenant {}", name, tenant);
         Path p = paths.add(cam.id().toString(), name, null, true);
         for (Listener l : listeners) {
             l.added(cam, p);
@@ -208,7 +221,7 @@ public final class CameraService {
             name = in.name();
             if (!validName(name)) {
                 errors.add("name", "1-64 letters, digits or ._~-, in segments joined by / that each start with a "
-                        + "letter or digit, not a UUID");
+                        + "letter or digit, neither a UUID nor starting with one");
             }
         }
         String url = base.url();
@@ -253,14 +266,18 @@ public final class CameraService {
     }
 
     static boolean validName(String name) {
-        if (!NAME.matcher(name).matches()) {
-            return false;
-        }
+        int slash = name.indexOf('/');
+        String first = slash < 0 ? name : name.substring(0, slash);
+        return NAME.matcher(name).matches() && TenantPath.uuid(first) == null && !isUuid(name);
+    }
+
+    /** Any form {@link UUID#fromString} takes: such a name would read as a camera id. */
+    private static boolean isUuid(String s) {
         try {
-            UUID.fromString(name);
-            return false;
-        } catch (IllegalArgumentException e) {
+            UUID.fromString(s);
             return true;
+        } catch (IllegalArgumentException e) {
+            return false;
         }
     }
 

@@ -12,7 +12,10 @@ import java.time.Clock;
 import java.time.Duration;
 import javax.net.ssl.SSLException;
 
-/** The RTSP server: re-streams every camera at {@code rtsp://host:port/<name or id>} and takes publishers. */
+/**
+ * The RTSP server: re-streams every camera at {@code rtsp://host:port/<name or id>} (in the reader's tenant;
+ * {@code <tenant id>/<name or id>} for a system admin reading another) and takes publishers.
+ */
 public final class RtspRole implements Role {
     /** RFC 2326 §12.37's default session timeout; UDP readers that stop sending keep-alives are dropped. */
     private static final Duration SESSION_TIMEOUT = Duration.ofSeconds(60);
@@ -54,8 +57,8 @@ public final class RtspRole implements Role {
 
     @Override
     public void start() throws GeneralSecurityException, SSLException {
-        access = new RtspAccess(metadata.auth(), media.paths(), media.cameras(), anonymousRead, clock,
-                new RtspViewAudit(audit.log(), audit.background()));
+        access = new RtspAccess(metadata.auth(), media.cameras(), anonymousRead, clock,
+                new RtspAudit(audit.log(), audit.background(), clock, metadata.auth()::tenantId));
         RtspServerTls rtsps = tls.material() == null ? null
                 : new RtspServerTls(tls.config().rtspsPort(), tls.material().nettyServerContext());
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
@@ -77,6 +80,14 @@ public final class RtspRole implements Role {
     /** The bound RTSPS port, or -1 without TLS. */
     public int rtspsPort() {
         return server.tlsPort();
+    }
+
+    /**
+     * Credential checks started since start (each of a password is one Argon2 hash): what pipelined and
+     * concurrent requests with the same credentials share.
+     */
+    public long credentialChecks() {
+        return access.credentialChecks();
     }
 
     /** The bound RTSP port (the configured one, or the one picked for port 0). */

@@ -201,23 +201,43 @@ class IngestEndToEndTest {
 
     @Test
     void ffmpegPublishingToAPathCreatesAndFeedsACamera() throws Exception {
+        publishAndReadBack(api, "admin:e2e-secret");
+    }
+
+    /** Camera names are per tenant: the same path pushed in another tenant is another camera, of that tenant. */
+    @Test
+    void aPublisherOfAnotherTenantFeedsACameraOfItsOwnTenant() throws Exception {
+        assertThat(api.post("/api/v1/tenants", "{\"name\":\"acme\",\"adminUsername\":\"boss\",\"adminPassword\":"
+                + "\"" + VIEWER_PASSWORD + "\"}").status()).isEqualTo(201);
+        ArgusClient acme = ArgusClient.local(server.httpPort());
+        acme = acme.withToken(acme.post("/api/v1/auth/login", "{\"tenant\":\"acme\",\"username\":\"boss\","
+                + "\"password\":\"" + VIEWER_PASSWORD + "\"}").json().get("token").asText());
+        String id = publishAndReadBack(acme, "token:" + acme.token());
+        assertThat(api.get("/api/v1/cameras/" + id).status()).as("not the default tenant's camera").isEqualTo(404);
+    }
+
+    /**
+     * ffmpeg pushes to {@code live/lobby} with {@code userInfo}; the camera it makes in {@code client}'s tenant goes
+     * live and ffprobe reads it back with the same credentials. Returns the camera's id.
+     */
+    private static String publishAndReadBack(ArgusClient client, String userInfo) throws Exception {
         assumeTrue(onPath("ffmpeg") && onPath("ffprobe"), "ffmpeg not installed (.ci/run installs it)");
-        String url = "rtsp://admin:e2e-secret@127.0.0.1:" + server.rtspPort() + "/live/lobby";
+        String url = "rtsp://" + userInfo + "@127.0.0.1:" + server.rtspPort() + "/live/lobby";
         Process publisher = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-stream_loop", "-1", "-f", "h264",
                 "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString(), "-c", "copy", "-f", "rtsp",
                 "-rtsp_transport", "tcp", url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
         try {
-            await(() -> api.get("/api/v1/cameras").json().findValues("name").stream()
+            await(() -> client.get("/api/v1/cameras").json().findValues("name").stream()
                     .anyMatch(n -> n.asText().equals("live/lobby")), "a camera for the published path");
             JsonNode cam = null;
-            for (JsonNode c : api.get("/api/v1/cameras").json()) {
+            for (JsonNode c : client.get("/api/v1/cameras").json()) {
                 cam = c.path("name").asText().equals("live/lobby") ? c : cam;
             }
             String id = cam.path("id").asText();
-            await(() -> "live".equals(api.get("/api/v1/cameras/" + id).json().path("status").path("state").asText()),
-                    "the pushed camera live");
-            JsonNode status = api.get("/api/v1/cameras/" + id).json().path("status");
+            await(() -> "live".equals(client.get("/api/v1/cameras/" + id).json().path("status").path("state")
+                    .asText()), "the pushed camera live");
+            JsonNode status = client.get("/api/v1/cameras/" + id).json().path("status");
             assertThat(status.path("width").asInt()).isEqualTo(640);
             assertThat(status.path("height").asInt()).isEqualTo(360);
             Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-select_streams",
@@ -226,6 +246,7 @@ class IngestEndToEndTest {
             String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(out.lines().filter(l -> l.startsWith("pts=")).count()).as(out).isGreaterThanOrEqualTo(24);
+            return id;
         } finally {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);

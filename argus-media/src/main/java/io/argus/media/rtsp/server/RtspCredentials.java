@@ -33,7 +33,7 @@ public final class RtspCredentials {
      * @param method the request method (part of the Digest response)
      * @param nonce  the nonce this connection issued
      */
-    static RtspCredentials parse(String authorization, String method, String nonce) {
+    public static RtspCredentials parse(String authorization, String method, String nonce) {
         RtspAuthChallenge h = RtspAuthChallenge.parse(authorization);
         if (h == null) {
             return null;

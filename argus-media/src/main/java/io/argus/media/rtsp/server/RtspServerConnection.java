@@ -43,8 +43,16 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
     /** Sessions one connection may hold: a player needs one; more is a client bug or an attack. */
     static final int MAX_SESSIONS = 8;
 
+    /**
+     * RFC 2326 §12.31 Retry-After of a 503 when credentials cannot be checked now: long enough for a queue of
+     * password checks to drain, short enough that a player retrying after it barely notices.
+     */
+    static final int BUSY_RETRY_AFTER_SECONDS = 1;
+
     static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN, GET_PARAMETER, SET_PARAMETER, "
             + "ANNOUNCE, RECORD";
+
+    private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
     private final RtspServer server;
     /** Whether this connection came in over TLS: then media goes interleaved on it, never as clear UDP. */
@@ -77,30 +85,57 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
     }
 
     /**
-     * Requests wait here, in order, while the authenticator prepares one of them off the event loop (a password
-     * check); done when none is waiting.
+     * The last request waiting for its preparation (a password check, off the event loop) or behind one; done
+     * when none is waiting. Requests are handled in order, and each is prepared only once the one before it has
+     * been answered: pipelined requests with the same credentials find the first one's result ready instead of
+     * starting a check each, and one connection never has two checks running.
      */
-    private CompletableFuture<Void> queue = CompletableFuture.completedFuture(null);
+    private CompletableFuture<Void> queue = DONE;
 
     @Override
     public void channelRead(ChannelHandlerContext c, Object msg) {
         if (msg instanceof RtspRequest request) {
             RtspServerRequest req = new RtspServerRequest(request);
-            RtspServerUrls url = req.url();
-            CompletableFuture<Void> ready = server.authenticator().prepare(RtspCredentials.parse(
-                    request.headers().get("Authorization"), req.method(), nonce), url == null ? null : url.path(),
-                    source(c)).toCompletableFuture();
-            if (queue.isDone() && ready.isDone()) {
-                process(req);
-            } else {
-                queue = queue.thenCompose(v -> ready).handleAsync((v, e) -> {
-                    process(req);
-                    return null;
-                }, c.channel().eventLoop());
-            }
+            queue = queue.isDone() ? prepareAndProcess(req) : queue.thenCompose(v -> prepareAndProcess(req));
         } else {
             ReferenceCountUtil.release(msg);
         }
+    }
+
+    /** Runs on the event loop; done at once when the authenticator was ready at once, else once answered. */
+    private CompletableFuture<Void> prepareAndProcess(RtspServerRequest req) {
+        if (!ctx.channel().isActive()) {
+            return DONE;
+        }
+        CompletableFuture<Void> ready;
+        try {
+            ready = server.authenticator().prepare(credentials(req), source(ctx)).toCompletableFuture();
+        } catch (RuntimeException e) {
+            ready = CompletableFuture.failedFuture(e);
+        }
+        if (ready.isDone()) {
+            processPrepared(req, ready.isCompletedExceptionally());
+            return DONE;
+        }
+        return ready.handleAsync((v, e) -> {
+            processPrepared(req, e != null);
+            return null;
+        }, eventLoop());
+    }
+
+    /** Handles the request, or answers 503 when the authenticator could not prepare it (overloaded). */
+    private void processPrepared(RtspServerRequest req, boolean failed) {
+        if (!failed) {
+            process(req);
+            return;
+        }
+        RtspResponse r = new RtspResponse(RtspStatus.SERVICE_UNAVAILABLE);
+        r.headers().set("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
+        respond(req, r);
+    }
+
+    private RtspCredentials credentials(RtspServerRequest req) {
+        return RtspCredentials.parse(req.request().headers().get("Authorization"), req.method(), nonce);
     }
 
     private static String source(ChannelHandlerContext c) {
@@ -163,31 +198,41 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
         return req.sessionId() == null ? null : sessions.get(req.sessionId());
     }
 
-    /** False (and a 401 with challenges sent) unless the authenticator allows the request. */
-    private boolean authorized(RtspServerRequest req, Action action, String path) {
-        RtspCredentials credentials = RtspCredentials.parse(req.request().headers().get("Authorization"),
-                req.method(), nonce);
-        if (server.authenticator().authorize(action, path, credentials, remoteAddress())) {
-            return true;
+    /**
+     * The key of the path the authenticator allows this request on, or null when it did not (a 401 with
+     * challenges, or a 404, has been sent).
+     */
+    private String allowedPath(RtspServerRequest req, Action action, String path) {
+        RtspDecision d = server.authenticator().authorize(action, path, credentials(req), remoteAddress());
+        switch (d.outcome()) {
+            case ALLOWED -> {
+                return d.pathKey();
+            }
+            case NOT_FOUND -> respond(req, new RtspResponse(RtspStatus.NOT_FOUND));
+            case REFUSED -> {
+                RtspResponse r = new RtspResponse(RtspStatus.UNAUTHORIZED);
+                if (server.authenticator().offersDigest()) {
+                    r.headers().add("WWW-Authenticate", "Digest realm=\"" + RtspServer.REALM + "\", nonce=\""
+                            + nonce + "\"");
+                }
+                r.headers().add("WWW-Authenticate", "Basic realm=\"" + RtspServer.REALM + "\"");
+                respond(req, r);
+            }
         }
-        RtspResponse r = new RtspResponse(RtspStatus.UNAUTHORIZED);
-        if (server.authenticator().offersDigest()) {
-            r.headers().add("WWW-Authenticate", "Digest realm=\"" + RtspServer.REALM + "\", nonce=\"" + nonce + "\"");
-        }
-        r.headers().add("WWW-Authenticate", "Basic realm=\"" + RtspServer.REALM + "\"");
-        respond(req, r);
-        return false;
+        return null;
     }
 
     private void describe(RtspServerRequest req) {
         RtspServerUrls url = req.url();
-        if (url == null || !authorized(req, Action.READ, url.path())) {
-            if (url == null) {
-                respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
-            }
+        if (url == null) {
+            respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
             return;
         }
-        Path path = server.paths().get(url.path()).orElse(null);
+        String key = allowedPath(req, Action.READ, url.path());
+        if (key == null) {
+            return;
+        }
+        Path path = server.paths().get(key).orElse(null);
         Stream stream = path == null ? null : path.stream();
         if (stream == null) {
             respond(req, new RtspResponse(path == null ? RtspStatus.NOT_FOUND : RtspStatus.SERVICE_UNAVAILABLE));
@@ -207,7 +252,8 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
             return;
         }
-        if (!authorized(req, Action.PUBLISH, url.path())) {
+        String key = allowedPath(req, Action.PUBLISH, url.path());
+        if (key == null) {
             return;
         }
         List<SdpTrack> tracks;
@@ -222,7 +268,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             respond(req, new RtspResponse(415, "Unsupported Media Type", new RtspHeaders(), ""));
             return;
         }
-        Path path = server.paths().publishTarget(url.path()).orElse(null);
+        Path path = server.paths().publishTarget(key).orElse(null);
         SourceListener publisher = path == null ? null : path.acquirePublisher();
         if (publisher == null) {
             respond(req, new RtspResponse(path == null ? RtspStatus.NOT_FOUND : RtspStatus.FORBIDDEN));
@@ -250,7 +296,8 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             return;
         }
         boolean publish = session != null ? session.isPublisher() : announce != null;
-        if (!authorized(req, publish ? Action.PUBLISH : Action.READ, url.path())) {
+        String key = allowedPath(req, publish ? Action.PUBLISH : Action.READ, url.path());
+        if (key == null) {
             return;
         }
         RtspTransport offer = chooseTransport(req, session);
@@ -259,7 +306,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             return;
         }
         RtspServerSetup setup = publish ? RtspServerSetup.record(this, req, url, session, announce, offer)
-                : RtspServerSetup.play(this, req, url, session, offer);
+                : RtspServerSetup.play(this, url, key, session, offer);
         if (setup.error() != null) {
             respond(req, setup.error());
             return;

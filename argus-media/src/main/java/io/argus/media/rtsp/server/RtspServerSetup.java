@@ -17,8 +17,12 @@ record RtspServerSetup(RtspServerSession session, RtspTransport reply, RtspRespo
         return new RtspServerSetup(null, null, new RtspResponse(status));
     }
 
-    /** A reader's SETUP of {@code trackID=N} of a live path. */
-    static RtspServerSetup play(RtspServerConnection conn, RtspServerRequest req, RtspServerUrls url,
+    /**
+     * A reader's SETUP of {@code trackID=N} of a live path.
+     *
+     * @param key the path's key, as the authenticator resolved the URL
+     */
+    static RtspServerSetup play(RtspServerConnection conn, RtspServerUrls url, String key,
                                 RtspServerSession existing, RtspTransport offer) {
         if (offer.isRecord()) {
             return error(RtspStatus.UNSUPPORTED_TRANSPORT);
@@ -26,7 +30,7 @@ record RtspServerSetup(RtspServerSession session, RtspTransport reply, RtspRespo
         RtspServerSession session = existing;
         Stream stream;
         if (session == null) {
-            Path path = conn.server().paths().get(url.path()).orElse(null);
+            Path path = conn.server().paths().get(key).orElse(null);
             stream = path == null ? null : path.stream();
             if (stream == null) {
                 return error(path == null ? RtspStatus.NOT_FOUND : RtspStatus.SERVICE_UNAVAILABLE);
@@ -34,7 +38,7 @@ record RtspServerSetup(RtspServerSession session, RtspTransport reply, RtspRespo
             session = RtspServerSession.reader(conn.newSessionId(), conn, path, stream);
         } else {
             stream = session.stream();
-            if (!url.path().equals(session.path().name()) && !url.path().equals(session.path().id())) {
+            if (!key.equals(session.path().id())) {
                 return error(RtspStatus.METHOD_NOT_VALID_IN_THIS_STATE);
             }
         }
