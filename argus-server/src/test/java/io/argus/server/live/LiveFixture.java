@@ -1,14 +1,10 @@
 package io.argus.server.live;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.sei.CaptureTimeSei;
-import io.argus.media.path.Path;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.sim.Simulator;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -19,31 +15,20 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 
 /** A simulator camera streaming into a node, and what the live tests read from fMP4 bytes. */
-final class LiveFixture implements AutoCloseable {
-    static final String PASSWORD = "pw";
+final class LiveFixture {
     final Simulator sim;
     final ArgusServer server;
     final ArgusClient api;
     final String camera;
     final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    LiveFixture(java.nio.file.Path dataDir) throws Exception {
-        sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", PASSWORD)));
-        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
-        Answer a = api.post("/api/v1/cameras", "{\"name\":\"live-cam\",\"url\":\"" + sim.url(1)
-                + "\",\"transport\":\"tcp\"}");
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        camera = a.json().path("id").asText();
-        Path p = server.paths().get(camera).orElseThrow();
-        CompletableFuture<Void> live = new CompletableFuture<>();
-        p.onStream(s -> live.complete(null));
-        live.get(30, TimeUnit.SECONDS);
+    LiveFixture(TestNode node) {
+        sim = node.sim();
+        server = node.server();
+        api = node.api();
+        camera = node.camera(0);
     }
 
     String base() {
@@ -89,9 +74,4 @@ final class LiveFixture implements AutoCloseable {
         return times;
     }
 
-    @Override
-    public void close() {
-        server.close();
-        sim.close();
-    }
 }

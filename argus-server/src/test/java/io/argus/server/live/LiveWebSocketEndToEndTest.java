@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.media.stream.LatencyHistogram;
 import io.argus.media.stream.Stream;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -21,10 +22,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Simulator → node → fMP4 over WebSocket (MSE): first frame, glass-to-glass latency, slow readers, endings. */
 @E2e
@@ -35,20 +35,13 @@ class LiveWebSocketEndToEndTest {
     /** The slow client's socket receive buffer: small, so its TCP window closes at once. */
     private static final int SLOW_CLIENT_BUFFER = 4096;
 
-    @TempDir
-    static java.nio.file.Path dataDir;
+    @RegisterExtension
+    static final TestNode NODE = TestNode.withCameras(1);
     static LiveFixture f;
 
     @BeforeAll
-    static void start() throws Exception {
-        f = new LiveFixture(dataDir);
-    }
-
-    @AfterAll
-    static void stop() {
-        if (f != null) {
-            f.close();
-        }
+    static void start() {
+        f = new LiveFixture(NODE);
     }
 
     private static String wsUrl(String camera) {
