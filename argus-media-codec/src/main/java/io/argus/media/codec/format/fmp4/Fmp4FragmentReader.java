@@ -34,7 +34,7 @@ public final class Fmp4FragmentReader {
      * five hours of 48 kHz AAC frames. More is damage, and a trun without per-sample fields could otherwise declare
      * four billion samples in 12 bytes.
      */
-    public static final long MAX_RUN_SAMPLES = 1_000_000;
+    static final long MAX_RUN_SAMPLES = 1_000_000;
 
     /** What a tfhd says (§8.8.7): the track and the defaults of its samples (-1 where absent). */
     record Tfhd(int trackId, long defaultDuration, long defaultSize, int defaultFlags) {
