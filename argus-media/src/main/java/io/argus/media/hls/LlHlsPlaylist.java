@@ -1,10 +1,9 @@
 package io.argus.media.hls;
 
-import java.time.Instant;
+import io.argus.media.codec.format.m3u8.M3u8Writer;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
-import java.util.Locale;
 
 /**
  * Writes a media playlist of the window (RFC 8216bis §4.4): complete segments with their {@code EXTINF}, the
@@ -34,35 +33,24 @@ final class LlHlsPlaylist {
      */
     static String render(int targetDuration, double partTarget, Collection<LlHlsSegment> segments, long nextPart,
                          String base, String query) {
-        StringBuilder b = new StringBuilder(2048);
-        b.append("#EXTM3U\n#EXT-X-VERSION:").append(VERSION).append('\n');
-        b.append("#EXT-X-TARGETDURATION:").append(targetDuration).append('\n');
-        b.append("#EXT-X-SERVER-CONTROL:CAN-BLOCK-RELOAD=YES,PART-HOLD-BACK=")
-                .append(seconds(partTarget * PART_HOLD_BACK_PARTS)).append('\n');
-        b.append("#EXT-X-PART-INF:PART-TARGET=").append(seconds(partTarget)).append('\n');
         List<LlHlsSegment> list = new ArrayList<>(segments);
-        b.append("#EXT-X-MEDIA-SEQUENCE:").append(list.isEmpty() ? 0 : list.get(0).msn).append('\n');
-        b.append("#EXT-X-MAP:URI=\"").append(base).append(INIT).append(query).append("\"\n");
+        M3u8Writer m3u8 = new M3u8Writer(2048).extM3u().version(VERSION).targetDuration(targetDuration)
+                .serverControlBlockingReload(partTarget * PART_HOLD_BACK_PARTS).partInf(partTarget)
+                .mediaSequence(list.isEmpty() ? 0 : list.get(0).msn).map(base + INIT + query);
         int firstWithParts = firstWithParts(list, targetDuration);
         for (int i = 0; i < list.size(); i++) {
             LlHlsSegment s = list.get(i);
-            b.append("#EXT-X-PROGRAM-DATE-TIME:").append(Instant.ofEpochSecond(0, s.startWallMicros * 1000))
-                    .append('\n');
+            m3u8.programDateTimeMicros(s.startWallMicros);
             if (i >= firstWithParts) {
                 for (LlHlsPart p : s.parts) {
-                    b.append("#EXT-X-PART:DURATION=").append(seconds(p.duration())).append(",URI=\"").append(base)
-                            .append(partName(p.number())).append(query).append('"')
-                            .append(p.independent() ? ",INDEPENDENT=YES\n" : "\n");
+                    m3u8.part(p.duration(), base + partName(p.number()) + query, p.independent());
                 }
             }
             if (s.complete()) {
-                b.append("#EXTINF:").append(seconds(s.duration())).append(",\n").append(base)
-                        .append(segmentName(s.msn)).append(query).append('\n');
+                m3u8.extinf(s.duration()).uri(base + segmentName(s.msn) + query);
             }
         }
-        b.append("#EXT-X-PRELOAD-HINT:TYPE=PART,URI=\"").append(base).append(partName(nextPart)).append(query)
-                .append("\"\n");
-        return b.toString();
+        return m3u8.preloadHintPart(base + partName(nextPart) + query).toString();
     }
 
     /** The index of the first segment whose parts are listed: those ending within three target durations. */
@@ -82,9 +70,5 @@ final class LlHlsPlaylist {
 
     static String segmentName(long msn) {
         return msn + SEGMENT_SUFFIX;
-    }
-
-    private static String seconds(double s) {
-        return String.format(Locale.ROOT, "%.3f", s);
     }
 }

@@ -11,7 +11,8 @@
  * wait on the returned futures from their own (virtual) threads.
  *
  * <p>Layer: argus-media. May import the stream hub ({@code io.argus.media.stream}), the fMP4 format
- * ({@code io.argus.media.codec.format.fmp4}) and {@code io.argus.media.codec}, Netty's buffers, utilities and
- * event loops ({@code io.netty.channel}), SLF4J and the JDK; never a path, another protocol or a transport.
+ * ({@code io.argus.media.codec.format.fmp4}), the m3u8 writer ({@code io.argus.media.codec.format.m3u8}) and
+ * {@code io.argus.media.codec}, Netty's buffers, utilities and event loops ({@code io.netty.channel}), SLF4J and
+ * the JDK; never a path, another protocol or a transport.
  */
 package io.argus.media.hls;

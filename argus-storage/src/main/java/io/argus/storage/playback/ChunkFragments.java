@@ -1,6 +1,7 @@
 package io.argus.storage.playback;
 
 import io.argus.media.codec.format.fmp4.BoxType;
+import io.argus.media.codec.format.fmp4.Fmp4FragmentReader;
 import io.argus.media.codec.format.fmp4.Mp4Box;
 import io.argus.media.codec.format.fmp4.Mp4BoxReader;
 import io.argus.media.codec.format.fmp4.Mp4FormatException;
@@ -129,7 +130,6 @@ public final class ChunkFragments {
             int tail = (int) Math.min(8, size - pos - moofSize);
             ByteBuf moofAndMdatHeader = chunk.read(pos, checkedSize(moofSize, pos) + tail, alloc);
             try {
-                List<FragmentRun> runs = Moof.runs(moofAndMdatHeader.slice(0, (int) moofSize));
                 long[] mdat = parseHeader(moofAndMdatHeader.slice((int) moofSize, tail), size - pos - moofSize);
                 if (mdat == null && tail == 8) {
                     mdat = header(chunk, pos + moofSize, alloc);
@@ -137,6 +137,8 @@ public final class ChunkFragments {
                 if (mdat == null || mdat[1] != BoxType.MDAT) {
                     throw new Mp4FormatException(pos + moofSize, "moof not followed by an mdat");
                 }
+                List<FragmentRun> runs = FragmentRun.of(Fmp4FragmentReader.read(
+                        moofAndMdatHeader.slice(0, (int) moofSize), (int) mdat[2], mdat[0]));
                 fragments.add(new ChunkFragment(pos, moofSize, moofSize + mdat[0], runs));
                 pos += moofSize + mdat[0];
             } finally {
@@ -168,7 +170,7 @@ public final class ChunkFragments {
         return (int) boxSize;
     }
 
-    /** {size, type} of the box at {@code pos}, or null if the chunk ends before its header does. */
+    /** {size, type, header size} of the box at {@code pos}, or null if the chunk ends before its header does. */
     private static long[] header(ReadableChunk chunk, long pos, ByteBufAllocator alloc) throws IOException {
         long left = chunk.size() - pos;
         if (left < 8) {
@@ -203,6 +205,6 @@ public final class ChunkFragments {
             throw new Mp4FormatException(0, "box " + BoxType.name(type) + " of size " + size + " with " + left
                     + " bytes left in the chunk");
         }
-        return new long[] {size, type};
+        return new long[] {size, type, headerSize};
     }
 }

@@ -1,6 +1,7 @@
 package io.argus.storage.playback;
 
 import io.argus.media.codec.format.fmp4.BoxType;
+import io.argus.media.codec.format.fmp4.Fmp4FragmentRewriter;
 import io.argus.media.codec.format.fmp4.Mp4Box;
 import io.argus.media.codec.format.fmp4.Mp4BoxReader;
 import io.argus.media.codec.format.fmp4.Mp4FormatException;
@@ -224,7 +225,7 @@ public final class Mp4Export {
                 ChunkFragment f = p.fragment().fragment();
                 ByteBuf moof = open.read(f.offset(), Math.toIntExact(f.moofSize()), alloc);
                 try {
-                    Moof.rewrite(moof, p.sequenceNumber(), (track, old) -> p.tfdt().get(track));
+                    Fmp4FragmentRewriter.rewrite(moof, p.sequenceNumber(), (track, old) -> p.tfdt().get(track));
                     out.write(moof);
                 } finally {
                     moof.release();

@@ -1,12 +1,9 @@
 package io.argus.storage.playback;
 
+import io.argus.media.codec.format.m3u8.M3u8Writer;
 import io.argus.storage.chunk.ChunkRecord;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.function.Function;
 
@@ -27,9 +24,6 @@ import java.util.function.Function;
  * </ul>
  */
 public final class PlaybackPlaylist {
-    /** RFC 8216 §4.3.2.6: ISO-8601 with milliseconds and a zone. */
-    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX")
-            .withZone(ZoneOffset.UTC);
     /**
      * A jump between segments of one chunk above this gets a new PROGRAM-DATE-TIME: more than rounding (a
      * microsecond per fragment) and less than a frame at any rate.
@@ -52,44 +46,32 @@ public final class PlaybackPlaylist {
         }
         long targetDuration = 1;
         for (Gop g : gops) {
-            targetDuration = Math.max(targetDuration, extinf(g.duration()).setScale(0, RoundingMode.CEILING)
-                    .longValueExact());
+            targetDuration = Math.max(targetDuration, M3u8Writer.targetDuration(g.duration()));
         }
-        StringBuilder sb = new StringBuilder(256 + gops.size() * 128);
-        sb.append("#EXTM3U\n#EXT-X-VERSION:7\n#EXT-X-TARGETDURATION:").append(targetDuration)
-                .append("\n#EXT-X-MEDIA-SEQUENCE:0\n#EXT-X-PLAYLIST-TYPE:").append(ended ? "VOD" : "EVENT")
-                .append("\n#EXT-X-INDEPENDENT-SEGMENTS\n");
+        M3u8Writer m3u8 = new M3u8Writer(256 + gops.size() * 128).extM3u().version(7)
+                .targetDuration(targetDuration).mediaSequence(0)
+                .playlistType(ended ? M3u8Writer.PlaylistType.VOD : M3u8Writer.PlaylistType.EVENT)
+                .independentSegments();
         ChunkRecord chunk = null;
         Instant previousEnd = null;
         String uri = null;
         for (Gop g : gops) {
             if (!g.chunk().equals(chunk)) {
                 if (chunk != null) {
-                    sb.append("#EXT-X-DISCONTINUITY\n");
+                    m3u8.discontinuity();
                 }
                 chunk = g.chunk();
                 uri = chunkUri.apply(chunk);
-                sb.append("#EXT-X-MAP:URI=\"").append(uri).append("\",BYTERANGE=\"").append(g.media().initSize())
-                        .append("@0\"\n");
-                sb.append("#EXT-X-PROGRAM-DATE-TIME:").append(DATE_TIME.format(g.start())).append('\n');
+                m3u8.map(uri, g.media().initSize(), 0).programDateTime(g.start());
             } else if (Duration.between(previousEnd, g.start()).abs().compareTo(HOLE) > 0) {
-                sb.append("#EXT-X-PROGRAM-DATE-TIME:").append(DATE_TIME.format(g.start())).append('\n');
+                m3u8.programDateTime(g.start());
             }
-            sb.append("#EXTINF:").append(extinf(g.duration()).toPlainString()).append(",\n");
-            sb.append("#EXT-X-BYTERANGE:").append(g.length()).append('@').append(g.offset()).append('\n');
-            sb.append(uri).append('\n');
+            m3u8.extinf(g.duration()).byteRange(g.length(), g.offset()).uri(uri);
             previousEnd = g.end();
         }
         if (ended) {
-            sb.append("#EXT-X-ENDLIST\n");
+            m3u8.endList();
         }
-        return sb.toString();
-    }
-
-    /** Seconds to the microsecond, at least three decimals ({@code 2.000}, {@code 1.966667}). */
-    static BigDecimal extinf(Duration d) {
-        BigDecimal s = BigDecimal.valueOf(d.getSeconds()).add(BigDecimal.valueOf(d.getNano(), 9))
-                .setScale(6, RoundingMode.HALF_UP).stripTrailingZeros();
-        return s.scale() < 3 ? s.setScale(3) : s;
+        return m3u8.toString();
     }
 }

@@ -1,5 +1,6 @@
 package io.argus.storage.playback;
 
+import io.argus.media.codec.format.fmp4.Fmp4FragmentRewriter;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ReadableChunk;
 import io.netty.buffer.ByteBuf;
@@ -77,7 +78,7 @@ public final class WallClockChunk {
             }
             ByteBuf moof = file.read(f.offset(), Math.toIntExact(f.moofSize()), alloc);
             try {
-                Moof.rewrite(moof, -1, this::wallTfdt);
+                Fmp4FragmentRewriter.rewrite(moof, -1, this::wallTfdt);
                 int from = (int) (pos - f.offset());
                 int to = (int) (Math.min(moofEnd, end) - f.offset());
                 out.write(moof.slice(moof.readerIndex() + from, to - from));

@@ -7,8 +7,8 @@
  * a server.
  *
  * <p>Layer: argus-storage. May import {@code io.argus.storage.chunk} (the store and index contract), the fMP4
- * format package {@code io.argus.media.codec.format.fmp4}, Netty's buffers, SLF4J and the JDK. Never the live
- * stream hub {@code io.argus.media.stream} nor the recorder: recording and playback meet only at the chunk store and
- * index contract.
+ * and m3u8 format packages {@code io.argus.media.codec.format.fmp4} and {@code io.argus.media.codec.format.m3u8},
+ * Netty's buffers, SLF4J and the JDK. Never the live stream hub {@code io.argus.media.stream} nor the recorder:
+ * recording and playback meet only at the chunk store and index contract.
  */
 package io.argus.storage.playback;

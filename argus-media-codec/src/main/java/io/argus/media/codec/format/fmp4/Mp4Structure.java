@@ -53,12 +53,12 @@ public record Mp4Structure(List<Track> tracks, List<Fragment> fragments) {
     }
 
     /**
-     * One trun of one traf.
+     * The samples of one traf: of its truns, which lie back to back in the mdat (see {@link Fmp4FragmentReader}).
      *
      * @param trackId             from the tfhd
-     * @param baseMediaDecodeTime the tfdt of its traf
+     * @param baseMediaDecodeTime the tfdt
      * @param dataOffset          where its first sample starts, from the start of the bytes read
-     * @param samples             its samples
+     * @param samples             its samples, in decode order
      */
     public record Run(int trackId, long baseMediaDecodeTime, long dataOffset, List<Sample> samples) {
 
@@ -117,7 +117,7 @@ public record Mp4Structure(List<Track> tracks, List<Fragment> fragments) {
                 throw new Mp4FormatException(moof.offset(), "expected a moof followed by an mdat, found "
                         + moof.typeName());
             }
-            Fragment f = FragmentParser.parse(file, moof, boxes.get(i + 1));
+            Fragment f = Fmp4FragmentReader.read(file, moof, boxes.get(i + 1));
             if (f.sequenceNumber() <= lastSequence) {
                 throw new Mp4FormatException(moof.offset(), "sequence number " + f.sequenceNumber()
                         + " not above " + lastSequence);
@@ -167,7 +167,7 @@ public record Mp4Structure(List<Track> tracks, List<Fragment> fragments) {
                 if (mdat == null || mdat.type() != BoxType.MDAT) {
                     return good;
                 }
-                FragmentParser.parse(file, Mp4BoxReader.readTree(file, moof), mdat);
+                Fmp4FragmentReader.read(file, Mp4BoxReader.readTree(file, moof), mdat);
                 good = mdat.end();
             }
         } catch (Mp4FormatException damaged) {

@@ -213,7 +213,7 @@ class Fmp4FragmentWriterTest {
         List<Long> out = new ArrayList<>();
         Mp4Box moof = Mp4BoxReader.read(bytes).get(0);
         Mp4Box mdat = Mp4BoxReader.read(bytes).get(1);
-        FragmentParser.parse(bytes, moof, mdat).runs().forEach(r -> r.samples().forEach(s -> out.add(s.duration())));
+        Fmp4FragmentReader.read(bytes, moof, mdat).runs().forEach(r -> r.samples().forEach(s -> out.add(s.duration())));
         bytes.release();
         return out;
     }

@@ -140,7 +140,7 @@ class Mp4StructureTest {
                 + "00000008" + "6d646174"));
         List<Mp4Box> boxes = Mp4BoxReader.read(buf);
         assertThat(boxes).extracting(Mp4Box::typeName).containsExactly("moof", "mdat");
-        assertThatThrownBy(() -> FragmentParser.parse(buf, boxes.get(0), boxes.get(1)))
+        assertThatThrownBy(() -> Fmp4FragmentReader.read(buf, boxes.get(0), boxes.get(1)))
                 .isInstanceOf(Mp4FormatException.class).hasMessageContaining("4294967295");
         buf.release();
     }
