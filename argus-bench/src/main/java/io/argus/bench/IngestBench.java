@@ -110,7 +110,9 @@ public final class IngestBench {
              ChildJvm server = ChildJvm.start("server", cfg.mainClass(), cfg.serverJvmArgs(),
                 List.of("server", "--data-dir", cfg.workDir().resolve("data").toString(),
                         "--http-port", Integer.toString(httpPort), "--rtsp-port", Integer.toString(rtspPort)),
-                Map.of("ARGUS_ADMIN_PASSWORD", password), cfg.workDir().resolve("server.log"), line -> false)) {
+                // The simulator is on loopback, which the server refuses to pull cameras from unless allowed.
+                Map.of("ARGUS_ADMIN_PASSWORD", password, "ARGUS_CAMERA_ALLOWED_ADDRESSES", "127.0.0.1/32"),
+                cfg.workDir().resolve("server.log"), line -> false)) {
             if (!sim.awaitReady(120)) {
                 throw new IllegalStateException("simulator did not start; see " + cfg.workDir().resolve("sim.log"));
             }

@@ -144,6 +144,8 @@ class TlsEndToEndTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("ok");
             assertThat(r.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(cert);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as("HTTPS answers carry it too")
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
         }
         assertThat(new ApiClient(server.httpPort()).get("/api/v1/health").status())
                 .as("plain HTTP still serves by default").isEqualTo(200);
