@@ -256,15 +256,15 @@ public final class CameraService {
      * A credential as given, or null for an empty one. Control characters are refused: the user name goes into
      * the camera's Digest header as it is, where a CR LF would start a header of its own.
      *
-     * @param what how the message names it: empty for the field itself, {@code its password} for one in the URL
+     * @param what for one taken from the URL, what the message calls it ({@code its password}); else empty
      */
     private static String credential(String field, String what, String value, FieldErrors errors) {
-        String subject = what.isEmpty() ? "" : what + " ";
+        String prefix = what.isEmpty() ? "" : what + ": ";
         if (value.length() > MAX_CREDENTIAL_LENGTH) {
-            errors.add(field, subject + (what.isEmpty() ? "" : "is ") + "longer than " + MAX_CREDENTIAL_LENGTH + " characters");
+            errors.add(field, prefix + "longer than " + MAX_CREDENTIAL_LENGTH + " characters");
         }
         if (value.chars().anyMatch(Character::isISOControl)) {
-            errors.add(field, subject + "contains a control character");
+            errors.add(field, prefix + "contains a control character");
         }
         return value.isEmpty() ? null : value;
     }

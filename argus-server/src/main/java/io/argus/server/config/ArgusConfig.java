@@ -83,7 +83,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 ConfigKeys.RTSP_RTCP_PORT.name(), "0",
                 ConfigKeys.HTTPS_PORT.name(), "0",
                 ConfigKeys.RTSPS_PORT.name(), "0",
-                ConfigKeys.CAMERA_ALLOWED_ADDRESSES.name(), "127.0.0.0/8"));
+                ConfigKeys.CAMERA_ALLOWED_ADDRESSES.name(), "127.0.0.0/8,::1/128"));
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }
