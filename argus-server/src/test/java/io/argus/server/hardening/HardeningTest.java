@@ -44,7 +44,8 @@ class HardeningTest {
     static final List<String> BAD_FILES = List.of("..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fpasswd",
             "..%5c..%5cboot.ini", "init.mp4%00.txt", "part-1.m4s", "part99999999999999999999.m4s",
             "99999999999999999999.m4s", "-1.m4s", "..", "%2e%2e", "x.mp4", "....%2F%2F....%2F%2Fetc",
-            "00000000-0000-0000-0000-000000000000.mp4", "%3Cimg%20src%3Dx%3E.mp4", "a".repeat(2000) + ".mp4");
+            "00000000-0000-0000-0000-000000000000.mp4", "%3Cimg%20src%3Dx%3E.mp4", "a".repeat(2000) + ".mp4",
+            "ffffffffffffffffff.m4s", "partffffffffffffffffff.m4s", "ffffffffffffffffff.mp4", "0x10.m4s");
     static final List<String> BAD_BODIES = List.of("{", "}", "[]", "null", "123", "\"text\"", "{\"a\":}",
             "{\"name\":5,\"url\":[],\"enabled\":\"yes\",\"transport\":{},\"username\":1,\"password\":true}",
             "{\"from\":5,\"to\":false,\"note\":[],\"expiresInSeconds\":\"x\"}",
