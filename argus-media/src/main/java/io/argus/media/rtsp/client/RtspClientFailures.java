@@ -46,7 +46,7 @@ final class RtspClientFailures {
     }
 
     static String connection(Throwable cause) {
-        if (cause instanceof EncoderException) {
+        if (cause instanceof EncoderException && cause.getCause() instanceof RtspProtocolException) {
             return "refused to send a request with a line break in a header (check the camera's user name and "
                     + "password)";
         }
