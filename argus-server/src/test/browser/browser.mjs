@@ -21,11 +21,17 @@ export async function launch() {
   });
 }
 
-/** A page whose console errors and failed requests are kept, so a failing test shows what the browser saw. */
+/**
+ * A page whose console errors and failed requests are kept, so a failing test shows what the browser saw, and whose
+ * Content-Security-Policy violations are collected apart (`page.csp`): the UI must work under the node's policy.
+ */
 export async function newPage(browser, viewport = { width: 1600, height: 900 }) {
   const context = await browser.newContext({ viewport, acceptDownloads: true });
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation',
+    (e) => console.error('CSP violation: ' + e.violatedDirective + ' blocked ' + e.blockedURI)));
   const page = await context.newPage();
   page.log = [];
+  page.csp = [];
   if (process.env.ARGUS_UI_SRC) {
     // While working on the UI: its scripts and styles from the source tree, so a change needs no server rebuild.
     await page.route(/\/(js|css)\/[^?]*/, (route) => {
@@ -34,7 +40,10 @@ export async function newPage(browser, viewport = { width: 1600, height: 900 }) 
         contentType: f.endsWith('.js') ? 'text/javascript' : 'text/css' });
     });
   }
-  page.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') page.log.push(m.type() + ': ' + m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error' || m.type() === 'warning') page.log.push(m.type() + ': ' + m.text());
+    if (/Content Security Policy|CSP violation/.test(m.text())) page.csp.push(m.text());
+  });
   page.on('pageerror', (e) => page.log.push('pageerror: ' + e.message));
   return page;
 }

@@ -44,6 +44,7 @@ async function playback(browser) {
   }, params);
   r.screenshot = await shot(page, 'media-playback');
   r.log = page.log;
+  r.csp = page.csp;
   return r;
 }
 
@@ -76,6 +77,7 @@ async function liveHls(browser) {
   }, params);
   r.screenshot = await shot(page, 'media-live-hls');
   r.log = page.log;
+  r.csp = page.csp;
   return r;
 }
 
@@ -115,6 +117,7 @@ async function liveWs(browser) {
   }, { tries: 5, ...params });
   r.screenshot = await shot(page, 'media-live-ws');
   r.log = page.log;
+  r.csp = page.csp;
   return r;
 }
 

@@ -52,7 +52,9 @@ await run(async (browser) => {
   // Login: a wrong password first, in words.
   await page.goto(base + '/');
   await page.waitForSelector('form.login');
-  r.indexCacheControl = (await page.request.get(base + '/')).headers()['cache-control'];
+  const index = (await page.request.get(base + '/')).headers();
+  r.indexCacheControl = index['cache-control'];
+  r.indexCsp = index['content-security-policy'];
   await page.fill('input[name=username]', user);
   await page.fill('input[name=password]', 'not-the-password');
   await page.click('form.login button[type=submit]');
@@ -215,5 +217,6 @@ await run(async (browser) => {
   await page.waitForSelector('form.login');
   r.tokenAfterLogout = await page.evaluate(() => sessionStorage.getItem('argus.token'));
   r.log = page.log;
+  r.csp = page.csp;
   return r;
 });

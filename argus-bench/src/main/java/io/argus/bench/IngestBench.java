@@ -110,7 +110,9 @@ public final class IngestBench {
              ChildJvm server = ChildJvm.start(run, "server", cfg.mainClass(), cfg.serverJvmArgs(),
                 List.of("server", "--data-dir", run.dataDir("server").toString(),
                         "--http-port", Integer.toString(httpPort), "--rtsp-port", Integer.toString(rtspPort)),
-                Map.of("ARGUS_ADMIN_PASSWORD", password), line -> false)) {
+                // The simulator is on loopback, which the server refuses to pull cameras from unless allowed.
+                Map.of("ARGUS_ADMIN_PASSWORD", password, "ARGUS_CAMERA_ALLOWED_ADDRESSES", "127.0.0.1/32"),
+                line -> false)) {
             if (!sim.awaitReady(120)) {
                 throw new IllegalStateException("simulator did not start; see " + run.log("sim.log"));
             }

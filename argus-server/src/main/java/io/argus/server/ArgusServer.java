@@ -12,7 +12,9 @@ import io.argus.server.roles.TlsRole;
 import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -37,7 +39,7 @@ public final class ArgusServer implements AutoCloseable {
 
     private ArgusServer(ArgusConfig config, Clock clock) {
         MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), config.crypto(), clock);
-        this.media = new MediaRole(config.ingest(), metadata, clock);
+        this.media = new MediaRole(config.ingest(), metadata, () -> ownPorts(config), clock);
         this.recording = new RecordingRole(config.recording(), config.storage(), metadata, media, clock);
         TlsRole tls = new TlsRole(config.tls(), config.dataDir());
         AuditRole audit = new AuditRole(metadata, clock);
@@ -72,6 +74,21 @@ public final class ArgusServer implements AutoCloseable {
         ready = true;
         LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
                 : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort());
+    }
+
+    /**
+     * The TCP ports this node serves: the configured ones, and once every role is up the bound ones (a port
+     * configured as 0 is picked when bound). No camera URL may point at them.
+     */
+    private Set<Integer> ownPorts(ArgusConfig config) {
+        Set<Integer> ports = new HashSet<>(List.of(config.http().port(), config.rtsp().port()));
+        if (config.tls().enabled()) {
+            ports.addAll(List.of(config.tls().httpsPort(), config.tls().rtspsPort()));
+        }
+        if (ready) {
+            ports.addAll(List.of(httpPort(), rtspPort(), httpsPort(), rtspsPort()));
+        }
+        return ports;
     }
 
     private static String describe(Throwable e) {

@@ -22,8 +22,7 @@ class MetricsApiTest {
             ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", "pw");
             String id = api.post("/api/v1/cameras", "{\"name\":\"m1\",\"url\":\"rtsp://10.0.0.1/s\",\"enabled\":false}")
                     .json().get("id").asText();
-            ArgusClient anonymous = api.withToken(null);
-            Answer m = anonymous.get("/metrics");
+            Answer m = api.get("/metrics");
             assertThat(m.status()).isEqualTo(200);
             assertThat(m.contentType()).startsWith("text/plain");
             String labels = "{camera=\"m1\",camera_id=\"" + id + "\"";
@@ -41,22 +40,38 @@ class MetricsApiTest {
                     .contains("jvm_memory_used_bytes{area=\"heap\"");
 
             api.patch("/api/v1/cameras/" + id, "{\"name\":\"m2\"}");
-            String renamed = anonymous.get("/metrics").body();
+            String renamed = api.get("/metrics").body();
             assertThat(renamed).contains("camera=\"m2\"").doesNotContain("camera=\"m1\"");
 
             api.delete("/api/v1/cameras/" + id);
-            String gone = anonymous.get("/metrics").body();
+            String gone = api.get("/metrics").body();
             assertThat(gone).doesNotContain(id).contains("argus_cameras 0.0");
         }
     }
 
+    /** Metrics name every tenant's cameras: by default only a user with view-system (a system admin) reads them. */
     @Test
-    void metricsCanRequireAToken() {
-        try (ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw",
-                "metrics.requireAuth", "true")))) {
-            ArgusClient api = ArgusClient.local(server.httpPort());
-            assertThat(api.get("/metrics").status()).isEqualTo(401);
-            assertThat(api.login("admin", "pw").get("/metrics").status()).isEqualTo(200);
+    void metricsNeedAViewSystemTokenUnlessMadePublic() {
+        try (ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir.resolve("default"),
+                Map.of("admin.password", "pw")))) {
+            ArgusClient admin = ArgusClient.local(server.httpPort()).login("admin", "pw");
+            assertThat(admin.withToken(null).get("/metrics").status()).isEqualTo(401);
+            assertThat(admin.get("/metrics").status()).isEqualTo(200);
+            Answer scrape = admin.post("/api/v1/me/tokens", "{\"name\":\"prometheus\",\"scopes\":[\"view-system\"]}");
+            assertThat(scrape.status()).as(scrape.body()).isEqualTo(201);
+            assertThat(admin.withToken(scrape.json().path("token").asText()).get("/metrics").status())
+                    .as("a scrape token limited to view-system, as the README shows").isEqualTo(200);
+            Answer tenant = admin.post("/api/v1/tenants", "{\"name\":\"other\",\"adminUsername\":\"boss\","
+                    + "\"adminPassword\":\"quiet-harbour-lantern-7\"}");
+            assertThat(tenant.status()).as(tenant.body()).isEqualTo(201);
+            Answer login = admin.withToken(null).post("/api/v1/auth/login", "{\"username\":\"boss\","
+                    + "\"password\":\"quiet-harbour-lantern-7\",\"tenant\":\"other\"}");
+            assertThat(admin.withToken(login.json().path("token").asText()).get("/metrics").status())
+                    .as("a tenant admin, who may not see other tenants' cameras").isEqualTo(403);
+        }
+        try (ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir.resolve("public"),
+                Map.of("admin.password", "pw", "metrics.requireAuth", "false")))) {
+            assertThat(ArgusClient.local(server.httpPort()).get("/metrics").status()).isEqualTo(200);
         }
     }
 }

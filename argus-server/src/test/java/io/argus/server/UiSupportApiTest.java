@@ -72,6 +72,24 @@ class UiSupportApiTest {
         assertThat(fetch("/nothing-here.js").statusCode()).isEqualTo(404);
     }
 
+    /**
+     * Every answer, UI or not, tells the browser to run only the node's own scripts (no inline ones), never to frame
+     * the UI in another site, never to guess a content type and to send no Referer.
+     */
+    @Test
+    void everyAnswerCarriesTheBrowserSecurityHeaders() throws Exception {
+        for (String path : new String[] {"/", "/js/main.js", "/css/argus.css", "/webjars/hls.js/1.4.12/dist/hls.min.js",
+                "/api/v1/health", "/api/v1/cameras", "/nothing-here.js", "/metrics"}) {
+            HttpResponse<String> r = fetch(path);
+            String csp = r.headers().firstValue("Content-Security-Policy").orElse("");
+            assertThat(csp).as(path).contains("script-src 'self';").contains("frame-ancestors 'none'")
+                    .contains("media-src 'self' blob:").doesNotContain("unsafe-inline").doesNotContain("unsafe-eval");
+            assertThat(r.headers().firstValue("X-Frame-Options")).as(path).hasValue("DENY");
+            assertThat(r.headers().firstValue("X-Content-Type-Options")).as(path).hasValue("nosniff");
+            assertThat(r.headers().firstValue("Referrer-Policy")).as(path).hasValue("no-referrer");
+        }
+    }
+
     @Test
     void connectionTestReportsTracksOrTheReasonInWords() throws Exception {
         Answer ok = api.post("/api/v1/cameras/test", "{\"url\":\"" + sim.url(1) + "\",\"transport\":\"tcp\"}");

@@ -62,7 +62,7 @@ public final class SourceProbe {
             Thread.currentThread().interrupt();
             return new Result(false, "interrupted", List.of(), millisSince(t0));
         } catch (ExecutionException e) {
-            return new Result(false, String.valueOf(e.getCause()), List.of(), millisSince(t0));
+            return new Result(false, "the connection test failed", List.of(), millisSince(t0));
         } finally {
             attempt.close();
         }

@@ -9,9 +9,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /**
- * Encodes {@link RtspMessage}s (setting Content-Length from the body) and {@link InterleavedFrame}s (a 4-byte
- * header buffer followed by the frame's own content, passed on without copying). Raw {@link ByteBuf}s pass
- * through untouched: the server's hot path writes pre-framed packets.
+ * Encodes {@link RtspMessage}s (setting Content-Length from the body; never a line break inside a start line or
+ * header) and {@link InterleavedFrame}s (a 4-byte header buffer followed by the frame's own content, passed on
+ * without copying). Raw {@link ByteBuf}s pass through untouched: the server's hot path writes pre-framed packets.
  */
 @ChannelHandler.Sharable
 public final class RtspEncoder extends MessageToMessageEncoder<Object> {
@@ -33,12 +33,18 @@ public final class RtspEncoder extends MessageToMessageEncoder<Object> {
             return;
         }
         RtspMessage m = (RtspMessage) msg;
+        String start = switch (m) {
+            case RtspRequest r -> r.method() + " " + r.uri() + " " + RtspMessage.VERSION;
+            case RtspResponse r -> RtspMessage.VERSION + " " + r.status() + " " + r.reason();
+        };
+        refuseLineBreak("start line", start);
+        m.headers().forEach((name, value) -> {
+            refuseLineBreak("header name", name);
+            refuseLineBreak(name + " header", value);
+        });
         byte[] body = m.body().getBytes(StandardCharsets.UTF_8);
         ByteBuf buf = ctx.alloc().buffer(256 + body.length);
-        switch (m) {
-            case RtspRequest r -> ascii(buf, r.method() + " " + r.uri() + " " + RtspMessage.VERSION + "\r\n");
-            case RtspResponse r -> ascii(buf, RtspMessage.VERSION + " " + r.status() + " " + r.reason() + "\r\n");
-        }
+        ascii(buf, start + "\r\n");
         m.headers().forEach((name, value) -> {
             if (!name.equalsIgnoreCase("Content-Length")) {
                 ascii(buf, name + ": " + value + "\r\n");
@@ -50,6 +56,17 @@ public final class RtspEncoder extends MessageToMessageEncoder<Object> {
         ascii(buf, "\r\n");
         buf.writeBytes(body);
         out.add(buf);
+    }
+
+    /**
+     * Whatever put it there (a camera user name with CR LF, a Content-Base with a bare CR), a line break inside a
+     * start line or header would end it early and let the rest pass as headers of its own (header injection): the
+     * message is refused, and the write fails with an {@link io.netty.handler.codec.EncoderException}.
+     */
+    private static void refuseLineBreak(String what, String s) {
+        if (s.indexOf('\r') >= 0 || s.indexOf('\n') >= 0) {
+            throw new RtspProtocolException("refused to send a line break in the " + what);
+        }
     }
 
     private static void ascii(ByteBuf buf, String s) {

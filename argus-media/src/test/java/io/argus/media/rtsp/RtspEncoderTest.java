@@ -1,11 +1,14 @@
 package io.argus.media.rtsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
+import io.netty.handler.codec.EncoderException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class RtspEncoderTest {
@@ -29,6 +32,20 @@ class RtspEncoderTest {
         assertThat(enc.finish()).isFalse();
         assertThat(dec.finish()).isFalse();
         assertThat(wire.refCnt()).isZero();
+    }
+
+    @Test
+    void aLineBreakInAHeaderOrTheStartLineIsRefused() {
+        RtspRequest header = new RtspRequest("OPTIONS", "rtsp://h/s");
+        header.headers().add("Authorization", "Digest username=\"a\r\nX-Injected: 1\"");
+        RtspRequest startLine = new RtspRequest("OPTIONS", "rtsp://h/s\rX-Injected: 1");
+        for (RtspRequest bad : List.of(header, startLine)) {
+            EmbeddedChannel enc = new EmbeddedChannel(RtspEncoder.INSTANCE);
+            assertThatThrownBy(() -> enc.writeOutbound(bad)).isInstanceOf(EncoderException.class)
+                    .hasCauseInstanceOf(RtspProtocolException.class);
+            assertThat((Object) enc.readOutbound()).isNull();
+            assertThat(enc.finish()).isFalse();
+        }
     }
 
     @Test

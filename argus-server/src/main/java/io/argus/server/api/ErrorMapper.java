@@ -6,6 +6,7 @@ import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
 import java.util.Map;
+import org.eclipse.jetty.http.HttpException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,9 +42,32 @@ final class ErrorMapper {
                     : e.getMessage(), Map.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            Throwable refused = clientFault(e);
+            if (refused != null) {
+                ErrorCode code = ErrorCode.forStatus(((HttpException) refused).getCode());
+                LOG.info("{} {} from {} refused ({}): {}", ctx.method(), ctx.path(), ctx.ip(), code.status(),
+                        refused.getMessage());
+                answer(ctx, code, code == ErrorCode.PAYLOAD_TOO_LARGE ? "the request body is too large"
+                        : "the request is malformed or ended early", Map.of());
+                return;
+            }
             LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
             answer(ctx, ErrorCode.INTERNAL, "internal error; the server log has the details", Map.of());
         });
+    }
+
+    /**
+     * The cause when a failure is the client's, below the routes: Jetty's parser refusing a body (a chunk size
+     * past 64 bits or not hex, a body cut short by the peer) with a 4xx. Null when it is the server's own. Such
+     * failures are logged in one line: a stack trace per request would let any client flood the log.
+     */
+    private static Throwable clientFault(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof HttpException h && h.getCode() >= 400 && h.getCode() < 500) {
+                return t;
+            }
+        }
+        return null;
     }
 
     static void answer(Context ctx, ErrorCode code, String message, Map<String, String> fields) {

@@ -65,6 +65,7 @@ public final class HttpApi {
             cfg.jsonMapper(new JavalinJackson(Json.MAPPER, true));
             cfg.jetty.host = http.host();
             cfg.jetty.port = http.port();
+            cfg.jetty.modifyHttpConfiguration(c -> c.addCustomizer(new SecurityHeaders()));
             if (https != null) {
                 https.install(cfg, http);
                 cfg.routes.before(https::redirect);

@@ -34,6 +34,11 @@ public record PasswordPolicy(int minLength) {
         if (password.length() > MAX_LENGTH) {
             return Optional.of("must be at most " + MAX_LENGTH + " characters");
         }
+        if (password.chars().anyMatch(Character::isISOControl)) {
+            // A credential with CR, LF or NUL cannot be typed into an RTSP URL or a login form, and is how header
+            // and log injection start; no credential field takes control characters.
+            return Optional.of("must not contain control characters");
+        }
         String lower = password.toLowerCase(Locale.ROOT);
         if (username != null && lower.contains(username.toLowerCase(Locale.ROOT))) {
             return Optional.of("must not contain the username");

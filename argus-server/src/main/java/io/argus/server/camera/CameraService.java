@@ -230,20 +230,27 @@ public final class CameraService {
         if (in.url() != null) {
             try {
                 SourceUrl parsed = SourceUrl.parse(in.url());
+                if (url != null && !SourceUrl.sameOrigin(url, parsed.url())) {
+                    // Stored credentials belong to the camera at the stored address. Sent to a new host, port or
+                    // scheme, they would go wherever anyone allowed to edit (or test) a camera points it.
+                    username = null;
+                    password = null;
+                }
                 url = parsed.url();
                 if (parsed.username() != null) {
-                    username = parsed.username();
-                    password = parsed.password();
+                    username = credential("url", "its user name", parsed.username(), errors);
+                    password = parsed.password() == null ? null
+                            : credential("url", "its password", parsed.password(), errors);
                 }
             } catch (IllegalArgumentException e) {
                 errors.add("url", e.getMessage());
             }
         }
         if (in.username() != null) {
-            username = credential("username", in.username(), errors);
+            username = credential("username", "", in.username(), errors);
         }
         if (in.password() != null) {
-            password = credential("password", in.password(), errors);
+            password = credential("password", "", in.password(), errors);
         }
         String transport = base.transport();
         if (in.transport() != null) {
@@ -258,9 +265,19 @@ public final class CameraService {
                 base.createdAt(), base.updatedAt());
     }
 
-    private static String credential(String field, String value, FieldErrors errors) {
+    /**
+     * A credential as given, or null for an empty one. Control characters are refused: the user name goes into
+     * the camera's Digest header as it is, where a CR LF would start a header of its own.
+     *
+     * @param what for one taken from the URL, what the message calls it ({@code its password}); else empty
+     */
+    private static String credential(String field, String what, String value, FieldErrors errors) {
+        String prefix = what.isEmpty() ? "" : what + ": ";
         if (value.length() > MAX_CREDENTIAL_LENGTH) {
-            errors.add(field, "longer than " + MAX_CREDENTIAL_LENGTH + " characters");
+            errors.add(field, prefix + "longer than " + MAX_CREDENTIAL_LENGTH + " characters");
+        }
+        if (value.chars().anyMatch(Character::isISOControl)) {
+            errors.add(field, prefix + "contains a control character");
         }
         return value.isEmpty() ? null : value;
     }

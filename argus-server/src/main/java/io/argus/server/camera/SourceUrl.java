@@ -5,7 +5,7 @@ import java.net.URISyntaxException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.Set;
+import java.util.Map;
 
 /**
  * A camera URL split into the URL without credentials (safe to store, log and show) and the credentials that
@@ -18,7 +18,8 @@ record SourceUrl(String url, String username, String password) {
     /** Longest URL stored (the column's size); camera URLs are far shorter. */
     static final int MAX_LENGTH = 2048;
 
-    private static final Set<String> SCHEMES = Set.of("rtsp", "rtsps");
+    /** Each scheme's default port (RFC 2326 §3.2; RTSP over TLS: IANA's 322). */
+    private static final Map<String, Integer> SCHEMES = Map.of("rtsp", 554, "rtsps", 322);
 
     static SourceUrl parse(String text) {
         if (text.length() > MAX_LENGTH) {
@@ -31,11 +32,14 @@ record SourceUrl(String url, String username, String password) {
             throw new IllegalArgumentException("not a valid URL");
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-        if (!SCHEMES.contains(scheme)) {
+        if (!SCHEMES.containsKey(scheme)) {
             throw new IllegalArgumentException("must be an rtsp:// or rtsps:// URL");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("needs a host");
+        }
+        if (uri.getPort() == 0 || uri.getPort() > 65_535) {
+            throw new IllegalArgumentException("port " + uri.getPort() + " is not 1-65535");
         }
         String authority = uri.getRawAuthority();
         String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
@@ -49,6 +53,21 @@ record SourceUrl(String url, String username, String password) {
         String user = decode(colon < 0 ? info : info.substring(0, colon));
         String pass = colon < 0 ? null : decode(info.substring(colon + 1));
         return new SourceUrl(stripped, user.isEmpty() ? null : user, pass);
+    }
+
+    /**
+     * Whether two stored URLs (as {@link #url()} gives them) reach the same place: scheme, host and port, the
+     * default port made explicit. Credentials given for one are never sent to the other.
+     */
+    static boolean sameOrigin(String a, String b) {
+        URI x = URI.create(a);
+        URI y = URI.create(b);
+        return x.getScheme().equalsIgnoreCase(y.getScheme()) && x.getHost().equalsIgnoreCase(y.getHost())
+                && port(x) == port(y);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() >= 0 ? u.getPort() : SCHEMES.get(u.getScheme().toLowerCase(Locale.ROOT));
     }
 
     private static String decode(String s) {

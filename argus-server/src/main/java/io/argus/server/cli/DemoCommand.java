@@ -10,6 +10,7 @@ import io.argus.sim.Simulator;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +28,7 @@ import picocli.CommandLine.Model.CommandSpec;
                 + "print how to use it.")
 final class DemoCommand implements Callable<Integer> {
     static final String DEFAULT_DATA_DIR = "data/demo";
+    private static final String SIM_HOST = "127.0.0.1";
 
     private final Map<String, String> env;
 
@@ -46,9 +48,14 @@ final class DemoCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws InterruptedException, IOException {
-        ArgusConfig config = options.load(env, Map.of(ConfigKeys.DATA_DIR.name(), DEFAULT_DATA_DIR));
+        Map<String, String> defaults = new HashMap<>(Map.of(ConfigKeys.DATA_DIR.name(), DEFAULT_DATA_DIR));
+        if (simCameras > 0) {
+            // The simulator listens on loopback, which camera.deniedAddresses refuses by default.
+            defaults.put(ConfigKeys.CAMERA_ALLOWED_ADDRESSES.name(), SIM_HOST + "/32");
+        }
+        ArgusConfig config = options.load(env, defaults);
         Simulator sim = simCameras > 0
-                ? Simulator.start(new Simulator.Config(simCameras, "127.0.0.1", 0, Codec.H264, 25, true)) : null;
+                ? Simulator.start(new Simulator.Config(simCameras, SIM_HOST, 0, Codec.H264, 25, true)) : null;
         ArgusServer server = ArgusServer.start(config);
         server.closeOnShutdown();
         Path pwFile = config.dataDir().resolve(AdminBootstrap.PASSWORD_FILE);
@@ -68,7 +75,9 @@ final class DemoCommand implements Callable<Integer> {
         out.println("  Web UI    " + api + "/   (live wall, playback, export, admin)");
         out.println("  REST API  " + api + "/api/v1   (health: " + api + "/api/v1/health)");
         out.println("  Cameras   " + api + "/api/v1/cameras   (with the bearer token from POST /api/v1/auth/login)");
-        out.println("  Metrics   " + api + "/metrics");
+        out.println("  Metrics   " + api + "/metrics   (a token with view-system: make a scrape token with POST "
+                + "/api/v1/me/tokens {\"name\": \"prometheus\", \"scopes\": [\"view-system\"]} and give it to "
+                + "Prometheus as authorization: {credentials_file: <file>}; see README, Metrics)");
         String userInfo = "admin:" + (password == null ? "<password>" : password) + "@";
         out.println("  RTSP      " + rtsp.replace("rtsp://", "rtsp://<user>:<password>@") + "/<camera name>"
                 + (sim != null ? ", e.g. ffplay " + rtsp.replace("rtsp://", "rtsp://" + userInfo) + "/sim-1" : ""));

@@ -28,7 +28,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.HTTP_MAX_BODY).bytes()),
                 new RtspConfig(v.get(ConfigKeys.RTSP_PORT), v.get(ConfigKeys.RTSP_RTP_PORT),
                         v.get(ConfigKeys.RTSP_RTCP_PORT)),
-                new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX)),
+                new IngestConfig(v.get(ConfigKeys.INGEST_BACKOFF_INITIAL), v.get(ConfigKeys.INGEST_BACKOFF_MAX),
+                        v.get(ConfigKeys.CAMERA_DENIED_ADDRESSES), v.get(ConfigKeys.CAMERA_ALLOWED_ADDRESSES)),
                 new AuthConfig(v.get(ConfigKeys.AUTH_TOKEN_TTL), v.get(ConfigKeys.ADMIN_PASSWORD),
                         v.get(ConfigKeys.MEDIA_URL_SECRET), new AuthConfig.Lockout(
                                 v.get(ConfigKeys.AUTH_LOCKOUT_MAX_FAILURES),
@@ -67,8 +68,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
     }
 
     /**
-     * Defaults with the given data directory, loopback HTTP and RTSP on free ports and UDP off: for tests and
-     * tools that run several servers side by side.
+     * Defaults with the given data directory, loopback HTTP and RTSP on free ports, UDP off, and cameras allowed on
+     * loopback (where tests run their simulators; the node's own ports stay refused): for tests and tools that run
+     * several servers side by side.
      *
      * @param overrides further keys by name, e.g. {@code admin.password}
      */
@@ -81,7 +83,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 ConfigKeys.RTSP_RTP_PORT.name(), "0",
                 ConfigKeys.RTSP_RTCP_PORT.name(), "0",
                 ConfigKeys.HTTPS_PORT.name(), "0",
-                ConfigKeys.RTSPS_PORT.name(), "0"));
+                ConfigKeys.RTSPS_PORT.name(), "0",
+                ConfigKeys.CAMERA_ALLOWED_ADDRESSES.name(), "127.0.0.0/8,::1/128"));
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

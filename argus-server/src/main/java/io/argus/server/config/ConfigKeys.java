@@ -29,6 +29,16 @@ public final class ConfigKeys {
             Parsers::duration, "First reconnect delay after a camera drops; doubles per failure, with jitter.");
     public static final ConfigKey<Duration> INGEST_BACKOFF_MAX = key("ingest.backoffMax", "30s",
             Parsers::duration, "Longest reconnect delay.");
+    public static final ConfigKey<List<AddressRange>> CAMERA_DENIED_ADDRESSES = key("camera.deniedAddresses",
+            "127.0.0.0/8,::1/128,0.0.0.0/8,::/128,169.254.169.254/32,fd00:ec2::254/128", AddressRange::list,
+            "Address ranges (CIDR, comma-separated) the node never pulls a camera from, checked on the resolved "
+                    + "address of every connection (the connection test and redirects too): by default loopback, "
+                    + "the unspecified address and the cloud metadata service, so nobody who may add a camera can "
+                    + "probe the node's own services. Empty: none.");
+    public static final ConfigKey<List<AddressRange>> CAMERA_ALLOWED_ADDRESSES = key("camera.allowedAddresses", "",
+            AddressRange::list, "Exceptions to camera.deniedAddresses (CIDR, comma-separated), for labs: e.g. "
+                    + "127.0.0.1/32 for a simulator or a restreamer on the node's machine. The node's own HTTP and "
+                    + "RTSP ports stay refused whatever this says.");
     public static final ConfigKey<Duration> AUTH_TOKEN_TTL = key("auth.tokenTtl", "24h", Parsers::duration,
             "How long an API token from POST /api/v1/auth/login stays valid.");
     public static final ConfigKey<Duration> AUTH_API_TOKEN_MAX_TTL = key("auth.apiToken.maxTtl", "90d",
@@ -85,8 +95,9 @@ public final class ConfigKeys {
     public static final ConfigKey<String> CRYPTO_MASTER_KEY = new ConfigKey<>("crypto.masterKey",
             "The master key itself, base64 of 32 bytes (instead of crypto.masterKeyFile), normally from the "
                     + "environment so it is never on the node's disk.", "", Parsers::text, true);
-    public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "false",
-            Parsers::bool, "Whether GET /metrics needs a bearer token.");
+    public static final ConfigKey<Boolean> METRICS_REQUIRE_AUTH = key("metrics.requireAuth", "true",
+            Parsers::bool, "Whether GET /metrics needs a bearer token of a user with view-system (it lists every "
+                    + "tenant's cameras); false makes it public.");
     public static final ConfigKey<Boolean> TLS_ENABLED = key("tls.enabled", "false", Parsers::bool,
             "Whether to serve HTTPS (https.port) and RTSPS (rtsps.port). Without tls.certFile/tls.keyFile or "
                     + "tls.keystore a self-signed certificate is made on first start (tls/self-signed.p12 in dataDir) "
@@ -134,8 +145,9 @@ public final class ConfigKeys {
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
-            RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX, AUTH_TOKEN_TTL,
-            AUTH_API_TOKEN_MAX_TTL, ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
+            RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX,
+            CAMERA_DENIED_ADDRESSES, CAMERA_ALLOWED_ADDRESSES, AUTH_TOKEN_TTL, AUTH_API_TOKEN_MAX_TTL,
+            ADMIN_PASSWORD, MEDIA_URL_SECRET, AUTH_LOCKOUT_MAX_FAILURES, AUTH_LOCKOUT_MAX_FAILURES_PER_SOURCE,
             AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
             RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
             CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY, METRICS_REQUIRE_AUTH,

@@ -10,8 +10,10 @@ import io.argus.server.camera.CameraService;
 import io.argus.server.config.IngestConfig;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -24,6 +26,7 @@ public final class MediaRole implements Role {
 
     private final IngestConfig config;
     private final MetadataRole metadata;
+    private final Supplier<Set<Integer>> ownPorts;
     private final Clock clock;
     private ScheduledExecutorService scheduler;
     private RtspClient rtspClient;
@@ -31,9 +34,11 @@ public final class MediaRole implements Role {
     private CameraService cameras;
     private SourceProbe probe;
 
-    public MediaRole(IngestConfig config, MetadataRole metadata, Clock clock) {
+    /** @param ownPorts the TCP ports this node serves, which no camera URL may reach ({@link CameraAddresses}) */
+    public MediaRole(IngestConfig config, MetadataRole metadata, Supplier<Set<Integer>> ownPorts, Clock clock) {
         this.config = config;
         this.metadata = metadata;
+        this.ownPorts = ownPorts;
         this.clock = clock;
     }
 
@@ -46,7 +51,8 @@ public final class MediaRole implements Role {
     public void start() {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-paths").daemon()
                 .factory());
-        rtspClient = new RtspClient(RtspClientConfig.DEFAULT, 0);
+        CameraAddresses addresses = new CameraAddresses(config, ownPorts);
+        rtspClient = new RtspClient(RtspClientConfig.DEFAULT.withAddresses(addresses), 0);
         paths = new PathManager(List.of(rtspClient), scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
         cameras = new CameraService(metadata.cameras(), paths, clock);
         probe = new SourceProbe(List.of(rtspClient));

@@ -60,7 +60,7 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/health",                                 "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
             row("GET /readyz",                                        "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
             row("GET /api/v1/openapi.json",                           "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
-            row("GET /metrics",                                       "ok  ok   ok   ok   ok   ok   ok   ok   ok"),
+            row("GET /metrics",                                       "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/auth/login",                            "ok  ok   ok   ok   ok   ok   ok   ok   ok")
                     .body("{\"username\":\"nobody\"}"),
             row("GET /api/v1/me",                                     "ok  ok   ok   ok   ok   ok   ok   ok   401"),

@@ -108,6 +108,10 @@ class MediaBrowserTest {
         assertThat(ws.path("advanced").asDouble()).as("MSE currentTime advances " + ws).isGreaterThan(2.0);
         assertThat(median(ws.path("firstFrameMs"))).as("first frame after connecting, ms " + ws)
                 .isLessThan(busy ? 1000 : 300);
+        for (JsonNode scenario : List.of(pb, hls, ws)) {
+            assertThat(scenario.path("csp").isArray()).as("violations collected").isTrue();
+            assertThat(scenario.path("csp")).as("players work under the Content-Security-Policy").isEmpty();
+        }
     }
 
     static double median(JsonNode values) {

@@ -110,6 +110,9 @@ class UiBrowserTest {
         System.out.println("browser UI results: " + r);
 
         assertThat(r.path("indexCacheControl").asText()).isEqualTo("no-cache");
+        assertThat(r.path("indexCsp").asText()).contains("script-src 'self';");
+        assertThat(r.path("csp").isArray()).as("violations collected").isTrue();
+        assertThat(r.path("csp")).as("the UI works under its Content-Security-Policy").isEmpty();
         assertThat(r.path("loginError").asText()).isEqualTo("Wrong user name or password.");
         for (JsonNode tile : r.path("wall4")) {
             assertThat(tile.path("frames").asInt()).as("decoded frames " + tile).isPositive();

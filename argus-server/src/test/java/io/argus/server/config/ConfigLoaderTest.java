@@ -27,7 +27,10 @@ class ConfigLoaderTest {
         assertThat(c.rtsp()).isEqualTo(new RtspConfig(8554, 8000, 8001));
         assertThat(c.ingest().backoffInitial()).isEqualTo(Duration.ofMillis(500));
         assertThat(c.auth().tokenTtl()).isEqualTo(Duration.ofHours(24));
-        assertThat(c.metrics().requireAuth()).isFalse();
+        assertThat(c.metrics().requireAuth()).as("/metrics lists every tenant's cameras").isTrue();
+        assertThat(c.ingest().allowedAddresses()).isEmpty();
+        assertThat(c.ingest().deniedAddresses()).contains(AddressRange.parse("127.0.0.0/8"),
+                AddressRange.parse("::1"));
         assertThat(c.recording().syncInterval()).isEqualTo(Duration.ofSeconds(5));
     }
 

@@ -55,6 +55,7 @@ class RecordingCrashTest {
                     "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http), "--rtsp-port", "0",
                     "--set", "http.host=127.0.0.1", "--set", "rtsp.rtpPort=0", "--set", "rtsp.rtcpPort=0",
                     "--set", "recording.chunkDuration=60s", "--set", "recording.minFree=0",
+                    "--set", "camera.allowedAddresses=127.0.0.0/8",
                     "--set", "crypto.encryptRecordings=" + encrypted)
                     .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
             long recordedBeforeKill;

@@ -47,7 +47,8 @@ class HardeningTest {
     static final List<String> BAD_FILES = List.of("..%2F..%2F..%2Fetc%2Fpasswd", "%2e%2e%2f%2e%2e%2fpasswd",
             "..%5c..%5cboot.ini", "init.mp4%00.txt", "part-1.m4s", "part99999999999999999999.m4s",
             "99999999999999999999.m4s", "-1.m4s", "..", "%2e%2e", "x.mp4", "....%2F%2F....%2F%2Fetc",
-            "00000000-0000-0000-0000-000000000000.mp4", "%3Cimg%20src%3Dx%3E.mp4", "a".repeat(2000) + ".mp4");
+            "00000000-0000-0000-0000-000000000000.mp4", "%3Cimg%20src%3Dx%3E.mp4", "a".repeat(2000) + ".mp4",
+            "ffffffffffffffffff.m4s", "partffffffffffffffffff.m4s", "ffffffffffffffffff.mp4", "0x10.m4s");
     static final List<String> BAD_BODIES = List.of("{", "}", "[]", "null", "123", "\"text\"", "{\"a\":}",
             "{\"name\":5,\"url\":[],\"enabled\":\"yes\",\"transport\":{},\"username\":1,\"password\":true}",
             "{\"from\":5,\"to\":false,\"note\":[],\"expiresInSeconds\":\"x\"}",
@@ -94,10 +95,14 @@ class HardeningTest {
 
     void check(String bearer, String method, String target, String contentType, byte[] body) throws Exception {
         RawHttp.Response r = RawHttp.send(server.httpPort(), method, target, bearer, contentType, body);
-        String what = method + " " + (target.length() > 150 ? target.substring(0, 150) + "…" : target)
+        judge(r, method + " " + (target.length() > 150 ? target.substring(0, 150) + "…" : target)
                 + (body == null ? "" : " body " + new String(body, 0, Math.min(body.length, 60),
-                StandardCharsets.UTF_8)) + " → " + r.status() + " " + r.body().substring(0, Math.min(200,
-                r.body().length()));
+                StandardCharsets.UTF_8)));
+    }
+
+    /** Records what is wrong with answer {@code r} to the request described by {@code request}, if anything. */
+    void judge(RawHttp.Response r, String request) {
+        String what = request + " → " + r.status() + " " + r.body().substring(0, Math.min(200, r.body().length()));
         // 503 not_live is the honest answer for a well-formed request to a camera that is not streaming.
         if (r.status() >= 500 && !(r.status() == 503 && r.body().contains("\"not_live\""))) {
             failures.add("5xx: " + what);
@@ -242,6 +247,51 @@ class HardeningTest {
         }
         assertThat(failures).isEmpty();
         assertThat(RawHttp.send(server.httpPort(), "GET", "/api/v1/me", token, null, null).status()).isEqualTo(200);
+    }
+
+    /**
+     * Bodies whose framing is broken: a chunk size past 64 bits, one that is not hex, a chunked or a
+     * Content-Length body cut short by the client. Each is the client's fault (4xx), and the server logs at most
+     * a line for it, never a stack trace: a client could otherwise fill the log at will.
+     */
+    @Test
+    void brokenBodyFramingIsA4xxAndAtMostOneLogLine() throws Exception {
+        // Each framing, and whether the client then stops sending (the cut-short ones).
+        Map<String, Map.Entry<String, Boolean>> framings = new LinkedHashMap<>();
+        framings.put("chunk size past 64 bits", Map.entry(
+                "Transfer-Encoding: chunked\r\n\r\nffffffffffffffffff\r\n{}\r\n0\r\n\r\n", false));
+        framings.put("chunk size not hex", Map.entry("Transfer-Encoding: chunked\r\n\r\nzz\r\n{}\r\n0\r\n\r\n",
+                false));
+        framings.put("chunked body cut short", Map.entry("Transfer-Encoding: chunked\r\n\r\n40\r\n{\"name\":",
+                true));
+        framings.put("Content-Length body cut short", Map.entry("Content-Length: 100\r\n\r\n{\"name\":", true));
+        List<String> bodyRoutes = routes.stream().filter(r -> !method(r).equals("GET")
+                && !method(r).equals("DELETE")).toList();
+        int requests = 0;
+        String log;
+        try (StderrCapture capture = new StderrCapture()) {
+            for (String route : bodyRoutes) {
+                String target = fill(path(route), Map.of("id", camera));
+                for (Map.Entry<String, Map.Entry<String, Boolean>> f : framings.entrySet()) {
+                    String head = method(route) + " " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                            + "Authorization: Bearer " + token + "\r\nContent-Type: application/json\r\n"
+                            + "Connection: close\r\n";
+                    RawHttp.Response r = RawHttp.sendRaw(server.httpPort(),
+                            (head + f.getValue().getKey()).getBytes(StandardCharsets.ISO_8859_1),
+                            f.getValue().getValue());
+                    requests++;
+                    judge(r, route + " with a " + f.getKey());
+                    if (r.status() < 400) {
+                        failures.add("accepted: " + route + " with a " + f.getKey() + " → " + r.status());
+                    }
+                }
+            }
+            log = capture.text();
+        }
+        assertThat(failures).isEmpty();
+        assertThat(log).as("no stack trace for a client's broken body").doesNotContain("\tat ")
+                .doesNotContain("Exception:");
+        assertThat(log.lines().count()).as("at most a line per request").isLessThanOrEqualTo(requests);
     }
 
     @Test

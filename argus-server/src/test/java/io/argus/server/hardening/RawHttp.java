@@ -47,6 +47,22 @@ final class RawHttp {
         }
     }
 
+    /**
+     * Sends {@code request} (request line, headers and whatever body, byte for byte), then, when
+     * {@code endStream}, half-closes the connection as a client that stopped mid-body would, and reads the answer.
+     */
+    static Response sendRaw(int port, byte[] request, boolean endStream) throws IOException {
+        try (Socket s = new Socket("127.0.0.1", port)) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(request);
+            s.getOutputStream().flush();
+            if (endStream) {
+                s.shutdownOutput();
+            }
+            return read(s.getInputStream());
+        }
+    }
+
     private static Response read(InputStream in) throws IOException {
         ByteArrayOutputStream all = new ByteArrayOutputStream();
         byte[] buf = new byte[8192];

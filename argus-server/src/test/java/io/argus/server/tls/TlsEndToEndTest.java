@@ -147,6 +147,8 @@ class TlsEndToEndTest {
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).contains("ok");
             assertThat(r.sslSession().orElseThrow().getPeerCertificates()[0]).isEqualTo(cert);
+            assertThat(r.headers().firstValue("Content-Security-Policy")).as("HTTPS answers carry it too")
+                    .hasValueSatisfying(csp -> assertThat(csp).contains("frame-ancestors 'none'"));
         }
         assertThat(ArgusClient.local(server.httpPort()).get("/api/v1/health").status())
                 .as("plain HTTP still serves by default").isEqualTo(200);

@@ -29,8 +29,10 @@ import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoop;
 import io.netty.channel.socket.DatagramPacket;
+import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -60,7 +62,9 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
     private final SourceListener listener;
     private final SourceCounters counters;
     private final EventLoop loop;
-    private final RtspClientAuth auth;
+    private RtspClientAuth auth;
+    /** Credentials were dropped at a redirect to another host: a 401 there is explained so. */
+    private boolean credentialsWithheld;
     private URI url;
     private boolean tcp;
     private int redirects;
@@ -114,16 +118,29 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
         if (ended) {
             return;
         }
+        InetSocketAddress target;
+        try {
+            // Resolved here rather than by the bootstrap, so the address checked is the one connected to. A
+            // blocking lookup on the loop, as Netty's default resolver does too (the JDK caches answers).
+            target = new InetSocketAddress(InetAddress.getByName(url.getHost()), RtspClientUrls.port(url));
+        } catch (UnknownHostException e) {
+            fail("unknown host " + url.getHost());
+            return;
+        }
+        String refusal = config.addresses().refusal(target);
+        if (refusal != null) {
+            fail(refusal);
+            return;
+        }
         RtspClientConnection c = new RtspClientConnection(this, config.responseTimeout().toMillis(),
                 config.userAgent());
         conn = c;
-        int port = url.getPort() < 0 ? RtspClientUrls.DEFAULT_PORT : url.getPort();
         new Bootstrap().group(loop).channel(client.transport().socketChannel())
                 .option(ChannelOption.ALLOCATOR, client.transport().allocator())
                 .option(ChannelOption.CONNECT_TIMEOUT_MILLIS, (int) config.connectTimeout().toMillis())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new RtspClientInitializer(c))
-                .connect(url.getHost(), port)
+                .connect(target)
                 .addListener((ChannelFuture f) -> {
                     if (c != conn) {
                         f.channel().close();
@@ -143,6 +160,7 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
 
     void onConnectionError(RtspClientConnection c, Throwable cause) {
         if (c == conn) {
+            LOG.debug("RTSP {}: connection failed", url, cause);
             fail(RtspClientFailures.connection(cause));
         }
     }
@@ -237,8 +255,9 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
                 if (!authRetried && auth.accept(r.headers().getAll("WWW-Authenticate"))) {
                     request(method, uri, extra, handler, true);
                 } else {
-                    fail(r.statusLine() + (auth.hasCredentials() ? ": wrong credentials"
-                            : ": the camera needs credentials"));
+                    fail(RtspClientFailures.status(r.status()) + (auth.hasCredentials() ? ": wrong credentials"
+                            : credentialsWithheld ? ": the camera's credentials are not sent to the other host it "
+                            + "redirected to" : ": the camera needs credentials"));
                 }
                 return;
             }
@@ -254,11 +273,16 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
         String location = r.headers().get("Location");
         URI next = RtspClientUrls.parse(location);
         if (next == null) {
-            fail(r.statusLine() + " without a usable Location");
+            fail(RtspClientFailures.status(r.status()) + " without a usable Location");
         } else if (++redirects > config.maxRedirects()) {
             fail("more than " + config.maxRedirects() + " redirects");
         } else {
             LOG.debug("RTSP {} redirected to {}", url, next);
+            if (!RtspClientUrls.sameOrigin(url, next)) {
+                // Browsers' and curl's rule: credentials go only to the host (and port) they were given for.
+                auth = RtspClientAuth.none();
+                credentialsWithheld = true;
+            }
             url = next;
             reconnect();
         }
@@ -282,14 +306,15 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
                 return;
             }
             if (!r.isSuccess()) {
-                fail("DESCRIBE refused: " + r.statusLine());
+                fail("DESCRIBE refused: " + RtspClientFailures.status(r.status()));
                 return;
             }
             SessionDescription sdp;
             try {
                 sdp = SdpParser.parse(r.body());
             } catch (SdpException e) {
-                fail("camera sent an unusable session description: " + e.getMessage());
+                LOG.debug("RTSP {}: unusable session description: {}", url, e.getMessage());
+                fail("camera sent an unusable session description");
                 return;
             }
             String base = RtspClientUrls.contentBase(r, url);
@@ -297,7 +322,8 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
             tracks = all.stream().filter(SdpTrack::supported).toList();
             if (tracks.isEmpty()) {
                 fail("camera offered no supported track (codecs: "
-                        + String.join(", ", all.stream().map(SdpTrack::codecName).toList()) + ")");
+                        + String.join(", ", all.stream().map(t -> RtspClientFailures.codec(t.codecName())).toList())
+                        + ")");
                 return;
             }
             if (tracks.size() < all.size()) {
@@ -345,7 +371,7 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
                 return;
             }
             if (!r.isSuccess()) {
-                fail("SETUP refused: " + r.statusLine());
+                fail("SETUP refused: " + RtspClientFailures.status(r.status()));
                 return;
             }
             RtspSessionHeader session = RtspSessionHeader.parse(r.headers().get("Session"));
@@ -383,7 +409,7 @@ final class RtspClientAttempt implements SourceAttempt, RtspClientUdp.Receiver {
     private void play() {
         request("PLAY", aggregateControl, h -> h.set("Range", "npt=0.000-"), r -> {
             if (!r.isSuccess()) {
-                fail("PLAY refused: " + r.statusLine());
+                fail("PLAY refused: " + RtspClientFailures.status(r.status()));
                 return;
             }
             List<MediaFormat> formats = tracks.stream().map(SdpTrack::format).toList();

@@ -32,6 +32,16 @@ final class RtspClientAuth {
         this.password = pass == null ? "" : pass;
     }
 
+    private RtspClientAuth() {
+        this.username = null;
+        this.password = "";
+    }
+
+    /** No credentials: what an attempt sends after a redirect to another host. */
+    static RtspClientAuth none() {
+        return new RtspClientAuth();
+    }
+
     private static String decode(String s) {
         return URLDecoder.decode(s.replace("+", "%2B"), StandardCharsets.UTF_8);
     }

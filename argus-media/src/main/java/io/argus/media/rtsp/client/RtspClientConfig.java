@@ -1,5 +1,6 @@
 package io.argus.media.rtsp.client;
 
+import io.argus.media.path.SourceAddressPolicy;
 import java.time.Duration;
 import java.util.Objects;
 
@@ -13,15 +14,20 @@ import java.util.Objects;
  *                         eats them: reconnect over TCP
  * @param maxRedirects     3xx hops followed per attempt; more is a loop
  * @param userAgent        the User-Agent header
+ * @param addresses        which resolved addresses the client may connect to (redirect targets included)
  */
 public record RtspClientConfig(Duration connectTimeout, Duration responseTimeout, Duration noMediaTimeout,
-                               Duration udpFallbackAfter, int maxRedirects, String userAgent) {
+                               Duration udpFallbackAfter, int maxRedirects, String userAgent,
+                               SourceAddressPolicy addresses) {
 
+    /** The defaults, connecting anywhere ({@link SourceAddressPolicy#ANY}). */
     public static final RtspClientConfig DEFAULT = new RtspClientConfig(Duration.ofSeconds(5),
-            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(3), 3, "Argus");
+            Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(3), 3, "Argus",
+            SourceAddressPolicy.ANY);
 
     public RtspClientConfig {
         Objects.requireNonNull(userAgent);
+        Objects.requireNonNull(addresses);
         for (Duration d : new Duration[] {connectTimeout, responseTimeout, noMediaTimeout, udpFallbackAfter}) {
             if (d.isNegative() || d.isZero()) {
                 throw new IllegalArgumentException("RTSP client timeouts must be positive: " + d);
@@ -30,5 +36,11 @@ public record RtspClientConfig(Duration connectTimeout, Duration responseTimeout
         if (maxRedirects < 0) {
             throw new IllegalArgumentException("maxRedirects must be >= 0: " + maxRedirects);
         }
+    }
+
+    /** This configuration connecting only where {@code policy} allows. */
+    public RtspClientConfig withAddresses(SourceAddressPolicy policy) {
+        return new RtspClientConfig(connectTimeout, responseTimeout, noMediaTimeout, udpFallbackAfter, maxRedirects,
+                userAgent, policy);
     }
 }

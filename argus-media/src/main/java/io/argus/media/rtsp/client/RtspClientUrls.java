@@ -21,6 +21,17 @@ final class RtspClientUrls {
         return URI.create(u.toString().replace(u.getRawUserInfo() + "@", ""));
     }
 
+    /** Whether two URLs name the same scheme, host and port (the default port made explicit). */
+    static boolean sameOrigin(URI a, URI b) {
+        return a.getScheme().equalsIgnoreCase(b.getScheme()) && a.getHost().equalsIgnoreCase(b.getHost())
+                && port(a) == port(b);
+    }
+
+    /** The URL's port, or RTSP's default. */
+    static int port(URI u) {
+        return u.getPort() < 0 ? DEFAULT_PORT : u.getPort();
+    }
+
     /** A redirect target, or null unless it is an absolute rtsp URL with a host. */
     static URI parse(String location) {
         if (location == null) {
