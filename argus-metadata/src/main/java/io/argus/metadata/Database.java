@@ -35,8 +35,11 @@ public final class Database implements AutoCloseable {
         // WRITE_DELAY=0: a commit is written to the file before it returns. H2's default (500 ms) loses what was
         // committed in that window to kill -9 (seen: a whole fresh database, and a tier move's switch), and the index
         // must hold every chunk that a killed node had closed.
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database as soon as SIGTERM arrives, while
+        // the node's hook is still stopping the recorders, whose last chunks then found no index. The node closes
+        // it, after everything that writes to it.
         String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0";
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
         JdbcConnectionPool pool = JdbcConnectionPool.create(url, "argus", "");
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
