@@ -1,5 +1,7 @@
 package io.argus.metadata;
 
+import io.argus.storage.chunk.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -29,9 +31,19 @@ public final class Database implements AutoCloseable {
         this.close = close;
     }
 
-    /** Opens (creating if needed) the embedded database at {@code <dataDir>/metadata} and migrates it. */
+    /**
+     * Opens (creating if needed) the embedded database at {@code <dataDir>/metadata} and migrates it. It holds
+     * password hashes and sealed secrets: its directory and files are the node's account's alone
+     * ({@link PrivateFiles}), also those an older version made readable.
+     */
     public static Database openEmbedded(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().resolve("metadata").resolve("argus");
+        Path dir = dataDir.toAbsolutePath().resolve("metadata");
+        Path file = dir.resolve("argus");
+        try {
+            PrivateFiles.createDirectories(dir);
+        } catch (IOException e) {
+            throw new MetadataException("cannot create the metadata directory " + dir, e);
+        }
         // WRITE_DELAY=0: a commit is written to the file before it returns. H2's default (500 ms) loses what was
         // committed in that window to kill -9 (seen: a whole fresh database, and a tier move's switch), and the index
         // must hold every chunk that a killed node had closed.
@@ -44,6 +56,11 @@ public final class Database implements AutoCloseable {
         pool.setMaxConnections(MAX_CONNECTIONS);
         try {
             migrate(Flyway.configure().dataSource(pool).locations("classpath:db/migration"));
+            // H2 creates its files with the process's umask; the directory already keeps others out.
+            PrivateFiles.tightenTree(dir, p -> false);
+        } catch (IOException e) {
+            pool.dispose();
+            throw new MetadataException("cannot make the metadata files private in " + dir, e);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;

@@ -3,6 +3,7 @@ package io.argus.server;
 import io.argus.media.path.PathManager;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.roles.AuditRole;
+import io.argus.server.roles.DataDirRole;
 import io.argus.server.roles.HttpRole;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
@@ -45,7 +46,8 @@ public final class ArgusServer implements AutoCloseable {
                 config.auth().rtspAnonymousRead(), clock);
         this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock, () -> ready);
         // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(metadata, audit, tls, media, recording, rtsp, http);
+        this.roles = List.of(new DataDirRole(config.dataDir(), config.recording().dirs()), metadata, audit, tls, media,
+                recording, rtsp, http);
     }
 
     public static ArgusServer start(ArgusConfig config) {

@@ -18,7 +18,6 @@ import io.argus.server.config.AuthConfig;
 import io.argus.server.config.CryptoConfig;
 import io.argus.server.crypto.NodeKeys;
 import io.argus.storage.crypto.SecretBox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -60,7 +59,6 @@ public final class MetadataRole implements Role {
 
     @Override
     public void start() throws Exception {
-        Files.createDirectories(dataDir);
         db = Database.openEmbedded(dataDir);
         users = new UserRepository(db.dataSource());
         tokens = new TokenRepository(db.dataSource());
