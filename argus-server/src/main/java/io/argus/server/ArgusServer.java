@@ -14,6 +14,7 @@ import java.time.Clock;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,7 +45,8 @@ public final class ArgusServer implements AutoCloseable {
         AuditRole audit = new AuditRole(metadata, clock);
         this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata, tls, audit,
                 config.auth().rtspAnonymousRead(), clock);
-        this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock, () -> ready);
+        this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock,
+                () -> ready ? metadata.problem() : Optional.of("starting or stopping"));
         // The role table: start order top to bottom, stop order bottom to top.
         this.roles = List.of(new DataDirRole(config.dataDir(), config.recording().dirs()), metadata, audit, tls, media,
                 recording, rtsp, http);

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.metadata.MetadataException;
 import io.argus.server.camera.CameraException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -33,8 +34,17 @@ final class ErrorMapper {
                     : e.getMessage(), Map.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            answer(ctx, ErrorCode.INTERNAL, "internal error; the server log has the details", Map.of());
+            if (MetadataException.diskFull(e)) {
+                // Readiness and the database's own log say it once; a line per refused request would flood.
+                answer(ctx, ErrorCode.INSUFFICIENT_STORAGE, "the disk of the metadata database is full: nothing can"
+                        + " be saved until space is freed (reading still works)", Map.of());
+            } else if (MetadataException.unavailable(e)) {
+                ctx.header("Retry-After", "1");
+                answer(ctx, ErrorCode.NOT_READY, "the metadata database is being opened again; try again", Map.of());
+            } else {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                answer(ctx, ErrorCode.INTERNAL, "internal error; the server log has the details", Map.of());
+            }
         });
     }
 
