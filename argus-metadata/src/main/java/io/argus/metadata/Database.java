@@ -1,10 +1,12 @@
 package io.argus.metadata;
 
+import io.argus.storage.chunk.PrivateFiles;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.h2.jdbcx.JdbcConnectionPool;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
@@ -23,29 +25,53 @@ public final class Database implements AutoCloseable {
 
     private final DataSource dataSource;
     private final Runnable close;
+    /** The embedded database's room on its disk; null on PostgreSQL (its server keeps its own disk). */
+    private final DiskReserve reserve;
 
-    private Database(DataSource dataSource, Runnable close) {
+    private Database(DataSource dataSource, Runnable close, DiskReserve reserve) {
         this.dataSource = dataSource;
         this.close = close;
+        this.reserve = reserve;
     }
 
-    /** Opens (creating if needed) the embedded database at {@code <dataDir>/metadata} and migrates it. */
+    /**
+     * Opens (creating if needed) the embedded database at {@code <dataDir>/metadata} and migrates it. It holds
+     * password hashes and sealed secrets: its directory and files are the node's account's alone
+     * ({@link PrivateFiles}), also those an older version made readable. It keeps a reserve of disk space
+     * ({@link DiskReserve}; call {@link #checkDisk()} every second or so) and opens itself again when H2 closed it
+     * after a failed write ({@link ReopeningPool}).
+     */
     public static Database openEmbedded(Path dataDir) {
-        Path file = dataDir.toAbsolutePath().resolve("metadata").resolve("argus");
+        Path dir = dataDir.toAbsolutePath().resolve("metadata");
+        Path file = dir.resolve("argus");
+        try {
+            PrivateFiles.createDirectories(dir);
+        } catch (IOException e) {
+            throw new MetadataException("cannot create the metadata directory " + dir, e);
+        }
         // WRITE_DELAY=0: a commit is written to the file before it returns. H2's default (500 ms) loses what was
         // committed in that window to kill -9 (seen: a whole fresh database, and a tier move's switch), and the index
         // must hold every chunk that a killed node had closed.
+        // DB_CLOSE_ON_EXIT=FALSE: H2's own shutdown hook would close the database as soon as SIGTERM arrives, while
+        // the node's hook is still stopping the recorders, whose last chunks then found no index. The node closes
+        // it, after everything that writes to it.
         String url = "jdbc:h2:file:" + file + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH"
-                + ";WRITE_DELAY=0";
-        JdbcConnectionPool pool = JdbcConnectionPool.create(url, "argus", "");
-        pool.setMaxConnections(MAX_CONNECTIONS);
+                + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+        DiskReserve reserve = new DiskReserve(dir);
+        reserve.check();
+        ReopeningPool pool = new ReopeningPool(url, reserve::check);
         try {
             migrate(Flyway.configure().dataSource(pool).locations("classpath:db/migration"));
+            // H2 creates its files with the process's umask; the directory already keeps others out.
+            PrivateFiles.tightenTree(dir, p -> false);
+        } catch (IOException e) {
+            pool.dispose();
+            throw new MetadataException("cannot make the metadata files private in " + dir, e);
         } catch (RuntimeException e) {
             pool.dispose();
             throw e;
         }
-        return new Database(pool, pool::dispose);
+        return new Database(pool, pool::dispose, reserve);
     }
 
     /**
@@ -60,7 +86,7 @@ public final class Database implements AutoCloseable {
         // Migrations are system work: they see every tenant's rows.
         migrate(Flyway.configure().dataSource(pg).initSql("SELECT set_config('argus.tenant_id', '"
                 + TenantScope.ALL + "', false)").locations("classpath:db/migration", "classpath:db/postgresql"));
-        return new Database(new TenantScopedDataSource(pg), () -> { });
+        return new Database(new TenantScopedDataSource(pg), () -> { }, null);
     }
 
     private static void migrate(FluentConfiguration flyway) {
@@ -73,6 +99,18 @@ public final class Database implements AutoCloseable {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** Checks the embedded database's disk: gives its reserve back when the disk is full, keeps it again after. */
+    public void checkDisk() {
+        if (reserve != null) {
+            reserve.check();
+        }
+    }
+
+    /** Why the database cannot take changes for long (its disk is full), or empty while it can. */
+    public Optional<String> problem() {
+        return reserve == null ? Optional.empty() : reserve.problem();
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.argus.server;
 import io.argus.media.path.PathManager;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.roles.AuditRole;
+import io.argus.server.roles.DataDirRole;
 import io.argus.server.roles.HttpRole;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
@@ -14,6 +15,7 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import org.slf4j.Logger;
@@ -45,9 +47,11 @@ public final class ArgusServer implements AutoCloseable {
         AuditRole audit = new AuditRole(metadata, clock);
         this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata, tls, audit,
                 config.auth().rtspAnonymousRead(), clock);
-        this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock, () -> ready);
+        this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock,
+                () -> ready ? metadata.problem() : Optional.of("starting or stopping"));
         // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(metadata, audit, tls, media, recording, rtsp, http);
+        this.roles = List.of(new DataDirRole(config.dataDir(), config.recording().dirs()), metadata, audit, tls, media,
+                recording, rtsp, http);
     }
 
     public static ArgusServer start(ArgusConfig config) {

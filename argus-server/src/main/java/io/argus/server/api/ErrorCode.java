@@ -25,9 +25,12 @@ public enum ErrorCode {
     INTERNAL(500, "internal_error"),
     /** The camera's video could not be decoded (a snapshot): the camera sent something FFmpeg cannot read. */
     DECODE_FAILED(502, "decode_failed"),
+    /** Not started or stopping, or the metadata database is being opened again (with {@code Retry-After}). */
     NOT_READY(503, "not_ready"),
     /** The camera has no live stream now (disabled, connecting, retrying), so there is no picture to take. */
-    NOT_LIVE(503, "not_live");
+    NOT_LIVE(503, "not_live"),
+    /** The metadata database's disk is full: changes are refused until space is freed; reading still works. */
+    INSUFFICIENT_STORAGE(507, "insufficient_storage");
 
     private final int status;
     private final String code;

@@ -1,5 +1,6 @@
 package io.argus.server.api;
 
+import io.argus.metadata.MetadataException;
 import io.argus.server.auth.AccessException;
 import io.argus.server.camera.CameraException;
 import io.javalin.config.RoutesConfig;
@@ -49,10 +50,17 @@ final class ErrorMapper {
                         refused.getMessage());
                 answer(ctx, code, code == ErrorCode.PAYLOAD_TOO_LARGE ? "the request body is too large"
                         : "the request is malformed or ended early", Map.of());
-                return;
+            } else if (MetadataException.diskFull(e)) {
+                // Readiness and the database's own log say it once; a line per refused request would flood.
+                answer(ctx, ErrorCode.INSUFFICIENT_STORAGE, "the disk of the metadata database is full: nothing can"
+                        + " be saved until space is freed (reading still works)", Map.of());
+            } else if (MetadataException.unavailable(e)) {
+                ctx.header("Retry-After", "1");
+                answer(ctx, ErrorCode.NOT_READY, "the metadata database is being opened again; try again", Map.of());
+            } else {
+                LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
+                answer(ctx, ErrorCode.INTERNAL, "internal error; the server log has the details", Map.of());
             }
-            LOG.error("{} {} failed", ctx.method(), ctx.path(), e);
-            answer(ctx, ErrorCode.INTERNAL, "internal error; the server log has the details", Map.of());
         });
     }
 

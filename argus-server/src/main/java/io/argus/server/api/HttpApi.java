@@ -20,9 +20,10 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /**
  * The HTTP server: every route on one port, registered through {@link Routes} with what it requires, the auth
@@ -36,18 +37,19 @@ public final class HttpApi {
     private final AuthService auth;
     private final PathManager paths;
     private final Metrics metrics;
-    private final BooleanSupplier ready;
+    private final Supplier<Optional<String>> notReady;
     private final HttpsConnectors https;
     private Routes routes;
     private volatile Map<String, Object> openApi;
 
     /**
      * @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras
-     * @param ready    whether every role has started (for {@code /readyz})
+     * @param notReady why the node is not ready (starting, stopping, its database's disk full), empty when it is
+     *                 (for {@code /readyz})
      * @param media    snapshots and signed media URLs
      */
     public HttpApi(HttpConfig http, boolean metricsNeedAuth, AuthService auth, CameraService cameras,
-                   PathManager paths, Metrics metrics, IntSupplier rtspPort, BooleanSupplier ready,
+                   PathManager paths, Metrics metrics, IntSupplier rtspPort, Supplier<Optional<String>> notReady,
                    MediaHandlers media, RecordingHandlers recording, PlaybackHandlers playback,
                    TimelineHandlers timeline, LiveHandlers live, AccessHandlers access,
                    CameraTestHandler cameraTest, VolumeHandlers volumes, StorageHandlers storage,
@@ -55,7 +57,7 @@ public final class HttpApi {
         this.auth = auth;
         this.paths = paths;
         this.metrics = metrics;
-        this.ready = ready;
+        this.notReady = notReady;
         this.https = https;
         CameraHandlers cams = new CameraHandlers(cameras, rtspPort);
         this.app = Javalin.create(cfg -> {
@@ -200,8 +202,9 @@ public final class HttpApi {
     }
 
     private void readyz(Context ctx) {
-        if (!ready.getAsBoolean()) {
-            throw new ApiException(ErrorCode.NOT_READY, "starting or stopping");
+        Optional<String> why = notReady.get();
+        if (why.isPresent()) {
+            throw new ApiException(ErrorCode.NOT_READY, why.get());
         }
         ctx.json(new StatusResponse("ready"));
     }

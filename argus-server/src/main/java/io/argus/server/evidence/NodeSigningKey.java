@@ -1,5 +1,6 @@
 package io.argus.server.evidence;
 
+import io.argus.storage.chunk.PrivateFiles;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -67,7 +68,7 @@ public final class NodeSigningKey {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("every JDK since 15 has Ed25519", e);
         }
-        Files.createDirectories(file.toAbsolutePath().getParent());
+        PrivateFiles.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(FILE + ".tmp");
         Files.deleteIfExists(tmp);
         Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));

@@ -15,8 +15,11 @@ import io.argus.storage.retention.SweepResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.BiFunction;
 import org.slf4j.Logger;
@@ -40,6 +43,8 @@ public final class RecordingService implements CameraService.Listener {
     private final RetentionSweeper sweeper;
     private final Clock clock;
     private final BiFunction<UUID, UUID, Optional<Duration>> retentionOverride;
+    /** Volumes the last sweep left short of room, to log changes only. */
+    private Set<String> shortOfRoom = Set.of();
 
     /**
      * @param retentionOverride a camera's retention when something else decides it (its storage tier policy),
@@ -123,12 +128,30 @@ public final class RecordingService implements CameraService.Listener {
         SweepResult space = sweeper.evictForSpace();
         deleted += space.chunksDeleted();
         freed += space.bytesFreed();
-        if (!space.volumesShortOfRoom().isEmpty()) {
-            LOG.warn("recording volumes {} are full and everything on them is protected by bookmarks; "
-                    + "recording pauses there until space returns", space.volumesShortOfRoom());
-        }
+        reportRoom(space.volumesShortOfRoom());
         if (deleted > 0) {
             LOG.info("retention: deleted {} chunks ({} bytes)", deleted, freed);
         }
+    }
+
+    /**
+     * Logs when volumes become short of room with nothing left to evict, and when they have room again: once per
+     * change, not at every sweep (the cameras log their own pauses and resumptions).
+     */
+    private synchronized void reportRoom(List<String> volumes) {
+        Set<String> now = Set.copyOf(volumes);
+        Set<String> newlyShort = new TreeSet<>(now);
+        newlyShort.removeAll(shortOfRoom);
+        Set<String> recovered = new TreeSet<>(shortOfRoom);
+        recovered.removeAll(now);
+        if (!newlyShort.isEmpty()) {
+            LOG.warn("recording volumes {} are short of room and everything left on them is protected by bookmarks"
+                    + " (or the disk is filled by something else); cameras pause there while they are full",
+                    newlyShort);
+        }
+        if (!recovered.isEmpty()) {
+            LOG.info("recording volumes {} have room again", recovered);
+        }
+        shortOfRoom = now;
     }
 }

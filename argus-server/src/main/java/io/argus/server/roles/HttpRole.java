@@ -31,8 +31,9 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.time.Clock;
 import java.util.List;
-import java.util.function.BooleanSupplier;
+import java.util.Optional;
 import java.util.function.IntSupplier;
+import java.util.function.Supplier;
 
 /** The HTTP server: REST API, health, readiness, metrics, snapshots and signed media URLs on one port. */
 public final class HttpRole implements Role {
@@ -44,7 +45,7 @@ public final class HttpRole implements Role {
     private final AuditRole audit;
     private final IntSupplier rtspPort;
     private final Clock clock;
-    private final BooleanSupplier ready;
+    private final Supplier<Optional<String>> notReady;
     private Metrics metrics;
     private HttpApi api;
     private volatile int port;
@@ -53,7 +54,8 @@ public final class HttpRole implements Role {
 
     /** @param rtspPort the RTSP server's bound port, for the {@code rtspUrl} of cameras */
     public HttpRole(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
-                    TlsRole tls, AuditRole audit, IntSupplier rtspPort, Clock clock, BooleanSupplier ready) {
+                    TlsRole tls, AuditRole audit, IntSupplier rtspPort, Clock clock,
+                    Supplier<Optional<String>> notReady) {
         this.tls = tls;
         this.audit = audit;
         this.config = config;
@@ -62,7 +64,7 @@ public final class HttpRole implements Role {
         this.recording = recording;
         this.rtspPort = rtspPort;
         this.clock = clock;
-        this.ready = ready;
+        this.notReady = notReady;
     }
 
     @Override
@@ -85,7 +87,7 @@ public final class HttpRole implements Role {
                 new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT), PooledByteBufAllocator.DEFAULT);
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
-                metrics, rtspPort, ready, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
+                metrics, rtspPort, notReady, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new PlaybackHandlers(media.cameras(), playback, clock, storage),
                 new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,

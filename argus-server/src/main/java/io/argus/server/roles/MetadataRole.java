@@ -18,9 +18,13 @@ import io.argus.server.config.AuthConfig;
 import io.argus.server.config.CryptoConfig;
 import io.argus.server.crypto.NodeKeys;
 import io.argus.storage.crypto.SecretBox;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -31,12 +35,19 @@ import org.slf4j.LoggerFactory;
 public final class MetadataRole implements Role {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataRole.class);
 
+    /**
+     * How often the database's disk is checked: another process can fill it at any time, and the reserve helps only
+     * if it is given back before the database's next write fails.
+     */
+    static final Duration DISK_CHECK = Duration.ofSeconds(1);
+
     private final Path dataDir;
     private final AuthConfig auth;
     private final CryptoConfig crypto;
     private final Clock clock;
     private NodeKeys keys;
     private Database db;
+    private ScheduledExecutorService diskChecks;
     private UserRepository users;
     private TokenRepository tokens;
     private CameraRepository cameras;
@@ -60,8 +71,11 @@ public final class MetadataRole implements Role {
 
     @Override
     public void start() throws Exception {
-        Files.createDirectories(dataDir);
         db = Database.openEmbedded(dataDir);
+        diskChecks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-metadata-disk")
+                .daemon().factory());
+        diskChecks.scheduleWithFixedDelay(db::checkDisk, DISK_CHECK.toMillis(), DISK_CHECK.toMillis(),
+                TimeUnit.MILLISECONDS);
         users = new UserRepository(db.dataSource());
         tokens = new TokenRepository(db.dataSource());
         keys = NodeKeys.open(crypto, db.dataSource(), clock);
@@ -83,7 +97,15 @@ public final class MetadataRole implements Role {
 
     @Override
     public void stop() {
+        if (diskChecks != null) {
+            diskChecks.shutdownNow();
+        }
         db.close();
+    }
+
+    /** Why the database cannot take changes for long (its disk is full), or empty. */
+    public Optional<String> problem() {
+        return db == null ? Optional.empty() : db.problem();
     }
 
     /** The master key and the tenants' data keys. */

@@ -17,8 +17,6 @@ import io.argus.testkit.tier.Kill;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -28,7 +26,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -49,23 +46,11 @@ class RecordingCrashTest {
     @ValueSource(booleans = {false, true})
     void killNineLosesAtMostTheFragmentInProgress(boolean encrypted) throws Exception {
         try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, FPS, false))) {
-            int http = freePort();
-            Process server = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "io.argus.server.cli.ArgusCli", "server",
-                    "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http), "--rtsp-port", "0",
-                    "--set", "http.host=127.0.0.1", "--set", "rtsp.rtpPort=0", "--set", "rtsp.rtcpPort=0",
-                    "--set", "recording.chunkDuration=60s", "--set", "recording.minFree=0",
-                    "--set", "camera.allowedAddresses=127.0.0.0/8",
-                    "--set", "crypto.encryptRecordings=" + encrypted)
-                    .redirectErrorStream(true).redirectOutput(dataDir.resolve("server.log").toFile()).start();
             long recordedBeforeKill;
             UUID cam;
-            try {
-                ArgusClient anonymous = ArgusClient.local(http);
-                await(() -> healthy(anonymous) || !server.isAlive(), "the server process up");
-                assertThat(server.isAlive()).as("server process: %s", log()).isTrue();
-                ArgusClient api = anonymous.login("admin",
-                        Files.readString(dataDir.resolve("initial-admin-password")).strip());
+            try (ServerProcess server = ServerProcess.start(dataDir, "recording.chunkDuration=60s",
+                    "recording.minFree=0", "crypto.encryptRecordings=" + encrypted)) {
+                ArgusClient api = server.login();
                 Answer a = api.post("/api/v1/cameras", "{\"name\":\"crash-cam\",\"url\":\"" + sim.url(1)
                         + "\",\"transport\":\"tcp\"}");
                 assertThat(a.status()).as(a.body()).isEqualTo(201);
@@ -76,11 +61,8 @@ class RecordingCrashTest {
                 recordedBeforeKill = api.get(status).json().path("status").path("framesRecorded").asLong();
                 assertThat(api.get(status).json().path("status").path("chunks").asLong())
                         .as("still in the first chunk").isZero();
-            } finally {
-                server.destroyForcibly();
-                assertThat(server.waitFor(30, TimeUnit.SECONDS)).isTrue();
+                assertThat(server.kill()).as("killed by SIGKILL").isEqualTo(ServerProcess.EXIT_SIGKILL);
             }
-            assertThat(server.exitValue()).as("killed by SIGKILL").isEqualTo(137);
 
             try (ArgusServer restarted = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of(
                     "recording.minFree", "0", "crypto.encryptRecordings", Boolean.toString(encrypted))))) {
@@ -108,28 +90,6 @@ class RecordingCrashTest {
                         .isGreaterThanOrEqualTo(recordedBeforeKill - FPS - 1);
                 assertThat(r.duration()).isGreaterThanOrEqualTo(Duration.ofMillis((frames - 1) * 1000L / FPS));
             }
-        }
-    }
-
-    private String log() {
-        try {
-            return Files.readString(dataDir.resolve("server.log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
-    }
-
-    private static boolean healthy(ArgusClient api) {
-        try {
-            return api.get("/api/v1/health").status() == 200;
-        } catch (RuntimeException e) {
-            return false;
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
         }
     }
 

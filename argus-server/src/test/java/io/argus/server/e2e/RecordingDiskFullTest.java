@@ -10,6 +10,8 @@ import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.Await;
+import io.argus.testkit.CapturedLog;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
@@ -24,9 +26,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * A full volume whose recordings are all protected by a bookmark: recording pauses, says so and counts what it
- * could not write; the index stays consistent; when the bookmark goes and retention frees space, recording resumes
- * on its own.
+ * A full volume whose recordings are all protected by a bookmark: recording pauses, says so (once) and counts what
+ * it could not write; the index stays consistent; when the bookmark goes and retention frees space, recording
+ * resumes on its own.
  */
 @E2e
 class RecordingDiskFullTest {
@@ -35,7 +37,8 @@ class RecordingDiskFullTest {
 
     @Test
     void pausesWhenNothingCanBeFreedAndResumesWhenSpaceReturns() throws Exception {
-        try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
+        try (CapturedLog log = CapturedLog.start();
+             Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
              ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw",
                      "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.maxSize", "2MiB",
                      "recording.minFree", "0")))) {
@@ -73,6 +76,12 @@ class RecordingDiskFullTest {
             List<ChunkRecord> after = rows(server, cam);
             assertThat(after.get(0).start()).as("the oldest chunks were evicted to make room")
                     .isAfter(before.get(0).start());
+            for (int i = 0; i < 3; i++) {
+                server.recording().sweepNow();
+            }
+            // The 2 MiB volume never has the sweeper's headroom, but that is one condition, not one per sweep.
+            assertThat(log.linesWith("recording volumes [hot] are")).as("the volume's state is logged once")
+                    .hasSize(1);
         }
     }
 

@@ -17,7 +17,9 @@ import java.io.IOException;
  *   w.close();              // now visible under info.location()
  * </pre>
  * A crash before {@code close()} leaves the chunk for {@link VolumeStore#recover}; adding its recovered row again
- * is harmless. {@code close()} alone (finish and publish) suits callers that index afterwards.
+ * is harmless. So does a writer dropped after {@code finish()} (the index refused the row): never abort a finished
+ * chunk for an index failure, that deletes video. {@code close()} alone (finish and publish) suits callers that
+ * index afterwards.
  */
 public interface ChunkWriter {
 
@@ -41,7 +43,8 @@ public interface ChunkWriter {
 
     /**
      * Ends the chunk: syncs it and returns what its index row needs. The chunk is not yet visible under the
-     * returned location; {@link #close()} publishes it. Idempotent; no {@link #append} after it.
+     * returned location; {@link #close()} publishes it. Idempotent; no {@link #append} after it. A finished writer
+     * holds no open file, so it may wait for its index row as long as it takes.
      */
     ChunkInfo finish() throws IOException;
 

@@ -105,6 +105,9 @@ final class LocalChunkWriter implements ChunkWriter {
         }
         requireState(State.OPEN, "finish");
         channel.force(false);
+        // Nothing is written after finishing, and a finished chunk may wait long for its index row (the database
+        // down): it holds no file open meanwhile.
+        channel.close();
         info = new ChunkInfo(key, volume.name(), location, bytes, HexFormat.of().formatHex(digest.digest()));
         state = State.FINISHED;
         return info;

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.ToLongFunction;
 import java.util.stream.Stream;
@@ -36,6 +37,8 @@ import org.slf4j.LoggerFactory;
  */
 public final class LocalSegmentStore implements VolumeStore {
     static final Logger LOG = LoggerFactory.getLogger(LocalSegmentStore.class);
+    private static final Set<StandardOpenOption> NEW_CHUNK = Set.of(StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE);
 
     private final Map<String, LocalVolume> volumes;
 
@@ -85,12 +88,12 @@ public final class LocalSegmentStore implements VolumeStore {
         }
         FileChannel channel;
         try {
-            Files.createDirectories(target.getParent());
-            channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectories(target.getParent());
+            channel = FileChannel.open(part, NEW_CHUNK, PrivateFiles.fileAttributes());
         } catch (NoSuchFileException e) {
             // Retention pruned the empty day directory between the two calls: make it again, once.
-            Files.createDirectories(target.getParent());
-            channel = FileChannel.open(part, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+            PrivateFiles.createDirectories(target.getParent());
+            channel = FileChannel.open(part, NEW_CHUNK, PrivateFiles.fileAttributes());
         }
         LocalVolume.syncDirectory(target.getParent());
         return new LocalChunkWriter(volume, key, volume.name() + "/" + relative, part, target, channel);
@@ -119,11 +122,11 @@ public final class LocalSegmentStore implements VolumeStore {
         }
         Path target = volume.dir().resolve(relative);
         Path copy = volume.dir().resolve(relative + ".copy");
-        Files.createDirectories(target.getParent());
+        PrivateFiles.createDirectories(target.getParent());
         String hash;
         long size = source.size();
-        try (FileChannel ch = FileChannel.open(copy, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
-                StandardOpenOption.TRUNCATE_EXISTING)) {
+        try (FileChannel ch = FileChannel.open(copy, Set.of(StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING), PrivateFiles.fileAttributes())) {
             hash = ChunkCopy.copy(source, slice -> {
                 while (slice.isReadable()) {
                     slice.readBytes(ch, slice.readableBytes());

@@ -1,11 +1,13 @@
 package io.argus.storage.chunk;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,7 +22,7 @@ final class LocalVolume {
 
     LocalVolume(LocalVolumeConfig config) throws IOException {
         this.config = config;
-        Files.createDirectories(config.dir());
+        PrivateFiles.createDirectories(config.dir());
         this.fileStore = Files.getFileStore(config.dir());
     }
 
@@ -36,15 +38,32 @@ final class LocalVolume {
         used.addAndGet(delta);
     }
 
-    /** Sets the accounting from a scan of the directory (every regular file counts: the directory is ours). */
+    /**
+     * Sets the accounting from a scan of the directory (every regular file counts: the directory is ours), and on
+     * the way makes private what an older version left readable by others ({@link PrivateFiles}).
+     */
     void scanUsage() throws IOException {
-        long total;
-        try (var files = Files.walk(config.dir())) {
-            total = files.filter(Files::isRegularFile).mapToLong(LocalVolume::sizeOrZero).sum();
-        } catch (java.io.UncheckedIOException e) {
+        long total = 0;
+        int tightened = 0;
+        try (var paths = Files.walk(config.dir())) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                BasicFileAttributes attrs;
+                try {
+                    attrs = PrivateFiles.attributes(p);
+                } catch (IOException e) {
+                    continue; // deleted since the walk listed it
+                }
+                total += attrs.isRegularFile() ? attrs.size() : 0;
+                tightened += PrivateFiles.tighten(p, attrs) ? 1 : 0;
+            }
+        } catch (UncheckedIOException e) {
             throw e.getCause();
         }
         used.set(total);
+        if (tightened > 0) {
+            LOG.info("volume {}: made {} files and directories readable by this account only", config.name(),
+                    tightened);
+        }
     }
 
     VolumeUsage usage() {

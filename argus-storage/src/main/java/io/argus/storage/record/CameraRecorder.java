@@ -2,11 +2,16 @@ package io.argus.storage.record;
 
 import io.argus.media.path.Path;
 import io.argus.media.stream.Stream;
-import io.argus.storage.chunk.ChunkIndex;
+import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.Tier;
 import io.argus.storage.chunk.VolumeStore;
 import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.Future;
+import java.io.IOException;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.UUID;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -22,6 +27,16 @@ import org.slf4j.LoggerFactory;
  */
 final class CameraRecorder {
     private static final Logger LOG = LoggerFactory.getLogger(CameraRecorder.class);
+
+    /**
+     * Most finished chunks that wait for the index (the database down or full): a day of one-minute chunks. Each
+     * is a closed {@code .part} file and a few hundred bytes here; beyond that they wait for start-up recovery.
+     */
+    static final int MAX_UNINDEXED = 1440;
+
+    /** A chunk synced and hashed, waiting for its index row before it is published. */
+    private record Finished(ChunkWriter writer, ChunkInfo info, Instant end, String codec) {
+    }
 
     private final Recorder recorder;
     private final UUID tenant;
@@ -40,6 +55,8 @@ final class CameraRecorder {
     private StreamRecording current;
     private ChunkRecord previous;
     private boolean previousLoaded;
+    private final ArrayDeque<Finished> unindexed = new ArrayDeque<>();
+    private boolean indexFailing;
 
     CameraRecorder(Recorder recorder, UUID tenant, UUID camera, Path path, RecordingSettings settings,
                    EventLoop loop, Executor reads) {
@@ -103,15 +120,23 @@ final class CameraRecorder {
         });
     }
 
-    /** Ends the current recording (its chunk is written and indexed) and stops following the path. */
-    void close() {
+    /**
+     * Ends the current recording (its chunk is written and indexed) and stops following the path. Chunks the
+     * index still refuses stay {@code .part} files, for {@link Recorder#recover} at the next start.
+     */
+    Future<?> close() {
         path.removeStreamListener(onStream);
-        loop.submit(() -> {
+        return loop.submit(() -> {
             if (current != null) {
                 current.end();
                 current = null;
             }
-        }).syncUninterruptibly();
+            if (!unindexed.isEmpty()) {
+                LOG.warn("camera {}: {} chunk(s) could not be indexed; left as .part files for recovery at the next"
+                        + " start", camera, unindexed.size());
+                unindexed.clear();
+            }
+        });
     }
 
     void sessionEnded(StreamRecording r) {
@@ -123,8 +148,59 @@ final class CameraRecorder {
         }
     }
 
+    /**
+     * A chunk was finished (synced, hashed, not yet published): index it after any the index refused before, in
+     * order, so the hash chain stays in time order, and publish each once indexed. A chunk the index refuses (the
+     * database is down, full or closing) waits here as its {@code .part} file and is retried at the next chunk;
+     * nothing is deleted. Loop thread.
+     */
+    void finished(ChunkWriter w, ChunkInfo info, Instant end, String codec) {
+        if (unindexed.size() >= MAX_UNINDEXED) {
+            LOG.warn("camera {}: {} chunks already wait for the index; chunk {} is left for recovery at the next"
+                    + " start", camera, unindexed.size(), info.location());
+            return;
+        }
+        unindexed.add(new Finished(w, info, end, codec));
+        indexWaiting();
+    }
+
+    /** Indexes and publishes the chunks that wait, oldest first, until the index refuses one. Loop thread. */
+    private void indexWaiting() {
+        while (!unindexed.isEmpty()) {
+            Finished f = unindexed.peek();
+            ChunkRecord row;
+            try {
+                row = ChunkRecord.of(f.info(), f.end(), f.codec(), Tier.HOT, previous());
+                if (!recorder.index().add(row)) {
+                    LOG.warn("camera {}: chunk {} was already indexed", camera, row.location());
+                }
+            } catch (RuntimeException e) {
+                if (!indexFailing) {
+                    indexFailing = true;
+                    LOG.warn("camera {}: indexing chunk {} failed ({}); it stays a .part file, retried at the next"
+                            + " chunk and recovered at the next start if need be", camera, f.info().location(),
+                            causes(e));
+                }
+                return;
+            }
+            unindexed.poll();
+            previous = row;
+            chunks++;
+            if (indexFailing) {
+                indexFailing = false;
+                LOG.info("camera {}: indexing works again; chunk {} is indexed", camera, row.location());
+            }
+            try {
+                f.writer().close();
+            } catch (IOException e) {
+                LOG.warn("camera {}: publishing chunk {} failed ({}); it is indexed and stays a .part file for"
+                        + " recovery at the next start", camera, row.location(), e.toString());
+            }
+        }
+    }
+
     /** The head of this camera's hash chain (read from the index once, then kept). Loop thread. */
-    ChunkRecord previous() {
+    private ChunkRecord previous() {
         if (!previousLoaded) {
             previous = recorder.index().last(tenant, camera).orElse(null);
             previousLoaded = true;
@@ -132,14 +208,13 @@ final class CameraRecorder {
         return previous;
     }
 
-    /** A chunk was finished: index it and move the chain's head. Loop thread. */
-    void indexed(ChunkRecord row) {
-        if (!recorder.index().add(row)) {
-            LOG.warn("camera {}: chunk {} was already indexed", camera, row.location());
+    /** An exception and its causes in one line: "indexing chunk failed" alone does not say that the disk is full. */
+    private static String causes(Throwable e) {
+        StringBuilder b = new StringBuilder(e.toString());
+        for (Throwable c = e.getCause(); c != null && c != c.getCause(); c = c.getCause()) {
+            b.append(" <- ").append(c);
         }
-        previous = row;
-        previousLoaded = true;
-        chunks++;
+        return b.toString();
     }
 
     RecordingStatus status() {

@@ -17,6 +17,7 @@ import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.EventExecutor;
+import io.netty.util.concurrent.Future;
 import io.netty.util.concurrent.SingleThreadEventExecutor;
 import java.io.IOException;
 import java.time.Clock;
@@ -162,7 +163,7 @@ public final class Recorder implements AutoCloseable {
     public void remove(UUID camera) {
         CameraRecorder r = cameras.remove(camera);
         if (r != null) {
-            r.close();
+            r.close().syncUninterruptibly();
         }
     }
 
@@ -203,12 +204,21 @@ public final class Recorder implements AutoCloseable {
         return index;
     }
 
-    /** Writes and indexes every chunk in progress, then stops the recorder threads. */
+    /**
+     * Writes and indexes every chunk in progress (on every recorder thread at once: a stop waits for the slowest
+     * loop, not for the sum of all cameras' syncs), then stops the recorder threads. Call it before the index's
+     * database closes: a chunk the index refuses stays a {@code .part} file for {@link #recover} at the next start.
+     */
     @Override
     public void close() {
+        List<Future<?>> closing = new ArrayList<>();
         for (UUID id : List.copyOf(cameras.keySet())) {
-            remove(id);
+            CameraRecorder r = cameras.remove(id);
+            if (r != null) {
+                closing.add(r.close());
+            }
         }
+        closing.forEach(Future::syncUninterruptibly);
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -10,10 +10,8 @@ import io.argus.media.stream.StreamConsumer;
 import io.argus.media.stream.StreamReader;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
-import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.StoreFullException;
-import io.argus.storage.chunk.Tier;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.time.Instant;
@@ -330,20 +328,19 @@ final class StreamRecording implements StreamConsumer {
             w.abort();
             return;
         }
+        ChunkInfo info;
         try {
-            ChunkInfo info = w.finish();
-            // The end is the next chunk's start, computed the same way (wall time of the same dts, to the
-            // millisecond of the chunk key), so consecutive chunks touch exactly and the index shows no gap.
-            Instant end = Instant.ofEpochMilli(Math.floorDiv(wallOf(chunkEndDts), 1000));
-            ChunkRecord row = ChunkRecord.of(info, end, chunkFormats.get(primary).codec().name(), Tier.HOT,
-                    camera.previous());
-            camera.indexed(row);
-            w.close();
+            info = w.finish();
         } catch (IOException | RuntimeException e) {
             LOG.warn("camera {}: closing a chunk failed: {}", camera.camera(), e.toString());
             camera.state(RecordingState.FAILED, "closing a chunk failed: " + e.getMessage());
             w.abort();
+            return;
         }
+        // The end is the next chunk's start, computed the same way (wall time of the same dts, to the
+        // millisecond of the chunk key), so consecutive chunks touch exactly and the index shows no gap.
+        Instant end = Instant.ofEpochMilli(Math.floorDiv(wallOf(chunkEndDts), 1000));
+        camera.finished(w, info, end, chunkFormats.get(primary).codec().name());
     }
 
     /** Ends this recording now (settings off, camera removed, node stopping): writes and indexes what it has. */
