@@ -12,6 +12,7 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.integrity.ChainReport;
 import io.argus.storage.integrity.ChainVerifier;
 import io.argus.storage.playback.Ffprobe;
@@ -119,8 +120,10 @@ class GracefulStopTest {
 
     /** Frames ffprobe decodes from the chunk (read through the store, as playback reads it). */
     private long decodedFrames(ArgusServer server, ChunkRecord r) throws Exception {
-        ByteBuf read = server.recording().store().read(r.location(), 0, Math.toIntExact(r.bytes()),
-                PooledByteBufAllocator.DEFAULT);
+        ByteBuf read;
+        try (ReadableChunk chunk = server.recording().store().open(r.location())) {
+            read = chunk.read(0, Math.toIntExact(r.bytes()), PooledByteBufAllocator.DEFAULT);
+        }
         byte[] bytes = new byte[read.readableBytes()];
         read.readBytes(bytes).release();
         Path file = Files.write(dataDir.resolve("tail.mp4"), bytes);
