@@ -127,7 +127,7 @@ public final class EncryptedSegmentStore implements SegmentStore {
                 return r;
             }
             ChunkCipher cipher = ChunkCipher.open(header, keys, location);
-            return new EncryptedReadableChunk(r, cipher, table(location, r));
+            return new EncryptedReadableChunk(r, cipher, table(location, r), true);
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;

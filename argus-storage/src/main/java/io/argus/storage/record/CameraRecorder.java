@@ -4,6 +4,7 @@ import io.argus.media.path.Path;
 import io.argus.media.stream.Stream;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.OpenChunk;
 import io.argus.storage.chunk.SegmentStore;
 import io.netty.channel.EventLoop;
 import java.time.Instant;
@@ -37,6 +38,7 @@ final class CameraRecorder {
     private volatile long bytes;
     private volatile long framesRecorded;
     private volatile long framesDropped;
+    private volatile OpenChunk open;
     private StreamRecording current;
     private ChunkRecord previous;
     private boolean previousLoaded;
@@ -140,6 +142,19 @@ final class CameraRecorder {
         previous = row;
         previousLoaded = true;
         chunks++;
+    }
+
+    /**
+     * Publishes the chunk being written, as far as it is written, for playback; null once it is closed (indexed
+     * and under its location) or dropped. Loop thread.
+     */
+    void open(OpenChunk chunk) {
+        open = chunk;
+    }
+
+    /** See {@link Recorder#find}. Any thread. */
+    OpenChunk open() {
+        return open;
     }
 
     RecordingStatus status() {

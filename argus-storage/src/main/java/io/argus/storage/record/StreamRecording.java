@@ -11,8 +11,10 @@ import io.argus.media.stream.StreamReader;
 import io.argus.media.stream.WallClock;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkPrefix;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.OpenChunk;
 import io.argus.storage.chunk.StoreFullException;
 import io.argus.storage.chunk.Tier;
 import io.netty.buffer.PooledByteBufAllocator;
@@ -290,6 +292,7 @@ final class StreamRecording implements StreamConsumer {
                 chunkEndDts = run.baseMediaDecodeTime() + run.duration();
             }
             camera.wrote(f.content().readableBytes());
+            publish();
         } catch (IOException e) {
             Fmp4Fragment.Run run = f.run(primary);
             camera.dropped(run == null ? 0 : run.samples());
@@ -302,6 +305,27 @@ final class StreamRecording implements StreamConsumer {
         } finally {
             f.release();
         }
+    }
+
+    /**
+     * Publishes the chunk as written so far for playback ({@link io.argus.storage.chunk.OpenChunks}): every fragment
+     * is whole once appended, and a killed process loses none of it (the kernel has it), so playback reaches up to
+     * the fragment just written, about a second behind live.
+     */
+    private void publish() {
+        if (chunkEndDts != chunkFirstDts) {
+            ChunkPrefix written = chunk.written();
+            camera.open(new OpenChunk(ChunkRecord.of(written.info(), chunkEnd(), chunkFormats.get(primary).codec()
+                    .name(), Tier.HOT, camera.previous()), written));
+        }
+    }
+
+    /**
+     * The wall time the chunk ends at: the next chunk's start, computed the same way (wall time of the same dts, to
+     * the millisecond of the chunk key), so consecutive chunks touch exactly and the index shows no gap.
+     */
+    private Instant chunkEnd() {
+        return Instant.ofEpochMilli(Math.floorDiv(wallOf(chunkEndDts), 1000));
     }
 
     /** Forces the chunk to the disk when the sync interval has passed since the last time (closing syncs anyway). */
@@ -329,14 +353,12 @@ final class StreamRecording implements StreamConsumer {
         chunk = null;
         if (chunkEndDts == chunkFirstDts) {
             w.abort();
+            camera.open(null);
             return;
         }
         try {
             ChunkInfo info = w.finish();
-            // The end is the next chunk's start, computed the same way (wall time of the same dts, to the
-            // millisecond of the chunk key), so consecutive chunks touch exactly and the index shows no gap.
-            Instant end = Instant.ofEpochMilli(Math.floorDiv(wallOf(chunkEndDts), 1000));
-            ChunkRecord row = ChunkRecord.of(info, end, chunkFormats.get(primary).codec().name(), Tier.HOT,
+            ChunkRecord row = ChunkRecord.of(info, chunkEnd(), chunkFormats.get(primary).codec().name(), Tier.HOT,
                     camera.previous());
             camera.indexed(row);
             w.close();
@@ -344,6 +366,9 @@ final class StreamRecording implements StreamConsumer {
             LOG.warn("camera {}: closing a chunk failed: {}", camera.camera(), e.toString());
             camera.state(RecordingState.FAILED, "closing a chunk failed: " + e.getMessage());
             w.abort();
+        } finally {
+            // Only now, indexed and under its location: playback looks here first, then in the index.
+            camera.open(null);
         }
     }
 
