@@ -13,7 +13,9 @@ import java.util.Locale;
  *   <li>{@link Fault#CONSTANT}: every frame has the same timestamp. GStreamer's {@code rtph264pay} fed a raw
  *       {@code .h264} file (which has no PTS) stamps every packet alike.</li>
  *   <li>{@link Fault#STALLED}: they advanced, then stopped (firmware whose clock froze).</li>
- *   <li>{@link Fault#BACKWARDS}: a frame is stamped before the previous one (clock steps, wrap bugs).</li>
+ *   <li>{@link Fault#BACKWARDS}: a frame is stamped more than {@link #MAX_REORDER_NANOS} before the previous one
+ *       (clock steps, wrap bugs). Less is B-frames: RTP carries presentation times, which step back by a few
+ *       frames in decode order; those pass through as they are.</li>
  *   <li>{@link Fault#FORWARD}: a frame is stamped far later than it arrived after the previous one.</li>
  *   <li>{@link Fault#CLOCK_RATE}: they advance at a rate other than the clock rate announced (a camera that says
  *       90 kHz and counts milliseconds), in two consecutive windows of {@link #RATE_WINDOW_NANOS}.</li>
@@ -57,6 +59,11 @@ public final class TimestampRepair {
      * any frame interval of a live camera (1 fps and slower are 1 s) plus a network hiccup.
      */
     static final long MAX_FORWARD_JUMP_NANOS = 3_000_000_000L;
+    /**
+     * The furthest a presentation time steps back in decode order with B-frames: three B-frames at 25 fps are
+     * 120 ms, and a camera clock that is reset steps back seconds.
+     */
+    static final long MAX_REORDER_NANOS = 500_000_000L;
     /** The clock-rate check compares timestamps with arrivals over windows at least this long. */
     static final long RATE_WINDOW_NANOS = 2_000_000_000L;
     /**
@@ -134,7 +141,7 @@ public final class TimestampRepair {
             rateWindowArrival = receivedNanos;
             out = dts;
         } else if (fault == null && (fault = check(dts, receivedNanos)) == null) {
-            lastStep = dts - lastIn;
+            lastStep = dts > lastIn ? dts - lastIn : lastStep;
             out = dts;
         } else {
             if (retimed == 0) {
@@ -159,7 +166,7 @@ public final class TimestampRepair {
                     : "timestamps stopped advancing";
             return constant ? Fault.CONSTANT : Fault.STALLED;
         }
-        if (step < 0) {
+        if (step < 0 && toNanos(-step) > MAX_REORDER_NANOS) {
             reason = "timestamps jumped back " + seconds(toNanos(-step)) + " s";
             return Fault.BACKWARDS;
         }
