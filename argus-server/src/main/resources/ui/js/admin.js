@@ -86,7 +86,7 @@ class Admin extends HTMLElement {
         h('td', {}, rec ? `${rec.mode} · ${rec.status.state}` : '…'),
         h('td', {}, rec ? rec.retentionDays + ' d' : ''),
         h('td', {}, s.uptimeSeconds ? duration(s.uptimeSeconds) : '–'),
-        h('td.err', {}, s.lastError || (rec && rec.status.lastError) || ''),
+        h('td.err', {}, s.lastError || (rec && rec.status.lastError) || s.timestampReason || ''),
         h('td', {}, h('button', { onclick: () => this.edit(c.id) }, 'Edit')));
     });
     this.table.replaceChildren(head, ...rows);

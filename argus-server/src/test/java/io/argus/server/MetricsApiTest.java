@@ -31,6 +31,8 @@ class MetricsApiTest {
                     .contains("argus_camera_bytes_total" + labels + "}")
                     .contains("argus_camera_packets_lost_total" + labels + "}")
                     .contains("argus_camera_reconnects_total" + labels + "}")
+                    .contains("argus_camera_frames_retimed_total" + labels + "} 0.0")
+                    .contains("argus_camera_timestamps_arrival" + labels + "} 0.0")
                     .contains("argus_camera_readers" + labels + "} 0.0")
                     .contains("argus_camera_state" + labels + ",state=\"disabled\"} 1.0")
                     .contains("argus_camera_state" + labels + ",state=\"live\"} 0.0")

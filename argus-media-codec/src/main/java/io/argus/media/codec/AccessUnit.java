@@ -18,7 +18,8 @@ import io.netty.util.AbstractReferenceCounted;
  * {@link #pts()} and {@link #dts()} are in the track's clock rate ({@link MediaFormat#clockRate()}), already
  * unwrapped to a monotonic 64-bit timeline that starts near zero at the first packet of the session.
  * {@link #receivedNanos()} is {@link System#nanoTime()} when the last packet of the unit arrived, for latency
- * accounting.
+ * accounting. A source whose timestamps are broken gets them replaced once, by {@link #retime}, before the unit is
+ * published; after that they never change.
  */
 public final class AccessUnit extends AbstractReferenceCounted {
 
@@ -27,8 +28,8 @@ public final class AccessUnit extends AbstractReferenceCounted {
 
     private final int track;
     private final Codec codec;
-    private final long pts;
-    private final long dts;
+    private long pts;
+    private long dts;
     private final boolean keyframe;
     private final ByteBuf[] units;
     private final int unitCount;
@@ -82,6 +83,21 @@ public final class AccessUnit extends AbstractReferenceCounted {
 
     public long dts() {
         return dts;
+    }
+
+    /**
+     * Replaces the timestamps, in place so that repairing a camera's broken timestamps costs no allocation per
+     * frame. Only for the ingest adapter that assembled this unit, before it hands it on: readers share a
+     * published unit, and its times must not change under them.
+     *
+     * @throws IllegalStateException if the unit is shared (its reference count is not 1)
+     */
+    public void retime(long newPts, long newDts) {
+        if (refCnt() != 1) {
+            throw new IllegalStateException("retime of a shared access unit: " + this);
+        }
+        this.pts = newPts;
+        this.dts = newDts;
     }
 
     /** True for an IDR/IRAP picture (decoding can start here) and for every audio frame. */

@@ -240,7 +240,8 @@ public final class Path {
                 counters.frames(), counters.bytes(), counters.packetsLost(), counters.packetsInvalid(),
                 counters.framesDropped(), reconnects,
                 live == 0 ? 0 : TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - live),
-                s == null ? 0 : s.readerCount());
+                s == null ? 0 : s.readerCount(), s == null ? null : counters.timestampFault(),
+                counters.framesRetimed());
     }
 
     /** What one session (a source attempt or a publisher) reports; reports from an older session are ignored. */

@@ -8,6 +8,9 @@ package io.argus.media.path;
  * @param fps        measured frames per second over the last seconds
  * @param bitrateBps measured bits per second over the last seconds
  * @param uptimeSeconds seconds since the current session went live, 0 when not live
+ * @param timestampFault why the current session runs on arrival times instead of the camera's timestamps, or null
+ *                       while the camera's own are used (see {@link SourceCounters#timestampFault()})
+ * @param framesRetimed access units given arrival times, over every session
  */
 public record PathStatus(
         PathState state,
@@ -25,5 +28,7 @@ public record PathStatus(
         long framesDropped,
         long reconnects,
         long uptimeSeconds,
-        int readers) {
+        int readers,
+        String timestampFault,
+        long framesRetimed) {
 }

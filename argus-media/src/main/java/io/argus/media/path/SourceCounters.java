@@ -2,7 +2,8 @@ package io.argus.media.path;
 
 /**
  * Counters a source updates as media arrives. Single writer (the source's event loop); read from any thread.
- * Totals survive reconnects: they are the camera's, not one attempt's.
+ * Totals survive reconnects: they are the camera's, not one attempt's. The timestamp fault is the current
+ * session's.
  */
 public final class SourceCounters {
     private volatile long packets;
@@ -11,6 +12,8 @@ public final class SourceCounters {
     private volatile long packetsInvalid;
     private volatile long framesDropped;
     private volatile long frames;
+    private volatile long framesRetimed;
+    private volatile String timestampFault;
 
     /** One RTP (or other) packet of {@code size} bytes arrived. */
     public void packet(int size) {
@@ -32,6 +35,19 @@ public final class SourceCounters {
 
     public void frame() {
         frames++;
+    }
+
+    /** {@code n} access units were given arrival times because the source's own could not be trusted. */
+    public void retimed(long n) {
+        framesRetimed += n;
+    }
+
+    /**
+     * Why the current session's access units get arrival times instead of the source's timestamps (which track,
+     * what was wrong), or null while the source's own are used. A new session starts with null.
+     */
+    public void timestampFault(String reason) {
+        timestampFault = reason;
     }
 
     public long packets() {
@@ -56,5 +72,15 @@ public final class SourceCounters {
 
     public long frames() {
         return frames;
+    }
+
+    /** Access units (all tracks) given arrival times, over every session. */
+    public long framesRetimed() {
+        return framesRetimed;
+    }
+
+    /** See {@link #timestampFault(String)}. */
+    public String timestampFault() {
+        return timestampFault;
     }
 }

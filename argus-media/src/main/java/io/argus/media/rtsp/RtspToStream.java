@@ -8,17 +8,26 @@ import io.argus.media.codec.rtp.RtpPayloadFormats;
 import io.argus.media.codec.rtp.RtpReceiver;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.stream.Stream;
+import io.argus.media.stream.TimestampRepair;
 import io.netty.buffer.ByteBuf;
 import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Feeds the RTP packets of an RTSP session (client PLAY or server RECORD) into a {@link Stream}: one
  * {@link RtpReceiver} per track, access units published as they complete, in-band parameter set changes
- * forwarded with {@link Stream#updateFormat}, and every per-packet outcome counted in {@link SourceCounters}.
+ * forwarded with {@link Stream#updateFormat}, and every per-packet outcome counted in {@link SourceCounters}. Each
+ * track's timestamps pass a {@link TimestampRepair}: a camera whose RTP timestamps do not advance, stall, jump or
+ * run at the wrong rate is given arrival times instead, said in the counters' timestamp fault.
  *
  * <p>Single-threaded: every method runs on the stream's writer thread (the session's event loop).
  */
 public final class RtspToStream implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RtspToStream.class);
+
+    /** Samples in an AAC frame (ISO/IEC 14496-3: AAC-LC and the AAC core of HE-AAC). */
+    private static final int AAC_FRAME_SAMPLES = 1024;
 
     private final Track[] tracks;
     private final SourceCounters counters;
@@ -32,6 +41,7 @@ public final class RtspToStream implements AutoCloseable {
      */
     public RtspToStream(List<MediaFormat> formats, int reorderWindow, SourceCounters counters) {
         this.counters = counters;
+        counters.timestampFault(null);
         this.tracks = new Track[formats.size()];
         for (int i = 0; i < tracks.length; i++) {
             tracks[i] = new Track(i, formats.get(i), reorderWindow);
@@ -89,6 +99,7 @@ public final class RtspToStream implements AutoCloseable {
         private final boolean video;
         /** Made once: a method reference per packet would be an allocation per packet. */
         private final AccessUnitSink sink = this::publish;
+        private final TimestampRepair timestamps;
         private MediaFormat format;
         private long lost;
         private long invalid;
@@ -100,6 +111,8 @@ public final class RtspToStream implements AutoCloseable {
             this.video = format.codec().isVideo();
             this.depacketizer = RtpPayloadFormats.depacketizer(format, index);
             this.receiver = new RtpReceiver(depacketizer, reorderWindow);
+            this.timestamps = video ? TimestampRepair.video(format.clockRate())
+                    : TimestampRepair.audio(format.clockRate(), AAC_FRAME_SAMPLES);
         }
 
         void receive(ByteBuf packet, long receivedNanos) {
@@ -130,7 +143,25 @@ public final class RtspToStream implements AutoCloseable {
             if (video) {
                 counters.frame();
             }
+            retime(au);
             stream.publish(au);
+        }
+
+        /** Gives the unit repaired times once the track's own cannot be trusted (see {@link TimestampRepair}). */
+        private void retime(AccessUnit au) {
+            boolean before = timestamps.fault() != null;
+            long dts = timestamps.next(au.dts(), au.receivedNanos());
+            if (timestamps.fault() == null) {
+                return;
+            }
+            if (!before) {
+                String reason = "track " + index + " (" + format.codec() + "): " + timestamps.reason()
+                        + "; using arrival times";
+                LOG.warn("stream {}: {}", stream.name(), reason);
+                counters.timestampFault(reason);
+            }
+            au.retime(dts + au.pts() - au.dts(), dts);
+            counters.retimed(1);
         }
     }
 }

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.argus.testkit.SampleMedia;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.net.URL;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -22,11 +22,12 @@ import java.util.regex.Pattern;
  * GStreamer's gst-rtsp-server acting as a camera: the {@code gst-camera.c} test resource, compiled once per
  * test run into {@code target/}, serving a sample in a loop at 25 fps at {@link #MOUNT} on 127.0.0.1.
  * {@link #start} skips the calling test (an assumption) where gcc, pkg-config, libgstrtspserver-1.0-dev or
- * a GStreamer element the pipeline needs is missing.
+ * a GStreamer element the pipeline needs is missing. Shared through the test-jar with argus-server's end-to-end
+ * tests of cameras with broken timestamps ({@code --timestamps=none}, {@code --timestamps=jump-back}).
  */
-final class GstRtspCamera implements AutoCloseable {
+public final class GstRtspCamera implements AutoCloseable {
 
-    static final String MOUNT = "/cam";
+    public static final String MOUNT = "/cam";
 
     private static final Duration READY_WAIT = Duration.ofSeconds(10);
     private static final Pattern READY = Pattern.compile("READY (\\d+)");
@@ -62,9 +63,10 @@ final class GstRtspCamera implements AutoCloseable {
      * Starts a camera serving {@code sample} and waits until it listens.
      *
      * @param port    0 for a free port; a port a killed camera used, to bring it back
-     * @param options gst-camera's: {@code --user=U --password=P} (Basic auth), {@code --session-timeout=S}
+     * @param options gst-camera's: {@code --user=U --password=P} (Basic auth), {@code --session-timeout=S},
+     *                {@code --timestamps=none|jump-back} (a camera whose RTP timestamps do not advance, or step back)
      */
-    static GstRtspCamera start(int port, SampleMedia sample, String... options) throws Exception {
+    public static GstRtspCamera start(int port, SampleMedia sample, String... options) throws Exception {
         Path bin = binary();
         List<String> command = new ArrayList<>(List.of(bin.toString()));
         command.addAll(Arrays.asList(options));
@@ -89,20 +91,20 @@ final class GstRtspCamera implements AutoCloseable {
         return new GstRtspCamera(p, bound[0]);
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
-    String url() {
+    public String url() {
         return "rtsp://127.0.0.1:" + port + MOUNT;
     }
 
-    String output() {
+    public String output() {
         return output(process);
     }
 
     /** Kills the server at once (SIGKILL), as a camera losing power. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.kill();
     }
 
@@ -143,9 +145,15 @@ final class GstRtspCamera implements AutoCloseable {
                 return "GStreamer element " + element + " is missing (gstreamer1.0-plugins-good/-bad)";
             }
         }
-        Path source = resource("gst-camera.c");
         Path out = Path.of("target", "gst-camera", "gst-camera").toAbsolutePath();
         Files.createDirectories(out.getParent());
+        Path source = out.resolveSibling("gst-camera.c");
+        try (InputStream in = GstRtspCamera.class.getResourceAsStream("gst-camera.c")) {
+            if (in == null) {
+                throw new IllegalStateException("test resource gst-camera.c is missing");
+            }
+            Files.copy(in, source, StandardCopyOption.REPLACE_EXISTING);
+        }
         List<String> gcc = new ArrayList<>(List.of("gcc", "-O1", "-o", out.toString(), source.toString()));
         gcc.addAll(Arrays.asList(flags.output.strip().split("\\s+")));
         Result compiled = run(gcc);
@@ -154,14 +162,6 @@ final class GstRtspCamera implements AutoCloseable {
         }
         binary = out;
         return null;
-    }
-
-    private static Path resource(String name) throws URISyntaxException {
-        URL url = GstRtspCamera.class.getResource(name);
-        if (url == null || !"file".equals(url.getProtocol())) {
-            throw new IllegalStateException("test resource not on the file system: " + name + " (" + url + ")");
-        }
-        return Path.of(url.toURI());
     }
 
     private record Result(int exit, String output) {

@@ -2,6 +2,7 @@ package io.argus.media.rtsp;
 
 import io.argus.testkit.Await;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 
 import io.argus.media.codec.AccessUnit;
 import io.argus.media.path.Backoff;
@@ -22,7 +23,10 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,6 +35,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
@@ -184,6 +189,47 @@ class RtspGstServerInteropTest {
         assertThat(status.packetsLost()).isZero();
         assertThat(status.packetsInvalid()).isZero();
         assertThat(status.reconnects()).isZero();
+        assertThat(status.timestampFault()).as("a camera with good timestamps keeps them").isNull();
+        assertThat(status.framesRetimed()).isZero();
+    }
+
+    /**
+     * A camera whose RTP timestamps do not advance (rtph264pay fed a raw .h264 file) or step back (a clock reset
+     * every 3 s): its frames get arrival times, increasing on an even cadence at the pace they arrive, and the
+     * status says why.
+     */
+    @ParameterizedTest
+    @CsvSource({"none, do not advance", "jump-back, jumped back 1.960 s"})
+    void brokenTimestampsAreReplacedByArrivalTimes(String timestamps, String reason) throws Exception {
+        GstRtspCamera camera = camera(0, SampleMedia.H264_360P25, "--timestamps=" + timestamps);
+        List<long[]> arrived = new CopyOnWriteArrayList<>();
+        Path path = pull(camera, Transport.TCP, null, null, null);
+        path.onStream(stream -> stream.attach(new StreamConsumer() {
+            @Override
+            public void onAccessUnit(AccessUnit au) {
+                arrived.add(new long[] {au.pts(), au.receivedNanos()});
+                au.release();
+            }
+        }, Runnable::run, Stream.DEFAULT_READER_QUEUE));
+
+        Await.until(WAIT, () -> arrived.size() >= 3 * GOP, () -> "6 s of frames: the jump back comes at 3 s");
+
+        List<long[]> units = List.copyOf(arrived);
+        Map<Long, Integer> steps = new TreeMap<>();
+        for (int i = 1; i < units.size(); i++) {
+            long step = units.get(i)[0] - units.get(i - 1)[0];
+            assertThat(step).as("pts step before unit %d", i).isPositive();
+            steps.merge(step, 1, Integer::sum);
+        }
+        int even = Collections.max(steps.values());
+        assertThat(even).as("the commonest step, of %s", steps).isGreaterThan(units.size() / 2);
+        double ptsSeconds = (units.get(units.size() - 1)[0] - units.get(0)[0]) / 90_000.0;
+        double arrivalSeconds = (units.get(units.size() - 1)[1] - units.get(0)[1]) / 1e9;
+        assertThat(ptsSeconds).as("on the arrival clock").isCloseTo(arrivalSeconds, within(0.1 * arrivalSeconds));
+        PathStatus status = path.status();
+        assertThat(status.timestampFault()).contains("track 0 (H264)").contains(reason);
+        assertThat(status.framesRetimed()).isPositive();
+        assertThat(status.packetsLost()).isZero();
     }
 
     @Test

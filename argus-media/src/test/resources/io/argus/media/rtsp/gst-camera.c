@@ -3,7 +3,11 @@
  * 127.0.0.1, with HTTP Basic auth when --user and --password are given. Prints "READY <port>" once it listens
  * (port 0 picks a free one) and runs until killed.
  *
- *   gst-camera [--shared] [--session-timeout=S] [--user=U --password=P] PORT MOUNT 'PIPELINE'
+ *   gst-camera [--shared] [--session-timeout=S] [--user=U --password=P] [--timestamps=MODE] PORT MOUNT 'PIPELINE'
+ *
+ * MODE: "dts" (the default) stamps frames as a camera should; "none" leaves them as the parser does, so
+ * rtph264pay sends every frame with the same RTP timestamp (what an operator gets feeding GStreamer a raw .h264
+ * file); "jump-back" steps them back 2 s every 3 s (a camera whose clock keeps being reset).
  */
 #include <gst/gst.h>
 #include <gst/rtsp-server/rtsp-server.h>
@@ -13,33 +17,45 @@ static gboolean shared;
 static gint session_timeout;
 static gchar *user;
 static gchar *password;
+static gchar *timestamps;
 static GOptionEntry options[] = {
     {"shared", 0, 0, G_OPTION_ARG_NONE, &shared, "one pipeline for all clients (they join mid-stream)", NULL},
     {"session-timeout", 0, 0, G_OPTION_ARG_INT, &session_timeout, "session timeout (default 60)", "S"},
     {"user", 0, 0, G_OPTION_ARG_STRING, &user, "Basic auth user", "U"},
     {"password", 0, 0, G_OPTION_ARG_STRING, &password, "Basic auth password", "P"},
+    {"timestamps", 0, 0, G_OPTION_ARG_STRING, &timestamps, "dts (default), none or jump-back", "MODE"},
     {NULL}};
 
 /*
  * The sample files carry no timestamps: the parser derives DTS from the caps' frame rate and leaves PTS unset,
  * and the payloader takes RTP timestamps from PTS (all equal otherwise). The samples have no B-frames, so
- * PTS = DTS, as a camera would stamp them.
+ * PTS = DTS, as a camera would stamp them; with data set (--timestamps=jump-back), PTS steps back 2 s every 3 s.
  */
 static GstPadProbeReturn pts_from_dts(GstPad *pad, GstPadProbeInfo *info, gpointer data) {
     GstBuffer *buf = GST_PAD_PROBE_INFO_BUFFER(info);
     if (!GST_BUFFER_PTS_IS_VALID(buf)) {
         buf = gst_buffer_make_writable(buf);
-        GST_BUFFER_PTS(buf) = GST_BUFFER_DTS(buf);
+        GstClockTime dts = GST_BUFFER_DTS(buf);
+        GST_BUFFER_PTS(buf) = data == NULL ? dts : dts - dts / (3 * GST_SECOND) * (2 * GST_SECOND);
         GST_PAD_PROBE_INFO_DATA(info) = buf;
     }
     return GST_PAD_PROBE_OK;
 }
 
+static gboolean known_timestamps(void) {
+    return timestamps == NULL || g_strcmp0(timestamps, "dts") == 0 || g_strcmp0(timestamps, "none") == 0
+            || g_strcmp0(timestamps, "jump-back") == 0;
+}
+
 static void media_configure(GstRTSPMediaFactory *factory, GstRTSPMedia *media, gpointer data) {
+    if (g_strcmp0(timestamps, "none") == 0) {
+        return;
+    }
     GstElement *bin = gst_rtsp_media_get_element(media);
     GstElement *pay = gst_bin_get_by_name(GST_BIN(bin), "pay0");
     GstPad *pad = gst_element_get_static_pad(pay, "sink");
-    gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BUFFER, pts_from_dts, NULL, NULL);
+    gst_pad_add_probe(pad, GST_PAD_PROBE_TYPE_BUFFER, pts_from_dts,
+            g_strcmp0(timestamps, "jump-back") == 0 ? (gpointer) "jump-back" : NULL, NULL);
     gst_object_unref(pad);
     gst_object_unref(pay);
     gst_object_unref(bin);
@@ -66,7 +82,8 @@ int main(int argc, char *argv[]) {
     g_option_context_add_main_entries(context, options, NULL);
     g_option_context_add_group(context, gst_init_get_option_group());
     GError *error = NULL;
-    if (!g_option_context_parse(context, &argc, &argv, &error) || argc != 4 || (user == NULL) != (password == NULL)) {
+    if (!g_option_context_parse(context, &argc, &argv, &error) || argc != 4 || (user == NULL) != (password == NULL)
+            || !known_timestamps()) {
         fprintf(stderr, "%s\n", error ? error->message : g_option_context_get_help(context, TRUE, NULL));
         return 2;
     }

@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Playback of recordings: {@code playback.m3u8} (HLS of byte ranges into chunks), {@code media/chunks/{chunkId}.mp4}
  * (a chunk with byte ranges, its decode times on the wall clock: {@link WallClockChunk}) and {@code export.mp4} (a progressive MP4 of a range). Media paths
- * ({@link MediaPaths}): a bearer token or a signed URL; a signed URL's window bounds what it plays.
+ * ({@link MediaPaths}): a bearer token or a signed URL; a signed URL's window bounds what it plays. Each reaches up
+ * to the last fragment written of the chunk being recorded (see {@link Playback}).
  */
 public final class PlaybackHandlers {
     private static final Logger LOG = LoggerFactory.getLogger(PlaybackHandlers.class);
@@ -111,8 +112,8 @@ public final class PlaybackHandlers {
         }
         storage.requireReadable(c.tenantId(), c.id(), chunk.start(), chunk.end().plusNanos(1000));
         WallClockChunk served = playback.served(chunk);
-        try (ReadableChunk file = playback.store().open(chunk.location())) {
-            long size = file.size();
+        try (ReadableChunk file = playback.open(chunk)) {
+            long size = served.size(file);
             ByteRange range;
             try {
                 range = ByteRange.parse(ctx.header("Range"), size);
@@ -123,8 +124,14 @@ public final class PlaybackHandlers {
             }
             long offset = range == null ? 0 : range.first();
             long length = range == null ? size : range.length();
-            ctx.header("Accept-Ranges", "bytes").header("ETag", "\"" + chunk.sha256() + "-wall\"")
-                    .header("Cache-Control", "private, max-age=86400, immutable").contentType(MP4);
+            ctx.header("Accept-Ranges", "bytes").contentType(MP4);
+            if (served.open()) {
+                // Still being recorded: it grows, and its bytes so far keep the same offsets when it closes.
+                ctx.header("Cache-Control", "no-cache");
+            } else {
+                ctx.header("ETag", "\"" + chunk.sha256() + "-wall\"")
+                        .header("Cache-Control", "private, max-age=86400, immutable");
+            }
             if (range != null) {
                 ctx.status(206).header("Content-Range", "bytes " + range.first() + "-" + range.last() + "/" + size);
             }

@@ -6,7 +6,7 @@ import io.argus.metadata.Camera;
 import io.argus.server.camera.CameraService;
 import io.argus.storage.chunk.Bookmark;
 import io.argus.storage.chunk.Bookmarks;
-import io.argus.storage.chunk.ChunkIndex;
+import io.argus.storage.chunk.RecordedChunks;
 import io.argus.storage.chunk.Span;
 import io.javalin.http.Context;
 import java.time.Clock;
@@ -21,7 +21,8 @@ import java.util.UUID;
 
 /**
  * What a camera has recorded and what operators marked: {@code /recordings} (spans and gaps of a range),
- * {@code /timeline} (a day minute by minute, with its bookmarks) and {@code /bookmarks}.
+ * {@code /timeline} (a day minute by minute, with its bookmarks) and {@code /bookmarks}. Recorded means up to the
+ * last fragment written of the chunk being recorded, about a second behind live.
  */
 public final class TimelineHandlers {
     private static final String CAMERA = "/api/v1/cameras/{id}/";
@@ -34,13 +35,13 @@ public final class TimelineHandlers {
     private static final Instant END_OF_TIME = Instant.parse("9999-12-31T00:00:00Z");
 
     private final CameraService cameras;
-    private final ChunkIndex index;
+    private final RecordedChunks recorded;
     private final Bookmarks bookmarks;
     private final Clock clock;
 
-    public TimelineHandlers(CameraService cameras, ChunkIndex index, Bookmarks bookmarks, Clock clock) {
+    public TimelineHandlers(CameraService cameras, RecordedChunks recorded, Bookmarks bookmarks, Clock clock) {
         this.cameras = cameras;
-        this.index = index;
+        this.recorded = recorded;
         this.bookmarks = bookmarks;
         this.clock = clock;
     }
@@ -67,7 +68,7 @@ public final class TimelineHandlers {
     private void recordings(Context ctx) {
         Camera c = camera(ctx);
         Instant[] r = TimeParams.range(ctx, MAX_RECORDINGS_RANGE);
-        List<Span> spans = index.spans(c.tenantId(), c.id(), r[0], r[1]);
+        List<Span> spans = recorded.spans(c.tenantId(), c.id(), r[0], r[1]);
         ctx.json(new RecordingsResponse(r[0], r[1], ranges(spans, Span.Kind.RECORDED), ranges(spans, Span.Kind.GAP)));
     }
 
@@ -94,7 +95,7 @@ public final class TimelineHandlers {
         }
         Instant from = day.atStartOfDay(zone).toInstant();
         Instant to = day.plusDays(1).atStartOfDay(zone).toInstant();
-        int[] millis = index.coverageByMinute(c.tenantId(), c.id(), day, zone);
+        int[] millis = recorded.coverageByMinute(c.tenantId(), c.id(), day, zone);
         double[] seconds = new double[millis.length];
         for (int i = 0; i < millis.length; i++) {
             seconds[i] = millis[i] / 1000.0;

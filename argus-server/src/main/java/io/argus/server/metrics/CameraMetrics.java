@@ -76,6 +76,12 @@ final class CameraMetrics {
                 x -> x.counters().packetsLost(), null));
         m.add(counter("argus.camera.frames.dropped", "Access units dropped", p, tags,
                 x -> x.counters().framesDropped(), null));
+        m.add(counter("argus.camera.frames.retimed", "Access units given arrival times because the camera's own "
+                + "timestamps could not be trusted", p, tags, x -> x.counters().framesRetimed(), null));
+        m.add(Gauge.builder("argus.camera.timestamps.arrival", p, CameraMetrics::arrivalTimed)
+                .tags(tags).description("1 while the camera's frames are timed by their arrival (its own timestamps "
+                        + "do not advance, jump or run at the wrong rate), 0 while its own are used")
+                .register(registry));
         m.add(counter("argus.camera.reconnects", "Source reconnect attempts", p, tags,
                 x -> x.status().reconnects(), null));
         m.add(Gauge.builder("argus.camera.readers", p, CameraMetrics::readers).tags(tags)
@@ -103,6 +109,10 @@ final class CameraMetrics {
     private FunctionCounter counter(String name, String doc, Path p, Tags tags, ToDoubleFunction<Path> f,
                                     String unit) {
         return FunctionCounter.builder(name, p, f).tags(tags).description(doc).baseUnit(unit).register(registry);
+    }
+
+    static int arrivalTimed(Path p) {
+        return p.stream() != null && p.counters().timestampFault() != null ? 1 : 0;
     }
 
     static int readers(Path p) {

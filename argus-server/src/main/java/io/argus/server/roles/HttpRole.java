@@ -83,20 +83,23 @@ public final class HttpRole implements Role {
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
                 KeyframeGrabber.DEFAULT_WAIT);
         live = new LiveHandlers(media.cameras(), media.paths());
-        Playback playback = new Playback(recording.index(), recording.store(),
-                new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT), PooledByteBufAllocator.DEFAULT);
+        ChunkFragments fragments = new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT);
+        Playback playback = new Playback(recording.recorded(), recording.store(), fragments,
+                PooledByteBufAllocator.DEFAULT);
+        // Evidence covers closed chunks only: the package's manifest lists their hash chain.
+        Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
         api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
                 metrics, rtspPort, notReady, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new PlaybackHandlers(media.cameras(), playback, clock, storage),
-                new TimelineHandlers(media.cameras(), recording.index(), recording.bookmarks(), clock), live,
+                new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock), live,
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), auth, new PasswordPolicy(config.auth().passwordMinLength()), clock),
                 new CameraTestHandler(media.cameras(), media.probe()),
                 new VolumeHandlers(() -> recording.store().usage(), recording.volumes()), storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
-                        new EvidenceExporter(playback, recording.index(), signingKey, clock), metadata.keys()),
+                        new EvidenceExporter(sealed, recording.index(), signingKey, clock), metadata.keys()),
                 audit.log(), tls.material() == null ? null : new HttpsConnectors(tls.config(), tls.material()),
                 clock);
         try {

@@ -12,6 +12,8 @@ import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
+import io.argus.storage.chunk.RecordedChunks;
+import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.crypto.EncryptedSegmentStore;
 import io.argus.storage.record.Recorder;
@@ -71,6 +73,7 @@ public final class RecordingRole implements Role {
     private ChunkIndex index;
     private Bookmarks bookmarks;
     private Recorder recorder;
+    private RecordedChunks recorded;
     private RecordingService service;
     private ScheduledExecutorService sweeps;
     private List<LocalVolumeConfig> volumes = List.of();
@@ -124,6 +127,7 @@ public final class RecordingRole implements Role {
         recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
                 config.syncInterval(), ROOM_CHECK),
                 RECORDER_THREADS);
+        recorded = new RecordedChunks(index, recorder);
         int recovered = recorder.recover().size();
         if (recovered > 0) {
             LOG.info("recording: recovered {} chunk(s) left open by the last run", recovered);
@@ -174,6 +178,11 @@ public final class RecordingRole implements Role {
     /** The recording volumes as configured (name, directory, limits), for the storage view. */
     public List<LocalVolumeConfig> volumes() {
         return volumes;
+    }
+
+    /** The closed chunks and the ones being recorded, up to their last fragment written: what playback serves. */
+    public RecordedChunks recorded() {
+        return recorded;
     }
 
     public Bookmarks bookmarks() {

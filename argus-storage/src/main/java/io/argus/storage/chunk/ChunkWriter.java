@@ -5,7 +5,8 @@ import java.io.IOException;
 
 /**
  * Writes one chunk, fragment by fragment. Until it is closed the chunk is not visible under its location (a local
- * chunk is a {@code .part} file); a process killed meanwhile leaves it for {@link VolumeStore#recover}.
+ * chunk is a {@code .part} file); a process killed meanwhile leaves it for {@link VolumeStore#recover}. What is
+ * written so far can be read meanwhile through {@link #written()}.
  *
  * <p>Not thread-safe: one recorder thread per camera owns its writer.
  *
@@ -40,6 +41,12 @@ public interface ChunkWriter {
 
     /** Bytes appended so far. */
     long bytes();
+
+    /**
+     * What is appended so far, for reading while this writer goes on: playback of a chunk before it closes. Costs a
+     * copy of the running digest (a SHA-256 state) and a few small objects; call it per fragment, not per write.
+     */
+    ChunkPrefix written();
 
     /**
      * Ends the chunk: syncs it and returns what its index row needs. The chunk is not yet visible under the

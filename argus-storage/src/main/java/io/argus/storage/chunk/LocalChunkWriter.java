@@ -5,8 +5,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -52,6 +54,37 @@ final class LocalChunkWriter implements ChunkWriter {
     @Override
     public long bytes() {
         return bytes;
+    }
+
+    @Override
+    public ChunkPrefix written() {
+        MessageDigest copy;
+        try {
+            copy = (MessageDigest) digest.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 clones", e);
+        }
+        return new Prefix(new ChunkInfo(key, volume.name(), location, bytes, HexFormat.of().formatHex(copy.digest())),
+                part, target);
+    }
+
+    /**
+     * The first {@code info.bytes()} bytes of the {@code .part} file, or of the closed chunk once it is renamed: an
+     * open file survives the rename, and a file renamed before it is opened is found under its final name.
+     */
+    private record Prefix(ChunkInfo info, Path part, Path target) implements ChunkPrefix {
+        @Override
+        public ReadableChunk open() throws IOException {
+            Path path = part;
+            FileChannel ch;
+            try {
+                ch = FileChannel.open(part, StandardOpenOption.READ);
+            } catch (NoSuchFileException e) {
+                path = target;
+                ch = FileChannel.open(target, StandardOpenOption.READ);
+            }
+            return new LocalReadableChunk(info.location(), path, ch, info.bytes());
+        }
     }
 
     @Override

@@ -9,7 +9,7 @@ import java.nio.channels.WritableByteChannel;
 import java.nio.file.Path;
 import java.util.Optional;
 
-/** A closed local chunk open for positional reads. */
+/** A local chunk open for positional reads: a closed one, or the written prefix of one still being written. */
 final class LocalReadableChunk implements ReadableChunk {
     private final String location;
     private final Path path;
@@ -17,10 +17,15 @@ final class LocalReadableChunk implements ReadableChunk {
     private final long size;
 
     LocalReadableChunk(String location, Path path, FileChannel channel) throws IOException {
+        this(location, path, channel, channel.size());
+    }
+
+    /** @param size the bytes it holds: the file's size, or a written prefix of a file still growing */
+    LocalReadableChunk(String location, Path path, FileChannel channel, long size) {
         this.location = location;
         this.path = path;
         this.channel = channel;
-        this.size = channel.size();
+        this.size = size;
     }
 
     @Override

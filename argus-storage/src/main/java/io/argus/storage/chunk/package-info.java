@@ -12,6 +12,9 @@
  *   <li>{@link io.argus.storage.chunk.ChunkIndex} and {@link io.argus.storage.chunk.Bookmarks} are the index
  *       contract (rows per closed chunk with a per-camera hash chain, bookmarks that protect time windows);
  *       argus-metadata implements them over JDBC.</li>
+ *   <li>{@link io.argus.storage.chunk.OpenChunks} are the chunks being recorded, as far as they are written
+ *       ({@link io.argus.storage.chunk.ChunkWriter#written()}); {@link io.argus.storage.chunk.RecordedChunks} puts
+ *       them beside the index's closed ones for playback and the timeline.</li>
  * </ul>
  *
  * <p>Layer: argus-storage. May import the JDK, {@code io.netty.buffer}, {@code io.netty.util} (the package itself)

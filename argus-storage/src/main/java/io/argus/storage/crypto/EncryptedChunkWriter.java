@@ -2,7 +2,9 @@ package io.argus.storage.crypto;
 
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkPrefix;
 import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.ReadableChunk;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
@@ -81,6 +83,35 @@ final class EncryptedChunkWriter implements ChunkWriter {
         }
         headerWritten = true;
         bytes += length;
+    }
+
+    /**
+     * The plaintext appended so far: the stored prefix (whole blocks, the header first) read through this chunk's
+     * cipher. Its blocks are all sealed as not last, since the last block is sealed only when the chunk finishes.
+     */
+    @Override
+    public ChunkPrefix written() {
+        ChunkPrefix stored = inner.written();
+        ChunkInfo s = stored.info();
+        ChunkInfo plain = new ChunkInfo(s.key(), s.volume(), s.location(), bytes,
+                HexFormat.of().formatHex(Sha256.copy(digest).digest()));
+        return new ChunkPrefix() {
+            @Override
+            public ChunkInfo info() {
+                return plain;
+            }
+
+            @Override
+            public ReadableChunk open() throws IOException {
+                ReadableChunk r = stored.open();
+                try {
+                    return new EncryptedReadableChunk(r, cipher, BlockTable.read(r), false);
+                } catch (IOException | RuntimeException e) {
+                    r.close();
+                    throw e;
+                }
+            }
+        };
     }
 
     @Override

@@ -19,11 +19,17 @@ final class EncryptedReadableChunk implements ReadableChunk {
     private final ReadableChunk inner;
     private final ChunkCipher cipher;
     private final BlockTable table;
+    private final boolean finished;
 
-    EncryptedReadableChunk(ReadableChunk inner, ChunkCipher cipher, BlockTable table) {
+    /**
+     * @param finished whether the chunk was finished, its last block sealed as the last; false for the written
+     *                 prefix of a chunk still being written, none of whose blocks is
+     */
+    EncryptedReadableChunk(ReadableChunk inner, ChunkCipher cipher, BlockTable table, boolean finished) {
         this.inner = inner;
         this.cipher = cipher;
         this.table = table;
+        this.finished = finished;
     }
 
     @Override
@@ -51,7 +57,7 @@ final class EncryptedReadableChunk implements ReadableChunk {
         try {
             byte[] bytes = new byte[length];
             sealed.getBytes(sealed.readerIndex(), bytes);
-            return cipher.open(b, b == table.blocks() - 1, bytes, 0, length, location());
+            return cipher.open(b, finished && b == table.blocks() - 1, bytes, 0, length, location());
         } finally {
             sealed.release();
         }

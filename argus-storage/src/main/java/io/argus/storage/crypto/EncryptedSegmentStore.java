@@ -122,7 +122,7 @@ public final class EncryptedSegmentStore extends ForwardingVolumeStore {
                 return r;
             }
             ChunkCipher cipher = ChunkCipher.open(header, keys, location);
-            return new EncryptedReadableChunk(r, cipher, table(location, r));
+            return new EncryptedReadableChunk(r, cipher, table(location, r), true);
         } catch (IOException | RuntimeException e) {
             r.close();
             throw e;

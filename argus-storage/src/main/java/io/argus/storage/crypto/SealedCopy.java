@@ -2,6 +2,7 @@ package io.argus.storage.crypto;
 
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkPrefix;
 import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.ReadableChunk;
 import io.netty.buffer.ByteBuf;
@@ -55,11 +56,33 @@ final class SealedCopy implements ChunkWriter {
     /** The info of the ciphertext; the copy's caller reports the plaintext's. */
     @Override
     public ChunkInfo finish() {
+        return info(bytes.readableBytes());
+    }
+
+    private ChunkInfo info(int length) {
         MessageDigest d = Sha256.digest();
-        for (ByteBuffer view : bytes.nioBuffers()) {
+        for (ByteBuffer view : bytes.nioBuffers(0, length)) {
             d.update(view);
         }
-        return new ChunkInfo(key, VOLUME, location(), bytes.readableBytes(), HexFormat.of().formatHex(d.digest()));
+        return new ChunkInfo(key, VOLUME, location(), length, HexFormat.of().formatHex(d.digest()));
+    }
+
+    /** The bytes so far, readable until {@link #release}. */
+    @Override
+    public ChunkPrefix written() {
+        int length = bytes.readableBytes();
+        ChunkInfo info = info(length);
+        return new ChunkPrefix() {
+            @Override
+            public ChunkInfo info() {
+                return info;
+            }
+
+            @Override
+            public ReadableChunk open() {
+                return new Reader(length);
+            }
+        };
     }
 
     @Override
@@ -78,10 +101,17 @@ final class SealedCopy implements ChunkWriter {
 
     /** The sealed bytes as a stored chunk for the target store to read; valid until {@link #release}. */
     ReadableChunk readable() {
-        return new Reader();
+        return new Reader(-1);
     }
 
+    /** The sealed bytes, or their first {@code limit} (a prefix), or all of them with a limit of -1. */
     private final class Reader implements ReadableChunk {
+        private final int limit;
+
+        Reader(int limit) {
+            this.limit = limit;
+        }
+
         @Override
         public String location() {
             return SealedCopy.this.location();
@@ -89,7 +119,7 @@ final class SealedCopy implements ChunkWriter {
 
         @Override
         public long size() {
-            return bytes.readableBytes();
+            return limit < 0 ? bytes.readableBytes() : limit;
         }
 
         @Override
@@ -111,8 +141,8 @@ final class SealedCopy implements ChunkWriter {
         }
 
         private void check(long offset, long length) throws IOException {
-            if (offset < 0 || length < 0 || offset + length > bytes.readableBytes()) {
-                throw new IOException("range " + offset + "+" + length + " outside the " + bytes.readableBytes()
+            if (offset < 0 || length < 0 || offset + length > size()) {
+                throw new IOException("range " + offset + "+" + length + " outside the " + size()
                         + " bytes of " + location());
             }
         }

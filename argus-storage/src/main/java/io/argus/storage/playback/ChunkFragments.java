@@ -6,6 +6,7 @@ import io.argus.media.codec.format.fmp4.Mp4Box;
 import io.argus.media.codec.format.fmp4.Mp4BoxReader;
 import io.argus.media.codec.format.fmp4.Mp4FormatException;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
+import io.argus.storage.chunk.OpenChunk;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.SegmentStore;
 import io.netty.buffer.ByteBuf;
@@ -22,7 +23,8 @@ import java.util.Objects;
 /**
  * The fragment map of stored chunks ({@link ChunkMedia}), read with ranged reads of box headers, the init segment
  * and whole moofs only: an mdat's payload is never read. Maps are cached per location in a small LRU, since a
- * closed chunk never changes. Thread-safe.
+ * closed chunk never changes; the map of a chunk still being recorded ({@link OpenChunk}) is cached apart and
+ * extended by the fragments written since. Thread-safe.
  */
 public final class ChunkFragments {
     /**
@@ -42,6 +44,7 @@ public final class ChunkFragments {
     private final SegmentStore store;
     private final ByteBufAllocator alloc;
     private final Map<String, ChunkMedia> cache;
+    private final Map<String, ChunkMedia> growing;
 
     public ChunkFragments(SegmentStore store, ByteBufAllocator alloc) {
         this(store, alloc, DEFAULT_CAPACITY);
@@ -53,7 +56,12 @@ public final class ChunkFragments {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity < 1: " + capacity);
         }
-        this.cache = new LinkedHashMap<>(16, 0.75f, true) {
+        this.cache = lru(capacity);
+        this.growing = lru(capacity);
+    }
+
+    private static Map<String, ChunkMedia> lru(int capacity) {
+        return new LinkedHashMap<>(16, 0.75f, true) {
             @Override
             protected boolean removeEldestEntry(Map.Entry<String, ChunkMedia> eldest) {
                 return size() > capacity;
@@ -84,10 +92,43 @@ public final class ChunkFragments {
         return m;
     }
 
+    /**
+     * The map of a chunk being recorded, as far as it is written: the map read last time for it, extended by the
+     * fragments written since (only their moofs are read). A map read for a later part is as good: every byte it
+     * names is written, and {@link Playback} reads the chunk through its latest written part.
+     */
+    public ChunkMedia get(OpenChunk open) throws IOException {
+        String location = open.record().location();
+        ChunkMedia known;
+        synchronized (growing) {
+            known = growing.get(location);
+        }
+        if (known != null && known.end() >= open.record().bytes()) {
+            return known;
+        }
+        ChunkMedia m;
+        try (ReadableChunk chunk = open.open()) {
+            m = scan(chunk, alloc, known);
+        }
+        synchronized (growing) {
+            ChunkMedia now = growing.get(location);
+            if (now == null || now.end() < m.end()) {
+                growing.put(location, m);
+            }
+        }
+        return m;
+    }
+
     /** The map of an open chunk, read now. */
     public static ChunkMedia scan(ReadableChunk chunk, ByteBufAllocator alloc) throws IOException {
+        return scan(chunk, alloc, null);
+    }
+
+    /** The map of {@code chunk}, read on from the end of {@code known} (a map of a part of it) if not null. */
+    private static ChunkMedia scan(ReadableChunk chunk, ByteBufAllocator alloc, ChunkMedia known) throws IOException {
         try {
-            return scanChecked(chunk, alloc);
+            return known == null ? scanChecked(chunk, alloc) : fragments(chunk, alloc, known.initSize(),
+                    known.tracks(), known.formatSignature(), known.end(), new ArrayList<>(known.fragments()));
         } catch (Mp4FormatException e) {
             throw new IOException("chunk " + chunk.location() + " is not a fragmented MP4 we can play: "
                     + e.getMessage(), e);
@@ -95,7 +136,6 @@ public final class ChunkFragments {
     }
 
     private static ChunkMedia scanChecked(ReadableChunk chunk, ByteBufAllocator alloc) throws IOException {
-        long size = chunk.size();
         long[] ftyp = header(chunk, 0, alloc);
         if (ftyp == null || ftyp[1] != BoxType.FTYP) {
             throw new Mp4FormatException(0, "no ftyp");
@@ -114,8 +154,14 @@ public final class ChunkFragments {
         } finally {
             init.release();
         }
-        List<ChunkFragment> fragments = new ArrayList<>();
-        long pos = initSize;
+        return fragments(chunk, alloc, initSize, tracks, signature, initSize, new ArrayList<>());
+    }
+
+    /** Reads the fragments from {@code pos} to the end of the chunk onto {@code fragments}. */
+    private static ChunkMedia fragments(ReadableChunk chunk, ByteBufAllocator alloc, long initSize,
+                                        List<Mp4Structure.Track> tracks, String signature, long pos,
+                                        List<ChunkFragment> fragments) throws IOException {
+        long size = chunk.size();
         while (pos < size) {
             long[] box = header(chunk, pos, alloc);
             if (box == null) {

@@ -7,7 +7,8 @@ import java.util.stream.Collectors;
 
 /**
  * What a stored chunk holds, as far as playback needs it: its init segment's size and tracks, and its fragments.
- * Read once per chunk by {@link ChunkFragments} (chunks are immutable).
+ * Read once per closed chunk by {@link ChunkFragments} (closed chunks are immutable); of a chunk still being
+ * recorded, as far as it is written.
  *
  * @param location        the chunk's location in its store
  * @param initSize        bytes of {@code ftyp} + {@code moov} at the start of the chunk
@@ -27,6 +28,11 @@ public record ChunkMedia(String location, long initSize, List<Mp4Structure.Track
         if (tracks.isEmpty()) {
             throw new IllegalArgumentException("a chunk without tracks: " + location);
         }
+    }
+
+    /** Where its last fragment ends (the init segment's end without one): the bytes this map describes. */
+    public long end() {
+        return fragments.isEmpty() ? initSize : fragments.get(fragments.size() - 1).end();
     }
 
     /** The track that times the chunk: its first video track, else its first track. */

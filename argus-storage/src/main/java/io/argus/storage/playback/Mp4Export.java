@@ -7,7 +7,6 @@ import io.argus.media.codec.format.fmp4.Mp4BoxReader;
 import io.argus.media.codec.format.fmp4.Mp4FormatException;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.storage.chunk.ReadableChunk;
-import io.argus.storage.chunk.SegmentStore;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.ByteBufUtil;
@@ -23,9 +22,10 @@ import java.util.Map;
 /**
  * A progressive fragmented MP4 of a recorded range, planned from chunk maps alone and then streamed: one init
  * segment (the first chunk's, with a {@code mehd} giving the total duration, ISO/IEC 14496-12 §8.8.2) and the
- * range's fragments from every chunk. Each moof is read and rewritten (sequence numbers from 1; decode times
- * shifted so the timeline runs from 0 without a jump across chunks and gaps, a gap being left out), and each mdat
- * goes from the store to the output as it is ({@link MediaOutput#write(ReadableChunk, long, long)}: no heap copy).
+ * range's fragments from every chunk (of a chunk still being recorded, those written). Each moof is read and
+ * rewritten (sequence numbers from 1; decode times shifted so the timeline runs from 0 without a jump across chunks
+ * and gaps, a gap being left out), and each mdat goes from the store to the output as it is
+ * ({@link MediaOutput#write(ReadableChunk, long, long)}: no heap copy).
  * The size is known before the first byte, and the first byte goes out at once, however long the range.
  *
  * <p>Trimming is at GOP granularity: the export begins with the GOP that holds {@code from} (its keyframe at or
@@ -68,7 +68,7 @@ public final class Mp4Export {
      * @throws PlaybackException {@link PlaybackException.Reason#NOTHING_RECORDED} if no fragment starts before
      *                           {@code to}, {@link PlaybackException.Reason#FORMAT_CHANGE} across a format change
      */
-    public static Mp4Export plan(SegmentStore store, List<Gop> gops, Instant from, Instant to, ByteBufAllocator alloc)
+    public static Mp4Export plan(ChunkSource source, List<Gop> gops, Instant from, Instant to, ByteBufAllocator alloc)
             throws IOException {
         List<TimedFragment> selected = new ArrayList<>();
         for (Gop g : gops) {
@@ -100,7 +100,7 @@ public final class Mp4Export {
             }
         }
         ByteBuf initBytes;
-        try (ReadableChunk chunk = store.open(first.location())) {
+        try (ReadableChunk chunk = source.open(selected.get(0).chunk())) {
             initBytes = chunk.read(0, Math.toIntExact(first.initSize()), alloc);
         }
         try {
@@ -204,7 +204,7 @@ public final class Mp4Export {
      * Streams the export to {@code out}: the init segment, then per fragment its rewritten moof and its mdat
      * straight from the store.
      */
-    public void writeTo(SegmentStore store, MediaOutput out, ByteBufAllocator alloc) throws IOException {
+    public void writeTo(ChunkSource source, MediaOutput out, ByteBufAllocator alloc) throws IOException {
         ByteBuf initBuf = Unpooled.wrappedBuffer(init);
         try {
             out.write(initBuf);
@@ -220,7 +220,7 @@ public final class Mp4Export {
                         open.close();
                         open = null;
                     }
-                    open = store.open(location);
+                    open = source.open(p.fragment().chunk());
                 }
                 ChunkFragment f = p.fragment().fragment();
                 ByteBuf moof = open.read(f.offset(), Math.toIntExact(f.moofSize()), alloc);

@@ -2,7 +2,9 @@ package io.argus.storage.playback;
 
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.OpenChunk;
 import io.argus.storage.chunk.ReadableChunk;
+import io.argus.storage.chunk.RecordedChunks;
 import io.argus.storage.chunk.SegmentStore;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
@@ -22,6 +24,11 @@ import java.util.function.Function;
  * <p>A chunk's public id is its start in epoch milliseconds ({@link #chunkId}): unique per camera (the index's
  * key), URL-safe, and opaque about where and how the chunk is stored; {@link #chunk} resolves it through the
  * index, so a URL never names a file.
+ *
+ * <p>With {@link RecordedChunks} that include the chunks being recorded, a range reaches up to the last fragment
+ * written (about a second behind live) before its chunk closes: such a chunk is mapped and read through its
+ * written part, keeps its id when it closes, and its playlist stays open (no {@code EXT-X-ENDLIST}) while the range
+ * reaches past what is written of it.
  */
 public final class Playback {
     /**
@@ -31,13 +38,20 @@ public final class Playback {
      */
     public static final Duration MAX_RANGE = Duration.ofHours(24);
 
-    private final ChunkIndex index;
+    private final RecordedChunks recorded;
     private final SegmentStore store;
     private final ChunkFragments fragments;
     private final ByteBufAllocator alloc;
+    private final ChunkSource source = this::open;
 
+    /** Playback of closed chunks only (the evidence export: only those are hash-chained). */
     public Playback(ChunkIndex index, SegmentStore store, ChunkFragments fragments, ByteBufAllocator alloc) {
-        this.index = Objects.requireNonNull(index, "index");
+        this(RecordedChunks.closed(index), store, fragments, alloc);
+    }
+
+    /** Playback of the closed chunks and, if {@code recorded} has them, the chunks being recorded. */
+    public Playback(RecordedChunks recorded, SegmentStore store, ChunkFragments fragments, ByteBufAllocator alloc) {
+        this.recorded = Objects.requireNonNull(recorded, "recorded");
         this.store = Objects.requireNonNull(store, "store");
         this.fragments = Objects.requireNonNull(fragments, "fragments");
         this.alloc = Objects.requireNonNull(alloc, "alloc");
@@ -47,19 +61,30 @@ public final class Playback {
         return chunk.start().toEpochMilli();
     }
 
-    /** The camera's chunk with this id, if it is indexed. */
+    /** The camera's chunk with this id, if it is indexed or being recorded. */
     public Optional<ChunkRecord> chunk(UUID tenant, UUID camera, long chunkId) {
         Instant start = Instant.ofEpochMilli(chunkId);
-        return index.find(tenant, camera, start, start.plusMillis(1)).stream()
+        return recorded.find(tenant, camera, start, start.plusMillis(1)).chunks().stream()
                 .filter(c -> c.start().toEpochMilli() == chunkId).findFirst();
     }
 
     /** A chunk as playback serves it (see {@link WallClockChunk}). */
     public WallClockChunk served(ChunkRecord chunk) throws IOException {
-        return new WallClockChunk(chunk, fragments.get(chunk.location()));
+        Optional<OpenChunk> open = recorded.open(chunk.tenant(), chunk.camera(), chunk.location());
+        return open.isPresent() ? new WallClockChunk(chunk, fragments.get(open.get()), true)
+                : new WallClockChunk(chunk, fragments.get(chunk.location()), false);
     }
 
-    /** Sends a range of a served chunk, opened from the store. */
+    /**
+     * Opens a chunk's bytes: from the store once it is closed, else its latest written part (which holds every
+     * fragment of any map read of it before).
+     */
+    public ReadableChunk open(ChunkRecord chunk) throws IOException {
+        Optional<OpenChunk> open = recorded.open(chunk.tenant(), chunk.camera(), chunk.location());
+        return open.isPresent() ? open.get().open() : store.open(chunk.location());
+    }
+
+    /** Sends a range of a served chunk, opened with {@link #open}. */
     public void write(WallClockChunk chunk, ReadableChunk file, long offset, long length, MediaOutput out)
             throws IOException {
         chunk.write(file, offset, length, out, alloc);
@@ -74,40 +99,69 @@ public final class Playback {
      */
     public List<Gop> gops(UUID tenant, UUID camera, Instant from, Instant to) throws IOException {
         checkRange(from, to);
-        return gops(index.find(tenant, camera, from, to), fragments, from, to);
+        return gops(recorded.find(tenant, camera, from, to), from, to);
     }
 
-    /** The GOPs of {@code chunks} (ordered by start) that overlap {@code [from, to)}, in order. */
-    public static List<Gop> gops(List<ChunkRecord> chunks, ChunkFragments fragments, Instant from, Instant to)
-            throws IOException {
+    private List<Gop> gops(RecordedChunks.Found found, Instant from, Instant to) throws IOException {
         List<Gop> out = new ArrayList<>();
-        for (ChunkRecord c : chunks) {
-            for (Gop g : Gop.of(c, fragments.get(c.location()))) {
-                if (g.end().isAfter(from) && g.start().isBefore(to)) {
-                    out.add(g);
-                }
-            }
+        for (ChunkRecord c : found.chunks()) {
+            ChunkMedia media = found.isOpen(c) ? fragments.get(found.open()) : fragments.get(c.location());
+            overlapping(Gop.of(c, media), from, to, out);
         }
         return out;
     }
 
+    /** The GOPs of {@code chunks} (closed, ordered by start) that overlap {@code [from, to)}, in order. */
+    public static List<Gop> gops(List<ChunkRecord> chunks, ChunkFragments fragments, Instant from, Instant to)
+            throws IOException {
+        List<Gop> out = new ArrayList<>();
+        for (ChunkRecord c : chunks) {
+            overlapping(Gop.of(c, fragments.get(c.location())), from, to, out);
+        }
+        return out;
+    }
+
+    private static void overlapping(List<Gop> gops, Instant from, Instant to, List<Gop> out) {
+        for (Gop g : gops) {
+            if (g.end().isAfter(from) && g.start().isBefore(to)) {
+                out.add(g);
+            }
+        }
+    }
+
     /**
-     * The HLS playlist of {@code [from, to)}: VOD if {@code to} is not after {@code now}, else EVENT.
+     * The HLS playlist of {@code [from, to)}: VOD if {@code to} is not after {@code now} and everything up to
+     * {@code to} is listed, else EVENT (the player reloads it and finds the segments recorded since). The last GOP
+     * of a chunk being recorded is left out until the next one starts: a listed segment must never change, and
+     * that GOP may still grow.
      *
      * @param chunkUri the URI of a chunk in the playlist (e.g. {@code "media/chunks/" + chunkId(c) + ".mp4"})
      * @throws PlaybackException {@link PlaybackException.Reason#NOTHING_RECORDED}
      */
     public String playlist(UUID tenant, UUID camera, Instant from, Instant to, Instant now,
                            Function<ChunkRecord, String> chunkUri) throws IOException {
-        List<Gop> gops = gops(tenant, camera, from, to);
+        checkRange(from, to);
+        RecordedChunks.Found found = recorded.find(tenant, camera, from, to);
+        List<Gop> gops = gops(found, from, to);
+        boolean growing = false;
+        if (found.open() != null && !gops.isEmpty() && found.isOpen(gops.get(gops.size() - 1).chunk())) {
+            Gop last = gops.get(gops.size() - 1);
+            TimedFragment end = last.fragments().get(last.fragments().size() - 1);
+            growing = end.index() == last.media().fragments().size() - 1;
+            if (growing) {
+                gops.remove(gops.size() - 1);
+            }
+        }
         if (gops.isEmpty()) {
             throw PlaybackException.nothingRecorded(from, to);
         }
-        return PlaybackPlaylist.write(gops, chunkUri, !to.isAfter(now));
+        boolean ended = !to.isAfter(now) && !growing;
+        return PlaybackPlaylist.write(gops, chunkUri, ended);
     }
 
     /**
-     * Plans the MP4 export of {@code [from, to)}; {@link #write} streams it.
+     * Plans the MP4 export of {@code [from, to)}; {@link #write} streams it. A chunk being recorded contributes
+     * what is written of it.
      *
      * @throws PlaybackException {@link PlaybackException.Reason#NOTHING_RECORDED} or
      *                           {@link PlaybackException.Reason#FORMAT_CHANGE}
@@ -117,12 +171,12 @@ public final class Playback {
         if (gops.isEmpty()) {
             throw PlaybackException.nothingRecorded(from, to);
         }
-        return Mp4Export.plan(store, gops, from, to, alloc);
+        return Mp4Export.plan(source, gops, from, to, alloc);
     }
 
     /** Streams a planned export. */
     public void write(Mp4Export export, MediaOutput out) throws IOException {
-        export.writeTo(store, out, alloc);
+        export.writeTo(source, out, alloc);
     }
 
     public SegmentStore store() {

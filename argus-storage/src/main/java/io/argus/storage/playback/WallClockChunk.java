@@ -22,19 +22,30 @@ import java.time.Instant;
 public final class WallClockChunk {
     private final ChunkRecord record;
     private final ChunkMedia media;
+    private final boolean open;
 
-    public WallClockChunk(ChunkRecord record, ChunkMedia media) {
+    /**
+     * @param open whether the chunk is still being recorded: it is then served as far as {@code media} maps it,
+     *             which is never beyond what is written, though the file may have grown since
+     */
+    public WallClockChunk(ChunkRecord record, ChunkMedia media, boolean open) {
         this.record = record;
         this.media = media;
+        this.open = open;
     }
 
     public ChunkRecord record() {
         return record;
     }
 
-    /** The chunk's size: the same as the stored file's. */
+    /** Whether the chunk is still being recorded, so what is served of it grows (nothing to cache). */
+    public boolean open() {
+        return open;
+    }
+
+    /** The size served: the same as the stored file's, or for a chunk being recorded, up to its last mapped fragment. */
     public long size(ReadableChunk file) {
-        return file.size();
+        return open ? media.end() : file.size();
     }
 
     /** The wall-clock decode time of a run of {@code trackId} whose stored tfdt is {@code tfdt}. */
@@ -55,8 +66,8 @@ public final class WallClockChunk {
     public void write(ReadableChunk file, long offset, long length, MediaOutput out, ByteBufAllocator alloc)
             throws IOException {
         long end = offset + length;
-        if (offset < 0 || length < 0 || end > file.size()) {
-            throw new IllegalArgumentException("range " + offset + "+" + length + " outside " + file.size()
+        if (offset < 0 || length < 0 || end > size(file)) {
+            throw new IllegalArgumentException("range " + offset + "+" + length + " outside " + size(file)
                     + " bytes");
         }
         long pos = offset;

@@ -1,5 +1,7 @@
 /**
- * Playback of recorded video, served from the chunk index and the chunk store alone: the fragment map of a chunk
+ * Playback of recorded video, served from the chunk index and the chunk store alone (with the chunks being recorded,
+ * as far as they are written, which the recorder publishes through the chunk contract's
+ * {@link io.argus.storage.chunk.OpenChunks}): the fragment map of a chunk
  * read with ranged reads ({@link io.argus.storage.playback.ChunkFragments}), HLS VOD/EVENT playlists of byte ranges
  * into chunks ({@link io.argus.storage.playback.PlaybackPlaylist}) and progressive fragmented-MP4 export of a time
  * range whose payload goes from the store to the output without a heap copy

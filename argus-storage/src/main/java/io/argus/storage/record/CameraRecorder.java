@@ -5,6 +5,8 @@ import io.argus.media.stream.Stream;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.OpenChunk;
+import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.Tier;
 import io.argus.storage.chunk.VolumeStore;
 import io.netty.channel.EventLoop;
@@ -52,6 +54,7 @@ final class CameraRecorder {
     private volatile long bytes;
     private volatile long framesRecorded;
     private volatile long framesDropped;
+    private volatile OpenChunk open;
     private StreamRecording current;
     private ChunkRecord previous;
     private boolean previousLoaded;
@@ -200,7 +203,7 @@ final class CameraRecorder {
     }
 
     /** The head of this camera's hash chain (read from the index once, then kept). Loop thread. */
-    private ChunkRecord previous() {
+    ChunkRecord previous() {
         if (!previousLoaded) {
             previous = recorder.index().last(tenant, camera).orElse(null);
             previousLoaded = true;
@@ -215,6 +218,19 @@ final class CameraRecorder {
             b.append(" <- ").append(c);
         }
         return b.toString();
+    }
+
+    /**
+     * Publishes the chunk being written, as far as it is written, for playback; null once it is closed (indexed
+     * and under its location) or dropped. Loop thread.
+     */
+    void open(OpenChunk chunk) {
+        open = chunk;
+    }
+
+    /** See {@link Recorder#find}. Any thread. */
+    OpenChunk open() {
+        return open;
     }
 
     RecordingStatus status() {

@@ -7,7 +7,10 @@ import io.argus.media.stream.BatchingExecutor;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.OpenChunk;
+import io.argus.storage.chunk.OpenChunks;
 import io.argus.storage.chunk.ReadableChunk;
+import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.chunk.Tier;
 import io.argus.storage.chunk.VolumeStore;
 import io.netty.buffer.ByteBuf;
@@ -38,9 +41,10 @@ import org.slf4j.LoggerFactory;
 /**
  * The node's recorder: one {@link CameraRecorder} per camera, spread over a few event loops of its own (file writes
  * and syncs block, so they never run on the network's loops). Start with {@link #recover()} (chunks a killed
- * process left open), then {@link #add} cameras.
+ * process left open), then {@link #add} cameras. It publishes each camera's chunk in progress, up to the last
+ * fragment written, as {@link OpenChunks} for playback.
  */
-public final class Recorder implements AutoCloseable {
+public final class Recorder implements OpenChunks, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(Recorder.class);
 
     /**
@@ -175,6 +179,13 @@ public final class Recorder implements AutoCloseable {
         }
         r.trigger(at);
         return true;
+    }
+
+    /** The camera's chunk being written, up to its last fragment written (published after each fragment). */
+    @Override
+    public Optional<OpenChunk> find(UUID tenant, UUID camera) {
+        CameraRecorder r = cameras.get(camera);
+        return r == null || !r.tenant().equals(tenant) ? Optional.empty() : Optional.ofNullable(r.open());
     }
 
     public Optional<RecordingStatus> status(UUID camera) {

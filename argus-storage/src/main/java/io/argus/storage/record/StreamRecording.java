@@ -10,7 +10,10 @@ import io.argus.media.stream.StreamConsumer;
 import io.argus.media.stream.StreamReader;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkPrefix;
+import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.OpenChunk;
 import io.argus.storage.chunk.StoreFullException;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
@@ -287,6 +290,7 @@ final class StreamRecording implements StreamConsumer {
                 chunkEndDts = run.baseMediaDecodeTime() + run.duration();
             }
             camera.wrote(f.content().readableBytes());
+            publish();
         } catch (IOException e) {
             Fmp4Fragment.Run run = f.run(primary);
             camera.dropped(run == null ? 0 : run.samples());
@@ -299,6 +303,27 @@ final class StreamRecording implements StreamConsumer {
         } finally {
             f.release();
         }
+    }
+
+    /**
+     * Publishes the chunk as written so far for playback ({@link io.argus.storage.chunk.OpenChunks}): every fragment
+     * is whole once appended, and a killed process loses none of it (the kernel has it), so playback reaches up to
+     * the fragment just written, about a second behind live.
+     */
+    private void publish() {
+        if (chunkEndDts != chunkFirstDts) {
+            ChunkPrefix written = chunk.written();
+            camera.open(new OpenChunk(ChunkRecord.of(written.info(), chunkEnd(), chunkFormats.get(primary).codec()
+                    .name(), Tier.HOT, camera.previous()), written));
+        }
+    }
+
+    /**
+     * The wall time the chunk ends at: the next chunk's start, computed the same way (wall time of the same dts, to
+     * the millisecond of the chunk key), so consecutive chunks touch exactly and the index shows no gap.
+     */
+    private Instant chunkEnd() {
+        return Instant.ofEpochMilli(Math.floorDiv(wallOf(chunkEndDts), 1000));
     }
 
     /** Forces the chunk to the disk when the sync interval has passed since the last time (closing syncs anyway). */
@@ -326,6 +351,7 @@ final class StreamRecording implements StreamConsumer {
         chunk = null;
         if (chunkEndDts == chunkFirstDts) {
             w.abort();
+            camera.open(null);
             return;
         }
         ChunkInfo info;
@@ -335,12 +361,12 @@ final class StreamRecording implements StreamConsumer {
             LOG.warn("camera {}: closing a chunk failed: {}", camera.camera(), e.toString());
             camera.state(RecordingState.FAILED, "closing a chunk failed: " + e.getMessage());
             w.abort();
+            camera.open(null);
             return;
         }
-        // The end is the next chunk's start, computed the same way (wall time of the same dts, to the
-        // millisecond of the chunk key), so consecutive chunks touch exactly and the index shows no gap.
-        Instant end = Instant.ofEpochMilli(Math.floorDiv(wallOf(chunkEndDts), 1000));
-        camera.finished(w, info, end, chunkFormats.get(primary).codec().name());
+        camera.finished(w, info, chunkEnd(), chunkFormats.get(primary).codec().name());
+        // Only now, indexed (or left for recovery) under its location: playback looks here first, then in the index.
+        camera.open(null);
     }
 
     /** Ends this recording now (settings off, camera removed, node stopping): writes and indexes what it has. */

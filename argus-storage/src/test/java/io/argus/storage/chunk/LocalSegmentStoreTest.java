@@ -109,6 +109,56 @@ class LocalSegmentStoreTest {
         }
     }
 
+    /** Reads a whole readable chunk. */
+    private static byte[] readAll(ReadableChunk c) throws Exception {
+        ByteBuf b = c.read(0, (int) c.size(), ALLOC);
+        try {
+            return ByteBufUtil.getBytes(b);
+        } finally {
+            b.release();
+        }
+    }
+
+    @Test
+    void theWrittenPartReadsWhileTheChunkGrowsAndAfterItCloses() throws Exception {
+        try (LocalSegmentStore store = store(BIG)) {
+            ChunkWriter w = store.create(key(T0));
+            ByteArrayOutputStream copy = new ByteArrayOutputStream();
+            appendAndRelease(w, FakeFmp4.init(ALLOC), copy);
+            appendAndRelease(w, FakeFmp4.fragment(ALLOC, 0, 1000), copy);
+            byte[] first = copy.toByteArray();
+            ChunkPrefix part = w.written();
+            appendAndRelease(w, FakeFmp4.fragment(ALLOC, 1, 3000), copy);
+
+            assertThat(part.info().bytes()).isEqualTo(first.length);
+            assertThat(part.info().sha256()).as("the hash of the part, as recovery would give it")
+                    .isEqualTo(SegmentStoreKillTest.sha256(first));
+            assertThat(part.info().location()).isEqualTo("v0/" + TENANT + "/" + CAMERA + "/2025/01/02/"
+                    + T0.toEpochMilli() + ".mp4");
+            try (ReadableChunk r = part.open()) {
+                assertThat(r.size()).as("the part, not the file as it is now").isEqualTo(first.length);
+                assertThat(readAll(r)).isEqualTo(first);
+                assertThatThrownBy(() -> r.read(first.length - 1, 2, ALLOC)).isInstanceOf(EOFException.class);
+            }
+            ChunkPrefix whole = w.written();
+            try (ReadableChunk before = part.open()) {
+                w.close();
+                assertThat(readAll(before)).as("a part open across the rename").isEqualTo(first);
+            }
+            try (ReadableChunk after = part.open(); ReadableChunk all = whole.open()) {
+                assertThat(readAll(after)).as("a part opened after the rename reads the closed chunk")
+                        .isEqualTo(first);
+                assertThat(readAll(all)).isEqualTo(copy.toByteArray());
+            }
+
+            ChunkWriter aborted = store.create(key(T0.plusSeconds(60)));
+            appendAndRelease(aborted, FakeFmp4.init(ALLOC), null);
+            ChunkPrefix gone = aborted.written();
+            aborted.abort();
+            assertThatThrownBy(gone::open).isInstanceOf(java.nio.file.NoSuchFileException.class);
+        }
+    }
+
     @Test
     void rangedReadsIntoBuffersAndStraightToAChannel() throws Exception {
         try (LocalSegmentStore store = store(BIG)) {

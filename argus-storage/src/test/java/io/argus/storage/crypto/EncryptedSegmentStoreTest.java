@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkPrefix;
 import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
@@ -134,6 +135,46 @@ class EncryptedSegmentStoreTest {
                     ChunkCipher.BLOCK - 5 + 40_000));
             assertThatThrownBy(() -> c.read(plain.length - 10, 11, ByteBufAllocator.DEFAULT))
                     .isInstanceOf(java.io.EOFException.class);
+        }
+    }
+
+    /**
+     * A chunk being recorded is read as plaintext up to its last fragment: each fragment is sealed on its own as it
+     * is appended (none as the last block, which is sealed when the chunk finishes), so the written part opens.
+     */
+    @Test
+    void theWrittenPartOfAnEncryptedChunkReadsAsPlaintext() throws Exception {
+        SegmentStore s = store(ring(master), true);
+        List<byte[]> frags = fragments(12, 3);
+        ChunkWriter w = append(s, new ChunkKey(TENANT, CAMERA, T0), frags.subList(0, 8));
+        byte[] first = concat(frags.subList(0, 8));
+        ChunkPrefix part = w.written();
+        for (byte[] f : frags.subList(8, 12)) {
+            w.append(Unpooled.wrappedBuffer(f));
+        }
+
+        assertThat(part.info().bytes()).isEqualTo(first.length);
+        assertThat(part.info().sha256()).as("the plaintext's hash, as the index will hold").isEqualTo(sha256(first));
+        try (ReadableChunk r = part.open()) {
+            assertThat(r.size()).isEqualTo(first.length);
+            assertThat(r.localPath()).as("never the encrypted file").isEmpty();
+            assertThat(readAll(r)).isEqualTo(first);
+        }
+        ChunkInfo closed = w.close();
+        try (ReadableChunk r = part.open()) {
+            assertThat(readAll(r)).as("after the chunk is finished and closed").isEqualTo(first);
+        }
+        assertThat(readAll(s, closed.location())).isEqualTo(concat(frags));
+    }
+
+    private static byte[] readAll(ReadableChunk c) throws Exception {
+        ByteBuf b = c.read(0, (int) c.size(), ByteBufAllocator.DEFAULT);
+        try {
+            byte[] out = new byte[b.readableBytes()];
+            b.readBytes(out);
+            return out;
+        } finally {
+            b.release();
         }
     }
 

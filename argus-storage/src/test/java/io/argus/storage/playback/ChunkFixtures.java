@@ -61,6 +61,18 @@ public final class ChunkFixtures {
      */
     public static ChunkRecord write(VolumeStore store, UUID tenant, UUID camera, Instant start, SampleMedia video,
                                     boolean audio, long firstDts, ChunkRecord previous) throws IOException {
+        Written w = writeOpen(store, tenant, camera, start, video, audio, firstDts);
+        ChunkInfo info = w.writer().close();
+        return ChunkRecord.of(info, start.plus(CHUNK_DURATION), w.codecs(), Tier.HOT, previous);
+    }
+
+    /** A chunk written whole but not closed, as a recorder holds it: its writer and its tracks' codecs string. */
+    public record Written(ChunkWriter writer, String codecs) {
+    }
+
+    /** Like {@link #write}, but leaves the chunk open; the caller closes or aborts the writer. */
+    public static Written writeOpen(SegmentStore store, UUID tenant, UUID camera, Instant start, SampleMedia video,
+                                    boolean audio, long firstDts) throws IOException {
         List<AccessUnit> units = new ArrayList<>(videoUnits(video, firstDts));
         List<MediaFormat> formats = new ArrayList<>(List.of(format(video)));
         if (audio) {
@@ -101,8 +113,7 @@ public final class ChunkFixtures {
         } finally {
             init.release();
         }
-        ChunkInfo info = w.close();
-        return ChunkRecord.of(info, start.plus(CHUNK_DURATION), codecs, Tier.HOT, previous);
+        return new Written(w, codecs);
     }
 
     private static void append(ChunkWriter w, Fmp4Fragment f) throws IOException {

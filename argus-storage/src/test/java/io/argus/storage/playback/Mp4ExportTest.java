@@ -62,7 +62,7 @@ class Mp4ExportTest {
         // from in A's second GOP (2..4 s), to in C's first GOP (14..16 s): A's 2nd GOP, all of B, C's 1st GOP.
         Instant from = T0.plusSeconds(3);
         Instant to = T0.plusSeconds(15);
-        Mp4Export export = Mp4Export.plan(store, Playback.gops(video, fragments, from, to), from, to, ALLOC);
+        Mp4Export export = Mp4Export.plan(ChunkSource.of(store), Playback.gops(video, fragments, from, to), from, to, ALLOC);
         assertThat(export.start()).isEqualTo(T0.plusSeconds(2));
         assertThat(export.end()).isEqualTo(T0.plusSeconds(16));
         assertThat(export.duration()).isEqualTo(Duration.ofSeconds(8));
@@ -71,7 +71,7 @@ class Mp4ExportTest {
         Path file = dir.resolve("export.mp4");
         Counting out = new Counting(file);
         try (out) {
-            export.writeTo(store, out, ALLOC);
+            export.writeTo(ChunkSource.of(store), out, ALLOC);
         }
         assertThat(Files.size(file)).isEqualTo(export.contentLength());
 
@@ -109,11 +109,11 @@ class Mp4ExportTest {
     void audioStaysInStepAcrossChunks() throws Exception {
         Instant from = T0;
         Instant to = T0.plusSeconds(20);
-        Mp4Export export = Mp4Export.plan(store, Playback.gops(withAudio, fragments, from, to), from, to, ALLOC);
+        Mp4Export export = Mp4Export.plan(ChunkSource.of(store), Playback.gops(withAudio, fragments, from, to), from, to, ALLOC);
         Path file = dir.resolve("audio.mp4");
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            export.writeTo(store, MediaOutput.of(ch), ALLOC);
+            export.writeTo(ChunkSource.of(store), MediaOutput.of(ch), ALLOC);
         }
         ByteBuf bytes = Unpooled.wrappedBuffer(Files.readAllBytes(file));
         Mp4Structure s;
@@ -147,14 +147,14 @@ class Mp4ExportTest {
         ChunkRecord sd = ChunkFixtures.write(store, tenant, camera, t.plusSeconds(4), SampleMedia.H264_360P25, false,
                 360_000, hd);
         List<Gop> gops = Playback.gops(List.of(hd, sd), fragments, t, t.plusSeconds(8));
-        assertThatThrownBy(() -> Mp4Export.plan(store, gops, t, t.plusSeconds(8), ALLOC))
+        assertThatThrownBy(() -> Mp4Export.plan(ChunkSource.of(store), gops, t, t.plusSeconds(8), ALLOC))
                 .isInstanceOfSatisfying(PlaybackException.class, e -> {
                     assertThat(e.reason()).isEqualTo(PlaybackException.Reason.FORMAT_CHANGE);
                     assertThat(e.at()).isEqualTo(t.plusSeconds(4));
                     assertThat(e.getMessage()).contains("avc1 1920x1080").contains("avc1 640x360");
                 });
         // Each side of the change exports on its own.
-        assertThat(Mp4Export.plan(store, Playback.gops(List.of(hd, sd), fragments, t, t.plusSeconds(4)), t,
+        assertThat(Mp4Export.plan(ChunkSource.of(store), Playback.gops(List.of(hd, sd), fragments, t, t.plusSeconds(4)), t,
                 t.plusSeconds(4), ALLOC).fragmentCount()).isEqualTo(2);
     }
 

@@ -58,7 +58,7 @@ class WallClockChunkTest {
             }
             // Two fragments, two trafs each, 8-byte tfdts: at most 32 bytes differ.
             assertThat(differing).isBetween(1, 32);
-            WallClockChunk chunk = new WallClockChunk(a, fragments.get(a.location()));
+            WallClockChunk chunk = new WallClockChunk(a, fragments.get(a.location()), false);
             for (long[] r : new long[][] {{0, 10}, {0, 700}, {600, 300}, {1000, 5000}, {whole.length - 7, 7},
                     {5, whole.length - 5}}) {
                 assertThat(range(store, chunk, r[0], r[1]))
@@ -77,7 +77,7 @@ class WallClockChunkTest {
     }
 
     private static byte[] served(LocalSegmentStore store, ChunkFragments fragments, ChunkRecord c) throws IOException {
-        WallClockChunk chunk = new WallClockChunk(c, fragments.get(c.location()));
+        WallClockChunk chunk = new WallClockChunk(c, fragments.get(c.location()), false);
         try (ReadableChunk file = store.open(c.location())) {
             return range(store, chunk, 0, file.size());
         }
