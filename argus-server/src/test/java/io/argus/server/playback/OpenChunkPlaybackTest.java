@@ -22,7 +22,6 @@ import io.argus.storage.playback.Mp4Export;
 import io.argus.storage.playback.Playback;
 import io.argus.storage.playback.WallClockChunk;
 import io.argus.testkit.SampleMedia;
-import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.buffer.Unpooled;
@@ -45,7 +44,6 @@ import org.junit.jupiter.api.io.TempDir;
  * publishes it. Its last GOP may still grow, so a playlist leaves it out and stays open; spans, exports and the
  * chunk itself reach to its end; once B closes everything is as for closed chunks.
  */
-@E2e
 class OpenChunkPlaybackTest {
     static final UUID CAM = UUID.fromString("bbbbbbbb-0000-4000-8000-000000000002");
     static final Instant T0 = Instant.parse("2025-07-01T10:00:00Z");
