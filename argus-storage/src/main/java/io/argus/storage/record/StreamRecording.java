@@ -15,6 +15,7 @@ import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.OpenChunk;
 import io.argus.storage.chunk.StoreFullException;
+import io.argus.storage.chunk.Tier;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.time.Instant;

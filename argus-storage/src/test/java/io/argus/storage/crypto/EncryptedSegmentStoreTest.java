@@ -144,7 +144,7 @@ class EncryptedSegmentStoreTest {
      */
     @Test
     void theWrittenPartOfAnEncryptedChunkReadsAsPlaintext() throws Exception {
-        SegmentStore s = store(ring(master), true);
+        VolumeStore s = store(ring(master), true);
         List<byte[]> frags = fragments(12, 3);
         ChunkWriter w = append(s, new ChunkKey(TENANT, CAMERA, T0), frags.subList(0, 8));
         byte[] first = concat(frags.subList(0, 8));

@@ -71,7 +71,7 @@ public final class ChunkFixtures {
     }
 
     /** Like {@link #write}, but leaves the chunk open; the caller closes or aborts the writer. */
-    public static Written writeOpen(SegmentStore store, UUID tenant, UUID camera, Instant start, SampleMedia video,
+    public static Written writeOpen(VolumeStore store, UUID tenant, UUID camera, Instant start, SampleMedia video,
                                     boolean audio, long firstDts) throws IOException {
         List<AccessUnit> units = new ArrayList<>(videoUnits(video, firstDts));
         List<MediaFormat> formats = new ArrayList<>(List.of(format(video)));

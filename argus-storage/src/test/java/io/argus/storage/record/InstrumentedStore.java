@@ -2,6 +2,7 @@ package io.argus.storage.record;
 
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
+import io.argus.storage.chunk.ChunkPrefix;
 import io.argus.storage.chunk.ChunkWriter;
 import io.argus.storage.chunk.ForwardingVolumeStore;
 import io.argus.storage.chunk.VolumeStore;
@@ -96,6 +97,11 @@ final class InstrumentedStore extends ForwardingVolumeStore {
         public void sync() throws IOException {
             syncs.incrementAndGet();
             inner.sync();
+        }
+
+        @Override
+        public ChunkPrefix written() {
+            return inner.written();
         }
 
         @Override
