@@ -87,7 +87,7 @@ public final class ConfigKeys {
             Parsers::bool, "Encrypt new recordings at rest (AES-256-GCM under the tenant's data key, wrapped by the "
                     + "master key); existing chunks are read either way. Off by default: with the master key file "
                     + "next to the recordings it only protects copies of the recordings alone, and losing the key "
-                    + "loses the video (see README, Encryption at rest).");
+                    + "loses the video (see docs/security.md, Encryption at rest).");
     public static final ConfigKey<Path> CRYPTO_MASTER_KEY_FILE = key("crypto.masterKeyFile", "master.key",
             Parsers::path, "File holding the master key (base64 of 32 bytes) that wraps the data keys; made (mode "
                     + "0600) on first start if missing; relative paths are inside dataDir. Back it up apart "
@@ -182,7 +182,7 @@ public final class ConfigKeys {
         return Optional.ofNullable(BY_ENV.get(env));
     }
 
-    /** The reference table for the README, generated from this class. */
+    /** The reference table of docs/configuration.md, generated from this class. */
     public static String markdownTable() {
         StringBuilder b = new StringBuilder("| key | environment | default | meaning |\n|---|---|---|---|\n");
         for (ConfigKey<?> k : ALL) {

@@ -76,7 +76,7 @@ public final class ConfigLoader {
 
     private static ConfigKey<?> known(String name, String where) {
         return ConfigKeys.byName(name).orElseThrow(() -> new ConfigException(
-                "unknown configuration key '" + name + "' " + where + " (see the key table in README.md)"));
+                "unknown configuration key '" + name + "' " + where + " (see the key table in docs/configuration.md)"));
     }
 
     private static Map<String, String> readYaml(Path file) {
