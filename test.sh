@@ -2,7 +2,8 @@
 # Builds Argus and runs its tests (mvn -B verify) with a JDK 21+ found the same way ./argus finds it, then prints
 # the time each test tier took.
 #   ./test.sh          every tier: unit, e2e, interop, browser, kill (what CI runs)
-#   ./test.sh --fast   the unit tier only (no node, child process, peer or browser)
+#   ./test.sh --fast   the unit tier only (no node, child process, peer or browser), two test JVMs per module,
+#                      modules in parallel, Netty leak detection sampled instead of paranoid (CI runs paranoid)
 # Extra arguments go to Maven, e.g. ./test.sh -pl argus-server -am
 set -euo pipefail
 
@@ -19,7 +20,7 @@ cd "$ROOT"
 mvn_args=(-B verify)
 if [ "${1:-}" = "--fast" ]; then
   shift
-  mvn_args+=(-DexcludedGroups=e2e,interop,browser,kill)
+  mvn_args+=(-DexcludedGroups=e2e,interop,browser,kill -T 2 -DforkCount=2 -Dargus.leakDetection=simple)
 fi
 
 find . -path '*/target/test-tiers.tsv' -delete 2>/dev/null || true

@@ -11,7 +11,7 @@ import java.util.Set;
 public enum Tier {
     /** Untagged: fast unit tests. */
     UNIT("unit"),
-    /** A whole node (HTTP, RTSP, recorder, database) driven through its public interfaces. */
+    /** A whole node (HTTP, RTSP, recorder, database), or a protocol stack over sockets with real-time intervals. */
     E2E(Tiers.E2E),
     /** A third-party peer (ffmpeg, ffprobe, GStreamer) as a child process. */
     INTEROP(Tiers.INTEROP),

@@ -26,6 +26,7 @@ import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.stream.Stream;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.DefaultEventLoop;
@@ -46,6 +47,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /** RTCP over loopback: our server's sender reports reach our client; our client's receiver reports reach a camera. */
+@E2e
 class RtspRtcpTest {
 
     static final Duration WAIT = Duration.ofSeconds(15);
