@@ -1,28 +1,54 @@
 package io.argus.server;
 
 import io.argus.media.path.PathManager;
+import io.argus.media.snapshot.FfmpegSnapshotRenderer;
+import io.argus.media.snapshot.KeyframeGrabber;
+import io.argus.media.snapshot.SnapshotCache;
+import io.argus.server.api.AccessHandlers;
+import io.argus.server.api.CameraTestHandler;
+import io.argus.server.api.HttpApi;
+import io.argus.server.api.HttpsConnectors;
+import io.argus.server.api.IntegrityHandlers;
+import io.argus.server.api.LiveHandlers;
+import io.argus.server.api.MediaHandlers;
+import io.argus.server.api.PlaybackHandlers;
+import io.argus.server.api.RecordingHandlers;
+import io.argus.server.api.StorageHandlers;
+import io.argus.server.api.TimelineHandlers;
+import io.argus.server.api.VolumeHandlers;
+import io.argus.server.auth.MediaUrlSecret;
+import io.argus.server.auth.MediaUrlSigner;
+import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.config.ArgusConfig;
+import io.argus.server.evidence.EvidenceExporter;
+import io.argus.server.evidence.NodeSigningKey;
+import io.argus.server.metrics.Metrics;
 import io.argus.server.roles.AuditRole;
-import io.argus.server.roles.DataDirRole;
-import io.argus.server.roles.HttpRole;
+import io.argus.server.roles.DataDir;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtspRole;
-import io.argus.server.roles.TlsRole;
+import io.argus.server.tls.TlsMaterial;
+import io.argus.storage.integrity.ChainVerifier;
+import io.argus.storage.playback.ChunkFragments;
+import io.argus.storage.playback.Playback;
+import io.netty.buffer.PooledByteBufAllocator;
+import java.io.IOException;
 import java.time.Clock;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One Argus node. {@link #start} brings the roles up in table order; {@link #close} takes them down in reverse.
+ * One Argus node, and its composition root: the constructor makes each part of the node from the configuration and
+ * the parts made before it, in start order, passing each exactly what it uses; {@link #close} closes them in
+ * reverse ({@link Lifecycle}). A part exists only started: nothing hands out a half-made one.
  *
  * <p>Tests start one on free ports with {@code ArgusServer.start(ArgusConfig.ephemeral(tempDir, Map.of()))}
  * and read the bound port from {@link #httpPort()}.
@@ -30,58 +56,94 @@ import org.slf4j.LoggerFactory;
 public final class ArgusServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ArgusServer.class);
 
-    private final List<Role> roles;
+    private final Lifecycle lifecycle = new Lifecycle();
     private final MediaRole media;
     private final RecordingRole recording;
     private final RtspRole rtsp;
-    private final HttpRole http;
-    private final Deque<Role> started = new ArrayDeque<>();
+    private final HttpApi http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
 
     private ArgusServer(ArgusConfig config, Clock clock) {
-        MetadataRole metadata = new MetadataRole(config.dataDir(), config.auth(), config.crypto(), clock);
-        this.media = new MediaRole(config.ingest(), metadata, () -> ownPorts(config), clock);
-        this.recording = new RecordingRole(config.recording(), config.storage(), metadata, media, clock);
-        TlsRole tls = new TlsRole(config.tls(), config.dataDir());
-        AuditRole audit = new AuditRole(metadata, clock);
-        this.rtsp = new RtspRole(config.rtsp(), config.http().host(), media, metadata, tls, audit,
-                config.auth().rtspAnonymousRead(), clock);
-        this.http = new HttpRole(config, metadata, media, recording, tls, audit, rtsp::port, clock,
-                () -> ready ? metadata.problem() : Optional.of("starting or stopping"));
-        // The role table: start order top to bottom, stop order bottom to top.
-        this.roles = List.of(new DataDirRole(config.dataDir(), config.recording().dirs()), metadata, audit, tls, media,
-                recording, rtsp, http);
+        Lifecycle s = lifecycle;
+        s.start("data-dir", () -> {
+            DataDir.prepare(config.dataDir(), config.recording().dirs());
+            return null;
+        });
+        MetadataRole metadata = s.start("metadata",
+                () -> MetadataRole.open(config.dataDir(), config.auth(), config.crypto(), clock));
+        AuditRole audit = s.start("audit", () -> new AuditRole(metadata.database().dataSource(), clock));
+        Optional<TlsMaterial> tls = s.start("tls", () -> config.tls().enabled()
+                ? Optional.of(TlsMaterial.load(config.tls(), config.dataDir())) : Optional.<TlsMaterial>empty());
+        media = s.start("media", () -> new MediaRole(config.ingest(), metadata.cameras(), () -> ownPorts(config),
+                clock));
+        recording = s.start("recording", () -> new RecordingRole(config.recording(), config.storage(),
+                metadata.database().dataSource(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
+                clock));
+        rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
+                metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), clock));
+        Metrics metrics = s.start("metrics", () -> {
+            Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
+            recording.tiers().bindMetrics(m.registry());
+            return m;
+        });
+        LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths()));
+        http = s.start("http", () -> {
+            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live,
+                    () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
+            api.start();
+            return api;
+        });
+        ready = true;
+        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
+                : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort());
+    }
+
+    /** The REST API and its handlers, each given the parts it serves. */
+    private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
+                            AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics, LiveHandlers live,
+                            Supplier<Optional<String>> notReady, Clock clock) throws IOException {
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
+        MediaUrlSigner signer = new MediaUrlSigner(
+                MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
+        SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
+                KeyframeGrabber.DEFAULT_WAIT);
+        ChunkFragments fragments = new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT);
+        Playback playback = new Playback(recording.recorded(), recording.store(), fragments,
+                PooledByteBufAllocator.DEFAULT);
+        // Evidence covers closed chunks only: the package's manifest lists their hash chain.
+        Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
+        NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
+        return new HttpApi(config.http(), config.metrics().requireAuth(), metadata.auth(), media.cameras(),
+                media.paths(), metrics, rtsp::port, notReady,
+                new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
+                new RecordingHandlers(media.cameras(), recording.service(), clock),
+                new PlaybackHandlers(media.cameras(), playback, clock, storage),
+                new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock), live,
+                new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
+                        metadata.cameras(), metadata.auth(), new PasswordPolicy(config.auth().passwordMinLength()),
+                        clock),
+                new CameraTestHandler(media.cameras(), media.probe()),
+                new VolumeHandlers(() -> recording.store().usage(), recording.volumes()), storage,
+                new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
+                        new EvidenceExporter(sealed, recording.index(), signingKey, clock), metadata.keys()),
+                audit.log(), tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock);
     }
 
     public static ArgusServer start(ArgusConfig config) {
         return start(config, Clock.systemUTC());
     }
 
-    /** @param clock the time for token expiry and row timestamps (tests pass a controllable one) */
+    /**
+     * @param clock the time for token expiry and row timestamps (tests pass a controllable one)
+     * @throws StartupException naming the part that could not start, after closing those that did
+     */
     public static ArgusServer start(ArgusConfig config, Clock clock) {
-        ArgusServer s = new ArgusServer(config, clock);
-        s.startRoles();
-        return s;
-    }
-
-    private void startRoles() {
-        for (Role r : roles) {
-            try {
-                r.start();
-                started.push(r);
-            } catch (Exception e) {
-                stopRoles();
-                throw new StartupException("cannot start " + r.name() + ": " + describe(e), e);
-            }
-        }
-        ready = true;
-        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
-                : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort());
+        return new ArgusServer(config, clock);
     }
 
     /**
-     * The TCP ports this node serves: the configured ones, and once every role is up the bound ones (a port
+     * The TCP ports this node serves: the configured ones, and once every part is up the bound ones (a port
      * configured as 0 is picked when bound). No camera URL may point at them.
      */
     private Set<Integer> ownPorts(ArgusConfig config) {
@@ -95,16 +157,6 @@ public final class ArgusServer implements AutoCloseable {
         return ports;
     }
 
-    private static String describe(Throwable e) {
-        Throwable t = e;
-        while (t.getCause() != null && t.getCause() != t) {
-            t = t.getCause();
-        }
-        String m = e.getMessage() != null ? e.getMessage() : e.getClass().getSimpleName();
-        return t == e || t.getMessage() == null || m.contains(t.getMessage()) ? m : m + " (" + t.getMessage() + ")";
-    }
-
-    /** The bound HTTP port (the one chosen by the system when configured as 0). */
     /** Recording: chunk store, index, bookmarks, recorder. */
     public RecordingRole recording() {
         return recording;
@@ -115,23 +167,25 @@ public final class ArgusServer implements AutoCloseable {
         return rtsp.port();
     }
 
-    /** The RTSP role: its credential checks are what the RTSP authentication tests count. */
+    /** The RTSP server: its credential checks are what the RTSP authentication tests count. */
     public RtspRole rtsp() {
         return rtsp;
     }
 
-    /** The HTTP role: its API's route tables are what the authorization matrix test enumerates. */
-    public HttpRole http() {
+    /** The HTTP API: its route tables are what the authorization matrix test enumerates. */
+    public HttpApi http() {
         return http;
     }
 
+    /** The bound HTTP port (the one chosen by the system when configured as 0); -1 when {@code http.plain=off}. */
     public int httpPort() {
         return http.port();
     }
 
-    /** Every HTTP route as {@code METHOD path}. */
+    /** Every HTTP route as {@code METHOD path} (WebSockets left out), in registration order. */
     public List<String> httpRoutes() {
-        return http.routes();
+        return http.routes().stream().filter(e -> !e.method().equals("WS")).map(e -> e.method() + " " + e.path())
+                .toList();
     }
 
     /** The bound HTTPS port; -1 unless {@code tls.enabled}. */
@@ -165,19 +219,8 @@ public final class ArgusServer implements AutoCloseable {
             return;
         }
         ready = false;
-        stopRoles();
+        lifecycle.close();
         LOG.info("Argus stopped");
         closed.countDown();
-    }
-
-    private void stopRoles() {
-        while (!started.isEmpty()) {
-            Role r = started.pop();
-            try {
-                r.stop();
-            } catch (Exception e) {
-                LOG.warn("stopping {} failed: {}", r.name(), e.toString());
-            }
-        }
     }
 }

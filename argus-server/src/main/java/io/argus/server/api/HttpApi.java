@@ -29,7 +29,7 @@ import java.util.function.Supplier;
  * The HTTP server: every route on one port, registered through {@link Routes} with what it requires, the auth
  * filter in front, errors mapped in one place.
  */
-public final class HttpApi {
+public final class HttpApi implements AutoCloseable {
     static final String LOGIN = "/api/v1/auth/login";
     static final String HEALTH = "/api/v1/health";
 
@@ -40,6 +40,7 @@ public final class HttpApi {
     private final Supplier<Optional<String>> notReady;
     private final HttpsConnectors https;
     private Routes routes;
+    private volatile int port = -1;
     private volatile Map<String, Object> openApi;
 
     /**
@@ -148,17 +149,20 @@ public final class HttpApi {
         return out;
     }
 
-    /**
-     * Binds and serves; returns the bound plain HTTP port (the configured one, or the one picked for port 0), -1
-     * when plain HTTP is off.
-     */
-    public int start() {
+    /** Binds and serves. */
+    public void start() {
         app.start();
         if (https == null) {
-            return app.port();
+            port = app.port();
+        } else {
+            https.started(app);
+            port = https.port(HttpsConnectors.PLAIN);
         }
-        https.started(app);
-        return https.port(HttpsConnectors.PLAIN);
+    }
+
+    /** The bound plain HTTP port (the configured one, or the one picked for port 0); -1 when plain HTTP is off. */
+    public int port() {
+        return port;
     }
 
     /** The bound HTTPS port, or -1 without TLS. */
@@ -166,7 +170,8 @@ public final class HttpApi {
         return https == null ? -1 : https.port(HttpsConnectors.SECURE);
     }
 
-    public void stop() {
+    @Override
+    public void close() {
         app.stop();
     }
 

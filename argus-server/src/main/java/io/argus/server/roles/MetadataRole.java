@@ -8,7 +8,6 @@ import io.argus.metadata.RoleRepository;
 import io.argus.metadata.TenantRepository;
 import io.argus.metadata.TokenRepository;
 import io.argus.metadata.UserRepository;
-import io.argus.server.Role;
 import io.argus.server.auth.AdminBootstrap;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.LockoutConfig;
@@ -32,7 +31,7 @@ import org.slf4j.LoggerFactory;
  * The metadata database (migrated on start), the key hierarchy (master key, tenants' data keys), its repositories
  * (camera passwords sealed, old plaintext ones sealed on start), and the admin user on first start.
  */
-public final class MetadataRole implements Role {
+public final class MetadataRole implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(MetadataRole.class);
 
     /**
@@ -41,41 +40,22 @@ public final class MetadataRole implements Role {
      */
     static final Duration DISK_CHECK = Duration.ofSeconds(1);
 
-    private final Path dataDir;
-    private final AuthConfig auth;
-    private final CryptoConfig crypto;
-    private final Clock clock;
-    private NodeKeys keys;
-    private Database db;
-    private ScheduledExecutorService diskChecks;
-    private UserRepository users;
-    private TokenRepository tokens;
-    private CameraRepository cameras;
-    private CameraRecordingRepository recordingSettings;
-    private TenantRepository tenants;
-    private RoleRepository roles;
-    private CameraGroupRepository cameraGroups;
-    private AuthService authService;
+    private final NodeKeys keys;
+    private final Database db;
+    private final ScheduledExecutorService diskChecks;
+    private final UserRepository users;
+    private final TokenRepository tokens;
+    private final CameraRepository cameras;
+    private final CameraRecordingRepository recordingSettings;
+    private final TenantRepository tenants;
+    private final RoleRepository roles;
+    private final CameraGroupRepository cameraGroups;
+    private final AuthService authService;
 
-    public MetadataRole(Path dataDir, AuthConfig auth, CryptoConfig crypto, Clock clock) {
-        this.dataDir = dataDir;
-        this.auth = auth;
-        this.crypto = crypto;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "metadata";
-    }
-
-    @Override
-    public void start() throws Exception {
-        db = Database.openEmbedded(dataDir);
-        diskChecks = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-metadata-disk")
-                .daemon().factory());
-        diskChecks.scheduleWithFixedDelay(db::checkDisk, DISK_CHECK.toMillis(), DISK_CHECK.toMillis(),
-                TimeUnit.MILLISECONDS);
+    private MetadataRole(Database db, ScheduledExecutorService diskChecks, Path dataDir, AuthConfig auth,
+                         CryptoConfig crypto, Clock clock) throws Exception {
+        this.db = db;
+        this.diskChecks = diskChecks;
         users = new UserRepository(db.dataSource());
         tokens = new TokenRepository(db.dataSource());
         keys = NodeKeys.open(crypto, db.dataSource(), clock);
@@ -95,19 +75,35 @@ public final class MetadataRole implements Role {
                 auth.apiTokenMaxTtl());
     }
 
-    @Override
-    public void stop() {
-        if (diskChecks != null) {
+    /**
+     * Opens (and migrates) the database in the data directory, opens the key hierarchy, seals what an earlier
+     * version stored in the clear, and creates the first admin on a new node.
+     */
+    public static MetadataRole open(Path dataDir, AuthConfig auth, CryptoConfig crypto, Clock clock) throws Exception {
+        Database db = Database.openEmbedded(dataDir);
+        ScheduledExecutorService diskChecks = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("argus-metadata-disk").daemon().factory());
+        try {
+            diskChecks.scheduleWithFixedDelay(db::checkDisk, DISK_CHECK.toMillis(), DISK_CHECK.toMillis(),
+                    TimeUnit.MILLISECONDS);
+            return new MetadataRole(db, diskChecks, dataDir, auth, crypto, clock);
+        } catch (Exception | Error e) {
             diskChecks.shutdownNow();
+            db.close();
+            throw e;
         }
+    }
+
+    @Override
+    public void close() {
+        diskChecks.shutdownNow();
         db.close();
     }
 
     /** Why the database cannot take changes for long (its disk is full), or empty. */
     public Optional<String> problem() {
-        return db == null ? Optional.empty() : db.problem();
+        return db.problem();
     }
-
     /** The master key and the tenants' data keys. */
     public NodeKeys keys() {
         return keys;

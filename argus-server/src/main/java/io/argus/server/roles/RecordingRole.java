@@ -1,8 +1,9 @@
 package io.argus.server.roles;
 
+import io.argus.metadata.CameraRecordingRepository;
 import io.argus.metadata.JdbcBookmarks;
 import io.argus.metadata.JdbcChunkIndex;
-import io.argus.server.Role;
+import io.argus.server.camera.CameraService;
 import io.argus.server.config.RecordingConfig;
 import io.argus.server.config.StorageConfig;
 import io.argus.server.crypto.NodeKeys;
@@ -35,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * Recording: the chunk store on the recording volume, the chunk index and bookmarks in the metadata database,
  * the recorder (after recovering what a killed process left), and the retention sweeps.
  */
-public final class RecordingRole implements Role {
+public final class RecordingRole implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingRole.class);
 
     /**
@@ -64,33 +65,53 @@ public final class RecordingRole implements Role {
      */
     static final long HEADROOM_BYTES = 256L << 20;
 
-    private final RecordingConfig config;
-    private final StorageConfig storage;
-    private final MetadataRole metadata;
-    private final MediaRole media;
-    private final Clock clock;
-    private VolumeStore store;
-    private ChunkIndex index;
-    private Bookmarks bookmarks;
-    private Recorder recorder;
-    private RecordedChunks recorded;
-    private RecordingService service;
-    private ScheduledExecutorService sweeps;
-    private List<LocalVolumeConfig> volumes = List.of();
-    private TierService tiers;
+    private final CameraService cameras;
+    private final List<LocalVolumeConfig> volumes;
+    private final TierService tiers;
+    private final VolumeStore store;
+    private final ChunkIndex index;
+    private final Bookmarks bookmarks;
+    private final Recorder recorder;
+    private final RecordedChunks recorded;
+    private final RecordingService service;
+    private final ScheduledExecutorService sweeps;
 
-    public RecordingRole(RecordingConfig config, StorageConfig storage, MetadataRole metadata, MediaRole media,
-                         Clock clock) {
-        this.config = config;
-        this.storage = storage;
-        this.metadata = metadata;
-        this.media = media;
-        this.clock = clock;
-    }
-
-    @Override
-    public String name() {
-        return "recording";
+    /**
+     * Opens the tiers, recovers what a killed process left open, starts recording every camera as its settings say,
+     * then the mover and the retention sweeps.
+     *
+     * @param metadata the metadata database, which holds the chunk index and bookmarks
+     * @param settings each camera's recording mode and retention
+     * @param cameras  the cameras to record
+     */
+    public RecordingRole(RecordingConfig config, StorageConfig storage, DataSource metadata, NodeKeys keys,
+                         CameraRecordingRepository settings, CameraService cameras, Clock clock) throws IOException {
+        this.cameras = cameras;
+        volumes = volumes(config);
+        tiers = openTiers(config, storage, keys, metadata, clock);
+        store = tiers.store();
+        index = new JdbcChunkIndex(metadata);
+        bookmarks = new JdbcBookmarks(metadata);
+        recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
+                config.syncInterval(), ROOM_CHECK), RECORDER_THREADS);
+        recorded = new RecordedChunks(index, recorder);
+        service = new RecordingService(recorder, settings, new RetentionSweeper(index, store, clock, HEADROOM_BYTES),
+                clock, tiers::retentionFor);
+        sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
+                .factory());
+        try {
+            int recovered = recorder.recover().size();
+            if (recovered > 0) {
+                LOG.info("recording: recovered {} chunk(s) left open by the last run", recovered);
+            }
+            service.startAll(cameras);
+            tiers.start();
+            sweeps.scheduleWithFixedDelay(this::sweepNow, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
+                    TimeUnit.SECONDS);
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The recording volumes as configured: {@code hot}, {@code hot2}, … in the order of {@code recording.dir}. */
@@ -116,55 +137,21 @@ public final class RecordingRole implements Role {
                 tiered -> new EncryptedSegmentStore(tiered, keys.ring(), keys.encryptRecordings()));
     }
 
-    @Override
-    public void start() throws IOException {
-        volumes = volumes(config);
-        DataSource ds = metadata.database().dataSource();
-        tiers = openTiers(config, storage, metadata.keys(), ds, clock);
-        store = tiers.store();
-        index = new JdbcChunkIndex(ds);
-        bookmarks = new JdbcBookmarks(ds);
-        recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
-                config.syncInterval(), ROOM_CHECK),
-                RECORDER_THREADS);
-        recorded = new RecordedChunks(index, recorder);
-        int recovered = recorder.recover().size();
-        if (recovered > 0) {
-            LOG.info("recording: recovered {} chunk(s) left open by the last run", recovered);
-        }
-        service = new RecordingService(recorder, metadata.recordingSettings(),
-                new RetentionSweeper(index, store, clock, HEADROOM_BYTES), clock, tiers::retentionFor);
-        service.startAll(media.cameras());
-        tiers.start();
-        sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
-                .factory());
-        sweeps.scheduleWithFixedDelay(this::sweepNow, SWEEP_INTERVAL.toSeconds(), SWEEP_INTERVAL.toSeconds(),
-                TimeUnit.SECONDS);
-    }
-
     /** Runs retention and the disk-space sweep now (the timer runs it every {@link #SWEEP_INTERVAL}). */
     public void sweepNow() {
         try {
-            service.sweep(media.cameras());
+            service.sweep(cameras);
         } catch (RuntimeException e) {
             LOG.warn("retention sweep failed: {}", e.toString());
         }
     }
 
     @Override
-    public void stop() throws Exception {
-        if (sweeps != null) {
-            sweeps.shutdownNow();
-        }
-        if (tiers != null) {
-            tiers.close();
-        }
-        if (recorder != null) {
-            recorder.close();
-        }
-        if (store != null) {
-            store.close();
-        }
+    public void close() {
+        sweeps.shutdownNow();
+        tiers.close();
+        recorder.close();
+        store.close();
     }
 
     public VolumeStore store() {

@@ -38,7 +38,7 @@ class AuditTrailCoverageTest {
             }
         }
         try (ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw")))) {
-            List<Routes.Entry> entries = server.http().api().routes();
+            List<Routes.Entry> entries = server.http().routes();
             List<String> problems = new ArrayList<>();
             for (Routes.Entry e : entries) {
                 Audit a = e.audit();
