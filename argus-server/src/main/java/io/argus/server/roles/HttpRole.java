@@ -4,18 +4,22 @@ import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.server.Role;
-import io.argus.server.api.AccessHandlers;
-import io.argus.server.api.CameraTestHandler;
+import io.argus.server.api.ApiModule;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.HttpsConnectors;
-import io.argus.server.api.IntegrityHandlers;
-import io.argus.server.api.LiveHandlers;
-import io.argus.server.api.RecordingHandlers;
-import io.argus.server.api.MediaHandlers;
-import io.argus.server.api.PlaybackHandlers;
-import io.argus.server.api.StorageHandlers;
-import io.argus.server.api.TimelineHandlers;
-import io.argus.server.api.VolumeHandlers;
+import io.argus.server.api.access.AccessHandlers;
+import io.argus.server.api.audit.AuditHandlers;
+import io.argus.server.api.cameras.CameraHandlers;
+import io.argus.server.api.cameras.CameraTestHandler;
+import io.argus.server.api.integrity.IntegrityHandlers;
+import io.argus.server.api.live.LiveHandlers;
+import io.argus.server.api.live.MediaHandlers;
+import io.argus.server.api.node.NodeHandlers;
+import io.argus.server.api.playback.PlaybackHandlers;
+import io.argus.server.api.playback.TimelineHandlers;
+import io.argus.server.api.recording.RecordingHandlers;
+import io.argus.server.api.storage.StorageHandlers;
+import io.argus.server.api.storage.VolumeHandlers;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.MediaUrlSecret;
@@ -77,9 +81,26 @@ public final class HttpRole implements Role {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
         AuthService auth = metadata.auth();
         recording.tiers().bindMetrics(metrics.registry());
-        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
+        api = new HttpApi(config.http(), auth, audit.log(), signer, media.cameras()::exists,
+                tls.material() == null ? null : new HttpsConnectors(tls.config(), tls.material()), clock,
+                modules(auth, signer));
+        try {
+            port = api.start();
+            httpsPort = api.httpsPort();
+        } catch (RuntimeException e) {
+            live.close();
+            metrics.close();
+            throw e;
+        }
+    }
+
+    /**
+     * The API's capabilities, in the order their routes are installed (and listed in the OpenAPI document and
+     * {@code docs/api.md}). Keeps {@link #live} to close its muxers on stop.
+     */
+    private List<ApiModule> modules(AuthService auth, MediaUrlSigner signer) throws IOException {
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
                 KeyframeGrabber.DEFAULT_WAIT);
         live = new LiveHandlers(media.cameras(), media.paths());
@@ -89,27 +110,23 @@ public final class HttpRole implements Role {
         // Evidence covers closed chunks only: the package's manifest lists their hash chain.
         Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
-        api = new HttpApi(config.http(), config.metrics().requireAuth(), auth, media.cameras(), media.paths(),
-                metrics, rtspPort, notReady, new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
-                new RecordingHandlers(media.cameras(), recording.service(), clock),
-                new PlaybackHandlers(media.cameras(), playback, clock, storage),
-                new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock), live,
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
+        return List.of(
+                new NodeHandlers(config.metrics().requireAuth(), metrics, media.paths(), notReady),
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), auth, new PasswordPolicy(config.auth().passwordMinLength()), clock),
+                new CameraHandlers(media.cameras(), rtspPort),
                 new CameraTestHandler(media.cameras(), media.probe()),
-                new VolumeHandlers(() -> recording.store().usage(), recording.volumes()), storage,
+                new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
+                live,
+                new RecordingHandlers(media.cameras(), recording.service(), clock),
+                new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock),
+                new PlaybackHandlers(media.cameras(), playback, clock, storage::requireReadable),
+                new VolumeHandlers(() -> recording.store().usage(), recording.volumes()),
+                storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
                         new EvidenceExporter(sealed, recording.index(), signingKey, clock), metadata.keys()),
-                audit.log(), tls.material() == null ? null : new HttpsConnectors(tls.config(), tls.material()),
-                clock);
-        try {
-            port = api.start();
-            httpsPort = api.httpsPort();
-        } catch (RuntimeException e) {
-            live.close();
-            metrics.close();
-            throw e;
-        }
+                new AuditHandlers(audit.log()));
     }
 
     @Override
