@@ -1,7 +1,5 @@
 package io.argus.server.api;
 
-import io.argus.server.api.cameras.CameraRequest;
-import io.argus.server.api.cameras.CameraResponse;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
 import io.javalin.http.HandlerType;

@@ -4,8 +4,7 @@
  * change whom, and what a change revokes, is {@link io.argus.server.auth.Accounts}' rule; these routes translate
  * HTTP.
  *
- * <p>Layer: argus-server, a capability of the API. May import the API's infrastructure ({@code io.argus.server.api}),
- * {@code io.argus.server.auth}, {@code io.argus.server.audit} (action names), {@code io.argus.metadata}, Javalin,
- * Jackson and the JDK; never another capability.
+ * <p>Layer: argus-server, a capability of the API. May import what every part of the API may (see
+ * {@code io.argus.server.api}); never another capability (checked: config/checkstyle/import-control.xml).
  */
 package io.argus.server.api.access;
