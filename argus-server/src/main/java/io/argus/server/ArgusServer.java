@@ -4,18 +4,22 @@ import io.argus.media.path.PathManager;
 import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
-import io.argus.server.api.AccessHandlers;
-import io.argus.server.api.CameraTestHandler;
+import io.argus.server.api.ApiModule;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.HttpsConnectors;
-import io.argus.server.api.IntegrityHandlers;
-import io.argus.server.api.LiveHandlers;
-import io.argus.server.api.MediaHandlers;
-import io.argus.server.api.PlaybackHandlers;
-import io.argus.server.api.RecordingHandlers;
-import io.argus.server.api.StorageHandlers;
-import io.argus.server.api.TimelineHandlers;
-import io.argus.server.api.VolumeHandlers;
+import io.argus.server.api.access.AccessHandlers;
+import io.argus.server.api.audit.AuditHandlers;
+import io.argus.server.api.cameras.CameraHandlers;
+import io.argus.server.api.cameras.CameraTestHandler;
+import io.argus.server.api.integrity.IntegrityHandlers;
+import io.argus.server.api.live.LiveHandlers;
+import io.argus.server.api.live.MediaHandlers;
+import io.argus.server.api.node.NodeHandlers;
+import io.argus.server.api.playback.PlaybackHandlers;
+import io.argus.server.api.playback.TimelineHandlers;
+import io.argus.server.api.recording.RecordingHandlers;
+import io.argus.server.api.storage.StorageHandlers;
+import io.argus.server.api.storage.VolumeHandlers;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.auth.PasswordPolicy;
@@ -99,11 +103,13 @@ public final class ArgusServer implements AutoCloseable {
                 : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort());
     }
 
-    /** The REST API and its handlers, each given the parts it serves. */
+    /**
+     * The REST API: its capabilities, each given the parts it serves, in the order their routes are installed (and
+     * listed in the OpenAPI document and {@code docs/api.md}).
+     */
     private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
                             AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics, LiveHandlers live,
                             Supplier<Optional<String>> notReady, Clock clock) throws IOException {
-        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -114,20 +120,26 @@ public final class ArgusServer implements AutoCloseable {
         // Evidence covers closed chunks only: the package's manifest lists their hash chain.
         Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
-        return new HttpApi(config.http(), config.metrics().requireAuth(), metadata.auth(), media.cameras(),
-                media.paths(), metrics, rtsp::port, notReady,
-                new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
-                new RecordingHandlers(media.cameras(), recording.service(), clock),
-                new PlaybackHandlers(media.cameras(), playback, clock, storage),
-                new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock), live,
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
+        List<ApiModule> modules = List.of(
+                new NodeHandlers(config.metrics().requireAuth(), metrics, media.paths(), notReady),
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), metadata.auth(), new PasswordPolicy(config.auth().passwordMinLength()),
                         clock),
+                new CameraHandlers(media.cameras(), rtsp::port),
                 new CameraTestHandler(media.cameras(), media.probe()),
-                new VolumeHandlers(() -> recording.store().usage(), recording.volumes()), storage,
+                new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
+                live,
+                new RecordingHandlers(media.cameras(), recording.service(), clock),
+                new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock),
+                new PlaybackHandlers(media.cameras(), playback, clock, storage::requireReadable),
+                new VolumeHandlers(() -> recording.store().usage(), recording.volumes()),
+                storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
                         new EvidenceExporter(sealed, recording.index(), signingKey, clock), metadata.keys()),
-                audit.log(), tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock);
+                new AuditHandlers(audit.log()));
+        return new HttpApi(config.http(), metadata.auth(), audit.log(), signer, media.cameras()::exists,
+                tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock, modules);
     }
 
     public static ArgusServer start(ArgusConfig config) {

@@ -15,7 +15,7 @@ import java.util.UUID;
  * tenant is the one the request acted in: a system admin working in another tenant leaves the row in that
  * tenant's chain, where the tenant's auditors see it.
  */
-final class AuditActors {
+public final class AuditActors {
     private final AuthService auth;
 
     AuditActors(AuthService auth) {
@@ -23,7 +23,7 @@ final class AuditActors {
     }
 
     /** Who made this request; empty for an unauthenticated one (nothing to attribute it to but a login). */
-    Optional<AuditActor> of(Context ctx) {
+    public static Optional<AuditActor> of(Context ctx) {
         Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
         return p == null ? Optional.empty()
                 : Optional.of(new AuditActor(p.tenantId(), p.userId(), p.username(), ctx.ip()));

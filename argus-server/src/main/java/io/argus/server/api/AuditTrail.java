@@ -31,13 +31,6 @@ import java.util.TreeMap;
  * camera name on create.
  */
 final class AuditTrail {
-    /** Set by the login handler: what was tried and what came of it (the request has no principal yet). */
-    static final String LOGIN_ATTEMPT = "argus.audit.loginAttempt";
-
-    /** @param tenant the tenant name the login named (the default one when it named none) */
-    record LoginAttempt(String tenant, String username, LoginResult result) {
-    }
-
     private final AuditLog log;
     private final AuditActors actors;
     private final Routes routes;
@@ -46,14 +39,6 @@ final class AuditTrail {
         this.log = log;
         this.actors = actors;
         this.routes = routes;
-    }
-
-    AuditLog log() {
-        return log;
-    }
-
-    AuditActors actors() {
-        return actors;
     }
 
     /** The after-handler: audits the answered request as its route declared ({@link Routes}). */
@@ -69,7 +54,7 @@ final class AuditTrail {
         }
         int status = ctx.statusCode();
         boolean ok = status >= 200 && status < 300;
-        Optional<AuditActor> actor = actors.of(ctx);
+        Optional<AuditActor> actor = AuditActors.of(ctx);
         if ((!ok && status != 403) || actor.isEmpty() || rule.kind() == Audit.Kind.AUDIT && ok) {
             return;
         }
@@ -106,12 +91,12 @@ final class AuditTrail {
     void socket(Routes.Entry route, Context ctx) {
         Map<String, Object> details = ctx.attribute(AuthFilter.GRANT) == null ? Map.of("via", "ws")
                 : Map.of("via", "ws", "signed", true);
-        actors.of(ctx).ifPresent(a -> log.recordView(a, route.audit().action(),
+        AuditActors.of(ctx).ifPresent(a -> log.recordView(a, route.audit().action(),
                 param(route.path(), ctx.path(), route.audit().targetParam()), details));
     }
 
     private void login(Context ctx) {
-        LoginAttempt a = ctx.attribute(LOGIN_ATTEMPT);
+        LoginAttempt a = LoginAttempt.of(ctx);
         if (a == null) {
             return; // refused before any check (a malformed body): nobody tried a password
         }

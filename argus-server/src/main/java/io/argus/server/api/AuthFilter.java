@@ -19,29 +19,27 @@ import java.util.UUID;
  * tenant becomes its thread's {@link TenantScope} (PostgreSQL's row-level security reads it) until
  * {@link #done}.
  */
-final class AuthFilter {
+public final class AuthFilter {
     static final String PRINCIPAL = "argus.principal";
     static final String GRANT = "argus.mediaGrant";
-    static final String SIG = "sig";
+    public static final String SIG = "sig";
     static final String TENANT_HEADER = "X-Argus-Tenant";
     private static final String BEARER = "Bearer ";
 
     private final AuthService auth;
     private final Routes routes;
-    private final boolean metricsNeedAuth;
     private final MediaUrlSigner signer;
 
-    AuthFilter(AuthService auth, Routes routes, boolean metricsNeedAuth, MediaUrlSigner signer) {
+    AuthFilter(AuthService auth, Routes routes, MediaUrlSigner signer) {
         this.auth = auth;
         this.routes = routes;
-        this.metricsNeedAuth = metricsNeedAuth;
         this.signer = signer;
     }
 
     void check(Context ctx) {
         String path = ctx.path();
-        boolean guarded = (path.startsWith("/api/") || (metricsNeedAuth && path.equals("/metrics")))
-                && !routes.isPublic(path);
+        // /metrics is public or not as its route was registered (metrics.requireAuth).
+        boolean guarded = (path.startsWith("/api/") || path.equals("/metrics")) && !routes.isPublic(path);
         if (!guarded) {
             return;
         }
@@ -115,7 +113,7 @@ final class AuthFilter {
         TenantScope.clear();
     }
 
-    static Principal principal(Context ctx) {
+    public static Principal principal(Context ctx) {
         return Guard.principal(ctx);
     }
 }

@@ -8,15 +8,15 @@ import java.util.regex.Pattern;
  * {@code first-} or {@code -suffixLength}. Several ranges or a syntax we do not know are ignored (the whole body
  * is sent, as §14.2 allows); a range that starts past the end is unsatisfiable (416).
  */
-record ByteRange(long first, long last) {
+public record ByteRange(long first, long last) {
     private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,18})-(\\d{0,18})");
 
-    long length() {
+    public long length() {
         return last - first + 1;
     }
 
     /** The range to send of a body of {@code size} bytes: null for the whole body. */
-    static ByteRange parse(String header, long size) throws Unsatisfiable {
+    public static ByteRange parse(String header, long size) throws Unsatisfiable {
         if (header == null) {
             return null;
         }
@@ -43,7 +43,7 @@ record ByteRange(long first, long last) {
     }
 
     /** The range lies outside the body: 416 with {@code Content-Range: bytes *&#47;size}. */
-    static final class Unsatisfiable extends Exception {
+    public static final class Unsatisfiable extends Exception {
         Unsatisfiable() {
             super(null, null, false, false);
         }

@@ -15,7 +15,7 @@ import java.util.function.BiPredicate;
  * the request's {@link MediaAccess}: the recorded range the caller may read, the narrower of a signed URL's range
  * and the user's time window for the action.
  */
-final class Guard {
+public final class Guard {
     private final Clock clock;
     private final BiPredicate<UUID, UUID> cameraExists;
 
@@ -68,7 +68,7 @@ final class Guard {
     }
 
     /** The caller; 401 when the request carried no credentials (only public routes may be reached so). */
-    static Principal principal(Context ctx) {
+    public static Principal principal(Context ctx) {
         Principal p = ctx.attribute(AuthFilter.PRINCIPAL);
         if (p == null) {
             throw new ApiException(ErrorCode.UNAUTHORIZED, "log in first: send Authorization: Bearer <token>");

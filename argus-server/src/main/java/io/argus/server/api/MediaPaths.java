@@ -10,15 +10,15 @@ import java.util.regex.Pattern;
  * ({@code ?sig=}) as well as a bearer token, since browsers cannot add headers to such requests. Routes that
  * serve them are added by the features that own them; the auth rule covers them all from here.
  */
-final class MediaPaths {
+public final class MediaPaths {
     static final String PREFIX = "/api/v1/cameras/";
-    static final String SNAPSHOT = "snapshot.jpg";
-    static final String LIVE_HLS = "live.m3u8";
-    static final String LIVE_WS = "live.ws";
-    static final String PLAYBACK_HLS = "playback.m3u8";
-    static final String EXPORT_MP4 = "export.mp4";
+    public static final String SNAPSHOT = "snapshot.jpg";
+    public static final String LIVE_HLS = "live.m3u8";
+    public static final String LIVE_WS = "live.ws";
+    public static final String PLAYBACK_HLS = "playback.m3u8";
+    public static final String EXPORT_MP4 = "export.mp4";
     /** Everything below {@code /api/v1/cameras/{id}/media/} (HLS segments, parts, init sections). */
-    static final String MEDIA_DIR = "media/";
+    public static final String MEDIA_DIR = "media/";
 
     static final List<String> FILES = List.of(SNAPSHOT, LIVE_HLS, LIVE_WS, PLAYBACK_HLS, EXPORT_MP4);
 
@@ -35,7 +35,7 @@ final class MediaPaths {
     }
 
     /** {@code /api/v1/cameras/<camera>/<file>}. */
-    static String of(Object camera, String file) {
+    public static String of(Object camera, String file) {
         return PREFIX + camera + "/" + file;
     }
 }

@@ -23,8 +23,8 @@ import java.util.regex.Pattern;
  * ({@code x-argus-websocket}). Nothing here is written by hand per route, so the document cannot drift from what
  * the server serves.
  */
-final class OpenApi {
-    static final String PATH = "/api/v1/openapi.json";
+public final class OpenApi {
+    public static final String PATH = "/api/v1/openapi.json";
     private static final Pattern PARAM = Pattern.compile("\\{([^}/]+)}");
     private static final String ERROR = "#/components/responses/Error";
 
@@ -35,7 +35,7 @@ final class OpenApi {
     }
 
     /** The document for {@code entries}, as nested maps and lists ready for a JSON writer. */
-    static Map<String, Object> document(List<Routes.Entry> entries) {
+    public static Map<String, Object> document(List<Routes.Entry> entries) {
         return new OpenApi().build(entries);
     }
 

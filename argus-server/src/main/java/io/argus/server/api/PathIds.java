@@ -6,12 +6,12 @@ import io.javalin.http.Context;
 import java.util.UUID;
 
 /** Ids in request paths: a malformed one names nothing, so it is a 404 like an unknown one. */
-final class PathIds {
+public final class PathIds {
     private PathIds() {
     }
 
     /** The UUID in path parameter {@code param}; 404 naming {@code what} if it is not one. */
-    static UUID uuid(Context ctx, String param, String what) {
+    public static UUID uuid(Context ctx, String param, String what) {
         String raw = ctx.pathParam(param);
         try {
             return UUID.fromString(raw);
@@ -21,7 +21,7 @@ final class PathIds {
     }
 
     /** The camera of path parameter {@code id}, in the caller's tenant (404 otherwise). */
-    static Camera camera(Context ctx, CameraService cameras) {
+    public static Camera camera(Context ctx, CameraService cameras) {
         return cameras.get(AuthFilter.principal(ctx).tenantId(), uuid(ctx, "id", "camera"));
     }
 }

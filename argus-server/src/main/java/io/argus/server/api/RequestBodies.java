@@ -11,11 +11,11 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 /** Reads a JSON request body into a request record, turning every kind of bad input into a 400. */
-final class RequestBodies {
+public final class RequestBodies {
     private RequestBodies() {
     }
 
-    static <T> T read(Context ctx, Class<T> type) {
+    public static <T> T read(Context ctx, Class<T> type) {
         byte[] body = ctx.bodyAsBytes();
         if (body.length == 0) {
             throw new ApiException(ErrorCode.INVALID_JSON, "the request needs a JSON object body");

@@ -11,11 +11,11 @@ import org.eclipse.jetty.ee10.servlet.HttpOutput;
  * {@link ByteBuffer}s as they are, so recorded bytes go from the file through a direct buffer to the socket and
  * never through a {@code byte[]} on the heap. (Other servlet containers would need a copy; we run on Jetty.)
  */
-final class ResponseChannel implements WritableByteChannel {
+public final class ResponseChannel implements WritableByteChannel {
     private final HttpOutput out;
     private boolean open = true;
 
-    ResponseChannel(ServletOutputStream stream) {
+    public ResponseChannel(ServletOutputStream stream) {
         if (!(stream instanceof HttpOutput h)) {
             throw new IllegalStateException("not Jetty's HttpOutput: " + stream.getClass().getName());
         }

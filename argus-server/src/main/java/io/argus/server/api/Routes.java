@@ -2,6 +2,7 @@ package io.argus.server.api;
 
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Handler;
+import io.javalin.http.HandlerType;
 import io.javalin.websocket.WsConfig;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -132,33 +133,23 @@ public final class Routes {
     }
 
     public Entry get(String path, Require require, Audit audit, Handler handler) {
-        Entry e = add("GET", path, require, audit);
-        config.get(path, guarded(require, handler));
-        return e;
+        return http(HandlerType.GET, path, require, audit, handler);
     }
 
     public Entry post(String path, Require require, Audit audit, Handler handler) {
-        Entry e = add("POST", path, require, changing(audit));
-        config.post(path, guarded(require, handler));
-        return e;
+        return http(HandlerType.POST, path, require, changing(audit), handler);
     }
 
     public Entry put(String path, Require require, Audit audit, Handler handler) {
-        Entry e = add("PUT", path, require, changing(audit));
-        config.put(path, guarded(require, handler));
-        return e;
+        return http(HandlerType.PUT, path, require, changing(audit), handler);
     }
 
     public Entry patch(String path, Require require, Audit audit, Handler handler) {
-        Entry e = add("PATCH", path, require, changing(audit));
-        config.patch(path, guarded(require, handler));
-        return e;
+        return http(HandlerType.PATCH, path, require, changing(audit), handler);
     }
 
     public Entry delete(String path, Require require, Audit audit, Handler handler) {
-        Entry e = add("DELETE", path, require, changing(audit));
-        config.delete(path, guarded(require, handler));
-        return e;
+        return http(HandlerType.DELETE, path, require, changing(audit), handler);
     }
 
     /**
@@ -186,6 +177,12 @@ public final class Routes {
     /** Whether {@code path} (a literal path) is a registered public route. */
     boolean isPublic(String path) {
         return entries.stream().anyMatch(e -> e.require() == Require.PUBLIC && e.path().equals(path));
+    }
+
+    private Entry http(HandlerType method, String path, Require require, Audit audit, Handler handler) {
+        Entry e = add(method.name(), path, require, audit);
+        config.addHttpHandler(method, path, guarded(require, handler));
+        return e;
     }
 
     private Entry add(String method, String path, Require require, Audit audit) {

@@ -9,14 +9,14 @@ import java.time.format.DateTimeFormatter;
 import java.util.Map;
 
 /** ISO-8601 times from query parameters and bodies, and ranges of them; every failure is a 400 naming the field. */
-final class TimeParams {
+public final class TimeParams {
     static final String EXAMPLE = "an ISO-8601 time such as 2026-11-23T10:15:30Z";
 
     private TimeParams() {
     }
 
     /** The required query parameter {@code name} as an instant. */
-    static Instant query(Context ctx, String name) {
+    public static Instant query(Context ctx, String name) {
         return parse(name, ctx.queryParam(name));
     }
 
@@ -24,7 +24,7 @@ final class TimeParams {
      * {@code value} as an instant: {@code Z} or an offset ({@code +02:00}; a {@code +} left unescaped in a query
      * string arrives as a space and is taken back).
      */
-    static Instant parse(String field, String value) {
+    public static Instant parse(String field, String value) {
         if (value == null || value.isBlank()) {
             throw invalid(field, "required: " + EXAMPLE);
         }
@@ -37,14 +37,14 @@ final class TimeParams {
     }
 
     /** The required {@code from} and {@code to} query parameters: from before to, at most {@code max} apart. */
-    static Instant[] range(Context ctx, Duration max) {
+    public static Instant[] range(Context ctx, Duration max) {
         Instant from = query(ctx, "from");
         Instant to = query(ctx, "to");
         check(from, to, max);
         return new Instant[] {from, to};
     }
 
-    static void check(Instant from, Instant to, Duration max) {
+    public static void check(Instant from, Instant to, Duration max) {
         if (!from.isBefore(to)) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "from must be before to", Map.of("to",
                     "must be after from"));
@@ -60,7 +60,7 @@ final class TimeParams {
         return d.toDays() >= 2 && d.toHours() % 24 == 0 ? d.toDays() + " days" : d.toHours() + " hours";
     }
 
-    static ApiException invalid(String field, String what) {
+    public static ApiException invalid(String field, String what) {
         return new ApiException(ErrorCode.VALIDATION_FAILED, field + ": " + what, Map.of(field, what));
     }
 }

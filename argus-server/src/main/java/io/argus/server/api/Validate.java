@@ -5,25 +5,25 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 /** Field checks shared by the access routes; each failure is a 400 naming the field. */
-final class Validate {
+public final class Validate {
     /** Names of users, roles, groups and tenants: what fits in a URL, a log line and an RTSP user name. */
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@-]{0,63}");
 
     private Validate() {
     }
 
-    static ApiException invalid(String field, String what) {
+    public static ApiException invalid(String field, String what) {
         return new ApiException(ErrorCode.VALIDATION_FAILED, field + " " + what, Map.of(field, what));
     }
 
-    static String name(String field, String value) {
+    public static String name(String field, String value) {
         if (value == null || !NAME.matcher(value).matches()) {
             throw invalid(field, "must be 1-64 letters, digits or ._@- starting with a letter or digit");
         }
         return value;
     }
 
-    static UUID uuid(String field, String value) {
+    public static UUID uuid(String field, String value) {
         try {
             return UUID.fromString(value);
         } catch (IllegalArgumentException | NullPointerException e) {

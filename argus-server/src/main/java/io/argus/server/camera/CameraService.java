@@ -104,6 +104,11 @@ public final class CameraService {
         return repo.find(tenant, id).orElseThrow(() -> CameraException.notFound(id));
     }
 
+    /** Whether {@code id} is a camera of {@code tenant}. */
+    public boolean exists(UUID tenant, UUID id) {
+        return repo.find(tenant, id).isPresent();
+    }
+
     /** The live status of a camera's path, or empty if it has none (only while it is being removed). */
     public Optional<PathStatus> status(Camera c) {
         return paths.get(c.id().toString()).map(Path::status);

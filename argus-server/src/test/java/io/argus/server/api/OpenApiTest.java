@@ -3,6 +3,7 @@ package io.argus.server.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.server.ArgusServer;
+import io.argus.server.api.access.LoginRequest;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.tier.E2e;
 import io.swagger.v3.oas.models.OpenAPI;

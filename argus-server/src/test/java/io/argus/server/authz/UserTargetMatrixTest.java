@@ -152,7 +152,7 @@ class UserTargetMatrixTest {
                 .map(e -> e.method() + " " + e.path()).collect(Collectors.toCollection(TreeSet::new));
         TreeSet<String> covered = OPS.values().stream().map(Op::route).collect(Collectors.toCollection(TreeSet::new));
         assertThat(covered).as("user routes the target matrix covers vs. the registry").isEqualTo(registered);
-        RecordComponent[] fields = Class.forName("io.argus.server.api.AccessDtos$UserRequest").getRecordComponents();
+        RecordComponent[] fields = Class.forName("io.argus.server.api.access.AccessDtos$UserRequest").getRecordComponents();
         TreeSet<String> patched = OPS.values().stream().filter(o -> o.route().startsWith("PATCH "))
                 .map(o -> o.body().substring(2, o.body().indexOf('"', 2))).collect(Collectors.toCollection(TreeSet::new));
         assertThat(patched).as("fields PATCH sends in the matrix vs. the fields of a user request")

@@ -1,5 +1,0 @@
-package io.argus.server.api;
-
-/** {@code POST /api/v1/cameras/{id}/bookmarks}: ISO-8601 times (validated by the handler) and a note. */
-public record BookmarkRequest(String from, String to, String note) {
-}

@@ -1,7 +1,0 @@
-package io.argus.server.api;
-
-import java.time.Instant;
-
-/** A stretch of time, {@code [from, to)}, ISO-8601. */
-public record TimeRangeResponse(Instant from, Instant to) {
-}

@@ -1,0 +1,221 @@
+package io.argus.server.api.live;
+
+import io.argus.media.hls.LlHlsException;
+import io.argus.media.hls.LlHlsServer;
+import io.argus.media.hls.LlHlsSettings;
+import io.argus.media.mse.MseServer;
+import io.argus.media.path.Path;
+import io.argus.media.path.PathManager;
+import io.argus.media.stream.Stream;
+import io.argus.metadata.Camera;
+import io.argus.server.api.ApiException;
+import io.argus.server.api.ApiModule;
+import io.argus.server.api.Audit;
+import io.argus.server.api.AuthFilter;
+import io.argus.server.api.ErrorCode;
+import io.argus.server.api.MediaAccess;
+import io.argus.server.api.MediaPaths;
+import io.argus.server.api.Require;
+import io.argus.server.api.ResponseChannel;
+import io.argus.server.api.Routes;
+import io.argus.server.audit.AuditActions;
+import io.argus.server.auth.Action;
+import io.argus.server.camera.CameraService;
+import io.javalin.http.Context;
+import io.javalin.websocket.WsCloseContext;
+import io.javalin.websocket.WsConnectContext;
+import io.javalin.websocket.WsContext;
+import io.netty.buffer.ByteBuf;
+import io.netty.util.ReferenceCountUtil;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Live viewing: LL-HLS ({@code live.m3u8} and its files under {@code media/live/}) and fMP4 over WebSocket for
+ * MSE players ({@code live.ws}). Every path is a media path ({@link MediaPaths}): a bearer token or a signed URL;
+ * a signed playlist carries its {@code ?sig=} on to every URI in it.
+ */
+public final class LiveHandlers implements ApiModule, AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(LiveHandlers.class);
+    static final String CAMERA = "/api/v1/cameras/{id}/";
+    /** Where the playlist's files live, relative to the playlist (so under the signed {@code media/} rule). */
+    static final String HLS_FILES = MediaPaths.MEDIA_DIR + "live/";
+    static final String PLAYLIST_TYPE = "application/vnd.apple.mpegurl";
+    static final String MP4_TYPE = "video/mp4";
+    private static final String SOCKET = "argus.liveSocket";
+    /** The names a live muxer serves; anything else is refused before the camera is even looked at. */
+    private static final Pattern LIVE_FILE = Pattern.compile("init\\.mp4|(part)?\\d{1,18}\\.m4s");
+
+    private final CameraService cameras;
+    private final PathManager paths;
+    private final LlHlsServer hls;
+    private final MseServer mse;
+
+    public LiveHandlers(CameraService cameras, PathManager paths) {
+        this(cameras, paths, LlHlsSettings.DEFAULT);
+    }
+
+    public LiveHandlers(CameraService cameras, PathManager paths, LlHlsSettings settings) {
+        this.cameras = cameras;
+        this.paths = paths;
+        this.hls = new LlHlsServer(settings, LlHlsServer.DEFAULT_THREADS);
+        this.mse = new MseServer(MseServer.DEFAULT_THREADS);
+    }
+
+    @Override
+    public void install(Routes routes) {
+        routes.get(CAMERA + MediaPaths.LIVE_HLS, Require.camera(Action.VIEW_LIVE), Audit.view(AuditActions.LIVE_VIEW),
+                this::playlist)
+                .summary("LL-HLS playlist of the live stream");
+        routes.get(CAMERA + HLS_FILES + "{file}", Require.camera(Action.VIEW_LIVE), this::file)
+                .summary("an LL-HLS part, segment or init segment");
+        routes.ws(CAMERA + MediaPaths.LIVE_WS, Require.camera(Action.VIEW_LIVE), Audit.view(AuditActions.LIVE_VIEW),
+                this::stream, ws -> {
+            ws.onConnect(this::connect);
+            ws.onClose(this::closed);
+            ws.onError(this::closed);
+        }).summary("fMP4 over WebSocket for MSE players, starting at the cached keyframe");
+    }
+
+    /** The LL-HLS playlist; {@code _HLS_msn} (and {@code _HLS_part}) block until it holds that part. */
+    void playlist(Context ctx) throws InterruptedException {
+        long msn = number(ctx, "_HLS_msn");
+        long part = number(ctx, "_HLS_part");
+        if (part >= 0 && msn < 0 || part > Integer.MAX_VALUE) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, "_HLS_part needs _HLS_msn");
+        }
+        String sig = ctx.queryParam(AuthFilter.SIG);
+        String query = MediaAccess.of(ctx).signed() && sig != null
+                ? "?" + AuthFilter.SIG + "=" + URLEncoder.encode(sig, StandardCharsets.UTF_8) : "";
+        String id = ctx.pathParam("id");
+        Stream stream = stream(ctx);
+        String text = await(() -> hls.muxer(id, stream).playlist(msn, (int) part, HLS_FILES, query));
+        ctx.header("Cache-Control", "no-cache").contentType(PLAYLIST_TYPE).result(text);
+    }
+
+    /** {@code init.mp4}, a segment or a part; the preload-hinted part blocks until written. */
+    void file(Context ctx) throws InterruptedException, IOException {
+        String id = ctx.pathParam("id");
+        String file = ctx.pathParam("file");
+        if (!LIVE_FILE.matcher(file).matches()) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no such live file: the live files are init.mp4, "
+                    + "<msn>.m4s and part<n>.m4s");
+        }
+        Stream stream = stream(ctx);
+        ByteBuf buf = await(() -> hls.muxer(id, stream).file(file));
+        try {
+            int n = buf.readableBytes();
+            ctx.header("Cache-Control", "no-cache").contentType(MP4_TYPE).header("Content-Length",
+                    Integer.toString(n));
+            // Jetty's output takes the components' NIO buffers as they are: no copy on the way out.
+            ResponseChannel out = new ResponseChannel(ctx.res().getOutputStream());
+            for (ByteBuffer b : buf.nioBuffers()) {
+                while (b.hasRemaining()) {
+                    out.write(b);
+                }
+            }
+        } finally {
+            buf.release();
+        }
+    }
+
+    /**
+     * Waits for a muxer's answer on this (virtual) thread; a muxer that stopped meanwhile (idle, stream replaced)
+     * is asked once more, which starts a fresh one.
+     */
+    private static <T> T await(Supplier<CompletableFuture<T>> call) throws InterruptedException {
+        for (int attempt = 0; ; attempt++) {
+            CompletableFuture<T> f = call.get();
+            try {
+                return f.get();
+            } catch (InterruptedException e) {
+                f.thenAccept(ReferenceCountUtil::release);
+                throw e;
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof LlHlsException h)) {
+                    throw new IllegalStateException(e.getCause());
+                }
+                if (h.reason() != LlHlsException.Reason.STOPPED || attempt > 0) {
+                    throw new ApiException(switch (h.reason()) {
+                        case TOO_FAR_AHEAD -> ErrorCode.BAD_REQUEST;
+                        case NOT_FOUND -> ErrorCode.NOT_FOUND;
+                        case TIMEOUT, STOPPED -> ErrorCode.NOT_LIVE;
+                    }, h.getMessage());
+                }
+            }
+        }
+    }
+
+    private static long number(Context ctx, String name) {
+        String raw = ctx.queryParam(name);
+        if (raw == null) {
+            return -1;
+        }
+        try {
+            long v = Long.parseLong(raw);
+            if (v >= 0) {
+                return v;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new ApiException(ErrorCode.BAD_REQUEST, name + " must be a whole number >= 0", Map.of(name, raw));
+    }
+
+    /** The camera's live stream; 404 for no such camera, 503 when it is not live. */
+    private Stream stream(Context ctx) {
+        MediaAccess access = MediaAccess.of(ctx);
+        if (access.camera() == null) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + ctx.pathParam("id"));
+        }
+        Camera cam = cameras.get(access.tenant(), access.camera());
+        Stream s = paths.get(cam.id().toString()).map(Path::stream).orElse(null);
+        if (s == null || s.isClosed()) {
+            throw new ApiException(ErrorCode.NOT_LIVE, "camera " + cam.name() + " is not live"
+                    + (cam.enabled() ? "" : " (disabled)"));
+        }
+        return s;
+    }
+
+    private void connect(WsConnectContext ctx) {
+        Stream s = paths.get(ctx.pathParam("id")).map(Path::stream).orElse(null);
+        LiveSocket socket = new LiveSocket(ctx.session);
+        ctx.attribute(SOCKET, socket);
+        if (s == null || s.isClosed()) {
+            socket.end("the camera's stream ended");
+            return;
+        }
+        socket.feed(mse.open(s, socket));
+    }
+
+    private void closed(WsContext ctx) {
+        LiveSocket socket = ctx.attribute(SOCKET);
+        if (socket != null && socket.feed() != null) {
+            socket.feed().close();
+            LOG.debug("live.ws viewer of camera {} left ({}): {} fragments, {} units skipped",
+                    ctx.pathParam("id"), ctx instanceof WsCloseContext c ? c.reason() : "error",
+                    socket.feed().fragments(), socket.feed().skipped());
+        }
+    }
+
+    /** Stops every LL-HLS muxer and the live loops. */
+    @Override
+    public void close() {
+        hls.close();
+        mse.close();
+    }
+
+    /** The LL-HLS muxers, for tests and stats. */
+    public LlHlsServer hls() {
+        return hls;
+    }
+}
