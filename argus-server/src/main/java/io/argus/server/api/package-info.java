@@ -13,7 +13,7 @@
  * (status only), {@code io.argus.media.snapshot} (snapshots), {@code io.argus.media.stream} (latency figures,
  * the stream a snapshot is taken from), {@code io.argus.media.hls} and {@code io.argus.media.mse} (live viewing,
  * with Netty's buffers they hand over and Jetty's WebSocket session), {@code io.argus.storage.integrity},
- * {@code io.argus.server.evidence} and {@code io.argus.server.crypto} (verify, evidence, key rotation),
+ * {@code io.argus.storage.evidence} and {@code io.argus.server.crypto} (verify, evidence, key rotation),
  * {@code io.argus.metadata} records, {@code io.argus.server.audit} (the audit trail and the auditors' routes),
  * {@code io.argus.server.tls} with Jetty's connectors, SSL context factory and error handler (HTTPS, JSON answers
  * to requests Jetty refuses itself), Javalin, Jackson and slf4j.
