@@ -77,7 +77,7 @@ public final class HttpRole implements Role {
         metrics = new Metrics(media.paths(), id -> recording.service().status(id));
         AuthService auth = metadata.auth();
         recording.tiers().bindMetrics(metrics.registry());
-        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers().service());
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,

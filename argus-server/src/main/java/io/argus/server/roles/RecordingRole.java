@@ -7,7 +7,7 @@ import io.argus.server.config.RecordingConfig;
 import io.argus.server.config.StorageConfig;
 import io.argus.server.crypto.NodeKeys;
 import io.argus.server.recording.RecordingService;
-import io.argus.server.storage.TierService;
+import io.argus.server.storage.StorageTiers;
 import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.LocalSegmentStore;
@@ -77,7 +77,7 @@ public final class RecordingRole implements Role {
     private RecordingService service;
     private ScheduledExecutorService sweeps;
     private List<LocalVolumeConfig> volumes = List.of();
-    private TierService tiers;
+    private StorageTiers tiers;
 
     public RecordingRole(RecordingConfig config, StorageConfig storage, MetadataRole metadata, MediaRole media,
                          Clock clock) {
@@ -110,9 +110,9 @@ public final class RecordingRole implements Role {
      * are encrypted (if configured) before they reach any of them, the mover's copies are encrypted again for their
      * target, and encrypted chunks are read from anywhere.
      */
-    public static TierService openTiers(RecordingConfig config, StorageConfig storage, NodeKeys keys, DataSource ds,
-                                        Clock clock) throws IOException {
-        return new TierService(storage, LocalSegmentStore.open(volumes(config)), ds, clock,
+    public static StorageTiers openTiers(RecordingConfig config, StorageConfig storage, NodeKeys keys, DataSource ds,
+                                         Clock clock) throws IOException {
+        return new StorageTiers(storage, LocalSegmentStore.open(volumes(config)), ds, clock,
                 tiered -> new EncryptedSegmentStore(tiered, keys.ring(), keys.encryptRecordings()));
     }
 
@@ -133,7 +133,7 @@ public final class RecordingRole implements Role {
             LOG.info("recording: recovered {} chunk(s) left open by the last run", recovered);
         }
         service = new RecordingService(recorder, metadata.recordingSettings(),
-                new RetentionSweeper(index, store, clock, HEADROOM_BYTES), clock, tiers::retentionFor);
+                new RetentionSweeper(index, store, clock, HEADROOM_BYTES), clock, tiers.service()::retentionFor);
         service.startAll(media.cameras());
         tiers.start();
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
@@ -189,8 +189,8 @@ public final class RecordingRole implements Role {
         return bookmarks;
     }
 
-    /** Storage tiers: policies, the mover, restores, promotions, usage. */
-    public TierService tiers() {
+    /** Storage tiers: the tiered store, the mover's schedule and metrics, and the service the API calls. */
+    public StorageTiers tiers() {
         return tiers;
     }
 
