@@ -24,8 +24,6 @@ import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.config.ArgusConfig;
-import io.argus.server.evidence.EvidenceExporter;
-import io.argus.server.evidence.NodeSigningKey;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.DataDir;
@@ -34,6 +32,8 @@ import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtspRole;
 import io.argus.server.tls.TlsMaterial;
+import io.argus.storage.evidence.EvidenceExporter;
+import io.argus.storage.evidence.NodeSigningKey;
 import io.argus.storage.integrity.ChainVerifier;
 import io.argus.storage.playback.ChunkFragments;
 import io.argus.storage.playback.Playback;
@@ -120,7 +120,7 @@ public final class ArgusServer implements AutoCloseable {
         // Evidence covers closed chunks only: the package's manifest lists their hash chain.
         Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
-        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers(), clock);
+        StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers().service());
         List<ApiModule> modules = List.of(
                 new NodeHandlers(config.metrics().requireAuth(), metrics, media.paths(), notReady),
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),

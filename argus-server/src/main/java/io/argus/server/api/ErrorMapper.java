@@ -3,6 +3,7 @@ package io.argus.server.api;
 import io.argus.metadata.MetadataException;
 import io.argus.server.auth.AccessException;
 import io.argus.server.camera.CameraException;
+import io.argus.storage.tier.TierException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
 import io.javalin.http.HttpResponseException;
@@ -35,6 +36,12 @@ final class ErrorMapper {
             case NOT_FOUND -> ErrorCode.NOT_FOUND;
             case CONFLICT -> ErrorCode.CONFLICT;
             case WRONG_PASSWORD -> ErrorCode.INVALID_CREDENTIALS;
+        }, e.getMessage(), e.fields()));
+        routes.exception(TierException.class, (e, ctx) -> answer(ctx, switch (e.reason()) {
+            case INVALID -> ErrorCode.VALIDATION_FAILED;
+            case NOT_FOUND -> ErrorCode.NOT_FOUND;
+            case CONFLICT -> ErrorCode.CONFLICT;
+            case RESTORE_NEEDED -> ErrorCode.RESTORE_NEEDED;
         }, e.getMessage(), e.fields()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
             ErrorCode code = ErrorCode.forStatus(e.getStatus());

@@ -1,11 +1,11 @@
 package io.argus.server.cli;
 
 import io.argus.metadata.Camera;
-import io.argus.server.evidence.EvidenceException;
-import io.argus.server.evidence.EvidenceExporter;
-import io.argus.server.evidence.EvidenceManifest;
-import io.argus.server.evidence.EvidenceVerifier;
-import io.argus.server.evidence.NodeSigningKey;
+import io.argus.storage.evidence.EvidenceException;
+import io.argus.storage.evidence.EvidenceExporter;
+import io.argus.storage.evidence.EvidenceManifest;
+import io.argus.storage.evidence.EvidenceVerifier;
+import io.argus.storage.evidence.NodeSigningKey;
 import io.argus.storage.playback.ChunkFragments;
 import io.argus.storage.playback.Playback;
 import io.argus.storage.playback.PlaybackException;

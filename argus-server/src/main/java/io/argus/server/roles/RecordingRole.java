@@ -8,7 +8,7 @@ import io.argus.server.config.RecordingConfig;
 import io.argus.server.config.StorageConfig;
 import io.argus.server.crypto.NodeKeys;
 import io.argus.server.recording.RecordingService;
-import io.argus.server.storage.TierService;
+import io.argus.server.storage.StorageTiers;
 import io.argus.storage.chunk.Bookmarks;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.LocalSegmentStore;
@@ -67,7 +67,7 @@ public final class RecordingRole implements AutoCloseable {
 
     private final CameraService cameras;
     private final List<LocalVolumeConfig> volumes;
-    private final TierService tiers;
+    private final StorageTiers tiers;
     private final VolumeStore store;
     private final ChunkIndex index;
     private final Bookmarks bookmarks;
@@ -96,7 +96,7 @@ public final class RecordingRole implements AutoCloseable {
                 config.syncInterval(), ROOM_CHECK), RECORDER_THREADS);
         recorded = new RecordedChunks(index, recorder);
         service = new RecordingService(recorder, settings, new RetentionSweeper(index, store, clock, HEADROOM_BYTES),
-                clock, tiers::retentionFor);
+                clock, tiers.service()::retentionFor);
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
                 .factory());
         try {
@@ -131,9 +131,9 @@ public final class RecordingRole implements AutoCloseable {
      * are encrypted (if configured) before they reach any of them, the mover's copies are encrypted again for their
      * target, and encrypted chunks are read from anywhere.
      */
-    public static TierService openTiers(RecordingConfig config, StorageConfig storage, NodeKeys keys, DataSource ds,
-                                        Clock clock) throws IOException {
-        return new TierService(storage, LocalSegmentStore.open(volumes(config)), ds, clock,
+    public static StorageTiers openTiers(RecordingConfig config, StorageConfig storage, NodeKeys keys, DataSource ds,
+                                         Clock clock) throws IOException {
+        return new StorageTiers(storage, LocalSegmentStore.open(volumes(config)), ds, clock,
                 tiered -> new EncryptedSegmentStore(tiered, keys.ring(), keys.encryptRecordings()));
     }
 
@@ -176,8 +176,8 @@ public final class RecordingRole implements AutoCloseable {
         return bookmarks;
     }
 
-    /** Storage tiers: policies, the mover, restores, promotions, usage. */
-    public TierService tiers() {
+    /** Storage tiers: the tiered store, the mover's schedule and metrics, and the service the API calls. */
+    public StorageTiers tiers() {
         return tiers;
     }
 

@@ -1,7 +1,7 @@
 /**
- * Storage tiers in the node: the object-storage targets from the configuration, the tier mover on its schedule,
- * policy checks (region pinning), restores, promotions, the cost report and the tier metrics. Knows nothing about
- * HTTP; the API handlers call it.
+ * Storage tiers in the node, wired: the object-storage targets from the configuration, the JDBC tier index, the
+ * tier mover on its schedule and the tier metrics. The operations (policies, restores, promotions, the cost
+ * report) are {@code io.argus.storage.tier.TierService}'s; the API handlers call that.
  *
  * <p>Layer: argus-server. May import the storage tier, S3 and chunk packages, argus-metadata, the config package,
  * Micrometer, SLF4J and the JDK.

@@ -22,9 +22,10 @@ public final class Promotions {
      * @param alreadyHot      chunks that were hot (now held there)
      * @param busy            chunks already moving (promote again once that move is done)
      * @param restoreNeeded   chunks in an archive class that must be restored first
+     * @param hotUntil        how long the window stays hot
      */
     public record Result(List<ChunkRecord> planned, List<ChunkRecord> alreadyHot, List<ChunkRecord> busy,
-                         List<ChunkRecord> restoreNeeded) {
+                         List<ChunkRecord> restoreNeeded, Instant hotUntil) {
     }
 
     public static Result promote(TierIndex index, UUID tenant, UUID camera, Instant from, Instant to,
@@ -46,6 +47,6 @@ public final class Promotions {
                 busy.add(r);
             }
         }
-        return new Result(planned, hot, busy, restore);
+        return new Result(planned, hot, busy, restore, hotUntil);
     }
 }

@@ -10,6 +10,9 @@
  *   <li>{@link io.argus.storage.tier.TierMover}: moves closed chunks between tiers as a crash-safe state machine
  *       kept in the index ({@link io.argus.storage.tier.TierIndex}, over JDBC in argus-metadata): copy, verify the
  *       copy's SHA-256 against the index, switch the row, delete the source.</li>
+ *   <li>{@link io.argus.storage.tier.TierService}: the operations the API offers (policies checked against the
+ *       targets, assignment, restores, promotions, "restore needed", usage and cost in a
+ *       {@link io.argus.storage.tier.UsageReport}); refusals are {@link io.argus.storage.tier.TierException}s.</li>
  * </ul>
  *
  * <p>Layer: argus-storage. May import the JDK, the chunk contract, the S3 store (for restores and target

@@ -11,10 +11,11 @@ import java.util.UUID;
 import java.util.function.Predicate;
 
 /**
- * The chunk index in memory, for recorder tests here: {@link ChunkIndex} is this module's contract, and its JDBC
- * implementation lives in argus-metadata, above this module. No bookmarks, so nothing is protected.
+ * The chunk index in memory, for this module's tests (the recorder's, evidence export's): {@link ChunkIndex} is
+ * this module's contract, and its JDBC implementation lives in argus-metadata, above this module. No bookmarks, so
+ * nothing is protected.
  */
-final class MemoryChunkIndex implements ChunkIndex {
+public final class MemoryChunkIndex implements ChunkIndex {
     private final List<ChunkRecord> rows = new ArrayList<>();
 
     @Override

@@ -15,7 +15,7 @@ import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
 import io.argus.server.crypto.NodeKeys;
-import io.argus.server.evidence.EvidenceExporter;
+import io.argus.storage.evidence.EvidenceExporter;
 import io.argus.storage.integrity.ChainReport;
 import io.argus.storage.integrity.ChainVerifier;
 import io.argus.storage.playback.Playback;

@@ -14,40 +14,35 @@ import io.argus.server.api.TimeParams;
 import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
-import io.argus.server.storage.TierService;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.tier.MoverStatus;
 import io.argus.storage.tier.Promotions;
 import io.argus.storage.tier.Restores;
+import io.argus.storage.tier.TierException;
 import io.argus.storage.tier.TierPolicy;
-import io.argus.storage.tier.TieredChunk;
+import io.argus.storage.tier.TierService;
 import io.javalin.http.Context;
 import java.io.IOException;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Storage tiers: policies ({@code /api/v1/storage/policies}), their assignment to cameras and as the tenant's
  * default, the mover's status and a pass on demand, usage and cost, restores and promotions of a camera's range.
+ * The rules are the {@link TierService}'s; its refusals ({@link TierException}) are answered by the API's {@code ErrorMapper}.
  */
 public final class StorageHandlers implements ApiModule {
     private static final String STORAGE = "/api/v1/storage/";
     private static final String CAMERA = "/api/v1/cameras/{id}/";
-    /** The longest range one restore or promotion takes: a month of one camera (43,200 one-minute chunks). */
-    static final Duration MAX_RANGE = Duration.ofDays(31);
 
     private final CameraService cameras;
     private final TierService tiers;
-    private final java.time.Clock clock;
 
-    public StorageHandlers(CameraService cameras, TierService tiers, java.time.Clock clock) {
+    public StorageHandlers(CameraService cameras, TierService tiers) {
         this.cameras = cameras;
         this.tiers = tiers;
-        this.clock = clock;
     }
 
     /**
@@ -72,7 +67,7 @@ public final class StorageHandlers implements ApiModule {
                 Audit.change(AuditActions.STORAGE_POLICY_DELETE, "storage-policy", "pid"), this::delete)
                 .summary("deletes a tier policy");
         routes.get(STORAGE + "default-policy", manage, ctx -> ctx.json(new PolicyRef(
-                tiers.index().tenantDefault(tenant(ctx)).map(UUID::toString).orElse(null))))
+                tiers.tenantDefault(tenant(ctx)).map(UUID::toString).orElse(null))))
                 .summary("the tenant's default tier policy").returns(PolicyRef.class);
         routes.put(STORAGE + "default-policy", manage, Audit.whole(AuditActions.STORAGE_DEFAULT_POLICY, "tenant"),
                 this::setDefault)
@@ -118,12 +113,12 @@ public final class StorageHandlers implements ApiModule {
     }
 
     private void list(Context ctx) {
-        ctx.json(tiers.index().policies(tenant(ctx)).stream().map(TierPolicyBody::of).toList());
+        ctx.json(tiers.policies(tenant(ctx)).stream().map(TierPolicyBody::of).toList());
     }
 
     private TierPolicy policy(Context ctx) {
         UUID id = PathIds.uuid(ctx, "pid", "storage policy");
-        return tiers.index().policy(tenant(ctx), id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
+        return tiers.policy(tenant(ctx), id).orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND,
                 "no storage policy with id " + id));
     }
 
@@ -131,12 +126,11 @@ public final class StorageHandlers implements ApiModule {
         ctx.json(TierPolicyBody.of(policy(ctx)));
     }
 
+    /** The body as a policy; a policy that breaks its own rules is a validation failure. */
     private TierPolicy parse(Context ctx, UUID id) {
         TierPolicyBody body = RequestBodies.read(ctx, TierPolicyBody.class);
         try {
-            TierPolicy p = body.toPolicy(id, tenant(ctx));
-            tiers.validate(p);
-            return p;
+            return body.toPolicy(id, tenant(ctx));
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage());
         }
@@ -144,64 +138,49 @@ public final class StorageHandlers implements ApiModule {
 
     private void create(Context ctx) {
         TierPolicy p = parse(ctx, UUID.randomUUID());
-        try {
-            tiers.index().createPolicy(p);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
-        }
+        tiers.createPolicy(p);
         ctx.status(201).json(TierPolicyBody.of(p));
     }
 
     private void update(Context ctx) {
-        TierPolicy old = policy(ctx);
-        TierPolicy p = parse(ctx, old.id());
-        try {
-            tiers.index().updatePolicy(p);
-        } catch (IllegalArgumentException e) {
-            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
-        }
+        TierPolicy p = parse(ctx, policy(ctx).id());
+        tiers.updatePolicy(p);
         ctx.json(TierPolicyBody.of(p));
     }
 
     private void delete(Context ctx) {
-        TierPolicy p = policy(ctx);
-        tiers.index().deletePolicy(p.tenant(), p.id());
+        tiers.deletePolicy(tenant(ctx), PathIds.uuid(ctx, "pid", "storage policy"));
         ctx.status(204);
     }
 
-    /** The policy named by a {@code {"policyId"}} body, checked to exist; null clears. */
-    private UUID policyRef(Context ctx) {
+    /** The policy named by a {@code {"policyId"}} body; null clears. */
+    private static UUID policyRef(Context ctx) {
         PolicyRef ref = RequestBodies.read(ctx, PolicyRef.class);
         if (ref.policyId() == null) {
             return null;
         }
         try {
-            UUID id = UUID.fromString(ref.policyId());
-            if (tiers.index().policy(tenant(ctx), id).isPresent()) {
-                return id;
-            }
+            return UUID.fromString(ref.policyId());
         } catch (IllegalArgumentException e) {
-            // Not a UUID: no such policy either.
+            throw TierException.noSuchPolicy(ref.policyId());
         }
-        throw new ApiException(ErrorCode.VALIDATION_FAILED, "no storage policy with id " + ref.policyId(),
-                Map.of("policyId", "no such policy"));
     }
 
     private void setDefault(Context ctx) {
         UUID id = policyRef(ctx);
-        tiers.index().setTenantDefault(tenant(ctx), id);
+        tiers.setTenantDefault(tenant(ctx), id);
         ctx.json(new PolicyRef(id == null ? null : id.toString()));
     }
 
     private void cameraPolicy(Context ctx) {
         Camera c = PathIds.camera(ctx, cameras);
-        ctx.json(new PolicyRef(tiers.index().assigned(c.tenantId(), c.id()).map(UUID::toString).orElse(null)));
+        ctx.json(new PolicyRef(tiers.assigned(c.tenantId(), c.id()).map(UUID::toString).orElse(null)));
     }
 
     private void assign(Context ctx) {
         Camera c = PathIds.camera(ctx, cameras);
         UUID id = policyRef(ctx);
-        tiers.index().assign(c.tenantId(), c.id(), id);
+        tiers.assign(c.tenantId(), c.id(), id);
         ctx.json(new PolicyRef(id == null ? null : id.toString()));
     }
 
@@ -209,33 +188,30 @@ public final class StorageHandlers implements ApiModule {
     public record ChunkRef(String start, String end, String tier) {
         static List<ChunkRef> of(List<ChunkRecord> rs) {
             return rs.stream().map(r -> new ChunkRef(r.start().toString(), r.end().toString(),
-                    r.tier().name().toLowerCase(java.util.Locale.ROOT))).toList();
+                    r.tier().name().toLowerCase(Locale.ROOT))).toList();
         }
     }
 
     public record RestoreResponse(List<ChunkRef> restoring, List<ChunkRef> readable, int days) {
     }
 
-    private static int days(Context ctx, int def) {
+    /** The {@code days} query parameter; the service checks its range. */
+    private static int days(Context ctx) {
         String d = ctx.queryParam("days");
         if (d == null) {
-            return def;
+            return TierService.DEFAULT_DAYS;
         }
         try {
-            int n = Integer.parseInt(d);
-            if (n >= 1 && n <= 365) {
-                return n;
-            }
+            return Integer.parseInt(d);
         } catch (NumberFormatException e) {
-            // Answered below.
+            throw TierService.invalidDays();
         }
-        throw new ApiException(ErrorCode.VALIDATION_FAILED, "days must be 1..365", Map.of("days", "1..365"));
     }
 
     private void restore(Context ctx) throws IOException {
         Camera c = PathIds.camera(ctx, cameras);
-        Instant[] r = TimeParams.range(ctx, MAX_RANGE);
-        int days = days(ctx, 7);
+        Instant[] r = TimeParams.range(ctx, TierService.MAX_RANGE);
+        int days = days(ctx);
         Restores.Result res = tiers.restore(c.tenantId(), c.id(), r[0], r[1], days);
         ctx.status(202).json(new RestoreResponse(ChunkRef.of(res.requested()), ChunkRef.of(res.alreadyReadable()),
                 days));
@@ -247,29 +223,14 @@ public final class StorageHandlers implements ApiModule {
 
     private void promote(Context ctx) {
         Camera c = PathIds.camera(ctx, cameras);
-        Instant[] r = TimeParams.range(ctx, MAX_RANGE);
-        int days = days(ctx, 7);
-        Instant hotUntil = clock.instant().plus(Duration.ofDays(days));
-        Promotions.Result res = tiers.promote(c.tenantId(), c.id(), r[0], r[1], hotUntil);
-        if (!res.restoreNeeded().isEmpty()) {
-            throw restoreNeeded(res.restoreNeeded());
-        }
+        Instant[] r = TimeParams.range(ctx, TierService.MAX_RANGE);
+        Promotions.Result res = tiers.promote(c.tenantId(), c.id(), r[0], r[1], days(ctx));
         ctx.status(202).json(new PromoteResponse(ChunkRef.of(res.planned()), ChunkRef.of(res.alreadyHot()),
-                ChunkRef.of(res.busy()), hotUntil.toString()));
-    }
-
-    /** The 409 for a range with chunks in an archive class that are not restored; names them. */
-    static ApiException restoreNeeded(List<ChunkRecord> chunks) {
-        return new ApiException(ErrorCode.RESTORE_NEEDED, chunks.size() + " recording(s) in this range are in an"
-                + " archive storage class; POST …/restore?from=&to= and try again when they are restored",
-                Map.of("chunks", chunks.stream().map(x -> x.start().toString()).collect(Collectors.joining(","))));
+                ChunkRef.of(res.busy()), res.hotUntil().toString()));
     }
 
     /** Refuses a playback range that holds chunks needing a restore (the playback module's {@code RestoreCheck}). */
     public void requireReadable(UUID tenant, UUID camera, Instant from, Instant to) {
-        List<TieredChunk> need = tiers.restoreNeeded(tenant, camera, from, to);
-        if (!need.isEmpty()) {
-            throw restoreNeeded(need.stream().map(TieredChunk::chunk).toList());
-        }
+        tiers.requireReadable(tenant, camera, from, to);
     }
 }

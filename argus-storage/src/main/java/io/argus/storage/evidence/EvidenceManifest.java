@@ -1,4 +1,4 @@
-package io.argus.server.evidence;
+package io.argus.storage.evidence;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package io.argus.server.evidence;
+package io.argus.storage.evidence;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;

@@ -1,4 +1,4 @@
-package io.argus.server.evidence;
+package io.argus.storage.evidence;
 
 import io.argus.storage.chunk.PrivateFiles;
 import java.io.IOException;

@@ -1,8 +1,6 @@
-package io.argus.server.storage;
+package io.argus.storage.tier;
 
-import io.argus.server.config.StorageConfig;
 import io.argus.storage.chunk.Tier;
-import io.argus.storage.tier.TierUsage;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -34,7 +32,7 @@ public record UsageReport(List<CameraTier> cameras, List<TierTotal> tiers, doubl
                             double monthlyCost) {
     }
 
-    static UsageReport of(List<TierUsage> rows, Map<String, StorageConfig.Price> prices, Map<Tier, Long> requests,
+    static UsageReport of(List<TierUsage> rows, Map<Tier, TierPrice> prices, Map<Tier, Long> requests,
                           Duration uptime) {
         List<CameraTier> cams = new ArrayList<>();
         Map<Tier, long[]> sums = new EnumMap<>(Tier.class);
@@ -49,7 +47,7 @@ public record UsageReport(List<CameraTier> cameras, List<TierTotal> tiers, doubl
         List<TierTotal> tiers = new ArrayList<>();
         double total = 0;
         for (Tier t : Tier.values()) {
-            StorageConfig.Price p = prices.getOrDefault(name(t), new StorageConfig.Price(0, 0));
+            TierPrice p = prices.getOrDefault(t, TierPrice.FREE);
             long req = requests.getOrDefault(t, 0L);
             long perMonth = uptime.toSeconds() < 60 ? req
                     : Math.round(req * ((double) MONTH.toSeconds() / uptime.toSeconds()));

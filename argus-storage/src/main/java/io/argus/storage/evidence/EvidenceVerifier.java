@@ -1,4 +1,4 @@
-package io.argus.server.evidence;
+package io.argus.storage.evidence;
 
 import com.fasterxml.jackson.core.JacksonException;
 import java.io.IOException;
