@@ -12,8 +12,8 @@ import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
-import io.argus.storage.playback.Ffprobe;
 import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.tier.E2e;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -198,16 +198,8 @@ class OpenChunkPlaybackEndToEndTest {
     }
 
     static long decodedFrames(ArgusServer server, ArgusClient api, String path) throws Exception {
-        Ffprobe.Output out = Ffprobe.exec(List.of(Ffprobe.FFMPEG.toString(), "-nostdin", "-v", "error",
-                "-headers", "Authorization: Bearer " + api.token() + "\r\n",
-                "-i", "http://127.0.0.1:" + server.httpPort() + path,
-                "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "null", "-", "-nostats", "-progress", "pipe:1"));
-        assertThat(out.stderr()).doesNotContainIgnoringCase("error");
-        Matcher frames = Pattern.compile("(?m)^frame=(\\d+)$").matcher(out.stdout());
-        long decoded = -1;
-        while (frames.find()) {
-            decoded = Long.parseLong(frames.group(1));
-        }
-        return decoded;
+        Ffprobe.Decoded decoded = Ffprobe.decode("http://127.0.0.1:" + server.httpPort() + path, api.token());
+        assertThat(decoded.errors()).doesNotContainIgnoringCase("error");
+        return decoded.frames();
     }
 }

@@ -13,7 +13,7 @@ import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.playback.ChunkFixtures;
-import io.argus.storage.playback.Ffprobe;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
@@ -34,8 +34,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -110,18 +108,11 @@ class PlaybackApiTest {
         assertThat(p.body()).contains("media/chunks/" + T0.toEpochMilli() + ".mp4");
 
         Ffprobe.assumeInstalled();
-        Ffprobe.Output out = Ffprobe.exec(List.of(Ffprobe.FFMPEG.toString(), "-nostdin", "-v", "error",
-                "-headers", "Authorization: Bearer " + api.token() + "\r\n",
-                "-i", base() + "playback.m3u8?from=" + at(1000) + "&to=" + at(16_500),
-                "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "null", "-", "-nostats", "-progress", "pipe:1"));
-        Matcher frames = Pattern.compile("(?m)^frame=(\\d+)$").matcher(out.stdout());
-        long decoded = -1;
-        while (frames.find()) {
-            decoded = Long.parseLong(frames.group(1));
-        }
+        Ffprobe.Decoded decoded = Ffprobe.decode(base() + "playback.m3u8?from=" + at(1000) + "&to=" + at(16_500),
+                api.token());
         // Six GOPs of 50 pictures: A's two, B's two, C's two; every one decoded, without a decoder error.
-        assertThat(decoded).as(out.stderr()).isEqualTo(300);
-        assertThat(out.stderr()).doesNotContainIgnoringCase("error");
+        assertThat(decoded.frames()).as(decoded.errors()).isEqualTo(300);
+        assertThat(decoded.errors()).doesNotContainIgnoringCase("error");
     }
 
     @Test
