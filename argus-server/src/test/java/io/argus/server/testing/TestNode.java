@@ -170,8 +170,7 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
         for (Codec c : extraSimulators) {
             simulate(1, c);
         }
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, config), clock);
-        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+        startServer();
         if (addCameras) {
             for (int i = 0; i < urls.size(); i++) {
                 cameraIds.add(addCamera(namePrefix + (i + 1), urls.get(i)));
@@ -180,6 +179,19 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
                 awaitLive(id);
             }
         }
+    }
+
+    /** Stops the server alone, keeping its data folder and the simulators (for offline tools on the data). */
+    public void stopServer() {
+        server.close();
+        server = null;
+        api = null;
+    }
+
+    /** Starts the server on the node's data folder and configuration (again, after {@link #stopServer}). */
+    public void startServer() {
+        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, config), clock);
+        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
     }
 
     private void simulate(int n, Codec c) throws IOException {
