@@ -8,7 +8,7 @@ import io.argus.client.ArgusClient;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.VolumeStore;
@@ -32,12 +32,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Playback through the running server: a camera with chunks A (T0, 4 s), B (T0 + 4 s, 4 s), an outage, C (T0 +
@@ -49,8 +47,8 @@ class PlaybackApiTest {
     /** The top of an hour two hours ago: recent enough for a live playlist, far enough to be over. */
     static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare().set("recording.minFree", "0");
     static ArgusServer server;
     static ArgusClient api;
     static String cam;
@@ -59,9 +57,8 @@ class PlaybackApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw", "recording.minFree",
-                "0")));
-        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
+        server = node.server();
+        api = node.api();
         cam = create("lobby");
         UUID camera = UUID.fromString(cam);
         VolumeStore store = server.recording().store();
@@ -74,11 +71,6 @@ class PlaybackApiTest {
                 12_345, b);
         chunks = List.of(a, b, c);
         chunks.forEach(r -> assertThat(index.add(r)).isTrue());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String create(String name) {
@@ -140,7 +132,7 @@ class PlaybackApiTest {
             file.release();
         }
         Ffprobe.assumeInstalled();
-        Path mp4 = dir.resolve("export.mp4");
+        Path mp4 = node.dataDir().resolve("export.mp4");
         Files.write(mp4, r.body());
         String probe = Ffprobe.probe(mp4.toString(), "-count_frames", "-select_streams", "v:0", "-show_entries",
                 "stream=nb_read_frames:format=duration");
