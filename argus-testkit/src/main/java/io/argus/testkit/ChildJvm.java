@@ -103,13 +103,17 @@ public final class ChildJvm implements AutoCloseable {
 
     /** {@code kill -9}, then the output read to its end: returns the exit status. */
     public int kill() throws InterruptedException {
-        process.destroyForcibly();
+        // Through the handle: Process.destroy* would also close our end of the pipe, losing what it printed last.
+        process.toHandle().destroyForcibly();
         return exitStatus();
     }
 
-    /** {@code kill -TERM} (a planned stop: the JVM runs its shutdown hooks): returns the exit status. */
+    /**
+     * {@code kill -TERM} (a planned stop: the JVM runs its shutdown hooks), then the output read to its end,
+     * shutdown hooks' lines included: returns the exit status.
+     */
     public int terminate() throws InterruptedException {
-        process.destroy();
+        process.toHandle().destroy();
         return exitStatus();
     }
 
