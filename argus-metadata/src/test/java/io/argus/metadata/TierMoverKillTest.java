@@ -19,12 +19,10 @@ import io.argus.storage.tier.TierPolicy;
 import io.argus.storage.tier.TierStage;
 import io.argus.storage.tier.TieredChunk;
 import io.argus.storage.tier.TieredSegmentStore;
+import io.argus.testkit.ChildJvm;
 import io.argus.testkit.S3Proxies;
 import io.argus.testkit.tier.Kill;
 import io.netty.buffer.Unpooled;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -35,7 +33,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -75,18 +72,12 @@ class TierMoverKillTest {
             tiers.assign(T, CAM, p.id());
             db.close();
 
-            Process child = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), TierMoverChild.class.getName(), dir.toString(),
-                    s3.endpoint().toString(), at).redirectErrorStream(true).start();
-            try (BufferedReader out = new BufferedReader(new InputStreamReader(child.getInputStream(),
-                    StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = out.readLine()) != null && !line.equals("AT " + at)) {
-                    assertThat(line).as("the child ended before step " + at).isNotIn("DONE", "AT END");
-                }
-                assertThat(line).as("the child's output ended before step " + at).isEqualTo("AT " + at);
-                child.destroyForcibly();
-                assertThat(child.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            try (ChildJvm child = ChildJvm.start(List.of(), TierMoverChild.class.getName(), dir.toString(),
+                    s3.endpoint().toString(), at)) {
+                // Fails if the child ends first (having printed DONE or AT END) or never gets there.
+                child.await(l -> l.equals("AT " + at), Duration.ofSeconds(60));
+                assertThat(child.output()).as("the child ended before step " + at).doesNotContain("DONE", "AT END");
+                assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildJvm.EXIT_SIGKILL);
             }
 
             db = Database.openEmbedded(dir.resolve("db"));

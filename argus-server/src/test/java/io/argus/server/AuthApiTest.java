@@ -4,38 +4,29 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.ManualClock;
 import io.argus.testkit.tier.E2e;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @E2e
 class AuthApiTest {
-    static final String PASSWORD = "auth-test-pw";
+    static final String PASSWORD = TestNode.PASSWORD;
 
-    @TempDir
-    static Path dir;
-    static ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
+    static final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
+    @RegisterExtension
+    static final TestNode node = TestNode.bare().set("auth.tokenTtl", "1h").clock(clock);
     static ArgusServer server;
     static ArgusClient anonymous;
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", PASSWORD,
-                "auth.tokenTtl", "1h")), clock);
-        anonymous = ArgusClient.local(server.httpPort());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = node.server();
+        anonymous = node.anonymous();
     }
 
     @Test

@@ -7,32 +7,24 @@ import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.media.path.Path;
 import io.argus.media.path.PathState;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.tier.E2e;
 import java.util.List;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 @E2e
 class CameraApiTest {
-    @TempDir
-    static java.nio.file.Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare().set("http.maxBodySize", "4KiB");
     static ArgusServer server;
     static ArgusClient api;
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw",
-                "http.maxBodySize", "4KiB")));
-        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = node.server();
+        api = node.api();
     }
 
     static JsonNode create(String body) {

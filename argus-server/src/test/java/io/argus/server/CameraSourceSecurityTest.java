@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.nio.charset.StandardCharsets;
@@ -13,10 +13,9 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Where the node connects for a camera, and what it sends and tells there: stored credentials go only to the host
@@ -29,30 +28,21 @@ class CameraSourceSecurityTest {
     static final Duration WAIT = Duration.ofSeconds(20);
     static final String NOT_RTSP = "not an RTSP server, or one that broke the protocol";
 
-    @TempDir
-    static java.nio.file.Path dir;
-    @TempDir
-    static java.nio.file.Path lockedDir;
     /** Cameras on loopback allowed, as in every test with a simulator. */
+    @RegisterExtension
+    static final TestNode node = TestNode.bare();
+    /** The defaults: loopback denied. */
+    @RegisterExtension
+    static final TestNode lockedNode = TestNode.bare().set("camera.allowedAddresses", "");
     static ArgusServer server;
     static ArgusClient api;
-    /** The defaults: loopback denied. */
-    static ArgusServer locked;
     static ArgusClient lockedApi;
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw")));
-        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
-        locked = ArgusServer.start(ArgusConfig.ephemeral(lockedDir, Map.of("admin.password", "pw",
-                "camera.allowedAddresses", "")));
-        lockedApi = ArgusClient.local(locked.httpPort()).login("admin", "pw");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        locked.close();
+        server = node.server();
+        api = node.api();
+        lockedApi = lockedNode.api();
     }
 
     static String create(ArgusClient client, String body) {

@@ -4,49 +4,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
-import io.argus.client.ArgusClient;
-import io.argus.media.codec.Codec;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.tier.E2e;
-import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** What the web UI needs from the server besides the media API: its files, the connection test, storage. */
 @E2e
 class UiSupportApiTest {
-    @TempDir
-    static java.nio.file.Path dir;
-    static Simulator sim;
-    static ArgusServer server;
-    static ArgusClient api;
+    @RegisterExtension
+    static final TestNode node = TestNode.withSimulator(1).small().set("recording.maxSize", "1GiB")
+            .set("recording.minFree", "0");
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    @BeforeAll
-    static void start() throws IOException {
-        sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false, true));
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw",
-                "recording.maxSize", "1GiB", "recording.minFree", "0")));
-        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        sim.close();
-    }
-
     private static HttpResponse<String> fetch(String path) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path)).build(),
+        return HTTP.send(HttpRequest.newBuilder(URI.create(node.base() + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }
 
@@ -67,7 +44,7 @@ class UiSupportApiTest {
         assertThat(hls.statusCode()).isEqualTo(200);
         assertThat(hls.headers().firstValue("Cache-Control").orElse("")).contains("max-age=");
 
-        Answer api401 = api.withToken(null).get("/api/v1/cameras");
+        Answer api401 = node.api().withToken(null).get("/api/v1/cameras");
         assertThat(api401.status()).as("the API stays protected").isEqualTo(401);
         assertThat(fetch("/nothing-here.js").statusCode()).isEqualTo(404);
     }
@@ -92,7 +69,7 @@ class UiSupportApiTest {
 
     @Test
     void connectionTestReportsTracksOrTheReasonInWords() throws Exception {
-        Answer ok = api.post("/api/v1/cameras/test", "{\"url\":\"" + sim.url(1) + "\",\"transport\":\"tcp\"}");
+        Answer ok = node.api().post("/api/v1/cameras/test", "{\"url\":\"" + node.url(0) + "\",\"transport\":\"tcp\"}");
         assertThat(ok.status()).as(ok.body()).isEqualTo(200);
         assertThat(ok.json().path("ok").asBoolean()).as(ok.body()).isTrue();
         assertThat(ok.json().path("tracks").get(0).asText()).startsWith("H264").endsWith("640x360");
@@ -102,36 +79,37 @@ class UiSupportApiTest {
         try (ServerSocket s = new ServerSocket(0)) {
             closed = s.getLocalPort();
         }
-        Answer refused = api.post("/api/v1/cameras/test", "{\"url\":\"rtsp://127.0.0.1:" + closed + "/x\","
+        Answer refused = node.api().post("/api/v1/cameras/test", "{\"url\":\"rtsp://127.0.0.1:" + closed + "/x\","
                 + "\"transport\":\"tcp\"}");
         assertThat(refused.status()).isEqualTo(200);
         assertThat(refused.json().path("ok").asBoolean()).isFalse();
         assertThat(refused.json().path("message").asText()).isEqualTo("connection refused");
 
-        Answer bad = api.post("/api/v1/cameras/test", "{\"url\":\"http://example.com/cam\"}");
+        Answer bad = node.api().post("/api/v1/cameras/test", "{\"url\":\"http://example.com/cam\"}");
         assertThat(bad.status()).isEqualTo(400);
         assertThat(bad.json().path("error").asText()).isEqualTo("validation_failed");
         assertThat(bad.json().path("fields").path("url").asText()).contains("rtsp://");
-        assertThat(api.post("/api/v1/cameras/test", "{}").json().path("fields").path("url").asText())
+        assertThat(node.api().post("/api/v1/cameras/test", "{}").json().path("fields").path("url").asText())
                 .isEqualTo("required");
-        assertThat(api.withToken(null).post("/api/v1/cameras/test", "{}").status()).isEqualTo(401);
+        assertThat(node.api().withToken(null).post("/api/v1/cameras/test", "{}").status()).isEqualTo(401);
     }
 
     @Test
     void connectionTestOfASavedCameraUsesItsStoredCredentials() {
-        Answer made = api.post("/api/v1/cameras", "{\"name\":\"probe-me\",\"url\":\"" + sim.url(1)
+        Answer made = node.api().post("/api/v1/cameras", "{\"name\":\"probe-me\",\"url\":\"" + node.url(0)
                 + "\",\"username\":\"u\",\"password\":\"secret\",\"transport\":\"tcp\",\"enabled\":false}");
         assertThat(made.status()).as(made.body()).isEqualTo(201);
         String id = made.json().path("id").asText();
-        Answer t = api.post("/api/v1/cameras/test", "{\"camera\":\"" + id + "\"}");
+        Answer t = node.api().post("/api/v1/cameras/test", "{\"camera\":\"" + id + "\"}");
         assertThat(t.json().path("ok").asBoolean()).as(t.body()).isTrue();
-        Answer missing = api.post("/api/v1/cameras/test", "{\"camera\":\"" + java.util.UUID.randomUUID() + "\"}");
+        Answer missing = node.api().post("/api/v1/cameras/test", "{\"camera\":\"" + java.util.UUID.randomUUID()
+                + "\"}");
         assertThat(missing.status()).isEqualTo(404);
     }
 
     @Test
     void storageListsEveryVolumeWithItsLimits() {
-        Answer a = api.get("/api/v1/storage");
+        Answer a = node.api().get("/api/v1/storage");
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         JsonNode v = a.json().path("volumes").get(0);
         assertThat(v.path("volume").asText()).isEqualTo("hot");
@@ -140,6 +118,6 @@ class UiSupportApiTest {
         assertThat(v.path("usedBytes").asLong()).isNotNegative();
         assertThat(v.path("freeBytes").asLong()).isPositive();
         assertThat(v.path("roomBytes").asLong()).isBetween(0L, 1L << 30);
-        assertThat(api.withToken(null).get("/api/v1/storage").status()).isEqualTo(401);
+        assertThat(node.api().withToken(null).get("/api/v1/storage").status()).isEqualTo(401);
     }
 }

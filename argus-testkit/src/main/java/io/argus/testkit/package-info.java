@@ -1,6 +1,7 @@
 /**
  * Test support shared by every module: the sample media and RTP captures (with the commands that made them),
- * buffer leak assertions and a manual clock.
+ * buffer leak assertions, a manual clock, ffprobe/ffmpeg as child processes ({@link io.argus.testkit.Ffprobe}) and
+ * child JVMs to kill ({@link io.argus.testkit.ChildJvm}).
  *
  * <p>Layer: test support, on the test classpath of any module and never on a production one (an enforcer rule in
  * the parent POM fails the build otherwise). May import the JDK, {@code io.netty.buffer}, {@code io.netty.util},

@@ -6,11 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
-import io.argus.media.codec.Codec;
 import io.argus.server.ArgusServer;
 import io.argus.server.cli.ArgusCli;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
@@ -19,7 +17,6 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
@@ -28,15 +25,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The audit log end to end: what a node records for logins, changes and views, the auditor's API (filters, paging,
@@ -45,39 +40,26 @@ import org.junit.jupiter.api.io.TempDir;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @E2e
 class AuditApiTest {
-    static final String PASSWORD = "audit-pw";
+    static final String PASSWORD = TestNode.PASSWORD;
     static final String USER_PASSWORD = "a-long-audit-passphrase";
     static final String DEFAULT_TENANT = "00000000-0000-0000-0000-000000000001";
     static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static Path dir;
-    static Simulator sim;
+    @RegisterExtension
+    static final TestNode node = TestNode.withSimulator(1);
     static ArgusServer server;
     static ArgusClient admin;
     static String camera;
 
     @BeforeAll
     static void start() throws Exception {
-        sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", PASSWORD)));
-        ArgusClient anonymous = ArgusClient.local(server.httpPort());
-        assertThat(anonymous.post("/api/v1/auth/login", "{\"username\":\"mallory\",\"password\":\"guess\"}")
+        server = node.server();
+        assertThat(node.anonymous().post("/api/v1/auth/login", "{\"username\":\"mallory\",\"password\":\"guess\"}")
                 .status()).isEqualTo(401);
-        admin = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
-        Answer a = admin.post("/api/v1/cameras", "{\"name\":\"door\",\"url\":\"" + sim.url(1)
+        admin = node.anonymous().login("admin", PASSWORD);
+        camera = node.addCamera("{\"name\":\"door\",\"url\":\"" + node.url(0)
                 + "\",\"transport\":\"tcp\",\"password\":\"cam-secret\"}");
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        camera = a.json().path("id").asText();
-        CompletableFuture<Void> live = new CompletableFuture<>();
-        server.paths().get(camera).orElseThrow().onStream(s -> live.complete(null));
-        live.get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        sim.close();
+        node.awaitLive(camera);
     }
 
     static List<JsonNode> entries(String query) {
@@ -92,15 +74,16 @@ class AuditApiTest {
     @Order(1)
     void loginsOkAndFailedAreRecordedWithUserIpAndTime() {
         List<JsonNode> logins = entries("?action=auth.login");
-        assertThat(logins).hasSizeGreaterThanOrEqualTo(2);
-        JsonNode failed = logins.get(0);
+        assertThat(logins).hasSizeGreaterThanOrEqualTo(3);
+        assertThat(logins.get(0).path("outcome").asText()).as("the test node's own login").isEqualTo("ok");
+        JsonNode failed = logins.get(1);
         assertThat(failed.path("outcome").asText()).isEqualTo("failed");
         assertThat(failed.path("userName").asText()).isEqualTo("mallory");
         assertThat(failed.path("userId").isNull()).isTrue();
         assertThat(failed.path("sourceIp").asText()).isEqualTo("127.0.0.1");
         assertThat(failed.path("tenantId").asText()).isEqualTo("00000000-0000-0000-0000-000000000001");
         assertThat(failed.path("time").asText()).endsWith("Z");
-        JsonNode ok = logins.get(1);
+        JsonNode ok = logins.get(2);
         assertThat(ok.path("outcome").asText()).isEqualTo("ok");
         assertThat(ok.path("userName").asText()).isEqualTo("admin");
         assertThat(ok.path("targetId").asText()).isEqualTo(ok.path("userId").asText());
@@ -240,7 +223,7 @@ class AuditApiTest {
     @Test
     @Order(4)
     void aLockoutIsItsOwnActionWithTheNameAndAddressTried() {
-        ArgusClient anonymous = ArgusClient.local(server.httpPort());
+        ArgusClient anonymous = node.anonymous();
         int status = 0;
         for (int i = 0; i < 10 && status != 429; i++) {
             status = anonymous.post("/api/v1/auth/login", "{\"username\":\"victim\",\"password\":\"x\"}")
@@ -264,7 +247,7 @@ class AuditApiTest {
                 + "\",\"roles\":[\"operator\"]}"));
         ArgusClient guard = login("default", "guard");
         String sig = ok(guard.post("/api/v1/cameras/" + camera + "/media-urls", "{}")).path("sig").asText();
-        Answer a = ArgusClient.local(server.httpPort()).get("/api/v1/cameras/" + camera + "/live.m3u8?sig=" + sig);
+        Answer a = node.anonymous().get("/api/v1/cameras/" + camera + "/live.m3u8?sig=" + sig);
         assertThat(a.status()).as(a.body()).isEqualTo(200);
         assertThat(entries("?action=live.view&user=guard")).singleElement().satisfies(n -> {
             assertThat(n.path("details").path("signed").asBoolean()).isTrue();
@@ -273,9 +256,9 @@ class AuditApiTest {
     }
 
     static ArgusClient login(String tenant, String user) {
-        Answer a = ArgusClient.local(server.httpPort()).post("/api/v1/auth/login", "{\"tenant\":\"" + tenant
+        Answer a = node.anonymous().post("/api/v1/auth/login", "{\"tenant\":\"" + tenant
                 + "\",\"username\":\"" + user + "\",\"password\":\"" + USER_PASSWORD + "\"}");
-        return ArgusClient.local(server.httpPort()).withToken(ok(a).path("token").asText());
+        return node.anonymous().withToken(ok(a).path("token").asText());
     }
 
     static JsonNode ok(Answer a) {
@@ -298,7 +281,7 @@ class AuditApiTest {
             assertThat(a.status()).as(bad).isEqualTo(400);
             assertThat(a.json().path("error").asText()).isEqualTo("validation_failed");
         }
-        assertThat(ArgusClient.local(server.httpPort()).get("/api/v1/audit").status()).isEqualTo(401);
+        assertThat(node.anonymous().get("/api/v1/audit").status()).isEqualTo(401);
     }
 
     @Test
@@ -319,7 +302,7 @@ class AuditApiTest {
     }
 
     static String jdbcUrl() {
-        return "jdbc:h2:file:" + dir.toAbsolutePath().resolve("metadata").resolve("argus")
+        return "jdbc:h2:file:" + node.dataDir().toAbsolutePath().resolve("metadata").resolve("argus")
                 + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
     }
 
@@ -353,10 +336,10 @@ class AuditApiTest {
         assertThat(broken.json().path("intact").asBoolean()).isFalse();
         assertThat(broken.json().path("problems").toString()).contains("row 2 was edited")
                 .contains("row 4 was deleted");
-        server.close();
+        node.stopServer();
         StringWriter out = new StringWriter();
-        int status = ArgusCli.execute(new String[] {"audit", "verify", "--data-dir", dir.toString()}, Map.of(),
-                new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        int status = ArgusCli.execute(new String[] {"audit", "verify", "--data-dir", node.dataDir().toString()},
+                Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
         assertThat(status).as(out.toString()).isEqualTo(3);
         assertThat(out.toString()).contains("edited seq 2: row 2 was edited")
                 .contains("deleted seq 4: row 4 was deleted").contains("FAILED:");

@@ -10,37 +10,29 @@ import io.argus.metadata.PasswordHasher;
 import io.argus.metadata.Tenants;
 import io.argus.metadata.UserRepository;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.tier.E2e;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The access API beyond the matrix: /me, tokens, logout, the password policy, tenants, roles, rehashing. */
 @E2e
 class AccessApiTest {
     static final String PW = AccessFixture.PASSWORD;
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare();
     static ArgusServer server;
     static AccessFixture fx;
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
-        fx = new AccessFixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = node.server();
+        fx = new AccessFixture(node);
     }
 
     @Test
@@ -219,7 +211,7 @@ class AccessApiTest {
 
     @Test
     void anOldPbkdf2HashStillLogsInAndIsReplacedByArgon2id() {
-        try (Database db = Database.openEmbedded(dir)) {
+        try (Database db = Database.openEmbedded(node.dataDir())) {
             UserRepository users = new UserRepository(db.dataSource());
             var u = users.findByUsername(Tenants.DEFAULT_ID, "audi").orElseThrow();
             users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hashPbkdf2(PW));

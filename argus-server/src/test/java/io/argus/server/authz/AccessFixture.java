@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
+import io.argus.server.testing.TestNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
@@ -15,7 +16,7 @@ import java.util.UUID;
  */
 final class AccessFixture {
     static final String PASSWORD = "a-long-test-passphrase";
-    static final String ADMIN_PASSWORD = "matrix-admin-pw";
+    static final String ADMIN_PASSWORD = TestNode.PASSWORD;
 
     final ArgusServer server;
     final ArgusClient admin;
@@ -26,9 +27,9 @@ final class AccessFixture {
     final String customRole;
     final String otherTenant;
 
-    AccessFixture(ArgusServer server) {
-        this.server = server;
-        this.admin = ArgusClient.local(server.httpPort()).login("admin", ADMIN_PASSWORD);
+    AccessFixture(TestNode node) {
+        this.server = node.server();
+        this.admin = node.api();
         camA = camera("cam-a");
         camB = camera("cam-b");
         group = id(ok(admin.post("/api/v1/camera-groups", "{\"name\":\"site-a\",\"cameraIds\":[\"" + camA + "\"]}")));

@@ -7,13 +7,12 @@ import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.api.Routes;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.tier.E2e;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.WebSocket;
 import java.net.http.WebSocketHandshakeException;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -29,10 +28,9 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The authorization spec as a table: every route and media path, and for each principal the class of answer it
@@ -179,20 +177,15 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/audit/export",                           "ok  ok   403  403  ok   403  403  ok   401"),
             row("GET /api/v1/audit/verify",                           "ok  ok   403  403  ok   403  403  ok   401"));
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare();
     static ArgusServer server;
     static AccessFixture fx;
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
-        fx = new AccessFixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = node.server();
+        fx = new AccessFixture(node);
     }
 
     @Test

@@ -5,46 +5,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.ManualClock;
 import io.argus.testkit.tier.E2e;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** Lockout: N failures per user, and M per source address, within the window lock for a while (429). */
 @E2e
 class LoginLockoutTest {
-    static final String ADMIN_PW = "lockout-admin-pw";
+    static final String ADMIN_PW = TestNode.PASSWORD;
     static final String PW = "a-long-test-passphrase";
 
-    @TempDir
-    Path dir;
     ManualClock clock = new ManualClock(Instant.parse("2026-01-01T00:00:00Z"));
+    /** A fresh node for every test (an instance field): lockouts must not carry over. */
+    @RegisterExtension
+    TestNode node = TestNode.bare().set("auth.lockout.maxFailures", "3")
+            .set("auth.lockout.maxFailuresPerSource", "6").set("auth.lockout.window", "10m")
+            .set("auth.lockout.duration", "5m").clock(clock);
     ArgusServer server;
     ArgusClient anon;
 
     @BeforeEach
     void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", ADMIN_PW,
-                "auth.lockout.maxFailures", "3", "auth.lockout.maxFailuresPerSource", "6",
-                "auth.lockout.window", "10m", "auth.lockout.duration", "5m")), clock);
-        anon = ArgusClient.local(server.httpPort());
-        ArgusClient admin = ArgusClient.local(server.httpPort()).login("admin", ADMIN_PW);
+        server = node.server();
+        anon = node.anonymous();
+        ArgusClient admin = node.api();
         for (String u : new String[] {"alice", "bob", "carol"}) {
             assertThat(admin.post("/api/v1/users", "{\"username\":\"" + u + "\",\"password\":\"" + PW
                     + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);
         }
-    }
-
-    @AfterEach
-    void stop() {
-        server.close();
     }
 
     private Answer login(String user, String password) {

@@ -7,7 +7,7 @@ import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
@@ -15,17 +15,14 @@ import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The RTSP server's rules, request by request on a raw socket: readers need view-live on the camera, publishers
@@ -36,20 +33,17 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @E2e
 class RtspAuthorizationTest {
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare();
+    @RegisterExtension
+    static final TestNode lab = TestNode.bare().set("rtsp.anonymousRead", "true");
     static ArgusServer server;
     static AccessFixture fx;
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
-        fx = new AccessFixture(server);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
+        server = node.server();
+        fx = new AccessFixture(node);
     }
 
     @Test
@@ -155,15 +149,12 @@ class RtspAuthorizationTest {
 
     @Test
     void anonymousReadingIsALabSwitch() throws Exception {
-        try (ArgusServer lab = ArgusServer.start(ArgusConfig.ephemeral(dir.resolve("lab"), Map.of("admin.password",
-                AccessFixture.ADMIN_PASSWORD, "rtsp.anonymousRead", "true")))) {
-            AccessFixture f = new AccessFixture(lab);
-            assertThat(request(lab, "DESCRIBE", f.camA, null)).startsWith("RTSP/1.0 503");
-            assertThat(request(lab, "ANNOUNCE", "new/path", null)).startsWith("RTSP/1.0 401");
-            io.argus.testkit.Await.until(java.time.Duration.ofSeconds(10), () -> f.admin.get(
-                    "/api/v1/audit?action=live.view&user=rtsp-anonymous").body().contains(f.camA),
-                    () -> "the anonymous reader in the camera's tenant's audit log");
-        }
+        AccessFixture f = new AccessFixture(lab);
+        assertThat(request(lab.server(), "DESCRIBE", f.camA, null)).startsWith("RTSP/1.0 503");
+        assertThat(request(lab.server(), "ANNOUNCE", "new/path", null)).startsWith("RTSP/1.0 401");
+        io.argus.testkit.Await.until(java.time.Duration.ofSeconds(10), () -> f.admin.get(
+                "/api/v1/audit?action=live.view&user=rtsp-anonymous").body().contains(f.camA),
+                () -> "the anonymous reader in the camera's tenant's audit log");
     }
 
     private static String describe(String path, String userPass) throws Exception {

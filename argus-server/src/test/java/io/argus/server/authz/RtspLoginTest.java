@@ -5,25 +5,22 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What RTSP logins cost and leave behind: a password is an Argon2 hash, so requests carrying the same credentials
@@ -36,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 class RtspLoginTest {
     private static final String PASSWORD = "a-long-test-passphrase";
 
-    @TempDir
-    static Path dir;
+    // Every client here is 127.0.0.1: the per-address lockout would end the test, not a guesser.
+    @RegisterExtension
+    static final TestNode node = TestNode.bare().set("auth.lockout.maxFailuresPerSource", "1000");
     static ArgusServer server;
     static ArgusClient admin;
     static ArgusClient acme;
@@ -45,10 +43,8 @@ class RtspLoginTest {
 
     @BeforeAll
     static void start() {
-        // Every client here is 127.0.0.1: the per-address lockout would end the test, not a guesser.
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", PASSWORD,
-                "auth.lockout.maxFailuresPerSource", "1000")));
-        admin = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+        server = node.server();
+        admin = node.api();
         camera = AccessFixture.ok(admin.post("/api/v1/cameras", "{\"name\":\"cam\",\"url\":\"rtsp://127.0.0.1:9/x\","
                 + "\"enabled\":false}")).get("id").asText();
         for (String user : List.of("burst", "guess", "barrier")) {
@@ -59,11 +55,6 @@ class RtspLoginTest {
                 + "\"adminPassword\":\"" + PASSWORD + "\"}"));
         acme = admin.withToken(AccessFixture.ok(admin.withToken(null).post("/api/v1/auth/login",
                 "{\"tenant\":\"acme\",\"username\":\"boss\",\"password\":\"" + PASSWORD + "\"}")).get("token").asText());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test

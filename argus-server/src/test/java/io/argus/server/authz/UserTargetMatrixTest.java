@@ -6,10 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.tier.E2e;
 import java.lang.reflect.RecordComponent;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -20,10 +19,9 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may change whom: caller × target user × operation → the exact status. {@link AuthorizationMatrixTest} asks
@@ -107,8 +105,8 @@ class UserTargetMatrixTest {
             "tadm", List.of("tenant-admin"), "more", List.of("user-manager", "operator"),
             "peer", List.of("user-manager"), "fewer", List.of("viewer"), "none", List.of());
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare();
     static ArgusServer server;
     static AccessFixture fx;
     /** Makes the targets: a system admin of its own, so no cell (the system admin's own row included) touches it. */
@@ -118,8 +116,8 @@ class UserTargetMatrixTest {
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
-        fx = new AccessFixture(server);
+        server = node.server();
+        fx = new AccessFixture(node);
         AccessFixture.ok(fx.admin.post("/api/v1/users", "{\"username\":\"maker\",\"password\":\""
                 + AccessFixture.PASSWORD + "\",\"roles\":[\"system-admin\"]}"));
         maker = fx.login("default", "maker");
@@ -136,11 +134,6 @@ class UserTargetMatrixTest {
                 "{\"name\":\"user-sync\",\"scopes\":[\"manage-users\"]}")).get("token").asText()));
         callers.put("othr", fx.client("othr"));
         callers.forEach((name, c) -> selfIds.put(name, AccessFixture.ok(c.get("/api/v1/me")).get("id").asText()));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     /** Every route that names a user or changes users (all but the list) is a column; every field PATCH takes too. */

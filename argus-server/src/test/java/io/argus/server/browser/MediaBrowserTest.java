@@ -3,13 +3,8 @@ package io.argus.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.argus.client.Answer;
-import io.argus.client.ArgusClient;
-import io.argus.media.codec.Codec;
 import io.argus.metadata.Tenants;
-import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.Browser;
 import java.time.Duration;
@@ -19,10 +14,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Video in a real browser: hls.js and MSE in headless Chromium play what the node serves, through the UI's own player
@@ -31,57 +25,30 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Browser
 class MediaBrowserTest {
-    private static final String PASSWORD = "browser-pw";
 
-    @TempDir
-    static java.nio.file.Path dataDir;
-
-    static Simulator sim;
-    static ArgusServer server;
-    static ArgusClient api;
+    @RegisterExtension
+    static final TestNode node = TestNode.withCameras(1).set("recording.chunkDuration", "2s")
+            .set("recording.minFree", "0");
     static String camera;
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", PASSWORD,
-                "recording.chunkDuration", "2s", "recording.minFree", "0")));
-        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
-        Answer a = api.post("/api/v1/cameras", "{\"name\":\"browser-cam\",\"url\":\"" + sim.url(1)
-                + "\",\"transport\":\"tcp\"}");
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        camera = a.json().path("id").asText();
-        Await.until(Duration.ofSeconds(30), () -> "live".equals(api.get("/api/v1/cameras/" + camera).json().path("status").path("state")
-                .asText()), () -> "camera live");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
-    }
-
-    private static String base() {
-        return "http://127.0.0.1:" + server.httpPort();
+    static void start() {
+        camera = node.camera(0);
     }
 
     @Test
     void hlsJsPlaysRecordedRangeFromTheRequestedSecondAndLiveOverLlHlsAndWebSocket() throws Exception {
         BrowserDriver browser = BrowserDriver.require();
         UUID cam = UUID.fromString(camera);
-        Await.until(Duration.ofSeconds(30), () -> server.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
-                Instant.now().plusSeconds(60)).size() >= 4, () -> "four recorded chunks");
+        Await.until(Duration.ofSeconds(30), () -> node.server().recording().index().find(Tenants.DEFAULT_ID, cam,
+                Instant.EPOCH, Instant.now().plusSeconds(60)).size() >= 4, () -> "four recorded chunks");
         // A second inside the recordings that is not on a keyframe: the player must seek into the GOP.
-        Instant from = server.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
+        Instant from = node.server().recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
                 Instant.now().plusSeconds(60)).get(1).start().plusMillis(1300).truncatedTo(ChronoUnit.MILLIS);
         Instant to = from.plusSeconds(4);
 
-        JsonNode r = browser.run("media.mjs", base(), PASSWORD, Map.of("camera", camera, "from", from.toString(),
-                "to", to.toString()), Duration.ofSeconds(90));
+        JsonNode r = browser.run("media.mjs", node.base(), TestNode.PASSWORD, Map.of("camera", camera,
+                "from", from.toString(), "to", to.toString()), Duration.ofSeconds(90));
         boolean busy = BrowserDriver.overloaded();
         System.out.println("browser media results" + (busy ? " (machine overloaded: looser timing bounds)" : "")
                 + ": " + r);

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
-import io.argus.media.codec.Codec;
-import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.tier.Browser;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -24,11 +21,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The operator UI in headless Chromium against a node with 16 simulated cameras and one that is down: log in, a
@@ -38,32 +33,26 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @Browser
 class UiBrowserTest {
-    private static final String PASSWORD = "ui-pw";
     /** How long the 16-tile wall plays while its memory is sampled; the one-hour claim rests on its being flat. */
     private static final int WALL_SECONDS = Integer.getInteger("argus.browser.wallSeconds", 60);
     private static final int CAMERAS = 16;
 
-    @TempDir
-    static java.nio.file.Path dataDir;
-
-    static Simulator sim;
-    static ArgusServer server;
+    // Sub-stream sized cameras (640x360), as a 16-tile wall shows: 16 decoders of 1080p would need more than the
+    // two cores this runs on. One more than the wall shows: the admin page tests and adds the spare.
+    @RegisterExtension
+    static final TestNode node = TestNode.withSimulator(CAMERAS + 1).small().set("recording.chunkDuration", "10s")
+            .set("recording.minFree", "0");
     static ArgusClient api;
     static final List<String> ids = new ArrayList<>();
     static String offline;
 
     @BeforeAll
     static void start() throws Exception {
-        // Sub-stream sized cameras (640x360), as a 16-tile wall shows: 16 decoders of 1080p would need more than the
-        // two cores this runs on.
-        sim = Simulator.start(new Simulator.Config(CAMERAS + 1, "127.0.0.1", 0, Codec.H264, 25, false, true));
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", PASSWORD,
-                "recording.chunkDuration", "10s", "recording.minFree", "0")));
-        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+        api = node.api();
         for (int i = 1; i <= CAMERAS; i++) {
-            ids.add(add(String.format("cam-%02d", i), sim.url(i)));
+            ids.add(node.addCamera(String.format("cam-%02d", i), node.url(i - 1)));
         }
-        offline = add("zz-offline", "rtsp://127.0.0.1:" + closedPort() + "/gone");
+        offline = node.addCamera("zz-offline", "rtsp://127.0.0.1:" + closedPort() + "/gone");
         Await.until(Duration.ofSeconds(60), () -> {
             JsonNode list = api.get("/api/v1/cameras").json();
             int live = 0;
@@ -74,26 +63,9 @@ class UiBrowserTest {
         }, () -> "all cameras live");
     }
 
-    private static String add(String name, String url) {
-        Answer a = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"" + url
-                + "\",\"transport\":\"tcp\"}");
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        return a.json().path("id").asText();
-    }
-
     private static int closedPort() throws IOException {
         try (ServerSocket s = new ServerSocket(0)) {
             return s.getLocalPort();
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (sim != null) {
-            sim.close();
         }
     }
 
@@ -103,9 +75,9 @@ class UiBrowserTest {
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("cameras", ids);
         params.put("offline", offline);
-        params.put("spareUrl", sim.url(CAMERAS + 1));
+        params.put("spareUrl", node.url(CAMERAS));
         params.put("wallSeconds", WALL_SECONDS);
-        JsonNode r = browser.run("ui.mjs", "http://127.0.0.1:" + server.httpPort(), PASSWORD, params,
+        JsonNode r = browser.run("ui.mjs", node.base(), TestNode.PASSWORD, params,
                 Duration.ofSeconds(WALL_SECONDS + 210));
         System.out.println("browser UI results: " + r);
 
@@ -188,27 +160,14 @@ class UiBrowserTest {
         assertThat(export.path("suggested").asText()).endsWith(".mp4");
         byte[] head = Files.readAllBytes(file);
         assertThat(new String(head, 4, 4, StandardCharsets.US_ASCII)).isEqualTo("ftyp");
-        if (!onPath("ffprobe")) {
+        if (!Files.isExecutable(Ffprobe.FFPROBE)) {
             return;
         }
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-count_frames", "-select_streams", "v",
-                "-show_entries", "format=duration:stream=nb_read_frames,codec_name", "-of", "default=nw=1",
-                file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
+        String out = Ffprobe.ffprobe("-count_frames", "-select_streams", "v", "-show_entries",
+                "format=duration:stream=nb_read_frames,codec_name", "-of", "default=nw=1", file.toString()).stdout();
         double duration = Double.parseDouble(out.lines().filter(l -> l.startsWith("duration=")).findFirst()
                 .orElseThrow().substring("duration=".length()));
         assertThat(duration).as("exported clip length " + out).isBetween(9.5, 13.0);
         assertThat(out).contains("codec_name=h264");
-    }
-
-    private static boolean onPath(String tool) {
-        for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (!d.isEmpty() && Files.isExecutable(Paths.get(d, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 }

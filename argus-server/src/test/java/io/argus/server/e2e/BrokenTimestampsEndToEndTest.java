@@ -5,26 +5,19 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.argus.client.Answer;
-import io.argus.client.ArgusClient;
 import io.argus.media.rtsp.GstRtspCamera;
 import io.argus.metadata.Tenants;
-import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.playback.Ffprobe;
 import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.Interop;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -36,42 +29,23 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 @Interop
 class BrokenTimestampsEndToEndTest {
-    @TempDir
-    static Path dataDir;
-
-    static ArgusServer server;
-    static ArgusClient api;
-
-    @BeforeAll
-    static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "ts-secret",
-                "recording.chunkDuration", "4s", "recording.syncInterval", "1s", "recording.minFree", "0")));
-        api = ArgusClient.local(server.httpPort()).login("admin", "ts-secret");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-    }
+    @RegisterExtension
+    static final TestNode node = TestNode.bare().set("recording.chunkDuration", "4s")
+            .set("recording.syncInterval", "1s").set("recording.minFree", "0");
 
     @ParameterizedTest(name = "--timestamps={0}")
     @CsvSource({"none, do not advance", "jump-back, jumped back 1.960 s"})
     void recordsPlayableChunksOfTheRightDurationOnArrivalTimes(String timestamps, String reason) throws Exception {
         Ffprobe.assumeInstalled();
         try (GstRtspCamera camera = GstRtspCamera.start(0, SampleMedia.H264_360P25, "--timestamps=" + timestamps)) {
-            Answer added = api.post("/api/v1/cameras", "{\"name\":\"gst-" + timestamps + "\",\"url\":\""
-                    + camera.url() + "\",\"transport\":\"tcp\"}");
-            assertThat(added.status()).as(added.body()).isEqualTo(201);
-            UUID cam = UUID.fromString(added.json().get("id").asText());
+            UUID cam = UUID.fromString(node.addCamera("gst-" + timestamps, camera.url()));
 
             Await.until(Duration.ofSeconds(40), Duration.ofMillis(100), () -> chunks(cam).size() >= 2,
                     "two closed chunks of camera gst-" + timestamps);
 
             List<ChunkRecord> rows = chunks(cam);
             for (ChunkRecord row : rows) {
-                String file = server.recording().store().localPath(row.location()).orElseThrow().toString();
+                String file = node.server().recording().store().localPath(row.location()).orElseThrow().toString();
                 JsonNode probe = new ObjectMapper().readTree(Ffprobe.probe(file, "-count_frames",
                         "-select_streams", "v:0", "-show_entries", "stream=nb_read_frames:packet=pts_time,duration_time"));
                 long frames = probe.path("streams").get(0).path("nb_read_frames").asLong();
@@ -90,21 +64,22 @@ class BrokenTimestampsEndToEndTest {
             assertThat(Duration.between(rows.get(0).end(), rows.get(1).start()).abs())
                     .as("consecutive chunks touch").isLessThan(Duration.ofMillis(100));
 
-            JsonNode status = api.get("/api/v1/cameras/" + cam).json().path("status");
+            JsonNode status = node.api().get("/api/v1/cameras/" + cam).json().path("status");
             assertThat(status.path("timestampMode").asText()).isEqualTo("arrival");
             assertThat(status.path("timestampReason").asText()).contains("track 0 (H264)").contains(reason);
             assertThat(status.path("framesRetimed").asLong()).isPositive();
-            JsonNode recording = api.get("/api/v1/cameras/" + cam + "/recording").json().path("status");
+            JsonNode recording = node.api().get("/api/v1/cameras/" + cam + "/recording").json().path("status");
             assertThat(recording.path("state").asText()).isEqualTo("recording");
             assertThat(recording.path("framesDropped").asLong()).as(recording.toString()).isZero();
             String labels = "{camera=\"gst-" + timestamps + "\",camera_id=\"" + cam + "\"}";
-            assertThat(api.get("/metrics").body()).contains("argus_camera_timestamps_arrival" + labels + " 1.0")
+            assertThat(node.api().get("/metrics").body()).contains("argus_camera_timestamps_arrival" + labels + " 1.0")
                     .containsPattern("argus_camera_frames_retimed_total\\Q" + labels + "\\E [1-9]");
-            api.delete("/api/v1/cameras/" + cam);
+            node.api().delete("/api/v1/cameras/" + cam);
         }
     }
 
     private static List<ChunkRecord> chunks(UUID cam) {
-        return server.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH, Instant.now().plusSeconds(60));
+        return node.server().recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
+                Instant.now().plusSeconds(60));
     }
 }

@@ -1,12 +1,10 @@
 package io.argus.server.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.ArgusClient;
 import io.argus.media.codec.AccessUnit;
-import io.argus.media.codec.Codec;
 import io.argus.media.codec.sei.CaptureTimeSei;
 import io.argus.media.path.Backoff;
 import io.argus.media.path.Path;
@@ -20,29 +18,23 @@ import io.argus.media.stream.LatencyHistogram;
 import io.argus.media.stream.StreamConsumer;
 import io.argus.media.stream.WallClock;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.E2e;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Simulator → server ingest (RTSP over TCP and over UDP) → RTSP re-stream → our client and ffprobe: every
@@ -53,37 +45,22 @@ class IngestEndToEndTest {
     private static final int FPS = 25;
     private static final long FRAME_TICKS = 90_000 / FPS;
 
-    @TempDir
-    static java.nio.file.Path dataDir;
-
-    static Simulator sim;
+    @RegisterExtension
+    static final TestNode node = TestNode.withSimulator(2).udp();
     static ArgusServer server;
     static ArgusClient api;
     /** A viewer's: readers of the RTSP server must authenticate, and view-live is what they need. */
     static final String VIEWER_PASSWORD = "a-long-viewer-secret";
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = Simulator.start(new Simulator.Config(2, "127.0.0.1", 0, Codec.H264, FPS, true));
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "e2e-secret")));
-        api = ArgusClient.local(server.httpPort()).login("admin", "e2e-secret");
+    static void start() {
+        server = node.server();
+        api = node.api();
         assertThat(api.post("/api/v1/users", "{\"username\":\"watcher\",\"password\":\"" + VIEWER_PASSWORD
                 + "\",\"roles\":[\"viewer\"]}").status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/cameras", "{\"name\":\"tcp-cam\",\"url\":\"" + sim.url(1)
-                + "\",\"transport\":\"tcp\"}").status()).isEqualTo(201);
-        assertThat(api.post("/api/v1/cameras", "{\"name\":\"udp-cam\",\"url\":\"" + sim.url(2)
-                + "\",\"transport\":\"udp\"}").status()).isEqualTo(201);
+        node.addCamera("{\"name\":\"tcp-cam\",\"url\":\"" + node.url(0) + "\",\"transport\":\"tcp\"}");
+        node.addCamera("{\"name\":\"udp-cam\",\"url\":\"" + node.url(1) + "\",\"transport\":\"udp\"}");
         await(() -> liveCameras() == 2, "both cameras live");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
     }
 
     private static int liveCameras() {
@@ -176,20 +153,10 @@ class IngestEndToEndTest {
 
     @Test
     void ffprobeReadsTheReStreamFrameByFrame() throws Exception {
-        assumeTrue(onPath("ffprobe"), "ffprobe not installed (.ci/run installs it)");
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-select_streams", "v",
-                "-show_entries", "frame=pts", "-of", "default=nw=1", "-read_intervals", "%+#61",
-                "rtsp://watcher:" + VIEWER_PASSWORD + "@127.0.0.1:" + server.rtspPort() + "/udp-cam")
-                .redirectErrorStream(true).start();
-        List<String> lines = new ArrayList<>();
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(),
-                StandardCharsets.UTF_8))) {
-            for (String line = r.readLine(); line != null; line = r.readLine()) {
-                lines.add(line.strip());
-            }
-        }
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("ffprobe output: %s", lines).isZero();
+        Ffprobe.assumeInstalled();
+        List<String> lines = Ffprobe.ffprobe("-rtsp_transport", "tcp", "-select_streams", "v", "-show_entries",
+                "frame=pts", "-of", "default=nw=1", "-read_intervals", "%+#61",
+                "rtsp://watcher:" + VIEWER_PASSWORD + "@127.0.0.1:" + server.rtspPort() + "/udp-cam").lines();
         List<Long> pts = lines.stream().filter(l -> l.matches("pts=\\d+"))
                 .map(l -> Long.parseLong(l.substring(4))).toList();
         // ffprobe reports the first frame's pts as N/A until RTCP lets it place the stream on a timeline.
@@ -201,7 +168,7 @@ class IngestEndToEndTest {
 
     @Test
     void ffmpegPublishingToAPathCreatesAndFeedsACamera() throws Exception {
-        publishAndReadBack(api, "admin:e2e-secret");
+        publishAndReadBack(api, "admin:" + TestNode.PASSWORD);
     }
 
     /** Camera names are per tenant: the same path pushed in another tenant is another camera, of that tenant. */
@@ -209,7 +176,7 @@ class IngestEndToEndTest {
     void aPublisherOfAnotherTenantFeedsACameraOfItsOwnTenant() throws Exception {
         assertThat(api.post("/api/v1/tenants", "{\"name\":\"acme\",\"adminUsername\":\"boss\",\"adminPassword\":"
                 + "\"" + VIEWER_PASSWORD + "\"}").status()).isEqualTo(201);
-        ArgusClient acme = ArgusClient.local(server.httpPort());
+        ArgusClient acme = node.anonymous();
         acme = acme.withToken(acme.post("/api/v1/auth/login", "{\"tenant\":\"acme\",\"username\":\"boss\","
                 + "\"password\":\"" + VIEWER_PASSWORD + "\"}").json().get("token").asText());
         String id = publishAndReadBack(acme, "token:" + acme.token());
@@ -221,12 +188,12 @@ class IngestEndToEndTest {
      * live and ffprobe reads it back with the same credentials. Returns the camera's id.
      */
     private static String publishAndReadBack(ArgusClient client, String userInfo) throws Exception {
-        assumeTrue(onPath("ffmpeg") && onPath("ffprobe"), "ffmpeg not installed (.ci/run installs it)");
+        Ffprobe.assumeInstalled();
         String url = "rtsp://" + userInfo + "@127.0.0.1:" + server.rtspPort() + "/live/lobby";
-        Process publisher = new ProcessBuilder("ffmpeg", "-v", "error", "-re", "-stream_loop", "-1", "-f", "h264",
-                "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString(), "-c", "copy", "-f", "rtsp",
-                "-rtsp_transport", "tcp", url).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD)
-                .start();
+        Process publisher = new ProcessBuilder(Ffprobe.FFMPEG.toString(), "-v", "error", "-re", "-stream_loop", "-1",
+                "-f", "h264", "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString(), "-c", "copy",
+                "-f", "rtsp", "-rtsp_transport", "tcp", url).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
             await(() -> client.get("/api/v1/cameras").json().findValues("name").stream()
                     .anyMatch(n -> n.asText().equals("live/lobby")), "a camera for the published path");
@@ -240,26 +207,15 @@ class IngestEndToEndTest {
             JsonNode status = client.get("/api/v1/cameras/" + id).json().path("status");
             assertThat(status.path("width").asInt()).isEqualTo(640);
             assertThat(status.path("height").asInt()).isEqualTo(360);
-            Process probe = new ProcessBuilder("ffprobe", "-v", "error", "-rtsp_transport", "tcp", "-select_streams",
-                    "v", "-show_entries", "frame=pts", "-of", "default=nw=1", "-read_intervals", "%+#25", url)
-                    .redirectErrorStream(true).start();
-            String out = new String(probe.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertThat(probe.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(out.lines().filter(l -> l.startsWith("pts=")).count()).as(out).isGreaterThanOrEqualTo(24);
+            List<String> frames = Ffprobe.ffprobe("-rtsp_transport", "tcp", "-select_streams", "v", "-show_entries",
+                    "frame=pts", "-of", "default=nw=1", "-read_intervals", "%+#25", url).lines();
+            assertThat(frames.stream().filter(l -> l.startsWith("pts=")).count()).as("%s", frames)
+                    .isGreaterThanOrEqualTo(24);
             return id;
         } finally {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    private static boolean onPath(String tool) {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(":")) {
-            if (Files.isExecutable(java.nio.file.Path.of(dir, tool))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void await(BooleanSupplier condition, String what) {

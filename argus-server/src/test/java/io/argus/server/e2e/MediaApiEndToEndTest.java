@@ -7,10 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
-import io.argus.media.path.Path;
-import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.ManualClock;
 import io.argus.testkit.tier.E2e;
 import java.awt.image.BufferedImage;
@@ -25,15 +22,11 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.imageio.ImageIO;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Simulated 1080p H.264 and H.265 cameras → server → {@code snapshot.jpg}, with a bearer token and with signed
@@ -43,14 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 class MediaApiEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    @TempDir
-    static java.nio.file.Path dataDir;
-
     static final ManualClock clock = new ManualClock(Instant.parse("2025-06-01T00:00:00Z"));
+    @RegisterExtension
+    static final TestNode node = TestNode.withCameras(1).plus(Codec.H265).clock(clock);
     static final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    static Simulator simH264;
-    static Simulator simH265;
-    static ArgusServer server;
     static ArgusClient api;
     static String h264;
     static String h265;
@@ -65,45 +54,13 @@ class MediaApiEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        simH264 = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
-        simH265 = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H265, 25, false));
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw")), clock);
-        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
-        h264 = camera("{\"name\":\"h264-cam\",\"url\":\"" + simH264.url(1) + "\",\"transport\":\"tcp\"}");
-        h265 = camera("{\"name\":\"h265-cam\",\"url\":\"" + simH265.url(1) + "\",\"transport\":\"tcp\"}");
-        off = camera("{\"name\":\"off-cam\",\"url\":\"rtsp://127.0.0.1:1/none\",\"enabled\":false}");
-        awaitLive(h264);
-        awaitLive(h265);
+        api = node.api();
+        h264 = node.camera(0);
+        h265 = node.camera(1);
+        off = node.addCamera("{\"name\":\"off-cam\",\"url\":\"rtsp://127.0.0.1:1/none\",\"enabled\":false}");
         long t = System.nanoTime();
         assertThat(get(snapshot(h264), api.token()).status()).isEqualTo(200);
         firstSnapshotMillis = (System.nanoTime() - t) / 1e6;
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (simH264 != null) {
-            simH264.close();
-        }
-        if (simH265 != null) {
-            simH265.close();
-        }
-    }
-
-    private static String camera(String body) {
-        Answer a = api.post("/api/v1/cameras", body);
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        return a.json().path("id").asText();
-    }
-
-    /** Waits for the camera's first live stream: an event from its path, not a poll. */
-    private static void awaitLive(String id) throws Exception {
-        Path p = server.paths().get(id).orElseThrow();
-        CompletableFuture<Void> live = new CompletableFuture<>();
-        p.onStream(s -> live.complete(null));
-        live.get(30, TimeUnit.SECONDS);
     }
 
     private static String snapshot(String id) {
@@ -111,7 +68,7 @@ class MediaApiEndToEndTest {
     }
 
     static Got get(String path, String token) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path))
                 .timeout(Duration.ofSeconds(30));
         if (token != null) {
             b.header("Authorization", "Bearer " + token);

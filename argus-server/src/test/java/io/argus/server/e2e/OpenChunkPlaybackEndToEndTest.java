@@ -10,10 +10,9 @@ import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
-import io.argus.storage.playback.Ffprobe;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.tier.E2e;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -27,14 +26,12 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -54,49 +51,37 @@ class OpenChunkPlaybackEndToEndTest {
     @TempDir
     static Path dir;
 
-    static Simulator sim;
-    static final Map<Boolean, ArgusServer> servers = new HashMap<>();
-    static final Map<Boolean, ArgusClient> apis = new HashMap<>();
-    static final Map<Boolean, UUID> cameras = new HashMap<>();
+    @RegisterExtension
+    static final TestNode clearNode = openChunkNode(false);
+    @RegisterExtension
+    static final TestNode encryptedNode = openChunkNode(true);
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
+    private static TestNode openChunkNode(boolean encrypted) {
+        return TestNode.withCameras(1).small().codec(Codec.H264, FPS).set("recording.minFree", "0")
+                .set("recording.chunkDuration", "60s").set("crypto.encryptRecordings", Boolean.toString(encrypted));
+    }
+
+    static TestNode node(boolean encrypted) {
+        return encrypted ? encryptedNode : clearNode;
+    }
+
     @BeforeAll
-    static void start() throws Exception {
-        sim = Simulator.start(new Simulator.Config(2, "127.0.0.1", 0, Codec.H264, FPS, false, true));
-        for (boolean encrypted : List.of(false, true)) {
-            ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dir.resolve("node-" + encrypted),
-                    Map.of("admin.password", "oc-secret", "recording.minFree", "0", "recording.chunkDuration", "60s",
-                            "crypto.encryptRecordings", Boolean.toString(encrypted))));
-            servers.put(encrypted, server);
-            ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", "oc-secret");
-            apis.put(encrypted, api);
-            Answer a = api.post("/api/v1/cameras", "{\"name\":\"door\",\"url\":\""
-                    + sim.url(encrypted ? 2 : 1) + "\",\"transport\":\"tcp\"}");
-            assertThat(a.status()).as(a.body()).isEqualTo(201);
-            cameras.put(encrypted, UUID.fromString(a.json().get("id").asText()));
-        }
+    static void recordFortySeconds() {
         // 40 s of recording on both nodes: "30 s ago" is then inside the first (still open) 60 s chunk.
         for (boolean encrypted : List.of(false, true)) {
             Await.until(Duration.ofSeconds(60), Duration.ofMillis(500),
-                    () -> apis.get(encrypted).get("/api/v1/cameras/" + cameras.get(encrypted)).json().path("status")
-                            .path("uptimeSeconds").asLong() >= 40, "40 s live");
-        }
-    }
-
-    @AfterAll
-    static void stop() {
-        servers.values().forEach(ArgusServer::close);
-        if (sim != null) {
-            sim.close();
+                    () -> node(encrypted).api().get("/api/v1/cameras/" + node(encrypted).camera(0)).json()
+                            .path("status").path("uptimeSeconds").asLong() >= 40, "40 s live");
         }
     }
 
     @ParameterizedTest(name = "encrypted={0}")
     @ValueSource(booleans = {false, true})
     void playsBackThirtySecondsAgoToFiveSecondsAgoFromTheOpenChunk(boolean encrypted) throws Exception {
-        ArgusServer server = servers.get(encrypted);
-        ArgusClient api = apis.get(encrypted);
-        UUID cam = cameras.get(encrypted);
+        ArgusServer server = node(encrypted).server();
+        ArgusClient api = node(encrypted).api();
+        UUID cam = UUID.fromString(node(encrypted).camera(0));
         String base = "/api/v1/cameras/" + cam + "/";
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         Instant from = now.minusSeconds(30);
@@ -149,9 +134,9 @@ class OpenChunkPlaybackEndToEndTest {
     @ParameterizedTest(name = "encrypted={0}")
     @ValueSource(booleans = {false, true})
     void aRangeReachingNowIsAGrowingPlaylistOfTheOpenChunk(boolean encrypted) throws Exception {
-        ArgusServer server = servers.get(encrypted);
-        ArgusClient api = apis.get(encrypted);
-        String base = "/api/v1/cameras/" + cameras.get(encrypted) + "/";
+        ArgusServer server = node(encrypted).server();
+        ArgusClient api = node(encrypted).api();
+        String base = "/api/v1/cameras/" + node(encrypted).camera(0) + "/";
         Instant from = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
         String range = "?from=" + from + "&to=" + Instant.now().plusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
 
@@ -198,16 +183,8 @@ class OpenChunkPlaybackEndToEndTest {
     }
 
     static long decodedFrames(ArgusServer server, ArgusClient api, String path) throws Exception {
-        Ffprobe.Output out = Ffprobe.exec(List.of(Ffprobe.FFMPEG.toString(), "-nostdin", "-v", "error",
-                "-headers", "Authorization: Bearer " + api.token() + "\r\n",
-                "-i", "http://127.0.0.1:" + server.httpPort() + path,
-                "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "null", "-", "-nostats", "-progress", "pipe:1"));
-        assertThat(out.stderr()).doesNotContainIgnoringCase("error");
-        Matcher frames = Pattern.compile("(?m)^frame=(\\d+)$").matcher(out.stdout());
-        long decoded = -1;
-        while (frames.find()) {
-            decoded = Long.parseLong(frames.group(1));
-        }
-        return decoded;
+        Ffprobe.Decoded decoded = Ffprobe.decode("http://127.0.0.1:" + server.httpPort() + path, api.token());
+        assertThat(decoded.errors()).doesNotContainIgnoringCase("error");
+        return decoded.frames();
     }
 }

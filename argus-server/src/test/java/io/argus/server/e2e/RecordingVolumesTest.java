@@ -3,57 +3,50 @@ package io.argus.server.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.argus.client.ArgusClient;
-import io.argus.media.codec.Codec;
 import io.argus.metadata.Tenants;
-import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.config.ConfigException;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Several recording directories: each is a volume, and new chunks go to the one with most room. */
 @E2e
 class RecordingVolumesTest {
-    @TempDir
-    java.nio.file.Path dataDir;
+    @RegisterExtension
+    static final TestNode node = TestNode.withCameras(1).set("recording.dir", "disk-a,disk-b")
+            .set("recording.maxSize", "64MiB").set("recording.minFree", "0").set("recording.chunkDuration", "2s")
+            .set("recording.syncInterval", "1s");
 
     @Test
     void chunksSpreadOverEveryConfiguredDirectory() throws Exception {
-        try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
-             ArgusServer server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, Map.of("admin.password", "pw",
-                     "recording.dir", "disk-a,disk-b", "recording.maxSize", "64MiB", "recording.minFree", "0",
-                     "recording.chunkDuration", "2s", "recording.syncInterval", "1s")))) {
-            ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", "pw");
-            UUID cam = UUID.fromString(api.post("/api/v1/cameras", "{\"name\":\"vols\",\"url\":\"" + sim.url(1)
-                    + "\",\"transport\":\"tcp\"}").json().get("id").asText());
-            long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-            Set<String> volumes = Set.of();
-            while (volumes.size() < 2 && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-                List<ChunkRecord> rows = server.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
-                        Instant.now().plusSeconds(60));
-                volumes = rows.stream().map(ChunkRecord::volume).collect(Collectors.toSet());
-            }
-            assertThat(volumes).containsExactlyInAnyOrder("hot", "hot2");
-            assertThat(Files.list(dataDir.resolve("disk-a").resolve(Tenants.DEFAULT_ID.toString())).count()).isOne();
-            assertThat(Files.list(dataDir.resolve("disk-b").resolve(Tenants.DEFAULT_ID.toString())).count()).isOne();
-        }
+        UUID cam = UUID.fromString(node.camera(0));
+        Await.until(Duration.ofSeconds(60), Duration.ofMillis(50), () -> volumes(cam).size() >= 2,
+                "chunks on two volumes");
+        assertThat(volumes(cam)).containsExactlyInAnyOrder("hot", "hot2");
+        java.nio.file.Path tenant = java.nio.file.Path.of(Tenants.DEFAULT_ID.toString());
+        assertThat(Files.list(node.dataDir().resolve("disk-a").resolve(tenant)).count()).isOne();
+        assertThat(Files.list(node.dataDir().resolve("disk-b").resolve(tenant)).count()).isOne();
+    }
+
+    private static Set<String> volumes(UUID cam) {
+        return node.server().recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
+                Instant.now().plusSeconds(60)).stream().map(ChunkRecord::volume).collect(Collectors.toSet());
     }
 
     @Test
-    void aDirectoryListedTwiceStopsStartUp() {
+    void aDirectoryListedTwiceStopsStartUp(@TempDir java.nio.file.Path dataDir) {
         assertThatThrownBy(() -> ArgusConfig.ephemeral(dataDir, Map.of("recording.dir", "a,./a")))
                 .isInstanceOf(ConfigException.class).hasMessageContaining("recording.dir");
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.client.ArgusClient;
 import io.argus.testkit.Await;
+import io.argus.testkit.ChildJvm;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -11,22 +12,20 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
- * {@code argus server} as a child process on a data directory (its output in {@code server.log} there), for the
- * tests that stop a node the way an operator or a crash does: {@code kill -9}, {@code kill -TERM}.
+ * {@code argus server} as a child process on a data directory, for the tests that stop a node the way an operator
+ * or a crash does: {@code kill -9}, {@code kill -TERM}.
  */
 final class ServerProcess implements AutoCloseable {
-    /** Exit status of a JVM ended by a signal: 128 + the signal's number. */
-    static final int EXIT_SIGKILL = 128 + 9;
-    static final int EXIT_SIGTERM = 128 + 15;
+    static final int EXIT_SIGKILL = ChildJvm.EXIT_SIGKILL;
+    static final int EXIT_SIGTERM = ChildJvm.EXIT_SIGTERM;
 
     private final Path dataDir;
-    private final Process process;
+    private final ChildJvm process;
     private final int httpPort;
 
-    private ServerProcess(Path dataDir, Process process, int httpPort) {
+    private ServerProcess(Path dataDir, ChildJvm process, int httpPort) {
         this.dataDir = dataDir;
         this.process = process;
         this.httpPort = httpPort;
@@ -35,17 +34,15 @@ final class ServerProcess implements AutoCloseable {
     /** Starts a node on loopback with free ports; {@code settings} are {@code key=value} pairs. */
     static ServerProcess start(Path dataDir, String... settings) throws IOException {
         int http = freePort();
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), "io.argus.server.cli.ArgusCli", "server",
+        List<String> args = new ArrayList<>(List.of("server",
                 "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http), "--rtsp-port", "0",
                 "--set", "http.host=127.0.0.1", "--set", "rtsp.rtpPort=0", "--set", "rtsp.rtcpPort=0",
                 // Tests feed the node from a simulator on loopback, which a node refuses by default.
                 "--set", "camera.allowedAddresses=127.0.0.0/8"));
         for (String s : settings) {
-            cmd.addAll(List.of("--set", s));
+            args.addAll(List.of("--set", s));
         }
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                .redirectOutput(dataDir.resolve("server.log").toFile()).start();
+        ChildJvm p = ChildJvm.start(List.of(), "io.argus.server.cli.ArgusCli", args.toArray(String[]::new));
         return new ServerProcess(dataDir, p, http);
     }
 
@@ -60,35 +57,22 @@ final class ServerProcess implements AutoCloseable {
 
     /** {@code kill -9}: returns the exit status. */
     int kill() throws InterruptedException {
-        process.destroyForcibly();
-        return exitStatus();
+        return process.kill();
     }
 
     /** {@code kill -TERM} (a planned stop: the JVM runs its shutdown hooks): returns the exit status. */
     int terminate() throws InterruptedException {
-        process.destroy();
-        return exitStatus();
-    }
-
-    private int exitStatus() throws InterruptedException {
-        assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("the server process ended").isTrue();
-        return process.exitValue();
+        return process.terminate();
     }
 
     /** What the node printed so far. */
     String log() {
-        try {
-            return Files.readString(dataDir.resolve("server.log"));
-        } catch (IOException e) {
-            return e.toString();
-        }
+        return String.join("\n", process.output());
     }
 
     @Override
     public void close() throws InterruptedException {
-        if (process.isAlive()) {
-            kill();
-        }
+        process.close();
     }
 
     private static boolean healthy(ArgusClient api) {

@@ -5,15 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
-import io.argus.client.ArgusClient;
-import io.argus.media.codec.Codec;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Database;
 import io.argus.metadata.Tenants;
-import io.argus.server.ArgusServer;
 import io.argus.server.cli.ArgusCli;
-import io.argus.server.config.ArgusConfig;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.evidence.EvidenceException;
@@ -52,9 +48,9 @@ import java.util.function.UnaryOperator;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipInputStream;
 import java.util.zip.ZipOutputStream;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -64,53 +60,29 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @E2e
 class EncryptedRecordingEvidenceTest {
-    private static final Map<String, String> SETTINGS = Map.of("admin.password", "ev-secret",
-            "recording.chunkDuration", "2s", "recording.syncInterval", "1s", "recording.minFree", "0",
-            "crypto.encryptRecordings", "true");
+    @RegisterExtension
+    static final TestNode node = TestNode.withSimulator(1).set("recording.chunkDuration", "2s")
+            .set("recording.syncInterval", "1s").set("recording.minFree", "0").set("crypto.encryptRecordings", "true");
 
-    @TempDir
-    static Path dataDir;
     @TempDir
     static Path work;
 
-    static Simulator sim;
-    static ArgusServer server;
-    static ArgusClient api;
     static UUID cam;
     static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
-    static void start() throws Exception {
-        sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
-        startServer();
-        Answer a = api.post("/api/v1/cameras", "{\"name\":\"vault\",\"url\":\"" + sim.url(1)
-                + "\",\"transport\":\"tcp\"}");
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        cam = UUID.fromString(a.json().get("id").asText());
-    }
-
-    private static void startServer() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, SETTINGS));
-        api = ArgusClient.local(server.httpPort()).login("admin", "ev-secret");
-    }
-
-    @AfterAll
-    static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (sim != null) {
-            sim.close();
-        }
+    static void addCamera() {
+        cam = UUID.fromString(node.addCamera("vault", node.url(0)));
     }
 
     private static List<ChunkRecord> chunks() {
-        return server.recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH, Instant.now().plusSeconds(60));
+        return node.server().recording().index().find(Tenants.DEFAULT_ID, cam, Instant.EPOCH,
+                Instant.now().plusSeconds(60));
     }
 
     private static HttpResponse<byte[]> getBytes(String path, String range) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + server.httpPort() + path))
-                .header("Authorization", "Bearer " + api.token());
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(node.base() + path))
+                .header("Authorization", "Bearer " + node.api().token());
         if (range != null) {
             b.header("Range", range);
         }
@@ -132,7 +104,7 @@ class EncryptedRecordingEvidenceTest {
 
         // Stored objects are ciphertext: no MP4 box in them, and they do not hash to the index's (plaintext) hash.
         for (ChunkRecord r : rows) {
-            byte[] raw = Files.readAllBytes(server.recording().store().localPath(r.location()).orElseThrow());
+            byte[] raw = Files.readAllBytes(node.server().recording().store().localPath(r.location()).orElseThrow());
             String text = new String(raw, StandardCharsets.ISO_8859_1);
             assertThat(text).doesNotContain("ftyp").doesNotContain("moof").doesNotContain("mdat");
             assertThat(raw.length).isGreaterThan((int) r.bytes());
@@ -146,7 +118,7 @@ class EncryptedRecordingEvidenceTest {
                 + second.start().toEpochMilli() + ".mp4", "bytes=20000-20099");
         assertThat(part.statusCode()).isEqualTo(206);
         ByteBuf plain;
-        try (ReadableChunk chunk = server.recording().store().open(second.location())) {
+        try (ReadableChunk chunk = node.server().recording().store().open(second.location())) {
             plain = chunk.read(20000, 100, PooledByteBufAllocator.DEFAULT);
         }
         byte[] expected = new byte[100];
@@ -160,7 +132,8 @@ class EncryptedRecordingEvidenceTest {
         assertThat(exported.fragments()).isNotEmpty();
 
         // Integrity over the API.
-        JsonNode ok = api.get("/api/v1/cameras/" + cam + "/verify?" + window(rows.get(0), rows.get(3))).json();
+        JsonNode ok = node.api().get("/api/v1/cameras/" + cam + "/verify?" + window(rows.get(0), rows.get(3)))
+                .json();
         assertThat(ok.path("ok").asBoolean()).as(ok.toString()).isTrue();
         assertThat(ok.path("chunks").asInt()).isEqualTo(4);
 
@@ -172,8 +145,8 @@ class EncryptedRecordingEvidenceTest {
         assertThat(ev.headers().firstValue("Content-Type")).hasValue("application/zip");
         Files.write(pkg, ev.body());
         Path pem = work.resolve("node.pem");
-        Files.writeString(pem, NodeSigningKey.loadOrCreate(dataDir).publicKeyPem());
-        EvidenceVerifier.Result result = EvidenceVerifier.verify(pkg, NodeSigningKey.loadOrCreate(dataDir)
+        Files.writeString(pem, NodeSigningKey.loadOrCreate(node.dataDir()).publicKeyPem());
+        EvidenceVerifier.Result result = EvidenceVerifier.verify(pkg, NodeSigningKey.loadOrCreate(node.dataDir())
                 .publicKey());
         assertThat(result.manifest().exportedBy()).isEqualTo("admin");
         assertThat(result.manifest().camera().name()).isEqualTo("vault");
@@ -212,9 +185,10 @@ class EncryptedRecordingEvidenceTest {
         assertThat(err.toString()).contains("evidence check FAILED").contains("video.mp4 was altered");
 
         // A flipped byte in a stored (encrypted) chunk is caught by verify.
-        Path victim = server.recording().store().localPath(rows.get(2).location()).orElseThrow();
+        Path victim = node.server().recording().store().localPath(rows.get(2).location()).orElseThrow();
         flipOnDisk(victim, 5000);
-        JsonNode bad = api.get("/api/v1/cameras/" + cam + "/verify?" + window(rows.get(0), rows.get(3))).json();
+        JsonNode bad = node.api().get("/api/v1/cameras/" + cam + "/verify?" + window(rows.get(0), rows.get(3)))
+                .json();
         assertThat(bad.path("ok").asBoolean()).isFalse();
         assertThat(bad.path("problems").get(0).path("kind").asText()).isEqualTo("ALTERED");
         assertThat(bad.path("problems").get(0).path("chunk").asLong()).isEqualTo(rows.get(2).start().toEpochMilli());
@@ -222,23 +196,22 @@ class EncryptedRecordingEvidenceTest {
 
         // Master key rotation over the API: data keys re-wrapped, no recording touched, everything still plays.
         byte[] rawBefore = Files.readAllBytes(victim);
-        String keyBefore = Files.readString(dataDir.resolve("master.key"));
-        Answer rotated = api.post("/api/v1/keys/rotate-master", "");
+        String keyBefore = Files.readString(node.dataDir().resolve("master.key"));
+        Answer rotated = node.api().post("/api/v1/keys/rotate-master", "");
         assertThat(rotated.status()).as(rotated.body()).isEqualTo(200);
         assertThat(rotated.json().path("rewrapped").asInt()).isEqualTo(1);
-        assertThat(Files.readString(dataDir.resolve("master.key"))).isNotEqualTo(keyBefore);
+        assertThat(Files.readString(node.dataDir().resolve("master.key"))).isNotEqualTo(keyBefore);
         assertThat(Files.readAllBytes(victim)).isEqualTo(rawBefore);
-        assertThat(api.post("/api/v1/keys/rotate-data", "").status()).isEqualTo(200);
+        assertThat(node.api().post("/api/v1/keys/rotate-data", "").status()).isEqualTo(200);
 
         // The password of a camera is sealed in its column.
-        assertThat(api.post("/api/v1/cameras", "{\"name\":\"locked\",\"url\":\"rtsp://192.0.2.1/s\","
+        assertThat(node.api().post("/api/v1/cameras", "{\"name\":\"locked\",\"url\":\"rtsp://192.0.2.1/s\","
                 + "\"username\":\"admin\",\"password\":\"hunter2-secret\",\"enabled\":false}").status())
                 .isEqualTo(201);
 
         // Offline, on the stopped node: verify (and its exit codes), rotate the master key again, export.
-        server.close();
-        server = null;
-        String[] verifyArgs = {"verify", "--data-dir", dataDir.toString(), "--camera", "vault", "--from",
+        node.stopServer();
+        String[] verifyArgs = {"verify", "--data-dir", node.dataDir().toString(), "--camera", "vault", "--from",
                 rows.get(0).start().toString(), "--to", rows.get(3).end().toString()};
         out = new StringWriter();
         err = new StringWriter();
@@ -250,16 +223,16 @@ class EncryptedRecordingEvidenceTest {
         assertThat(out.toString()).contains("ALTERED").contains(String.valueOf(rows.get(2).start().toEpochMilli()));
         flipOnDisk(victim, 40);
         out = new StringWriter();
-        assertThat(cli(out, err, "keys", "rotate-master", "--data-dir", dataDir.toString())).as(err.toString())
-                .isZero();
+        assertThat(cli(out, err, "keys", "rotate-master", "--data-dir", node.dataDir().toString()))
+                .as(err.toString()).isZero();
         assertThat(out.toString()).contains("2 data key(s) re-wrapped");
         Path offlinePkg = work.resolve("offline.zip");
-        assertThat(cli(out, err, "evidence", "export", "--data-dir", dataDir.toString(), "--camera", cam.toString(),
-                "--from", rows.get(0).start().toString(), "--to", rows.get(3).end().toString(), "--out",
+        assertThat(cli(out, err, "evidence", "export", "--data-dir", node.dataDir().toString(), "--camera",
+                cam.toString(), "--from", rows.get(0).start().toString(), "--to", rows.get(3).end().toString(), "--out",
                 offlinePkg.toString(), "--by", "tester")).as(err.toString()).isZero();
-        assertThat(EvidenceVerifier.verify(offlinePkg, NodeSigningKey.loadOrCreate(dataDir).publicKey())
+        assertThat(EvidenceVerifier.verify(offlinePkg, NodeSigningKey.loadOrCreate(node.dataDir()).publicKey())
                 .manifest().exportedBy()).isEqualTo("cli:tester");
-        try (Database db = Database.openEmbedded(dataDir); Connection c = db.dataSource().getConnection();
+        try (Database db = Database.openEmbedded(node.dataDir()); Connection c = db.dataSource().getConnection();
              Statement st = c.createStatement();
              ResultSet rs = st.executeQuery("SELECT password FROM cameras WHERE name = 'locked'")) {
             assertThat(rs.next()).isTrue();
@@ -267,8 +240,8 @@ class EncryptedRecordingEvidenceTest {
         }
 
         // Back up with the rotated key: the old recordings still play and verify.
-        startServer();
-        assertThat(api.get("/api/v1/cameras/" + cam + "/verify?" + window(rows.get(0), rows.get(3))).json()
+        node.startServer();
+        assertThat(node.api().get("/api/v1/cameras/" + cam + "/verify?" + window(rows.get(0), rows.get(3))).json()
                 .path("ok").asBoolean()).isTrue();
         assertThat(getBytes("/api/v1/cameras/" + cam + "/export.mp4?" + window(rows.get(0), rows.get(3)), null)
                 .body()).isEqualTo(mp4.body());
@@ -276,13 +249,13 @@ class EncryptedRecordingEvidenceTest {
 
     @Test
     void badRequestsGetClearErrors() {
-        Answer noRange = api.get("/api/v1/cameras/" + cam + "/verify");
+        Answer noRange = node.api().get("/api/v1/cameras/" + cam + "/verify");
         assertThat(noRange.status()).isEqualTo(400);
         assertThat(noRange.json().path("error").asText()).isEqualTo("validation_failed");
-        Answer nothing = api.get("/api/v1/cameras/" + cam + "/evidence?from=2001-01-01T00:00:00Z"
+        Answer nothing = node.api().get("/api/v1/cameras/" + cam + "/evidence?from=2001-01-01T00:00:00Z"
                 + "&to=2001-01-01T00:01:00Z");
         assertThat(nothing.status()).isEqualTo(404);
-        assertThat(api.get("/api/v1/cameras/" + UUID.randomUUID() + "/verify?from=2001-01-01T00:00:00Z"
+        assertThat(node.api().get("/api/v1/cameras/" + UUID.randomUUID() + "/verify?from=2001-01-01T00:00:00Z"
                 + "&to=2001-01-01T00:01:00Z").status()).isEqualTo(404);
     }
 

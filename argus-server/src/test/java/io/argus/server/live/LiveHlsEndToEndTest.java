@@ -1,20 +1,18 @@
 package io.argus.server.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.media.stream.LatencyHistogram;
 import io.argus.media.stream.WallClock;
 import io.argus.server.testing.TestNode;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.Unpooled;
 import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
@@ -192,18 +190,9 @@ class LiveHlsEndToEndTest {
 
     @Test
     void ffmpegDecodesTheLivePlaylist() throws Exception {
-        assumeTrue(onPath("ffmpeg"), "ffmpeg not installed (.ci/run installs it)");
-        Process p = new ProcessBuilder("ffmpeg", "-v", "error", "-headers",
-                "Authorization: Bearer " + f.api.token() + "\r\n", "-i", f.base() + playlistPath(), "-t", "3",
-                "-f", "null", "-").redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as(out).isZero();
-        assertThat(out).as("ffmpeg reports no decode errors").isBlank();
-    }
-
-    private static boolean onPath(String tool) {
-        List<String> dirs = new ArrayList<>(List.of(System.getenv().getOrDefault("PATH", "").split(":")));
-        return dirs.stream().anyMatch(d -> Files.isExecutable(java.nio.file.Path.of(d, tool)));
+        Ffprobe.assumeInstalled();
+        Ffprobe.Output out = Ffprobe.ffmpeg("-headers", "Authorization: Bearer " + f.api.token() + "\r\n", "-i",
+                f.base() + playlistPath(), "-t", "3", "-f", "null", "-");
+        assertThat(out.stdout() + out.stderr()).as("ffmpeg reports no decode errors").isBlank();
     }
 }

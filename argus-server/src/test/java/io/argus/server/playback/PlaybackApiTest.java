@@ -8,12 +8,12 @@ import io.argus.client.ArgusClient;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.playback.ChunkFixtures;
-import io.argus.storage.playback.Ffprobe;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
@@ -32,14 +32,10 @@ import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Playback through the running server: a camera with chunks A (T0, 4 s), B (T0 + 4 s, 4 s), an outage, C (T0 +
@@ -51,8 +47,8 @@ class PlaybackApiTest {
     /** The top of an hour two hours ago: recent enough for a live playlist, far enough to be over. */
     static final Instant T0 = Instant.now().truncatedTo(ChronoUnit.HOURS).minus(2, ChronoUnit.HOURS);
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare().set("recording.minFree", "0");
     static ArgusServer server;
     static ArgusClient api;
     static String cam;
@@ -61,9 +57,8 @@ class PlaybackApiTest {
 
     @BeforeAll
     static void start() throws IOException {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", "pw", "recording.minFree",
-                "0")));
-        api = ArgusClient.local(server.httpPort()).login("admin", "pw");
+        server = node.server();
+        api = node.api();
         cam = create("lobby");
         UUID camera = UUID.fromString(cam);
         VolumeStore store = server.recording().store();
@@ -76,11 +71,6 @@ class PlaybackApiTest {
                 12_345, b);
         chunks = List.of(a, b, c);
         chunks.forEach(r -> assertThat(index.add(r)).isTrue());
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     static String create(String name) {
@@ -110,18 +100,11 @@ class PlaybackApiTest {
         assertThat(p.body()).contains("media/chunks/" + T0.toEpochMilli() + ".mp4");
 
         Ffprobe.assumeInstalled();
-        Ffprobe.Output out = Ffprobe.exec(List.of(Ffprobe.FFMPEG.toString(), "-nostdin", "-v", "error",
-                "-headers", "Authorization: Bearer " + api.token() + "\r\n",
-                "-i", base() + "playback.m3u8?from=" + at(1000) + "&to=" + at(16_500),
-                "-map", "0:v:0", "-fps_mode", "passthrough", "-f", "null", "-", "-nostats", "-progress", "pipe:1"));
-        Matcher frames = Pattern.compile("(?m)^frame=(\\d+)$").matcher(out.stdout());
-        long decoded = -1;
-        while (frames.find()) {
-            decoded = Long.parseLong(frames.group(1));
-        }
+        Ffprobe.Decoded decoded = Ffprobe.decode(base() + "playback.m3u8?from=" + at(1000) + "&to=" + at(16_500),
+                api.token());
         // Six GOPs of 50 pictures: A's two, B's two, C's two; every one decoded, without a decoder error.
-        assertThat(decoded).as(out.stderr()).isEqualTo(300);
-        assertThat(out.stderr()).doesNotContainIgnoringCase("error");
+        assertThat(decoded.frames()).as(decoded.errors()).isEqualTo(300);
+        assertThat(decoded.errors()).doesNotContainIgnoringCase("error");
     }
 
     @Test
@@ -149,7 +132,7 @@ class PlaybackApiTest {
             file.release();
         }
         Ffprobe.assumeInstalled();
-        Path mp4 = dir.resolve("export.mp4");
+        Path mp4 = node.dataDir().resolve("export.mp4");
         Files.write(mp4, r.body());
         String probe = Ffprobe.probe(mp4.toString(), "-count_frames", "-select_streams", "v:0", "-show_entries",
                 "stream=nb_read_frames:format=duration");

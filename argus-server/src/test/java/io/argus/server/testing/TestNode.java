@@ -12,6 +12,7 @@ import io.argus.sim.Simulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -21,13 +22,15 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * A node for a test class: an embedded server on free ports with its data in a fresh folder, a camera
- * simulator, an admin client, and the simulator's cameras added through the API and awaited live. What 13 server
- * tests used to write by hand, once:
+ * simulator, an admin client, and the simulator's cameras added through the API and awaited live. What the
+ * server tests used to write by hand, once:
  *
  * <pre>{@code
  * @RegisterExtension
@@ -36,36 +39,54 @@ import org.junit.jupiter.api.extension.ExtensionContext;
  * node.api().get("/api/v1/cameras/" + node.camera(0) + "/recording");
  * }</pre>
  *
- * Started before the class's first test and stopped after its last; the simulator and the server are closed in
- * that order's reverse, and the data folder is deleted.
+ * Registered on a static field it is started before the class's first test and stopped after its last; on an
+ * instance field, around every test (a fresh node each). The server and the simulators are closed in reverse
+ * order, and the data folder is deleted.
  */
-public final class TestNode implements BeforeAllCallback, AfterAllCallback {
+public final class TestNode implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback, AfterEachCallback {
     /** The admin password of every test node. */
     public static final String PASSWORD = "test-node-admin";
     private static final long LIVE_SECONDS = 30;
 
     private final int cameras;
+    private final boolean addCameras;
     private final Map<String, String> config = new HashMap<>();
+    private final List<Codec> extraSimulators = new ArrayList<>();
     private Codec codec = Codec.H264;
     private int fps = 25;
     private boolean small;
+    private boolean udp;
     private String transport = "tcp";
     private String namePrefix = "cam-";
+    private Clock clock = Clock.systemUTC();
 
+    private boolean perTest;
     private java.nio.file.Path dataDir;
-    private Simulator sim;
+    private final List<Simulator> sims = new ArrayList<>();
+    private final List<String> urls = new ArrayList<>();
     private ArgusServer server;
     private ArgusClient api;
     private final List<String> cameraIds = new ArrayList<>();
 
-    private TestNode(int cameras) {
+    private TestNode(int cameras, boolean addCameras) {
         this.cameras = cameras;
+        this.addCameras = addCameras;
         config.put("admin.password", PASSWORD);
     }
 
     /** A node with {@code n} simulated 1080p H.264 cameras at 25 fps, added over TCP (0: no simulator). */
     public static TestNode withCameras(int n) {
-        return new TestNode(n);
+        return new TestNode(n, true);
+    }
+
+    /** A node and a simulator of {@code n} cameras that the tests add themselves ({@link #url}, {@link #addCamera}). */
+    public static TestNode withSimulator(int n) {
+        return new TestNode(n, false);
+    }
+
+    /** A node alone: no simulator, no cameras. */
+    public static TestNode bare() {
+        return new TestNode(0, false);
     }
 
     /** A configuration value of the node ({@code --set key=value}). */
@@ -80,12 +101,25 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** One more camera from a simulator of its own sending {@code c} (the simulator sends one codec). */
+    public TestNode plus(Codec c) {
+        extraSimulators.add(c);
+        return this;
+    }
+
     /** 640x360 samples instead of 1080p (cheaper to decode in a browser). */
     public TestNode small() {
         this.small = true;
         return this;
     }
 
+    /** The simulated cameras also offer RTP over UDP. */
+    public TestNode udp() {
+        this.udp = true;
+        return this;
+    }
+
+    /** How the node pulls the cameras it adds ({@code tcp}, {@code udp}). */
     public TestNode transport(String t) {
         this.transport = t;
         return this;
@@ -97,30 +131,86 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback {
         return this;
     }
 
+    /** The node's wall clock (a {@code ManualClock} for tests that set the time). */
+    public TestNode clock(Clock c) {
+        this.clock = c;
+        return this;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
-        dataDir = Files.createTempDirectory("argus-test-node-");
-        if (cameras > 0) {
-            sim = Simulator.start(new Simulator.Config(cameras, "127.0.0.1", 0, codec, fps, false, small));
+        start();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) throws Exception {
+        if (server == null) {
+            perTest = true;
+            start();
         }
-        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, config));
-        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
-        for (int i = 1; i <= cameras; i++) {
-            cameraIds.add(addCamera(namePrefix + i, sim.url(i)));
-        }
-        for (String id : cameraIds) {
-            awaitLive(id);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) throws IOException {
+        if (perTest) {
+            stop();
         }
     }
 
     @Override
     public void afterAll(ExtensionContext context) throws IOException {
+        stop();
+    }
+
+    private void start() throws Exception {
+        dataDir = Files.createTempDirectory("argus-test-node-");
+        if (cameras > 0) {
+            simulate(cameras, codec);
+        }
+        for (Codec c : extraSimulators) {
+            simulate(1, c);
+        }
+        startServer();
+        if (addCameras) {
+            for (int i = 0; i < urls.size(); i++) {
+                cameraIds.add(addCamera(namePrefix + (i + 1), urls.get(i)));
+            }
+            for (String id : cameraIds) {
+                awaitLive(id);
+            }
+        }
+    }
+
+    /** Stops the server alone, keeping its data folder and the simulators (for offline tools on the data). */
+    public void stopServer() {
+        server.close();
+        server = null;
+        api = null;
+    }
+
+    /** Starts the server on the node's data folder and configuration (again, after {@link #stopServer}). */
+    public void startServer() {
+        server = ArgusServer.start(ArgusConfig.ephemeral(dataDir, config), clock);
+        api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
+    }
+
+    private void simulate(int n, Codec c) throws IOException {
+        Simulator sim = Simulator.start(new Simulator.Config(n, "127.0.0.1", 0, c, fps, udp, small));
+        sims.add(sim);
+        for (int i = 1; i <= n; i++) {
+            urls.add(sim.url(i));
+        }
+    }
+
+    private void stop() throws IOException {
         if (server != null) {
             server.close();
+            server = null;
         }
-        if (sim != null) {
-            sim.close();
-        }
+        sims.forEach(Simulator::close);
+        sims.clear();
+        urls.clear();
+        cameraIds.clear();
         if (dataDir != null) {
             try (Stream<java.nio.file.Path> all = Files.walk(dataDir)) {
                 all.sorted(Comparator.reverseOrder()).forEach(p -> {
@@ -131,13 +221,18 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback {
                     }
                 });
             }
+            dataDir = null;
         }
     }
 
     /** Adds a camera pulling {@code url} through the API and returns its id (not awaited). */
     public String addCamera(String name, String url) {
-        Answer a = api.post("/api/v1/cameras", "{\"name\":\"" + name + "\",\"url\":\"" + url
-                + "\",\"transport\":\"" + transport + "\"}");
+        return addCamera("{\"name\":\"" + name + "\",\"url\":\"" + url + "\",\"transport\":\"" + transport + "\"}");
+    }
+
+    /** Adds the camera described by {@code json} through the API and returns its id (not awaited). */
+    public String addCamera(String json) {
+        Answer a = api.post("/api/v1/cameras", json);
         assertThat(a.status()).as(a.body()).isEqualTo(201);
         return a.json().path("id").asText();
     }
@@ -154,13 +249,24 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback {
         return server;
     }
 
+    /** The first simulator. */
     public Simulator sim() {
-        return sim;
+        return sims.get(0);
+    }
+
+    /** The RTSP URL of the {@code i}th simulated camera (from 0, across the simulators in the order declared). */
+    public String url(int i) {
+        return urls.get(i);
     }
 
     /** The admin's client. */
     public ArgusClient api() {
         return api;
+    }
+
+    /** A client with no token, on this node. */
+    public ArgusClient anonymous() {
+        return ArgusClient.local(server.httpPort());
     }
 
     /** The id of the {@code i}th simulated camera (from 0). */

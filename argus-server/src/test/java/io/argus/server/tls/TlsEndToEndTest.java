@@ -5,14 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
-import io.argus.media.codec.Codec;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.config.ConfigException;
-import io.argus.sim.Simulator;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.tier.E2e;
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -37,15 +36,13 @@ import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLSocket;
 import javax.net.ssl.TrustManagerFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -55,11 +52,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 @E2e
 class TlsEndToEndTest {
-    static final String PASSWORD = "pw";
+    static final String PASSWORD = TestNode.PASSWORD;
 
-    @TempDir
-    static Path dir;
-    static Simulator sim;
+    @RegisterExtension
+    static final TestNode node = TestNode.withSimulator(1).set("tls.enabled", "true")
+            .set("tls.names", "cams.example.org,10.9.8.7");
     static ArgusServer server;
     static X509Certificate cert;
     static SSLContext trusting;
@@ -67,28 +64,15 @@ class TlsEndToEndTest {
 
     @BeforeAll
     static void start() throws Exception {
-        sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false));
-        server = ArgusServer.start(config(dir, Map.of("tls.enabled", "true", "tls.names", "cams.example.org,10.9.8.7")));
+        server = node.server();
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("tls/self-signed.p12"))) {
+        try (InputStream in = Files.newInputStream(node.dataDir().resolve("tls/self-signed.p12"))) {
             ks.load(in, SelfSignedCertificate.PASSWORD);
         }
         cert = (X509Certificate) ks.getCertificate(SelfSignedCertificate.ALIAS);
         trusting = trusting(cert);
-        ArgusClient api = ArgusClient.local(server.httpPort()).login("admin", PASSWORD);
-        Answer a = api.post("/api/v1/cameras", "{\"name\":\"tls-cam\",\"url\":\"" + sim.url(1)
-                + "\",\"transport\":\"tcp\"}");
-        assertThat(a.status()).as(a.body()).isEqualTo(201);
-        camera = a.json().path("id").asText();
-        CompletableFuture<Void> live = new CompletableFuture<>();
-        server.paths().get(camera).orElseThrow().onStream(s -> live.complete(null));
-        live.get(30, TimeUnit.SECONDS);
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
-        sim.close();
+        camera = node.addCamera("tls-cam", node.url(0));
+        node.awaitLive(camera);
     }
 
     static ArgusConfig config(Path dataDir, Map<String, String> more) {
@@ -133,9 +117,9 @@ class TlsEndToEndTest {
         }
         assertThat(names).contains("localhost", "127.0.0.1", "cams.example.org", "10.9.8.7",
                 java.net.InetAddress.getLocalHost().getHostName());
-        assertThat(Files.getPosixFilePermissions(dir.resolve("tls/self-signed.p12")))
+        assertThat(Files.getPosixFilePermissions(node.dataDir().resolve("tls/self-signed.p12")))
                 .isEqualTo(PosixFilePermissions.fromString("rw-------"));
-        assertThat(Files.getPosixFilePermissions(dir.resolve("tls")))
+        assertThat(Files.getPosixFilePermissions(node.dataDir().resolve("tls")))
                 .isEqualTo(PosixFilePermissions.fromString("rwx------"));
         assertThat(cert.getNotAfter().toInstant()).isAfter(java.time.Instant.now().plus(Duration.ofDays(3000)));
     }
@@ -221,14 +205,13 @@ class TlsEndToEndTest {
 
     @Test
     void ffprobeReadsTheStreamOverRtsps() throws Exception {
-        assumeTrue(Files.isExecutable(Path.of("/usr/bin/ffprobe")), "ffprobe not installed (.ci/run installs it)");
-        Process p = new ProcessBuilder("ffprobe", "-v", "error", "-show_entries", "stream=codec_name", "-of",
-                "default=nw=1", "rtsps://admin:" + PASSWORD + "@127.0.0.1:" + server.rtspsPort() + "/tls-cam").redirectErrorStream(true)
-                .start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        Ffprobe.assumeInstalled();
+        Ffprobe.Output probe = Ffprobe.run(List.of(Ffprobe.FFPROBE.toString(), "-v", "error", "-show_entries",
+                "stream=codec_name", "-of", "default=nw=1", "rtsps://admin:" + PASSWORD + "@127.0.0.1:"
+                        + server.rtspsPort() + "/tls-cam"));
+        String output = probe.stdout() + probe.stderr();
         assumeTrue(!output.contains("Protocol not found"), "this ffprobe has no TLS: " + output);
-        assertThat(p.exitValue()).as(output).isZero();
+        assertThat(probe.exit()).as(output).isZero();
         assertThat(output).contains("codec_name=h264");
     }
 
@@ -258,7 +241,7 @@ class TlsEndToEndTest {
     @Test
     void pemFilesAreServedAndPlainHttpRedirects(@TempDir Path other) throws Exception {
         KeyStore ks = KeyStore.getInstance("PKCS12");
-        try (InputStream in = Files.newInputStream(dir.resolve("tls/self-signed.p12"))) {
+        try (InputStream in = Files.newInputStream(node.dataDir().resolve("tls/self-signed.p12"))) {
             ks.load(in, SelfSignedCertificate.PASSWORD);
         }
         PrivateKey key = (PrivateKey) ks.getKey(SelfSignedCertificate.ALIAS, SelfSignedCertificate.PASSWORD);

@@ -2,26 +2,21 @@ package io.argus.storage.chunk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.testkit.ChildJvm;
 import io.argus.testkit.tier.Kill;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.buffer.Unpooled;
 import io.netty.buffer.UnpooledByteBufAllocator;
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
-import java.util.function.Predicate;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,11 +35,11 @@ class SegmentStoreKillTest {
     @Test
     void killedInTheMiddleOfAFragmentKeepsEveryCompleteFragment() throws Exception {
         long synced;
-        try (Child child = Child.start(dir, "half")) {
-            String half = child.await(l -> l.startsWith("HALF "));
-            synced = child.lastSynced();
+        try (ChildJvm child = writer("half")) {
+            String half = child.await(l -> l.startsWith("HALF "), DEADLINE);
+            synced = lastSynced(child.output());
             assertThat(Long.parseLong(half.split(" ")[1])).isGreaterThan(synced);
-            child.kill();
+            assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildJvm.EXIT_SIGKILL);
         }
         Path part = chunkFile(".mp4.part");
         assertThat(Files.size(part)).as("the half fragment reached the file").isGreaterThan(synced);
@@ -67,10 +62,11 @@ class SegmentStoreKillTest {
     @Test
     void killedWhileWritingFreelyKeepsAtLeastWhatWasSynced() throws Exception {
         long synced;
-        try (Child child = Child.start(dir, "run")) {
-            child.await(l -> l.startsWith("SYNCED 20 "));
-            child.kill();
-            synced = child.lastSynced();
+        try (ChildJvm child = writer("run")) {
+            child.await(l -> l.startsWith("SYNCED 20 "), DEADLINE);
+            assertThat(child.kill()).as("killed by SIGKILL").isEqualTo(ChildJvm.EXIT_SIGKILL);
+            // Read to the end of its output: the last sync it reported before dying.
+            synced = lastSynced(child.output());
         }
         try (LocalSegmentStore store = openStore()) {
             List<ChunkInfo> recovered = store.recover(FakeFmp4::lastCompleteFragmentEnd);
@@ -130,75 +126,20 @@ class SegmentStoreKillTest {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
     }
 
-    /** The child JVM and the lines it printed, read by a thread so waits can have a deadline. */
-    private static final class Child implements AutoCloseable {
-        private final Process process;
-        private final Thread reader;
-        private final BlockingQueue<String> lines = new LinkedBlockingQueue<>();
-        private final List<String> seen = new ArrayList<>();
-        private long lastSynced = -1;
+    private ChildJvm writer(String mode) {
+        return ChildJvm.start(List.of("-Xmx64m"), ChunkWriterChild.class.getName(), dir.toString(),
+                TENANT.toString(), CAMERA.toString(), Long.toString(START.toEpochMilli()), Integer.toString(PAYLOAD),
+                mode);
+    }
 
-        private Child(Process process) {
-            this.process = process;
-            this.reader = Thread.ofPlatform().daemon().name("child-output").start(() -> {
-                try (BufferedReader r = process.inputReader()) {
-                    for (String l; (l = r.readLine()) != null; ) {
-                        lines.add(l);
-                    }
-                } catch (IOException ignored) {
-                    // the child died; the waits time out or have their line
-                }
-            });
-        }
-
-        static Child start(Path dir, String mode) throws IOException {
-            List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-cp", System.getProperty("java.class.path"), "-Xmx64m",
-                    ChunkWriterChild.class.getName(), dir.toString(), TENANT.toString(), CAMERA.toString(),
-                    Long.toString(START.toEpochMilli()), Integer.toString(PAYLOAD), mode);
-            return new Child(new ProcessBuilder(cmd).redirectErrorStream(true).start());
-        }
-
-        String await(Predicate<String> wanted) throws InterruptedException {
-            long deadline = System.nanoTime() + DEADLINE.toNanos();
-            while (true) {
-                String l = lines.poll(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                if (l == null) {
-                    throw new AssertionError("child did not print the awaited line in " + DEADLINE + "; alive="
-                            + process.isAlive() + ", output: " + seen);
-                }
-                seen.add(l);
-                if (l.startsWith("SYNCED ")) {
-                    lastSynced = Long.parseLong(l.split(" ")[2]);
-                }
-                if (wanted.test(l)) {
-                    return l;
-                }
+    /** The bytes of the last {@code SYNCED <n> <bytes>} line; -1 before the first. */
+    private static long lastSynced(List<String> output) {
+        long synced = -1;
+        for (String l : output) {
+            if (l.startsWith("SYNCED ")) {
+                synced = Long.parseLong(l.split(" ")[2]);
             }
         }
-
-        /** SIGKILL, then the lines it printed before dying, so the last sync it reported is known. */
-        void kill() throws InterruptedException {
-            process.destroyForcibly();
-            assertThat(process.waitFor(DEADLINE.toSeconds(), TimeUnit.SECONDS)).isTrue();
-            assertThat(process.exitValue()).as("killed by SIGKILL").isEqualTo(128 + 9);
-            reader.join(DEADLINE);
-            assertThat(reader.isAlive()).as("child output read to its end").isFalse();
-            for (String l; (l = lines.poll()) != null; ) {
-                seen.add(l);
-                if (l.startsWith("SYNCED ")) {
-                    lastSynced = Long.parseLong(l.split(" ")[2]);
-                }
-            }
-        }
-
-        long lastSynced() {
-            return lastSynced;
-        }
-
-        @Override
-        public void close() throws InterruptedException {
-            process.destroyForcibly().waitFor();
-        }
+        return synced;
     }
 }

@@ -8,6 +8,7 @@ import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
 import io.argus.storage.chunk.ReadableChunk;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.Interop;
 import io.netty.buffer.ByteBuf;

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.MediaFormat;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.LeakCheck;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.Interop;
@@ -54,7 +55,7 @@ class Fmp4RoundTripTest {
         assertThat(IntStream.range(0, 100).filter(i -> samples.get(i).sync()).boxed()).containsExactly(0, 50);
 
         Ffprobe.assumeInstalled();
-        Ffprobe.Probe v = Ffprobe.probe(file, "v:0");
+        Ffprobe.Probe v = Ffprobe.probeStream(file, "v:0");
         assertThat(v.stream()).containsEntry("codec_name", Fmp4TestMedia.hevc(sample) ? "hevc" : "h264")
                 .containsEntry("codec_tag_string", Fmp4TestMedia.hevc(sample) ? "hvc1" : "avc1")
                 .containsEntry("width", Integer.toString(sample.width()))
@@ -80,7 +81,7 @@ class Fmp4RoundTripTest {
         assertThat(s.samples(1)).hasSize(189).allMatch(x -> x.duration() == 1024 && x.sync());
 
         Ffprobe.assumeInstalled();
-        Ffprobe.Probe a = Ffprobe.probe(file, "a:0");
+        Ffprobe.Probe a = Ffprobe.probeStream(file, "a:0");
         assertThat(a.stream()).containsEntry("codec_name", "aac").containsEntry("sample_rate", "48000")
                 .containsEntry("channels", "2").containsEntry("nb_read_frames", "189")
                 .containsEntry("duration", "4.032000");
@@ -108,8 +109,8 @@ class Fmp4RoundTripTest {
         assertThat(s.samples(2)).hasSize(189);
 
         Ffprobe.assumeInstalled();
-        Ffprobe.Probe v = Ffprobe.probe(file, "v:0");
-        Ffprobe.Probe a = Ffprobe.probe(file, "a:0");
+        Ffprobe.Probe v = Ffprobe.probeStream(file, "v:0");
+        Ffprobe.Probe a = Ffprobe.probeStream(file, "a:0");
         assertThat(v.stream()).containsEntry("codec_name", "h264").containsEntry("width", "640")
                 .containsEntry("height", "360").containsEntry("nb_read_frames", "100")
                 .containsEntry("duration", "4.000000");
