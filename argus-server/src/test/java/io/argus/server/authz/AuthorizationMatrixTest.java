@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
-import io.argus.server.api.Routes;
 import io.argus.server.testing.TestNode;
 import io.argus.testkit.tier.E2e;
 import java.net.URI;
@@ -194,7 +193,7 @@ class AuthorizationMatrixTest {
         TreeSet<String> spec = SPEC.stream().map(Row::route).collect(Collectors.toCollection(TreeSet::new));
         assertThat(new TreeSet<>(registry)).as("routes in the registry vs. rows of the spec").isEqualTo(spec);
         assertThat(new TreeSet<>(server.http().javalinRoutes()))
-                .as("Javalin's routes vs. the registry (a route registered around Routes shows up here)")
+                .as("Javalin's routes vs. the registry (a route registered around the Routes registry shows up here)")
                 .isEqualTo(new TreeSet<>(registry));
         assertThat(registry).doesNotHaveDuplicates();
     }
