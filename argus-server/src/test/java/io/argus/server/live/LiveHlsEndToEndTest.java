@@ -104,21 +104,20 @@ class LiveHlsEndToEndTest {
     void blockingReloadAnswersAsSoonAsTheNextPartExists() throws Exception {
         LatencyHistogram waits = new LatencyHistogram();
         LivePlaylist p = playlist("");
-        double longestPart = 0;
         for (int i = 0; i < 12; i++) {
             LivePlaylist.Part last = p.lastPart();
             long t = System.nanoTime();
             p = playlist("?_HLS_msn=" + last.msn() + "&_HLS_part=" + (last.index() + 1));
-            long waited = (System.nanoTime() - t) / 1000;
-            waits.recordMicros(waited);
-            LivePlaylist.Part next = p.lastPart();
-            assertThat(next.msn() > last.msn() || next.index() > last.index()).as(p.text()).isTrue();
-            longestPart = Math.max(longestPart, next.duration());
+            waits.recordMicros((System.nanoTime() - t) / 1000);
+            List<String> uris = p.parts().stream().map(LivePlaylist.Part::uri).toList();
+            int newer = uris.size() - 1 - uris.indexOf(last.uri());
+            // Answered when the asked-for part was listed, not later: a second new part would mean the reload waited
+            // a whole part (300 ms) too long. What the test sees of the wait also holds the client's delays, so the
+            // wait is printed, not asserted (latency is the bench's to measure).
+            assertThat(newer).as("parts listed after %s in\n%s", last.uri(), p.text()).isEqualTo(1);
         }
-        System.out.printf("LL-HLS blocking reload: wait p50 %.1f ms, max %.1f ms (parts of up to %.0f ms)%n",
-                waits.percentileMicros(0.5) / 1000.0, waits.percentileMicros(1.0) / 1000.0, longestPart * 1000);
-        assertThat(waits.percentileMicros(1.0)).as("no reload waits past the next part")
-                .isLessThan((long) (longestPart * 1_000_000) + 150_000);
+        System.out.printf("LL-HLS blocking reload: wait p50 %.1f ms, max %.1f ms%n",
+                waits.percentileMicros(0.5) / 1000.0, waits.percentileMicros(1.0) / 1000.0);
     }
 
     @Test
