@@ -22,6 +22,7 @@ import java.util.UUID;
 public final class AuthFilter {
     static final String PRINCIPAL = "argus.principal";
     static final String GRANT = "argus.mediaGrant";
+    static final String CREDENTIAL = "argus.credential";
     public static final String SIG = "sig";
     static final String TENANT_HEADER = "X-Argus-Tenant";
     private static final String BEARER = "Bearer ";
@@ -56,12 +57,16 @@ public final class AuthFilter {
                     + "with a token from POST /api/v1/auth/login" + (mediaCamera.isPresent()
                     ? ", or use a signed URL from POST /api/v1/cameras/{id}/media-urls" : ""));
         }
-        Principal p = auth.authenticate(header.substring(BEARER.length()).trim()).orElseThrow(() -> {
+        String token = header.substring(BEARER.length()).trim();
+        Principal p = auth.authenticate(token).orElseThrow(() -> {
             ctx.header("WWW-Authenticate", "Bearer error=\"invalid_token\"");
             return new ApiException(ErrorCode.UNAUTHORIZED, "the token is unknown or has expired; log in again");
         });
         Principal scoped = inTenant(ctx, p);
+        UUID tenant = scoped.tenantId();
         ctx.attribute(PRINCIPAL, scoped);
+        ctx.attribute(CREDENTIAL, new Recheck.Credential(tenant + " " + token, () -> auth.authenticate(token)
+                .filter(q -> q.homeTenant().equals(tenant) || q.systemAdmin()).map(q -> q.in(tenant))));
         TenantScope.enter(scoped.tenantId());
     }
 
@@ -105,6 +110,8 @@ public final class AuthFilter {
                         + " or its user can no longer use it; ask for a new one"));
         ctx.attribute(PRINCIPAL, p);
         ctx.attribute(GRANT, g);
+        ctx.attribute(CREDENTIAL, new Recheck.Credential(sig, () -> signer.check(sig) instanceof MediaUrlCheck.Valid v
+                ? auth.principal(v.grant()) : Optional.empty()));
         TenantScope.enter(p.tenantId());
     }
 

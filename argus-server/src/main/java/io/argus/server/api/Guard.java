@@ -65,6 +65,9 @@ public final class Guard {
             from = from == null || from.isBefore(earliest) ? earliest : from;
         }
         ctx.attribute(MediaAccess.ATTRIBUTE, new MediaAccess(p.tenantId(), camera, from, to, signed != null));
+        Recheck.Credential credential = ctx.attribute(AuthFilter.CREDENTIAL);
+        ctx.attribute(Recheck.ATTRIBUTE, new Recheck(credential, q -> q.sees(camera)
+                && (action == null || q.can(action, camera))));
     }
 
     /** The caller; 401 when the request carried no credentials (only public routes may be reached so). */

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Every change to a user account, for every door that changes one (the user routes, {@code /me} and the
@@ -58,6 +59,21 @@ public final class Accounts {
             users.setDisabled(u.tenantId(), u.id(), true);
         }
         return reread(u);
+    }
+
+    /**
+     * A new tenant's first user, a tenant-admin, made by a system admin creating the tenant: the password policy
+     * as for every user, and the granting rule (the caller's token scopes count, so a token limited to
+     * manage-tenants cannot make an admin). Everything is checked before {@code newTenant} creates the tenant, so a
+     * refused admin leaves no tenant behind.
+     */
+    public User createFirstAdmin(Principal caller, String username, String password, Supplier<UUID> newTenant) {
+        if (!caller.systemAdmin()) {
+            throw AccessException.forbidden("only a system admin creates a tenant's first admin");
+        }
+        RoleRights.mayGive(caller, BuiltInRole.TENANT_ADMIN.actions());
+        checkPassword("adminPassword", username, password);
+        return insert(newTenant.get(), username, password, List.of(BuiltInRole.TENANT_ADMIN.id()));
     }
 
     /** The user {@code id} of the caller's tenant; 404 when there is none. */

@@ -1,6 +1,7 @@
 package io.argus.server.auth;
 
 import io.argus.metadata.CustomRole;
+import io.argus.metadata.RolePermission;
 import io.argus.metadata.RoleRepository;
 import java.util.EnumSet;
 import java.util.List;
@@ -10,8 +11,9 @@ import java.util.UUID;
 
 /**
  * What a role name gives, and the rule against escalation: a caller may give (to a user, or put in a custom
- * role) only actions it has itself on the whole tenant, with its token's scopes, so a user manager cannot make
- * itself or anyone else more than it is.
+ * role, or to the holders of a role by adding cameras to a camera group it names) only actions it has itself on
+ * the whole tenant, with its token's scopes, so a user or camera manager cannot make itself or anyone else more
+ * than it is.
  */
 public final class RoleRights {
     private final RoleRepository roles;
@@ -57,6 +59,29 @@ public final class RoleRights {
     public void checkAssignable(Principal caller, List<String> names) {
         for (String n : names) {
             mayGive(caller, actions(caller.tenantId(), n, "roles"));
+        }
+    }
+
+    /**
+     * 403 unless {@code caller} may add cameras to camera group {@code group}: a camera added to a group gets
+     * every camera action that any custom role of the tenant grants on the group, so the caller must be able to
+     * give each of them ({@link #mayGive}). A group no role names gives nothing and needs nothing; taking
+     * cameras out of a group, renaming or deleting it only narrows what roles give.
+     */
+    public void checkMayAddCamerasTo(Principal caller, UUID group, String groupName) {
+        for (CustomRole r : roles.list(caller.tenantId())) {
+            for (RolePermission p : r.permissions()) {
+                if (p.allCameras() || !p.groupIds().contains(group)) {
+                    continue;
+                }
+                for (String id : p.actions()) {
+                    Action.parse(id).filter(Action::camera).filter(a -> !caller.can(a)).ifPresent(a -> {
+                        throw AccessException.forbidden("you cannot add cameras to camera group " + groupName
+                                + ": role " + r.name() + " gives " + a.id() + " on it, which you do not have on "
+                                + "the whole tenant");
+                    });
+                }
+            }
         }
     }
 

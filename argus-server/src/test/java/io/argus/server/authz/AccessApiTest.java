@@ -196,6 +196,31 @@ class AccessApiTest {
         assertThat(fx.login("doomed", "boss").get("/api/v1/users").status()).isEqualTo(200);
     }
 
+    /** The first admin of a new tenant is made like every user (Accounts): password policy, granting rule. */
+    @Test
+    void aNewTenantsFirstAdminFollowsTheRulesOfEveryUser() {
+        Answer weak = fx.admin.post("/api/v1/tenants", "{\"name\":\"weak-co\",\"adminUsername\":\"boss\","
+                + "\"adminPassword\":\"short\"}");
+        assertThat(weak.status()).isEqualTo(400);
+        assertThat(weak.json().get("error").asText()).isEqualTo("validation_failed");
+        assertThat(weak.json().get("message").asText()).startsWith("adminPassword must be at least");
+        assertThat(fx.admin.post("/api/v1/tenants", "{\"name\":\"nameless-co\",\"adminPassword\":\"" + PW
+                + "\"}").json().get("message").asText()).isEqualTo("adminUsername is required with adminPassword");
+        String tenantsOnly = AccessFixture.ok(fx.admin.post("/api/v1/me/tokens", "{\"name\":\"provisioning\","
+                + "\"scopes\":[\"manage-tenants\"]}")).get("token").asText();
+        Answer scoped = fx.admin.withToken(tenantsOnly).post("/api/v1/tenants", "{\"name\":\"scoped-co\","
+                + "\"adminUsername\":\"boss\",\"adminPassword\":\"" + PW + "\"}");
+        assertThat(scoped.status()).as(scoped.toString()).isEqualTo(403);
+        assertThat(fx.admin.withToken(tenantsOnly).post("/api/v1/tenants", "{\"name\":\"bare-co\"}").status())
+                .isEqualTo(201);
+        assertThat(AccessFixture.ok(fx.admin.get("/api/v1/tenants")).findValuesAsText("name")).contains("bare-co")
+                .doesNotContain("weak-co", "nameless-co", "scoped-co");
+        AccessFixture.ok(fx.admin.post("/api/v1/tenants", "{\"name\":\"fine-co\",\"adminUsername\":\"boss\","
+                + "\"adminPassword\":\"" + PW + "\"}"));
+        JsonNode me = AccessFixture.ok(fx.login("fine-co", "boss").get("/api/v1/me"));
+        assertThat(me.get("roles")).extracting(JsonNode::asText).containsExactly("tenant-admin");
+    }
+
     @Test
     void aSystemAdminActsInAnotherTenantByNamingIt() {
         ArgusClient othr = fx.client("othr");

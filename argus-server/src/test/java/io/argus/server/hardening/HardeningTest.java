@@ -303,4 +303,43 @@ class HardeningTest {
         check("GET", "/api/v1/cameras?" + "x=" + "y".repeat(6000), null, null);
         assertThat(failures).isEmpty();
     }
+
+    /**
+     * Names and free text end up in logs, audit details, CSV exports and the UI: every one refuses CR, LF, NUL,
+     * ESC, TAB and the C1 controls with a 400 naming its field.
+     */
+    @Test
+    void controlCharactersInNamesAndTextAreRefusedNamingTheField() throws Exception {
+        ArgusClient api = ArgusClient.local(server.httpPort()).withToken(token);
+        String cam = "/api/v1/cameras/" + camera;
+        String perms = ",\"permissions\":[{\"actions\":[\"view-live\"],\"allCameras\":true}]";
+        Map<String, String> cases = new LinkedHashMap<>();
+        cases.put("name|POST /api/v1/tenants", "{\"name\":%s}");
+        cases.put("name|POST /api/v1/me/tokens", "{\"name\":%s}");
+        cases.put("username|POST /api/v1/users", "{\"username\":%s,\"password\":\"" + PASSWORD + "-long\"}");
+        cases.put("name|POST /api/v1/roles", "{\"name\":%s" + perms + "}");
+        cases.put("description|POST /api/v1/roles", "{\"name\":\"r-text\",\"description\":%s" + perms + "}");
+        cases.put("name|POST /api/v1/camera-groups", "{\"name\":%s}");
+        cases.put("name|POST /api/v1/cameras", "{\"name\":%s,\"url\":\"rtsp://127.0.0.1:1/y\"}");
+        cases.put("note|POST " + cam + "/bookmarks", "{\"from\":\"2026-01-01T00:00:00Z\",\"to\":"
+                + "\"2026-01-01T00:01:00Z\",\"note\":%s}");
+        cases.put("note|POST " + cam + "/events", "{\"note\":%s}");
+        List<String> wrong = new ArrayList<>();
+        for (var c : cases.entrySet()) {
+            String field = c.getKey().substring(0, c.getKey().indexOf('|'));
+            String route = c.getKey().substring(field.length() + 1);
+            for (String value : List.of("line\r\nbreak", "nul\u0000byte", "esc\u001b[31mape", "tab\there",
+                    "next\u0085line")) {
+                Answer a = api.send(route.substring(0, route.indexOf(' ')), route.substring(route.indexOf(' ') + 1),
+                        c.getValue().formatted(JSON.writeValueAsString(value)));
+                JsonNode body = a.status() >= 400 ? a.json() : null;
+                if (a.status() != 400 || !body.path("error").asText().equals("validation_failed")
+                        || !body.path("fields").has(field)) {
+                    wrong.add(route + " " + field + " " + JSON.writeValueAsString(value) + ": " + a.status() + " "
+                            + a.body());
+                }
+            }
+        }
+        assertThat(wrong).as("names and texts that took a control character").isEmpty();
+    }
 }

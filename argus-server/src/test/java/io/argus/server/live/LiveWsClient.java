@@ -96,6 +96,13 @@ final class LiveWsClient implements WebSocket.Listener {
         }
     }
 
+    /** Binary messages arrived so far. */
+    int received() {
+        synchronized (messages) {
+            return messages.size();
+        }
+    }
+
     void abort() {
         ws.abort();
     }

@@ -26,9 +26,9 @@ public final class AccessHandlers implements ApiModule {
                           PasswordPolicy policy, Clock clock) {
         RoleRights rights = new RoleRights(roles);
         Accounts accounts = new Accounts(users, rights, auth.tokens(), policy, clock);
-        this.handlers = List.of(new LoginHandler(auth), new TenantHandlers(tenants, users, policy, clock),
+        this.handlers = List.of(new LoginHandler(auth), new TenantHandlers(tenants, accounts, clock),
                 new UserHandlers(users, accounts), new RoleHandlers(roles, groups, cameras, rights, clock),
-                new CameraGroupHandlers(groups, clock), new MeHandlers(tenants, auth, accounts, clock));
+                new CameraGroupHandlers(groups, rights, clock), new MeHandlers(tenants, auth, accounts, clock));
     }
 
     @Override

@@ -17,6 +17,7 @@ import io.argus.server.api.access.AccessDtos.GroupRequest;
 import io.argus.server.api.access.AccessDtos.GroupResponse;
 import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
+import io.argus.server.auth.RoleRights;
 import io.javalin.http.Context;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,10 +31,12 @@ final class CameraGroupHandlers implements ApiModule {
     private static final String BASE = "/api/v1/camera-groups";
 
     private final CameraGroupRepository groups;
+    private final RoleRights rights;
     private final Clock clock;
 
-    CameraGroupHandlers(CameraGroupRepository groups, Clock clock) {
+    CameraGroupHandlers(CameraGroupRepository groups, RoleRights rights, Clock clock) {
         this.groups = groups;
+        this.rights = rights;
         this.clock = clock;
     }
 
@@ -71,6 +74,9 @@ final class CameraGroupHandlers implements ApiModule {
     private void put(Context ctx) {
         CameraGroup old = group(ctx);
         CameraGroup g = parse(ctx, old.id(), old.createdAt());
+        if (!old.cameraIds().containsAll(g.cameraIds())) {
+            rights.checkMayAddCamerasTo(AuthFilter.principal(ctx), old.id(), old.name());
+        }
         write(() -> groups.update(g), g.name());
         ctx.json(response(g));
     }

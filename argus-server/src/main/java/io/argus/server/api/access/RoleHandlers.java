@@ -140,6 +140,7 @@ final class RoleHandlers implements ApiModule {
         if (BuiltInRole.parse(name).isPresent()) {
             throw Validate.invalid("name", "is a built-in role's name");
         }
+        Validate.text("description", req.description());
         if (req.description() != null && req.description().length() > 500) {
             throw Validate.invalid("description", "must be at most 500 characters");
         }

@@ -3,7 +3,7 @@ package io.argus.server.api.access;
 import io.argus.metadata.DuplicateNameException;
 import io.argus.metadata.Tenant;
 import io.argus.metadata.TenantRepository;
-import io.argus.metadata.UserRepository;
+import io.argus.metadata.User;
 import io.argus.server.api.ApiException;
 import io.argus.server.api.ApiModule;
 import io.argus.server.api.Audit;
@@ -17,30 +17,27 @@ import io.argus.server.api.Validate;
 import io.argus.server.api.access.AccessDtos.TenantRequest;
 import io.argus.server.api.access.AccessDtos.TenantResponse;
 import io.argus.server.audit.AuditActions;
+import io.argus.server.auth.Accounts;
 import io.argus.server.auth.Action;
-import io.argus.server.auth.BuiltInRole;
-import io.argus.server.auth.PasswordPolicy;
 import io.javalin.http.Context;
 import java.time.Clock;
-import java.util.List;
 import java.util.UUID;
 
 /**
- * {@code /api/v1/tenants}: system administration. Creating a tenant may create its first tenant-admin; a
+ * {@code /api/v1/tenants}: system administration. Creating a tenant may create its first tenant-admin (through
+ * {@link Accounts}, like every user: the password policy and the granting rule); a
  * disabled tenant's users cannot log in and its tokens and signed URLs stop working (its data stays).
  */
 final class TenantHandlers implements ApiModule {
     private static final String BASE = "/api/v1/tenants";
 
     private final TenantRepository tenants;
-    private final UserRepository users;
-    private final PasswordPolicy policy;
+    private final Accounts accounts;
     private final Clock clock;
 
-    TenantHandlers(TenantRepository tenants, UserRepository users, PasswordPolicy policy, Clock clock) {
+    TenantHandlers(TenantRepository tenants, Accounts accounts, Clock clock) {
         this.tenants = tenants;
-        this.users = users;
-        this.policy = policy;
+        this.accounts = accounts;
         this.clock = clock;
     }
 
@@ -69,24 +66,26 @@ final class TenantHandlers implements ApiModule {
     private void create(Context ctx) {
         TenantRequest req = RequestBodies.read(ctx, TenantRequest.class);
         String name = Validate.name("name", req.name());
+        Tenant t;
         if (req.adminUsername() != null) {
             Validate.name("adminUsername", req.adminUsername());
-            String pw = req.adminPassword() == null ? "" : req.adminPassword();
-            policy.problem(req.adminUsername(), pw).ifPresent(p -> {
-                throw Validate.invalid("adminPassword", p);
-            });
+            User admin = accounts.createFirstAdmin(AuthFilter.principal(ctx), req.adminUsername(),
+                    req.adminPassword(), () -> insert(name).id());
+            t = tenants.find(admin.tenantId()).orElseThrow();
+        } else if (req.adminPassword() != null) {
+            throw Validate.invalid("adminUsername", "is required with adminPassword");
+        } else {
+            t = insert(name);
         }
-        Tenant t;
+        ctx.status(201).header("Location", BASE + "/" + t.id()).json(response(t));
+    }
+
+    private Tenant insert(String name) {
         try {
-            t = tenants.create(name, clock.instant());
+            return tenants.create(name, clock.instant());
         } catch (DuplicateNameException e) {
             throw new ApiException(ErrorCode.CONFLICT, "a tenant named " + name + " exists");
         }
-        if (req.adminUsername() != null) {
-            users.create(t.id(), req.adminUsername(), req.adminPassword(), clock.instant(),
-                    List.of(BuiltInRole.TENANT_ADMIN.id()));
-        }
-        ctx.status(201).header("Location", BASE + "/" + t.id()).json(response(t));
     }
 
     private void patch(Context ctx) {

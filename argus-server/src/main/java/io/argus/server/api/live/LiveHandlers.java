@@ -15,6 +15,7 @@ import io.argus.server.api.AuthFilter;
 import io.argus.server.api.ErrorCode;
 import io.argus.server.api.MediaAccess;
 import io.argus.server.api.MediaPaths;
+import io.argus.server.api.Recheck;
 import io.argus.server.api.Require;
 import io.argus.server.api.ResponseChannel;
 import io.argus.server.api.Routes;
@@ -59,6 +60,7 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
     private final PathManager paths;
     private final LlHlsServer hls;
     private final MseServer mse;
+    private final LiveRechecks rechecks = new LiveRechecks();
 
     public LiveHandlers(CameraService cameras, PathManager paths) {
         this(cameras, paths, LlHlsSettings.DEFAULT);
@@ -194,11 +196,15 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
             socket.end("the camera's stream ended");
             return;
         }
+        rechecks.add(socket, ctx.attribute(Recheck.ATTRIBUTE));
         socket.feed(mse.open(s, socket));
     }
 
     private void closed(WsContext ctx) {
         LiveSocket socket = ctx.attribute(SOCKET);
+        if (socket != null) {
+            rechecks.remove(socket);
+        }
         if (socket != null && socket.feed() != null) {
             socket.feed().close();
             LOG.debug("live.ws viewer of camera {} left ({}): {} fragments, {} units skipped",
@@ -210,6 +216,7 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
     /** Stops every LL-HLS muxer and the live loops. */
     @Override
     public void close() {
+        rechecks.close();
         hls.close();
         mse.close();
     }

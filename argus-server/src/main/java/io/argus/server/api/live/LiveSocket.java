@@ -29,6 +29,12 @@ final class LiveSocket implements MseSink {
     /** WebSocket close code 1001 (RFC 6455 §7.4.1): the endpoint is going away (the camera's stream ended). */
     static final int GOING_AWAY = 1001;
 
+    /**
+     * WebSocket close code 1008 (RFC 6455 §7.4.1): policy violation, here the credential that opened the socket no
+     * longer allows it.
+     */
+    static final int POLICY_VIOLATION = 1008;
+
     private final Session session;
     private final AtomicLong outstanding = new AtomicLong();
     private volatile StreamToMse feed;
@@ -89,6 +95,11 @@ final class LiveSocket implements MseSink {
     /** Bytes handed to Jetty and not written yet. */
     long outstanding() {
         return outstanding.get();
+    }
+
+    /** Closes the socket because its credential was revoked or no longer gives view-live on the camera. */
+    void revoked() {
+        session.close(POLICY_VIOLATION, "the credential was revoked or no longer allows view-live", Callback.NOOP);
     }
 
     @Override

@@ -10,6 +10,7 @@ import io.argus.server.api.RequestBodies;
 import io.argus.server.api.Require;
 import io.argus.server.api.Routes;
 import io.argus.server.api.TimeParams;
+import io.argus.server.api.Validate;
 import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
@@ -129,7 +130,7 @@ public final class TimelineHandlers implements ApiModule {
         Instant from = TimeParams.parse("from", req.from());
         Instant to = TimeParams.parse("to", req.to());
         TimeParams.check(from, to, null);
-        String note = req.note() == null ? "" : req.note();
+        String note = req.note() == null ? "" : Validate.text("note", req.note());
         if (note.length() > Bookmark.MAX_NOTE_LENGTH) {
             throw TimeParams.invalid("note", "at most " + Bookmark.MAX_NOTE_LENGTH + " characters");
         }

@@ -10,6 +10,7 @@ import io.argus.server.api.PathIds;
 import io.argus.server.api.RequestBodies;
 import io.argus.server.api.Require;
 import io.argus.server.api.Routes;
+import io.argus.server.api.Validate;
 import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
@@ -88,6 +89,7 @@ public final class RecordingHandlers implements ApiModule {
         Camera c = camera(ctx);
         EventRequest req = ctx.body().isBlank() ? new EventRequest(null, null)
                 : RequestBodies.read(ctx, EventRequest.class);
+        Validate.text("note", req.note());
         Instant at;
         try {
             at = req.at() == null ? clock.instant() : Instant.parse(req.at());
