@@ -6,9 +6,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
+import io.argus.server.testing.TestNode;
 import io.argus.testkit.tier.E2e;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,10 +15,9 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Who may change which camera group: caller × group × operation → the exact status. A camera group scopes what
@@ -73,16 +71,16 @@ class CameraGroupTargetMatrixTest {
     static final Map<String, String> GROUP_ROLE_ACTIONS = Map.of("free", "", "live", "\"view-live\",\"playback\"",
             "mc", "\"manage-cameras\"");
 
-    @TempDir
-    static Path dir;
+    @RegisterExtension
+    static final TestNode node = TestNode.bare();
     static ArgusServer server;
     static AccessFixture fx;
     static final Map<String, ArgusClient> callers = new LinkedHashMap<>();
 
     @BeforeAll
     static void start() {
-        server = ArgusServer.start(ArgusConfig.ephemeral(dir, Map.of("admin.password", AccessFixture.ADMIN_PASSWORD)));
-        fx = new AccessFixture(server);
+        server = node.server();
+        fx = new AccessFixture(node);
         AccessFixture.ok(fx.admin.post("/api/v1/roles", "{\"name\":\"camera-manager\",\"permissions\":[{\"actions\":"
                 + "[\"manage-cameras\"],\"allCameras\":true}]}"));
         callers.put("sys", fx.admin);
@@ -91,11 +89,6 @@ class CameraGroupTargetMatrixTest {
         callers.put("tok", fx.admin.withToken(AccessFixture.ok(fx.client("tadm").post("/api/v1/me/tokens",
                 "{\"name\":\"camera-sync\",\"scopes\":[\"manage-cameras\"]}")).get("token").asText()));
         callers.put("othr", fx.client("othr"));
-    }
-
-    @AfterAll
-    static void stop() {
-        server.close();
     }
 
     @Test
