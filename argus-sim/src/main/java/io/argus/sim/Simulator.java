@@ -36,11 +36,25 @@ public final class Simulator implements AutoCloseable {
      * @param udp     whether the cameras also offer RTP over UDP
      * @param small   whether the cameras send the 640x360 sample (a camera's sub-stream, as a 16-tile wall
      *                shows) instead of the 1080p one
+     * @param rtpMaxSize largest RTP packet (header included) the cameras send, over TCP and UDP alike
      */
-    public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small) {
+    public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small,
+                         int rtpMaxSize) {
+        /**
+         * RTP packets of at most 1400 bytes over TCP and UDP alike, as cameras send them (GStreamer's
+         * {@code rtph264pay} and ffmpeg default to it, and camera firmware to 1400–1500 bytes), so that whatever
+         * reads the simulator sees as many packets as on a real site.
+         */
+        public static final int DEFAULT_RTP_MAX_SIZE = RtspServerConfig.DEFAULT_UDP_RTP_MAX_SIZE;
+
         /** Cameras sending the 1080p sample. */
         public Config(int cameras, String host, int port, Codec codec, int fps, boolean udp) {
             this(cameras, host, port, codec, fps, udp, false);
+        }
+
+        /** Cameras sending camera-sized RTP packets ({@value #DEFAULT_RTP_MAX_SIZE} bytes). */
+        public Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small) {
+            this(cameras, host, port, codec, fps, udp, small, DEFAULT_RTP_MAX_SIZE);
         }
 
         public Config {
@@ -52,6 +66,10 @@ public final class Simulator implements AutoCloseable {
             }
             if (fps < 1 || fps > 120) {
                 throw new IllegalArgumentException("fps must be 1..120: " + fps);
+            }
+            if (rtpMaxSize < RtspServerConfig.MIN_RTP_SIZE || rtpMaxSize > RtspServerConfig.MAX_RTP_SIZE) {
+                throw new IllegalArgumentException("RTP packet size must be " + RtspServerConfig.MIN_RTP_SIZE
+                        + ".." + RtspServerConfig.MAX_RTP_SIZE + ": " + rtpMaxSize);
             }
         }
 
@@ -78,7 +96,7 @@ public final class Simulator implements AutoCloseable {
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sim-control"));
         this.paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT);
         this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
-                Duration.ofSeconds(60)), paths, RtspAuthenticator.ALLOW_ALL, 0);
+                Duration.ofSeconds(60)).withRtpMaxSize(config.rtpMaxSize()), paths, RtspAuthenticator.ALLOW_ALL, 0);
         this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
         SimSample media = config.codec() == Codec.H264
                 ? (config.small() ? SimSample.H264_360P25 : SimSample.H264_1080P25)
