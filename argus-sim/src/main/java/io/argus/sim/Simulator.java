@@ -10,13 +10,16 @@ import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.transport.NettyTransport;
 import io.argus.sim.samples.SimSample;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -90,6 +93,7 @@ public final class Simulator implements AutoCloseable {
     private final EventLoopGroup cameraLoops;
     private final SampleLoop sample;
     private final List<SimCamera> cameras = new ArrayList<>();
+    private final Map<EventLoop, SimTicker> tickers = new LinkedHashMap<>();
 
     private Simulator(Config config) {
         this.config = config;
@@ -113,11 +117,14 @@ public final class Simulator implements AutoCloseable {
             long loop = TimeUnit.SECONDS.toNanos(1) * sim.sample.size() / config.fps();
             for (int i = 1; i <= config.cameras(); i++) {
                 Path path = sim.paths.add("cam" + i, "cam" + i, null, true);
-                SimCamera cam = new SimCamera(path, sim.sample, config.fps(), sim.cameraLoops.next(),
+                SimTicker ticker = sim.tickers.computeIfAbsent(sim.cameraLoops.next(), SimTicker::new);
+                SimCamera cam = new SimCamera(path, sim.sample, config.fps(), ticker.loop(),
                         PooledByteBufAllocator.DEFAULT);
                 sim.cameras.add(cam);
                 cam.start(loop * (i - 1) / config.cameras());
+                ticker.add(cam);
             }
+            sim.tickers.values().forEach(SimTicker::start);
             return sim;
         } catch (IOException | RuntimeException e) {
             sim.close();
@@ -150,6 +157,7 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        tickers.values().forEach(SimTicker::close);
         cameras.forEach(SimCamera::close);
         server.close();
         paths.close();
