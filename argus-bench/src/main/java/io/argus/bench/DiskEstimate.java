@@ -13,11 +13,13 @@ import java.util.Locale;
  * @param serverSeconds    how long the server records them, start and stop included
  * @param ffmpegRecorders  ffmpeg recorders run for comparison
  * @param ffmpegSeconds    how long they record
+ * @param floorCameras     cameras the floor recorder records for comparison (raw bytes, no larger than the server's)
+ * @param floorSeconds     how long it records them
  * @param bytesPerSecond   what one camera's recording takes per second
  * @param reserveBytes     the server's own files, and the free space it keeps while recording
  */
 public record DiskEstimate(int cameras, long serverSeconds, int ffmpegRecorders, long ffmpegSeconds,
-                           long bytesPerSecond, long reserveBytes) {
+                           int floorCameras, long floorSeconds, long bytesPerSecond, long reserveBytes) {
 
     /**
      * A camera's recording per second at 25 fps: the simulator's 1080p samples are about 2 Mbit/s (256 KB/s), and
@@ -48,25 +50,31 @@ public record DiskEstimate(int cameras, long serverSeconds, int ffmpegRecorders,
      */
     static final long SERVER_MIN_FREE_BYTES = 1L << 30;
 
-    /** The estimate for a run of {@code cfg}, with the ffmpeg recorders it asks for (whether ffmpeg is there or not). */
+    /**
+     * The estimate for a run of {@code cfg}, with the floor and the ffmpeg recorders it asks for (whether ffmpeg is
+     * there or not).
+     */
     public static DiskEstimate of(IngestBench.Config cfg) {
         long bytesPerSecond = BYTES_PER_SECOND_AT_25_FPS * cfg.fps() / 25;
         if (!cfg.record()) {
-            return new DiskEstimate(0, 0, 0, 0, bytesPerSecond, SERVER_FILES_BYTES);
+            return new DiskEstimate(0, 0, 0, 0, 0, 0, bytesPerSecond, SERVER_FILES_BYTES);
         }
         long phase = cfg.warmup().toSeconds() + cfg.measure().toSeconds();
         int ffmpeg = Math.min(cfg.ffmpegRecorders(), cfg.cameras());
-        // The server goes on recording every camera while the ffmpeg recorders warm up and are measured.
-        long serverSeconds = phase + (ffmpeg > 0 ? phase : 0) + START_STOP_SECONDS
+        int floor = Math.min(cfg.floorCameras(), cfg.cameras());
+        // The server goes on recording every camera while the floor and the ffmpeg recorders warm up and are measured.
+        long serverSeconds = phase + (ffmpeg > 0 ? phase : 0) + (floor > 0 ? phase : 0) + START_STOP_SECONDS
                 + (long) Math.ceil(cfg.cameras() * START_STOP_SECONDS_PER_CAMERA);
         return new DiskEstimate(cfg.cameras(), serverSeconds, ffmpeg, ffmpeg > 0 ? phase + START_STOP_SECONDS : 0,
-                bytesPerSecond, SERVER_FILES_BYTES + SERVER_MIN_FREE_BYTES);
+                floor, floor > 0 ? phase + START_STOP_SECONDS : 0, bytesPerSecond,
+                SERVER_FILES_BYTES + SERVER_MIN_FREE_BYTES);
     }
 
     /** Bytes the run needs free. */
     public long bytes() {
         double recorded = (double) cameras * serverSeconds * bytesPerSecond
-                + (double) ffmpegRecorders * ffmpegSeconds * bytesPerSecond;
+                + (double) ffmpegRecorders * ffmpegSeconds * bytesPerSecond
+                + (double) floorCameras * floorSeconds * bytesPerSecond;
         return (long) Math.min(Long.MAX_VALUE, Math.ceil(recorded * MARGIN) + reserveBytes);
     }
 
@@ -103,6 +111,10 @@ public record DiskEstimate(int cameras, long serverSeconds, int ffmpegRecorders,
         if (ffmpegRecorders > 0) {
             s.append(String.format(Locale.ROOT, " + %d ffmpeg recorders × %s × %d s", ffmpegRecorders, rate,
                     ffmpegSeconds));
+        }
+        if (floorCameras > 0) {
+            s.append(String.format(Locale.ROOT, " + the floor's %d cameras × %s × %d s", floorCameras, rate,
+                    floorSeconds));
         }
         if (!s.isEmpty()) {
             s.append(String.format(Locale.ROOT, ", × %.2f margin, + ", MARGIN));

@@ -26,9 +26,17 @@ public final class IngestBench {
      * @param record          whether the cameras are recorded (continuous) or only ingested (recording off)
      * @param ffmpegRecorders with {@code record}: how many {@code ffmpeg -c copy -f segment} recorders to run on the
      *                        same sources afterwards for comparison (0: none)
+     * @param floorCameras    with {@code record}: how many cameras the {@link FloorRecorder} records afterwards
+     *                        for comparison (0: none)
      */
     public record Config(int cameras, String codec, int fps, Duration warmup, Duration measure, String mainClass,
-                         List<String> serverJvmArgs, boolean record, int ffmpegRecorders) {
+                         List<String> serverJvmArgs, boolean record, int ffmpegRecorders, int floorCameras) {
+        /** Without the floor. */
+        public Config(int cameras, String codec, int fps, Duration warmup, Duration measure, String mainClass,
+                      List<String> serverJvmArgs, boolean record, int ffmpegRecorders) {
+            this(cameras, codec, fps, warmup, measure, mainClass, serverJvmArgs, record, ffmpegRecorders, 0);
+        }
+
         public Config {
             if (cameras < 1 || cameras > 10_000) {
                 throw new IllegalArgumentException("cameras must be 1..10000: " + cameras);
@@ -43,19 +51,30 @@ public final class IngestBench {
         }
     }
 
-    /** What one run measured. Memory figures are per camera above the idle server's baseline. */
+    /**
+     * What one run measured. Memory figures are per camera above the idle server's baseline.
+     *
+     * @param threads      the server's CPU over the window by thread group, user and kernel time apart
+     * @param gcCount      the server's garbage collections in the window
+     * @param gcMillis     the time they took (the collectors' accumulated collection time)
+     */
     public record Result(int cameras, int live, double serverCores, double serverCpuPercentOfMachine,
                          double serverCpuPercentOfCorePerCamera, double simCores, long heapPerCameraBytes,
                          long directPerCameraBytes, long rssPerCameraBytes, long gopCachePerCameraBytes,
                          long framesReceived,
                          long framesExpected, long packetsLost, long framesDropped, long latencyP50Micros,
-                         long latencyP99Micros, long latencySamples, Recording recording) {
+                         long latencyP99Micros, long latencySamples, ThreadCpu.Breakdown threads, long gcCount,
+                         long gcMillis, double windowSeconds, Recording recording) {
 
         public void print(PrintWriter out) {
             out.printf(Locale.ROOT, "cameras              %d (%d live)%n", cameras, live);
             out.printf(Locale.ROOT, "server CPU           %.1f %% of the machine (%d cores), %.3f %% of a core per camera%n",
                     serverCpuPercentOfMachine, Runtime.getRuntime().availableProcessors(),
                     serverCpuPercentOfCorePerCamera);
+            threads.print(out, cameras);
+            out.printf(Locale.ROOT, "server GC            %d collections, %d ms in the %.0f s window (GC threads %.3f %% "
+                    + "of a core per camera)%n", gcCount, gcMillis, windowSeconds,
+                    100 * threads.total(ThreadCpu.Group.GC) / cameras);
             out.printf(Locale.ROOT, "simulator CPU        %.2f cores (a separate process, not counted above)%n", simCores);
             out.printf(Locale.ROOT, "memory per camera    heap %s, direct %s, RSS %s (of which GOP cache payload %s)%n",
                     kb(heapPerCameraBytes), kb(directPerCameraBytes), kb(rssPerCameraBytes),
@@ -75,19 +94,35 @@ public final class IngestBench {
     }
 
     /**
-     * What recording wrote, and the ffmpeg recorders' cost on the same sources.
+     * What recording wrote, and the floor's and the ffmpeg recorders' cost on the same sources.
      *
      * @param ffmpegRecorders how many ran (0 when ffmpeg is missing or none were asked for)
+     * @param floor           the floor recorder's run, or null when none was asked for
      */
     public record Recording(double writeBytesPerSecond, long framesDropped, int ffmpegRecorders,
-                            double ffmpegCpuPercentOfCorePerCamera, long ffmpegRssPerCameraBytes) {
+                            double ffmpegCpuPercentOfCorePerCamera, long ffmpegRssPerCameraBytes, FloorRun floor) {
         void print(PrintWriter out, double serverPerCamera, int cameras) {
             out.printf(Locale.ROOT, "recording            %.1f MB/s written (%.0f KB/s per camera), %d frames not recorded%n",
                     writeBytesPerSecond / 1e6, writeBytesPerSecond / 1e3 / cameras, framesDropped);
+            if (floor != null) {
+                floor.print(out);
+            }
             if (ffmpegRecorders > 0) {
                 out.printf(Locale.ROOT, "ffmpeg -c copy       %d recorders: %.3f %% of a core and %.1f MB resident per camera "
                         + "(%.1fx the server's CPU per camera)%n", ffmpegRecorders, ffmpegCpuPercentOfCorePerCamera,
                         ffmpegRssPerCameraBytes / 1e6, ffmpegCpuPercentOfCorePerCamera / serverPerCamera);
+            }
+            StringBuilder ratios = new StringBuilder();
+            if (floor != null) {
+                ratios.append(String.format(Locale.ROOT, "Argus/floor %.2f", serverPerCamera
+                        / floor.cpuPercentOfCorePerCamera()));
+            }
+            if (ffmpegRecorders > 0) {
+                ratios.append(ratios.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "Argus/ffmpeg %.2f",
+                        serverPerCamera / ffmpegCpuPercentOfCorePerCamera));
+            }
+            if (!ratios.isEmpty()) {
+                out.printf(Locale.ROOT, "CPU per camera       %s%n", ratios);
             }
         }
     }
@@ -132,12 +167,16 @@ public final class IngestBench {
             long writtenAt0 = System.nanoTime();
             Totals before = Totals.of(api.cameras());
             api.resetNodeStats();
+            JsonNode gc0 = api.nodeStats(false).path("gc");
             ProcessSample s0 = ProcessSample.of(server.pid());
+            ThreadCpu t0 = ThreadCpu.of(server.pid());
             ProcessSample sim0 = ProcessSample.of(sim.pid());
             log.printf("measuring for %d s%n", cfg.measure().toSeconds());
             Thread.sleep(cfg.measure().toMillis());
             ProcessSample s1 = ProcessSample.of(server.pid());
+            ThreadCpu t1 = ThreadCpu.of(server.pid());
             ProcessSample sim1 = ProcessSample.of(sim.pid());
+            JsonNode gc1 = api.nodeStats(false).path("gc");
             Totals after = Totals.of(api.cameras());
             Recording recording = cfg.record() ? recording(api, ids, written0, writtenAt0, cfg, run, simPort, log)
                     : null;
@@ -158,7 +197,8 @@ public final class IngestBench {
                     after.frames - before.frames, Math.round(seconds * cfg.fps() * n),
                     after.packetsLost - before.packetsLost, after.framesDropped - before.framesDropped,
                     lat.path("p50Micros").asLong(-1), lat.path("p99Micros").asLong(-1), lat.path("count").asLong(),
-                    recording);
+                    t1.since(t0), gc1.path("collections").asLong() - gc0.path("collections").asLong(),
+                    gc1.path("millis").asLong() - gc0.path("millis").asLong(), seconds, recording);
         }
     }
 
@@ -204,13 +244,17 @@ public final class IngestBench {
         for (String id : ids) {
             dropped += api.recording(id).path("status").path("framesDropped").asLong();
         }
+        String urlPrefix = "rtsp://127.0.0.1:" + simPort + "/cam";
+        int floorCameras = Math.min(cfg.floorCameras(), cfg.cameras());
+        FloorRun floor = floorCameras == 0 ? null
+                : FloorRun.measure(run, urlPrefix, floorCameras, cfg.warmup(), cfg.measure(), log);
         int k = Math.min(cfg.ffmpegRecorders(), cfg.cameras());
         if (k == 0 || !FfmpegRecorders.available()) {
-            return new Recording(rate, dropped, 0, 0, 0);
+            return new Recording(rate, dropped, 0, 0, 0, floor);
         }
         List<String> urls = new ArrayList<>();
         for (int i = 1; i <= k; i++) {
-            urls.add("rtsp://127.0.0.1:" + simPort + "/cam" + i);
+            urls.add(urlPrefix + i);
         }
         log.printf("running %d ffmpeg recorders on the same sources for comparison%n", k);
         try (FfmpegRecorders ff = FfmpegRecorders.start(run, urls)) {
@@ -220,7 +264,7 @@ public final class IngestBench {
             ProcessSample f1 = ff.sample();
             int alive = ff.alive();
             return new Recording(rate, dropped, alive, 100 * f1.coresSince(f0) / Math.max(1, alive),
-                    f1.rssBytes() / Math.max(1, alive));
+                    f1.rssBytes() / Math.max(1, alive), floor);
         }
     }
 

@@ -37,6 +37,18 @@ class DiskEstimateTest {
     }
 
     @Test
+    void countsTheFloorPhaseLikeTheFfmpegOne() {
+        DiskEstimate without = DiskEstimate.of(record(100, 20, 30, 0));
+        DiskEstimate with = DiskEstimate.of(new IngestBench.Config(100, "h264", 25, Duration.ofSeconds(20),
+                Duration.ofSeconds(30), "unused.Main", List.of(), true, 0, 100));
+        assertThat(with.serverSeconds()).isEqualTo(without.serverSeconds() + 50);
+        assertThat(with.bytes() - without.bytes())
+                .as("100 cameras for 50 s more and the floor's 100 for 60 s, × 1.25 margin, at 300 KB/s")
+                .isEqualTo(Math.round((100 * 50 + 100 * 60) * 300_000L * 1.25));
+        assertThat(with.arithmetic()).contains("the floor's 100 cameras × 300.0 KB/s × 60 s");
+    }
+
+    @Test
     void anIngestRunRecordsNothing() {
         IngestBench.Config ingest = new IngestBench.Config(1000, "h264", 25, Duration.ofSeconds(20),
                 Duration.ofSeconds(30), "unused.Main", List.of(), false, 0);

@@ -5,18 +5,15 @@ import io.argus.media.codec.sei.CaptureTimeSei;
 import io.argus.media.path.Path;
 import io.argus.media.path.SourceListener;
 import io.argus.media.stream.Stream;
-import io.argus.media.stream.WallClock;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
 import java.util.List;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * One simulated camera: publishes the sample loop into its path at {@code fps} frames per second, on one event
- * loop. Each frame is the template's NAL units (retained slices, no copy) with a capture-time SEI inserted
- * before the first slice.
+ * loop, when its loop's {@link SimTicker} finds frames due. Each frame is the template's NAL units (retained
+ * slices, no copy) with a capture-time SEI inserted before the first slice.
  */
 final class SimCamera implements AutoCloseable {
     private final SampleLoop sample;
@@ -25,12 +22,16 @@ final class SimCamera implements AutoCloseable {
     private final SourceListener publisher;
     private final Stream stream;
     private final ByteBufAllocator alloc;
-    private ScheduledFuture<?> ticker;
+    private final long periodNanos;
+    private long dueNanos;
+    /** Set by {@link #start}, cleared on the loop by {@link #close}: a closed camera sends nothing more. */
+    private boolean sending;
     private volatile long frameNo;
 
     SimCamera(Path path, SampleLoop sample, int fps, EventLoop loop, ByteBufAllocator alloc) {
         this.sample = sample;
         this.fps = fps;
+        this.periodNanos = 1_000_000_000L / fps;
         this.loop = loop;
         this.alloc = alloc;
         this.publisher = path.acquirePublisher();
@@ -40,13 +41,27 @@ final class SimCamera implements AutoCloseable {
         this.stream = publisher.onReady(List.of(sample.format()), loop);
     }
 
-    /** Starts publishing after {@code offsetNanos} (cameras are spread over the frame interval, as real ones are). */
+    /**
+     * Starts publishing {@code offsetNanos} from now (cameras are spread over the frame interval, as real ones are).
+     * Call on the camera's loop, or before its ticker starts.
+     */
     void start(long offsetNanos) {
-        long period = 1_000_000_000L / fps;
-        ticker = loop.scheduleAtFixedRate(this::tick, offsetNanos, period, TimeUnit.NANOSECONDS);
+        dueNanos = System.nanoTime() + offsetNanos;
+        sending = true;
     }
 
-    private void tick() {
+    /**
+     * Sends the frames due by {@code nowNanos}, stamped with the capture time {@code nowMicros} (the wall clock,
+     * read once per tick for all the loop's cameras); on the camera's loop.
+     */
+    void sendDue(long nowNanos, long nowMicros) {
+        while (sending && nowNanos - dueNanos >= 0) {
+            tick(nowMicros);
+            dueNanos += periodNanos;
+        }
+    }
+
+    private void tick(long captureMicros) {
         AccessUnit template = sample.frame(frameNo);
         int n = template.unitCount();
         ByteBuf[] units = new ByteBuf[n + 1];
@@ -55,7 +70,7 @@ final class SimCamera implements AutoCloseable {
         for (int i = 0; i < n; i++) {
             ByteBuf nal = template.unit(i);
             if (!seiPlaced && sample.isVcl(nal)) {
-                units[out++] = CaptureTimeSei.build(sample.codec(), WallClock.micros(), alloc);
+                units[out++] = CaptureTimeSei.build(sample.codec(), captureMicros, alloc);
                 seiPlaced = true;
             }
             units[out++] = nal.retainedSlice();
@@ -72,9 +87,9 @@ final class SimCamera implements AutoCloseable {
 
     @Override
     public void close() {
-        if (ticker != null) {
-            ticker.cancel(false);
-        }
-        loop.execute(() -> publisher.onEnded("simulator stopped"));
+        loop.execute(() -> {
+            sending = false;
+            publisher.onEnded("simulator stopped");
+        });
     }
 }

@@ -10,13 +10,16 @@ import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.transport.NettyTransport;
 import io.argus.sim.samples.SimSample;
 import io.netty.buffer.PooledByteBufAllocator;
+import io.netty.channel.EventLoop;
 import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -36,11 +39,25 @@ public final class Simulator implements AutoCloseable {
      * @param udp     whether the cameras also offer RTP over UDP
      * @param small   whether the cameras send the 640x360 sample (a camera's sub-stream, as a 16-tile wall
      *                shows) instead of the 1080p one
+     * @param rtpMaxSize largest RTP packet (header included) the cameras send, over TCP and UDP alike
      */
-    public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small) {
+    public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small,
+                         int rtpMaxSize) {
+        /**
+         * RTP packets of at most 1400 bytes over TCP and UDP alike, as cameras send them (GStreamer's
+         * {@code rtph264pay} and ffmpeg default to it, and camera firmware to 1400–1500 bytes), so that whatever
+         * reads the simulator sees as many packets as on a real site.
+         */
+        public static final int DEFAULT_RTP_MAX_SIZE = RtspServerConfig.DEFAULT_UDP_RTP_MAX_SIZE;
+
         /** Cameras sending the 1080p sample. */
         public Config(int cameras, String host, int port, Codec codec, int fps, boolean udp) {
             this(cameras, host, port, codec, fps, udp, false);
+        }
+
+        /** Cameras sending camera-sized RTP packets ({@value #DEFAULT_RTP_MAX_SIZE} bytes). */
+        public Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small) {
+            this(cameras, host, port, codec, fps, udp, small, DEFAULT_RTP_MAX_SIZE);
         }
 
         public Config {
@@ -52,6 +69,10 @@ public final class Simulator implements AutoCloseable {
             }
             if (fps < 1 || fps > 120) {
                 throw new IllegalArgumentException("fps must be 1..120: " + fps);
+            }
+            if (rtpMaxSize < RtspServerConfig.MIN_RTP_SIZE || rtpMaxSize > RtspServerConfig.MAX_RTP_SIZE) {
+                throw new IllegalArgumentException("RTP packet size must be " + RtspServerConfig.MIN_RTP_SIZE
+                        + ".." + RtspServerConfig.MAX_RTP_SIZE + ": " + rtpMaxSize);
             }
         }
 
@@ -72,13 +93,14 @@ public final class Simulator implements AutoCloseable {
     private final EventLoopGroup cameraLoops;
     private final SampleLoop sample;
     private final List<SimCamera> cameras = new ArrayList<>();
+    private final Map<EventLoop, SimTicker> tickers = new LinkedHashMap<>();
 
     private Simulator(Config config) {
         this.config = config;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sim-control"));
         this.paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT);
         this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
-                Duration.ofSeconds(60)), paths, RtspAuthenticator.ALLOW_ALL, 0);
+                Duration.ofSeconds(60)).withRtpMaxSize(config.rtpMaxSize()), paths, RtspAuthenticator.ALLOW_ALL, 0);
         this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
         SimSample media = config.codec() == Codec.H264
                 ? (config.small() ? SimSample.H264_360P25 : SimSample.H264_1080P25)
@@ -95,11 +117,14 @@ public final class Simulator implements AutoCloseable {
             long loop = TimeUnit.SECONDS.toNanos(1) * sim.sample.size() / config.fps();
             for (int i = 1; i <= config.cameras(); i++) {
                 Path path = sim.paths.add("cam" + i, "cam" + i, null, true);
-                SimCamera cam = new SimCamera(path, sim.sample, config.fps(), sim.cameraLoops.next(),
+                SimTicker ticker = sim.tickers.computeIfAbsent(sim.cameraLoops.next(), SimTicker::new);
+                SimCamera cam = new SimCamera(path, sim.sample, config.fps(), ticker.loop(),
                         PooledByteBufAllocator.DEFAULT);
                 sim.cameras.add(cam);
                 cam.start(loop * (i - 1) / config.cameras());
+                ticker.add(cam);
             }
+            sim.tickers.values().forEach(SimTicker::start);
             return sim;
         } catch (IOException | RuntimeException e) {
             sim.close();
@@ -132,6 +157,7 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        tickers.values().forEach(SimTicker::close);
         cameras.forEach(SimCamera::close);
         server.close();
         paths.close();

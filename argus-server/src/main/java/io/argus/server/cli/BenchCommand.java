@@ -71,7 +71,8 @@ final class BenchCommand implements Runnable {
         public Integer call() throws Exception {
             var out = spec.commandLine().getOut();
             IngestBench.Config cfg = new IngestBench.Config(cameras, codec, fps, Duration.ofSeconds(warmup),
-                    Duration.ofSeconds(duration), ArgusCli.class.getName(), serverJvm(), record(), ffmpegRecorders());
+                    Duration.ofSeconds(duration), ArgusCli.class.getName(), serverJvm(), record(), ffmpegRecorders(),
+                    floorCameras());
             // Closing the run stops its processes, prints where the logs are and deletes the rest (unless kept).
             try (BenchRun run = BenchRun.open(workDir != null ? workDir : BenchRun.defaultParent(),
                     DiskEstimate.of(cfg), keep, out)) {
@@ -88,6 +89,10 @@ final class BenchCommand implements Runnable {
         }
 
         int ffmpegRecorders() {
+            return 0;
+        }
+
+        int floorCameras() {
             return 0;
         }
 
@@ -108,12 +113,22 @@ final class BenchCommand implements Runnable {
     /** {@code argus bench record}: as ingest, with every camera recorded, compared with ffmpeg recorders. */
     @Command(name = "record", mixinStandardHelpOptions = true,
             description = "Ingest and record N simulated cameras (continuous, to the server's data dir) and report "
-                    + "the server's CPU and memory per camera and write throughput; then run ffmpeg -c copy -f "
-                    + "segment recorders on the same sources and report their cost as a ratio.")
+                    + "the server's CPU and memory per camera and write throughput; then run the floor (a minimal "
+                    + "Java NIO recorder of the raw bytes) and ffmpeg -c copy -f segment recorders on the same "
+                    + "sources and report the server's cost as ratios of theirs.")
     static final class Record extends Ingest {
         @Option(names = "--ffmpeg", defaultValue = "50", description = "ffmpeg recorders to compare with "
                 + "(default ${DEFAULT-VALUE}, at most N; 0 to skip).")
         int ffmpeg;
+
+        @Option(names = "--floor", description = "Cameras the floor recorder records to compare with (default: "
+                + "all N; 0 to skip).")
+        Integer floor;
+
+        @Override
+        int floorCameras() {
+            return floor == null ? cameras : floor;
+        }
 
         @Override
         boolean record() {

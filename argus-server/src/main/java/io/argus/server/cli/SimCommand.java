@@ -34,6 +34,11 @@ final class SimCommand implements Callable<Integer> {
     @Option(names = "--no-udp", description = "Offer RTP over TCP only.")
     boolean noUdp;
 
+    @Option(names = "--rtp-max-size", defaultValue = "" + Simulator.Config.DEFAULT_RTP_MAX_SIZE,
+            description = "Largest RTP packet in bytes, header included, over TCP and UDP alike (default "
+                    + "${DEFAULT-VALUE}, as cameras send).")
+    int rtpMaxSize;
+
     @Spec
     CommandSpec spec;
 
@@ -41,7 +46,8 @@ final class SimCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Simulator.Config config;
         try {
-            config = new Simulator.Config(cameras, host, port, Simulator.Config.codec(codec), fps, !noUdp);
+            config = new Simulator.Config(cameras, host, port, Simulator.Config.codec(codec), fps, !noUdp, false,
+                    rtpMaxSize);
         } catch (IllegalArgumentException e) {
             spec.commandLine().getErr().println("argus sim: " + e.getMessage());
             return ArgusCli.EXIT_USAGE;

@@ -37,11 +37,20 @@ class BenchCommandTest {
     @TempDir
     Path dir;
 
+    /**
+     * Also the report of issue 16 in one run on the same sources: the server's threads and GC, the floor and
+     * ffmpeg, and the server's CPU as ratios of theirs (printed, never asserted: performance is benchmarked).
+     */
     @Test
     void aRunDeletesItsRecordingsAndLeavesOnlyTheLogs() throws IOException {
         assumeFfmpeg();
         ArgusCliTest.Run r = bench("record", "--ffmpeg", "1", "--work-dir", dir.toString());
         assertThat(r.status()).as(r.out() + r.err()).isZero();
+        assertThat(r.out()).containsPattern("server threads +ingest [0-9.]+ %, recorder [0-9.]+ %, GC")
+                .containsPattern("server GC +[0-9]+ collections")
+                .containsPattern("floor \\(Java NIO\\) +2 cameras: [0-9.]+ % of a core")
+                .containsPattern("ffmpeg -c copy +1 recorders")
+                .containsPattern("CPU per camera +Argus/floor [0-9.]+, Argus/ffmpeg [0-9.]+");
         Path run = onlyRunFolder(dir);
         assertOnlyLogsIn(run);
         assertThat(run.resolve("server.log")).isNotEmptyFile();

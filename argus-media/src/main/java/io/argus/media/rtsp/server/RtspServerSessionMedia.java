@@ -29,15 +29,6 @@ import java.util.concurrent.ThreadLocalRandom;
 final class RtspServerSessionMedia {
 
     /**
-     * Largest RTP packet sent over UDP: 1400 bytes fits Ethernet's 1500 with room for IP, UDP and a VPN or
-     * PPPoE header, so packets are never IP-fragmented.
-     */
-    static final int UDP_MTU = 1400;
-
-    /** Largest RTP packet sent TCP-interleaved: bigger packets mean fewer headers and writes; TCP segments them. */
-    static final int TCP_MTU = 8192;
-
-    /**
      * A unit whose {@link AccessUnit#receivedNanos()} is further in the past than this (or in the future) was not
      * stamped by this process's packet path (a file or a test): the GOP cache never holds units older than its
      * longest GOP, 10 s, so anything beyond a minute is anchored at the time it is sent instead.
@@ -75,12 +66,16 @@ final class RtspServerSessionMedia {
         this.clockRate = clockRate;
     }
 
-    /** A reader's track: packets go out with payload type {@link SdpWriter#payloadType(int)}. */
+    /**
+     * A reader's track: packets go out with payload type {@link SdpWriter#payloadType(int)}, at most as large as
+     * {@code config} says for the transport.
+     */
     static RtspServerSessionMedia forPlay(int track, MediaFormat format, RtspTransport transport,
-                                          InetSocketAddress clientRtp) {
+                                          InetSocketAddress clientRtp, RtspServerConfig config) {
         ThreadLocalRandom r = ThreadLocalRandom.current();
         RtpPacketizer p = RtpPayloadFormats.packetizer(format, SdpWriter.payloadType(track),
-                r.nextLong() & 0xffffffffL, r.nextInt(0x10000), transport.tcp() ? TCP_MTU : UDP_MTU);
+                r.nextLong() & 0xffffffffL, r.nextInt(0x10000),
+                transport.tcp() ? config.tcpRtpMaxSize() : config.udpRtpMaxSize());
         return new RtspServerSessionMedia(track, transport, clientRtp, p, r.nextLong() & 0xffffffffL,
                 format.clockRate());
     }

@@ -52,7 +52,7 @@ record RtspServerSetup(RtspServerSession session, RtspTransport reply, RtspRespo
         InetSocketAddress client = offer.tcp() ? null
                 : new InetSocketAddress(conn.remoteAddress().getAddress(), offer.clientRtpPort());
         RtspServerSessionMedia media = RtspServerSessionMedia.forPlay(track, stream.formats().get(track), offer,
-                client);
+                client, conn.server().config());
         session.add(media);
         RtspTransport reply = offer.withSsrc(media.packetizer().ssrc());
         if (!offer.tcp()) {

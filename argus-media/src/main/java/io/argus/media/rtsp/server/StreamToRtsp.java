@@ -5,6 +5,7 @@ import io.argus.media.codec.rtp.RtpPacketSink;
 import io.argus.media.rtsp.InterleavedFrame;
 import io.argus.media.stream.StreamConsumer;
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -15,9 +16,10 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Sends a stream's access units to one reader session: each unit is packetized per track and written without
- * copying its payload — over TCP as {@code $}-framed packets (the 4-byte frame header and the RTP header in one
- * small buffer, then the payload slice), over UDP as datagrams of the header and the slice — and flushed
- * once per unit. Runs on the connection's event loop.
+ * copying its payload — over TCP as {@code $}-framed packets (the 4-byte frame header and the RTP header packed
+ * in a small buffer shared by the unit's packets, then the payload slice), all of a unit's packets one composite
+ * message, so the pipeline and the outbound buffer see one write per unit rather than two per packet; over UDP as
+ * datagrams of the header and the slice — and flushed once per unit. Runs on the connection's event loop.
  *
  * <p>RTCP (RFC 3550 §6.4.1): each track's first unit is followed at once by a sender report, so a player can
  * place the first frame on the wall-clock timeline, and {@link #sendSenderReports()} repeats them from the
@@ -28,6 +30,12 @@ final class StreamToRtsp implements StreamConsumer {
 
     private static final Clock UTC = Clock.systemUTC();
 
+    /**
+     * Room for the framed headers of one buffer: 1 KiB holds about 50 packets' 4-byte frame header and RTP + FU
+     * header, a 2 Mbit/s P-frame's or a third of its keyframe's at 1,400-byte packets.
+     */
+    private static final int HEADERS_CHUNK = 1024;
+
     private final RtspServerSession session;
     private final Channel tcp;
     private final Channel udp;
@@ -37,6 +45,10 @@ final class StreamToRtsp implements StreamConsumer {
     private final EventLoop loop;
     private final UdpPacer pacer;
     private boolean resumeScheduled;
+    /** The unit being framed for TCP: its packets as components, written as one message (one pass of the pipeline). */
+    private CompositeByteBuf unit;
+    /** The interleaved frame headers and RTP headers of the unit being framed, packed; its components slice it. */
+    private ByteBuf headers;
 
     /**
      * @param tcp     the RTSP connection (interleaved transport), or null
@@ -68,13 +80,18 @@ final class StreamToRtsp implements StreamConsumer {
         return (header, payload) -> {
             int length = header.readableBytes() + (payload == null ? 0 : payload.readableBytes());
             m.countPacket(length - RtspServerSessionMedia.RTP_HEADER_LENGTH);
-            ByteBuf prefix = tcp.alloc().buffer(InterleavedFrame.HEADER_LENGTH + header.readableBytes());
-            InterleavedFrame.writeHeader(prefix, channel, length);
-            prefix.writeBytes(header);
+            int framed = InterleavedFrame.HEADER_LENGTH + header.readableBytes();
+            if (headers == null || headers.writableBytes() < framed) {
+                releaseHeaders();
+                headers = tcp.alloc().directBuffer(Math.max(HEADERS_CHUNK, framed));
+            }
+            int at = headers.writerIndex();
+            InterleavedFrame.writeHeader(headers, channel, length);
+            headers.writeBytes(header);
             header.release();
-            tcp.write(prefix, tcp.voidPromise());
+            unit.addComponent(true, headers.retainedSlice(at, framed));
             if (payload != null) {
-                tcp.write(payload, tcp.voidPromise());
+                unit.addComponent(true, payload);
             }
         };
     }
@@ -97,7 +114,18 @@ final class StreamToRtsp implements StreamConsumer {
                 return;
             }
             Channel out = media.transport().tcp() ? tcp : udp;
-            media.packetizer().packetize(au, media.rtpTimestamp(au.pts()), out.alloc(), sinks[track]);
+            if (out == tcp) {
+                unit = tcp.alloc().compositeDirectBuffer(Integer.MAX_VALUE);
+            }
+            try {
+                media.packetizer().packetize(au, media.rtpTimestamp(au.pts()), out.alloc(), sinks[track]);
+            } finally {
+                if (out == tcp) {
+                    tcp.write(unit, tcp.voidPromise());
+                    unit = null;
+                    releaseHeaders();
+                }
+            }
             media.sent(au);
             if (pacer != null) {
                 pacer.spend(au.size());
@@ -138,6 +166,14 @@ final class StreamToRtsp implements StreamConsumer {
             ByteBuf packet = udpRtcp.alloc().buffer(length);
             media.writeSenderReport(packet, cname);
             udpRtcp.writeAndFlush(new DatagramPacket(packet, media.clientRtcp()), udpRtcp.voidPromise());
+        }
+    }
+
+    /** Drops this consumer's reference to the headers buffer; the components written keep theirs. */
+    private void releaseHeaders() {
+        if (headers != null) {
+            headers.release();
+            headers = null;
         }
     }
 

@@ -90,7 +90,18 @@ public final class NodeHandlers implements ApiModule {
         LatencyHistogram h = paths.latency().histogram();
         ctx.json(new NodeStatsResponse(paths.paths().size(), Metrics.readers(paths), heap,
                 Metrics.nettyDirectMemory(), gopCacheBytes(), new NodeStatsResponse.Latency(h.count(),
-                h.percentileMicros(0.5), h.percentileMicros(0.9), h.percentileMicros(0.99), h.percentileMicros(1.0))));
+                h.percentileMicros(0.5), h.percentileMicros(0.9), h.percentileMicros(0.99), h.percentileMicros(1.0)),
+                gc()));
+    }
+
+    private static NodeStatsResponse.Gc gc() {
+        long count = 0;
+        long millis = 0;
+        for (var c : ManagementFactory.getGarbageCollectorMXBeans()) {
+            count += Math.max(0, c.getCollectionCount());
+            millis += Math.max(0, c.getCollectionTime());
+        }
+        return new NodeStatsResponse.Gc(count, millis);
     }
 
     private long gopCacheBytes() {
