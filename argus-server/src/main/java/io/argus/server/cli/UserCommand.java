@@ -93,6 +93,11 @@ final class UserCommand implements Runnable {
         return line == null ? "" : line;
     }
 
+    static User user(UserRepository users, Tenant t, String username) {
+        return users.findByUsername(t.id(), username).orElseThrow(() -> new IllegalArgumentException(
+                "no user named " + username + " in tenant " + t.name()));
+    }
+
     static void checkRoles(RoleRepository roles, Tenant t, List<String> names) {
         for (String r : names) {
             if (BuiltInRole.parse(r).isEmpty() && roles.findByName(t.id(), r).isEmpty()) {
@@ -164,8 +169,7 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             return common.run(System.getenv(), (accounts, users, roles, t) -> {
-                User u = users.findByUsername(t.id(), username).orElseThrow(() -> new IllegalArgumentException(
-                        "no user named " + username + " in tenant " + t.name()));
+                User u = user(users, t, username);
                 accounts.resetAtConsole(u, readPassword(passwordFile));
                 spec.commandLine().getOut().println("password of " + username + " set; its sessions and API "
                         + "tokens are revoked");
@@ -188,8 +192,7 @@ final class UserCommand implements Runnable {
         @Override
         public Integer call() throws IOException {
             return common.run(System.getenv(), (accounts, users, roleRepo, t) -> {
-                User u = users.findByUsername(t.id(), username).orElseThrow(() -> new IllegalArgumentException(
-                        "no user named " + username + " in tenant " + t.name()));
+                User u = user(users, t, username);
                 checkRoles(roleRepo, t, roles);
                 accounts.setRolesAtConsole(u, roles);
                 spec.commandLine().getOut().println("roles of " + username + ": " + roles);
