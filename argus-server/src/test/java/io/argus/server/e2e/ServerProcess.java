@@ -39,6 +39,7 @@ final class ServerProcess implements AutoCloseable {
                 "-cp", System.getProperty("java.class.path"), "io.argus.server.cli.ArgusCli", "server",
                 "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http), "--rtsp-port", "0",
                 "--set", "http.host=127.0.0.1", "--set", "rtsp.rtpPort=0", "--set", "rtsp.rtcpPort=0",
+                "--set", "rtmp.port=0",
                 // Tests feed the node from a simulator on loopback, which a node refuses by default.
                 "--set", "camera.allowedAddresses=127.0.0.0/8"));
         for (String s : settings) {
