@@ -149,11 +149,8 @@ final class RtmpToStream implements AutoCloseable {
             counters.framesDropped(1);
             return;
         }
-        if (isVideo) {
-            counters.frame();
-        }
         if (stream != null) {
-            stream.publish(au);
+            publish(au);
             return;
         }
         waiting.add(au);
@@ -197,9 +194,16 @@ final class RtmpToStream implements AutoCloseable {
             return false;
         }
         while (!waiting.isEmpty()) {
-            stream.publish(waiting.poll());
+            publish(waiting.poll());
         }
         return true;
+    }
+
+    private void publish(AccessUnit au) {
+        if (au.codec().isVideo()) {
+            counters.frame();
+        }
+        stream.publish(au);
     }
 
     private void fail(String reason) {

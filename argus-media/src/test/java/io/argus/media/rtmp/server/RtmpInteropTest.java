@@ -72,7 +72,8 @@ class RtmpInteropTest {
             Path path = created.get(5, TimeUnit.SECONDS);
             assertThat(path.id()).isEqualTo("cam1");
             // ffmpeg is done once its bytes are in the socket; the server may still be reading them.
-            Await.until(WAIT, () -> path.state() == PathState.WAITING && path.status().lastError() != null,
+            Await.until(WAIT, () -> path.state() == PathState.WAITING && path.status().lastError() != null
+                    && formats.get() != null,
                     () -> "the publisher's end, "
                     + path.status());
             assertThat(path.counters().frames()).as("%s", path.status()).isEqualTo(SampleMedia.H264_360P25.frames());
