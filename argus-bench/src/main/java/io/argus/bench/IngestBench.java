@@ -144,7 +144,8 @@ public final class IngestBench {
                 Map.of(), line -> line.contains("simulator ready"));
              ChildJvm server = ChildJvm.start(run, "server", cfg.mainClass(), cfg.serverJvmArgs(),
                 List.of("server", "--data-dir", run.dataDir("server").toString(),
-                        "--http-port", Integer.toString(httpPort), "--rtsp-port", Integer.toString(rtspPort)),
+                        "--http-port", Integer.toString(httpPort), "--rtsp-port", Integer.toString(rtspPort),
+                        "--set", "rtmp.enabled=false"),
                 // The simulator is on loopback, which the server refuses to pull cameras from unless allowed.
                 Map.of("ARGUS_ADMIN_PASSWORD", password, "ARGUS_CAMERA_ALLOWED_ADDRESSES", "127.0.0.1/32"),
                 line -> false)) {

@@ -30,6 +30,7 @@ import io.argus.server.roles.DataDir;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
+import io.argus.server.roles.RtmpRole;
 import io.argus.server.roles.RtspRole;
 import io.argus.server.tls.TlsMaterial;
 import io.argus.storage.evidence.EvidenceExporter;
@@ -64,6 +65,7 @@ public final class ArgusServer implements AutoCloseable {
     private final MediaRole media;
     private final RecordingRole recording;
     private final RtspRole rtsp;
+    private final Optional<RtmpRole> rtmp;
     private final HttpApi http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
@@ -86,6 +88,9 @@ public final class ArgusServer implements AutoCloseable {
                 clock));
         rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
                 metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), clock));
+        // Null when disabled, so that Lifecycle closes the role only when there is one.
+        rtmp = Optional.ofNullable(s.start("rtmp", () -> config.rtmp().enabled() ? new RtmpRole(config.rtmp(),
+                config.http().host(), media.paths(), media.cameras(), metadata.auth(), tls, audit, clock) : null));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
@@ -99,8 +104,9 @@ public final class ArgusServer implements AutoCloseable {
             return api;
         });
         ready = true;
-        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
-                : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort());
+        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
+                : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort(), rtmpPort() < 0 ? ""
+                : ", RTMP on port " + rtmpPort() + (rtmpsPort() < 0 ? "" : ", RTMPS on port " + rtmpsPort()));
     }
 
     /**
@@ -163,8 +169,14 @@ public final class ArgusServer implements AutoCloseable {
         if (config.tls().enabled()) {
             ports.addAll(List.of(config.tls().httpsPort(), config.tls().rtspsPort()));
         }
+        if (config.rtmp().enabled()) {
+            ports.add(config.rtmp().port());
+            if (config.tls().enabled()) {
+                ports.add(config.rtmp().tlsPort());
+            }
+        }
         if (ready) {
-            ports.addAll(List.of(httpPort(), rtspPort(), httpsPort(), rtspsPort()));
+            ports.addAll(List.of(httpPort(), rtspPort(), httpsPort(), rtspsPort(), rtmpPort(), rtmpsPort()));
         }
         return ports;
     }
@@ -208,6 +220,21 @@ public final class ArgusServer implements AutoCloseable {
     /** The bound RTSPS port; -1 unless {@code tls.enabled}. */
     public int rtspsPort() {
         return rtsp.rtspsPort();
+    }
+
+    /** The bound RTMP port; -1 unless {@code rtmp.enabled}. */
+    public int rtmpPort() {
+        return rtmp.map(RtmpRole::port).orElse(-1);
+    }
+
+    /** The bound RTMPS port; -1 unless {@code rtmp.enabled} and {@code tls.enabled}. */
+    public int rtmpsPort() {
+        return rtmp.map(RtmpRole::rtmpsPort).orElse(-1);
+    }
+
+    /** RTMP ingest, when {@code rtmp.enabled}: its refusals are what the RTMP tests count. */
+    public Optional<RtmpRole> rtmp() {
+        return rtmp;
     }
 
     /** The node's paths, one per camera. */

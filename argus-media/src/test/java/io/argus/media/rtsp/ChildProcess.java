@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** A peer program (ffmpeg, GStreamer) run by an interop test, output captured to a temporary file. */
-final class ChildProcess implements AutoCloseable {
+public final class ChildProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
 
@@ -18,7 +18,7 @@ final class ChildProcess implements AutoCloseable {
         this.log = log;
     }
 
-    static boolean installed(String program) {
+    public static boolean installed(String program) {
         for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             if (Files.isExecutable(Path.of(dir, program))) {
                 return true;
@@ -27,14 +27,14 @@ final class ChildProcess implements AutoCloseable {
         return false;
     }
 
-    static ChildProcess start(List<String> command) throws IOException {
+    public static ChildProcess start(List<String> command) throws IOException {
         Path log = Files.createTempFile("argus-interop", ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new ChildProcess(p, log);
     }
 
     /** Waits for exit; returns the exit code, or -1 if it ran past {@code timeout} (it is then killed). */
-    int waitFor(Duration timeout) throws InterruptedException {
+    public int waitFor(Duration timeout) throws InterruptedException {
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly().waitFor();
             return -1;
@@ -42,16 +42,16 @@ final class ChildProcess implements AutoCloseable {
         return process.exitValue();
     }
 
-    boolean alive() {
+    public boolean alive() {
         return process.isAlive();
     }
 
     /** Kills it at once (SIGKILL), as a camera losing power; its sockets are closed by the kernel. */
-    void kill() throws InterruptedException {
+    public void kill() throws InterruptedException {
         process.destroyForcibly().waitFor();
     }
 
-    String output() throws IOException {
+    public String output() throws IOException {
         return Files.readString(log);
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
-                          CryptoConfig crypto, TlsConfig tls) {
+                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -20,6 +20,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(storage, "storage");
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(tls, "tls");
+        Objects.requireNonNull(rtmp, "rtmp");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -53,7 +54,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new CryptoConfig(v.get(ConfigKeys.CRYPTO_ENCRYPT_RECORDINGS),
                         v.get(ConfigKeys.DATA_DIR).resolve(v.get(ConfigKeys.CRYPTO_MASTER_KEY_FILE)),
                         v.get(ConfigKeys.CRYPTO_MASTER_KEY)),
-                tls(v));
+                tls(v),
+                new RtmpConfig(v.get(ConfigKeys.RTMP_ENABLED), v.get(ConfigKeys.RTMP_PORT),
+                        v.get(ConfigKeys.RTMPS_PORT)));
     }
 
     private static TlsConfig tls(ConfigValues v) {
@@ -68,7 +71,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
     }
 
     /**
-     * Defaults with the given data directory, loopback HTTP and RTSP on free ports, UDP off, and cameras allowed on
+     * Defaults with the given data directory, loopback HTTP, RTSP and RTMP on free ports, UDP off, and cameras allowed on
      * loopback (where tests run their simulators; the node's own ports stay refused): for tests and tools that run
      * several servers side by side.
      *
@@ -85,6 +88,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 ConfigKeys.HTTPS_PORT.name(), "0",
                 ConfigKeys.RTSPS_PORT.name(), "0",
                 ConfigKeys.CAMERA_ALLOWED_ADDRESSES.name(), "127.0.0.0/8,::1/128"));
+        values.put(ConfigKeys.RTMP_PORT.name(), "0");
+        values.put(ConfigKeys.RTMPS_PORT.name(), "0");
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

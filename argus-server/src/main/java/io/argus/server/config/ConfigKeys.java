@@ -65,6 +65,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> AUTH_PASSWORD_MIN_LENGTH = key("auth.password.minLength", "12",
             Parsers::integer, "Shortest password a user may set (API and CLI); the username and the most common "
                     + "passwords are refused too.");
+    public static final ConfigKey<Boolean> RTMP_ENABLED = key("rtmp.enabled", "true", Parsers::bool,
+            "Whether to take RTMP publishers (OBS, ffmpeg, encoders) on rtmp.port, and RTMPS on rtmps.port with "
+                    + "tls.enabled. Publishing needs a user's credentials or an API token in the stream key.");
+    public static final ConfigKey<Integer> RTMP_PORT = key("rtmp.port", "1935", Parsers::port,
+            "RTMP ingest port (rtmp://host:1935/<camera>?user=<u>&pass=<p> or ?token=<API token>); 0 picks a "
+                    + "free port.");
+    public static final ConfigKey<Integer> RTMPS_PORT = key("rtmps.port", "1936", Parsers::port,
+            "RTMP-over-TLS ingest port when tls.enabled and rtmp.enabled (rtmps://); 0 picks a free port.");
     public static final ConfigKey<Boolean> RTSP_ANONYMOUS_READ = key("rtsp.anonymousRead", "false", Parsers::bool,
             "Let RTSP clients read every camera without credentials (labs only); publishing always needs them.");
     public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
@@ -154,7 +162,7 @@ public final class ConfigKeys {
             STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
-            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT);
+            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

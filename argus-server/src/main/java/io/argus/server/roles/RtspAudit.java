@@ -41,6 +41,7 @@ final class RtspAudit {
     /** Above this many (user, address) windows the expired ones are swept; bounds the map whatever clients send. */
     private static final int FAILED_LOGIN_SWEEP_THRESHOLD = 10_000;
 
+    private final String via;
     private final AuditLog log;
     private final Executor executor;
     private final Clock clock;
@@ -51,8 +52,14 @@ final class RtspAudit {
     private record Window(Instant start, int unrecorded) {
     }
 
-    /** @param tenantByName a tenant's id by name ({@link AuthService#tenantId}); may block (runs on the executor) */
-    RtspAudit(AuditLog log, Executor executor, Clock clock, Function<String, Optional<UUID>> tenantByName) {
+    /**
+     * @param via          the protocol the rows name ({@code rtsp}, or {@code rtmp} for RTMP publishers, whose
+     *                     credentials the same checks take)
+     * @param tenantByName a tenant's id by name ({@link AuthService#tenantId}); may block (runs on the executor)
+     */
+    RtspAudit(String via, AuditLog log, Executor executor, Clock clock,
+              Function<String, Optional<UUID>> tenantByName) {
+        this.via = via;
         this.log = log;
         this.executor = executor;
         this.clock = clock;
@@ -69,7 +76,7 @@ final class RtspAudit {
                 : new AuditActor(reader.tenantId(), reader.userId(), reader.username(), ip);
         executor.execute(() -> {
             try {
-                log.recordView(actor, AuditActions.LIVE_VIEW, camera.toString(), Map.of("via", "rtsp"));
+                log.recordView(actor, AuditActions.LIVE_VIEW, camera.toString(), Map.of("via", via));
             } catch (RuntimeException e) {
                 LOG.error("recording an RTSP view of {} in the audit log failed", camera, e);
             }
@@ -104,7 +111,7 @@ final class RtspAudit {
         int slash = qualifiedUser.indexOf('/');
         String tenantName = slash < 0 ? AuthService.DEFAULT_TENANT : qualifiedUser.substring(0, slash);
         String username = qualifiedUser.substring(slash + 1);
-        Map<String, Object> details = new TreeMap<>(Map.of("via", "rtsp", "tenant", tenantName, "reason", reason));
+        Map<String, Object> details = new TreeMap<>(Map.of("via", via, "tenant", tenantName, "reason", reason));
         if (unrecorded[0] > 0) {
             details.put("earlierFailures", unrecorded[0]);
         }

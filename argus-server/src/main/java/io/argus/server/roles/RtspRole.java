@@ -40,7 +40,7 @@ public final class RtspRole implements AutoCloseable {
             throws GeneralSecurityException, SSLException {
         RtspServerTls rtsps = tls.isEmpty() ? null : new RtspServerTls(rtspsPort, tls.get().nettyServerContext());
         access = new RtspAccess(auth, cameras, anonymousRead, clock,
-                new RtspAudit(audit.log(), audit.background(), clock, auth::tenantId));
+                new RtspAudit("rtsp", audit.log(), audit.background(), clock, auth::tenantId));
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
                 config.rtcpPort(), SESSION_TIMEOUT), paths, access, 0, rtsps);
         try {

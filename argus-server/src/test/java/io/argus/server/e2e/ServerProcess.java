@@ -37,6 +37,7 @@ final class ServerProcess implements AutoCloseable {
         List<String> args = new ArrayList<>(List.of("server",
                 "--data-dir", dataDir.toString(), "--http-port", Integer.toString(http), "--rtsp-port", "0",
                 "--set", "http.host=127.0.0.1", "--set", "rtsp.rtpPort=0", "--set", "rtsp.rtcpPort=0",
+                "--set", "rtmp.port=0",
                 // Tests feed the node from a simulator on loopback, which a node refuses by default.
                 "--set", "camera.allowedAddresses=127.0.0.0/8"));
         for (String s : settings) {

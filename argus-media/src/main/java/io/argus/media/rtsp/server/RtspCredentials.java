@@ -55,6 +55,14 @@ public final class RtspCredentials {
         return null;
     }
 
+    /**
+     * Basic credentials that came some other way than an Authorization header: an RTMP publisher's stream key
+     * ({@code ?user=&pass=} or {@code ?token=}), checked by the same authenticator as RTSP publishers.
+     */
+    public static RtspCredentials basic(String username, String password) {
+        return new RtspCredentials(null, "", "", username, password);
+    }
+
     public String username() {
         return username;
     }
