@@ -95,10 +95,8 @@ class RtmpIngestTest {
      * the issue 13 note).
      */
     @Test
-    void aVideoOnlyPublishReadsBackOverLlHls() throws Exception {
-        Process ffmpeg = start(List.of("ffmpeg", "-v", "error", "-nostdin", "-re", "-stream_loop", "-1", "-f", "h264",
-                "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString(), "-c", "copy", "-f", "flv",
-                rtmp("rtmp-hls?user=admin&pass=" + TestNode.PASSWORD)));
+    void aPublishWithAudioReadsBackOverLlHls() throws Exception {
+        Process ffmpeg = start(publish(true, rtmp("rtmp-hls?user=admin&pass=" + TestNode.PASSWORD)));
         try {
             String id = awaitLiveCamera("rtmp-hls");
             String hls = node.base() + node.api().post("/api/v1/cameras/" + id + "/media-urls", "{}").json()
@@ -108,7 +106,7 @@ class RtmpIngestTest {
                     () -> "an LL-HLS segment: " + node.api().get(playlist).status() + " "
                             + node.api().get(playlist).body());
             assertThat(runOk(List.of("ffprobe", "-v", "error", "-show_entries", "stream=codec_name,width,height",
-                    "-of", "compact", hls))).contains("codec_name=h264|width=640|height=360");
+                    "-of", "compact", hls))).contains("codec_name=h264|width=640|height=360").contains("codec_name=aac");
         } finally {
             stop(ffmpeg);
         }
