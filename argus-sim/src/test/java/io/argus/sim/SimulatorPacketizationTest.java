@@ -9,6 +9,7 @@ import io.argus.media.codec.rtp.RtpPacket;
 import io.argus.media.codec.rtp.RtpPayloadFormats;
 import io.argus.media.codec.sei.CaptureTimeSei;
 import io.argus.sim.samples.SimSample;
+import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
@@ -23,6 +24,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * §4.4.3 FU), and what a reader reassembles from them is the sample's frames byte for byte, plus the simulator's
  * capture-time SEI.
  */
+@E2e
 class SimulatorPacketizationTest {
     /** Enough packets for the cached GOP (about 2 s of 2 Mbit/s video) and some live frames after it. */
     private static final int PACKETS = 600;
