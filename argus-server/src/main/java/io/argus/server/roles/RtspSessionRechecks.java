@@ -35,6 +35,7 @@ final class RtspSessionRechecks implements AutoCloseable {
     /**
      * One open session: its credential's cache key, {@code lookup}'s key (credential and the tenant it acts in),
      * how to find its principal in that tenant now, what it must still be allowed, and what to do when it is not.
+     * A class, not a record: two sessions of one credential are two entries, equal or not.
      */
     private static final class Open {
         final String credential;
