@@ -146,17 +146,17 @@ class CameraApiTest {
 
     @Test
     void publishersCreatePushCamerasNamedByTheirPath() {
-        Path p = server.paths().publishTarget("pushed-cam").orElseThrow();
+        Path p = server.paths().publishTarget("pushed-cam", "RTSP").orElseThrow();
         assertThat(p.state()).isEqualTo(PathState.WAITING);
         JsonNode cam = api.get("/api/v1/cameras/" + p.id()).json();
         assertThat(cam.get("name").asText()).isEqualTo("pushed-cam");
         assertThat(cam.get("url").isNull()).isTrue();
         assertThat(cam.get("status").get("state").asText()).isEqualTo("waiting");
-        assertThat(server.paths().publishTarget("pushed-cam")).containsSame(p);
-        assertThat(server.paths().publishTarget("live/lobby")).isPresent();
+        assertThat(server.paths().publishTarget("pushed-cam", "RTSP")).containsSame(p);
+        assertThat(server.paths().publishTarget("live/lobby", "RTSP")).isPresent();
         assertThat(api.get("/api/v1/cameras").json().findValuesAsText("name")).contains("live/lobby");
         for (String bad : List.of("bad//name", "/lead", "trail/", "a/../b", "a/.hidden", "x".repeat(65), "sp ace")) {
-            assertThat(server.paths().publishTarget(bad)).as(bad).isEmpty();
+            assertThat(server.paths().publishTarget(bad, "RTSP")).as(bad).isEmpty();
         }
     }
 }

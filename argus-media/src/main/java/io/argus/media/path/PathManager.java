@@ -9,7 +9,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.BiFunction;
 
 /**
  * All paths of this node, found by id. Adding, changing or removing a path takes effect at once.
@@ -25,7 +25,7 @@ public final class PathManager implements AutoCloseable {
     private final CaptureLatency latency = new CaptureLatency();
     private final Map<String, Path> byId = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> rateTicker;
-    private volatile Function<String, Optional<Path>> publishCreator = name -> Optional.empty();
+    private volatile BiFunction<String, String, Optional<Path>> publishCreator = (name, protocol) -> Optional.empty();
 
     public PathManager(List<SourceConnector> connectors, ScheduledExecutorService scheduler, Backoff backoff) {
         this.connectors = List.copyOf(connectors);
@@ -82,16 +82,21 @@ public final class PathManager implements AutoCloseable {
     /**
      * Decides what happens when a publisher announces a path that does not exist: the function gets the key its
      * authenticator resolved the URL to and may create the path (e.g. the server adds a camera named by the URL)
-     * and return it, or return empty to refuse.
+     * and return it, or return empty to refuse. It also gets the publisher's protocol ({@code RTSP}, {@code RTMP}),
+     * for its log.
      */
-    public void setPublishCreator(Function<String, Optional<Path>> creator) {
+    public void setPublishCreator(BiFunction<String, String, Optional<Path>> creator) {
         this.publishCreator = creator;
     }
 
-    /** The path a publisher pushing to {@code key} feeds: the one of that id, or one the publish creator makes. */
-    public Optional<Path> publishTarget(String key) {
+    /**
+     * The path a publisher pushing to {@code key} feeds: the one of that id, or one the publish creator makes.
+     *
+     * @param protocol the publisher's protocol ({@code RTSP}, {@code RTMP}), for the creator's log
+     */
+    public Optional<Path> publishTarget(String key, String protocol) {
         Optional<Path> existing = get(key);
-        return existing.isPresent() ? existing : publishCreator.apply(key);
+        return existing.isPresent() ? existing : publishCreator.apply(key, protocol);
     }
 
     private void sampleRates() {

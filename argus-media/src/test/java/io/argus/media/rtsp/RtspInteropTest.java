@@ -48,7 +48,7 @@ class RtspInteropTest {
     void start() throws Exception {
         scheduler = Executors.newSingleThreadScheduledExecutor();
         paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT);
-        paths.setPublishCreator(name -> Optional.of(paths.add(name, name, null, true)));
+        paths.setPublishCreator((name, protocol) -> Optional.of(paths.add(name, name, null, true)));
         server = new RtspServer(RtspServerConfig.ephemeral(), paths, RtspAuthenticator.ALLOW_ALL, 2);
         server.start();
         sourceLoop = new DefaultEventLoop();

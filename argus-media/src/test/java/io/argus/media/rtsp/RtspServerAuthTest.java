@@ -2,6 +2,7 @@ package io.argus.media.rtsp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.argus.media.path.AccessGrant;
 import io.argus.media.path.Backoff;
 import io.argus.media.path.PathManager;
 import io.argus.media.rtsp.server.RtspAuthenticator;
@@ -9,16 +10,19 @@ import io.argus.media.rtsp.server.RtspCredentials;
 import io.argus.media.rtsp.server.RtspDecision;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
+import io.argus.testkit.Await;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledExecutorService;
@@ -31,8 +35,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * How the RTSP server uses its authenticator: one preparation (a password check) at a time per connection,
- * pipelined requests waiting for it; a preparation that fails answers 503; and the authenticator, not the
- * server, decides which path a URL means, after deciding who may ask.
+ * pipelined requests waiting for it; a preparation that fails answers 503; the authenticator, not the
+ * server, decides which path a URL means, after deciding who may ask; and a session is watched under the grant it
+ * was let in on from its SETUP until it ends, its connection closed if the grant is taken back.
  */
 class RtspServerAuthTest {
     private ScheduledExecutorService scheduler;
@@ -122,6 +127,57 @@ class RtspServerAuthTest {
         assertThat(request("DESCRIBE", "mine/lobby", auth)).as("resolved to id-1, not live")
                 .startsWith("RTSP/1.0 503");
         assertThat(asked).containsExactly("mine/lobby", "id-1", "id-1", "mine/lobby");
+    }
+
+    /** A grant that records its watches: whether each was closed, and how to revoke it. */
+    private static final class Watched implements AccessGrant {
+        final List<Runnable> revokes = new CopyOnWriteArrayList<>();
+        final AtomicInteger closed = new AtomicInteger();
+
+        @Override
+        public Watch watch(Runnable revoke) {
+            revokes.add(revoke);
+            return closed::incrementAndGet;
+        }
+    }
+
+    @Test
+    void aSessionIsWatchedFromItsSetupUntilItEndsAndClosedWhenItsGrantIsTakenBack() throws Exception {
+        Watched grant = new Watched();
+        serve((action, path, c, client) -> RtspDecision.allowed(path, grant));
+        try (Socket s = connect()) {
+            announceAndSetup(s);
+            assertThat(grant.revokes).hasSize(1);
+            send(s, "TEARDOWN rtsp://127.0.0.1:" + server.port() + "/id-1 RTSP/1.0\r\nCSeq: 3\r\nSession: "
+                    + session + "\r\n\r\n");
+            assertThat(read(s, 1).get(0)).startsWith("RTSP/1.0 200");
+            Await.until(Duration.ofSeconds(10), () -> grant.closed.get() == 1, () -> "the watch closed at TEARDOWN");
+        }
+        try (Socket s = connect()) {
+            announceAndSetup(s);
+            assertThat(grant.revokes).hasSize(2);
+            grant.revokes.get(1).run();
+            assertThat(s.getInputStream().read()).as("the connection closed").isEqualTo(-1);
+            Await.until(Duration.ofSeconds(10), () -> grant.closed.get() == 2, () -> "the watch closed");
+        }
+    }
+
+    private String session;
+
+    /** A publisher's ANNOUNCE of one H.264 track to {@code id-1} and its SETUP (interleaved); keeps its session. */
+    private void announceAndSetup(Socket s) throws Exception {
+        String base = "rtsp://127.0.0.1:" + server.port() + "/id-1";
+        String sdp = "v=0\r\no=- 0 0 IN IP4 127.0.0.1\r\ns=-\r\nt=0 0\r\nm=video 0 RTP/AVP 96\r\n"
+                + "a=rtpmap:96 H264/90000\r\na=fmtp:96 packetization-mode=1\r\na=control:streamid=0\r\n";
+        send(s, "ANNOUNCE " + base + " RTSP/1.0\r\nCSeq: 1\r\nContent-Type: application/sdp\r\nContent-Length: "
+                + sdp.length() + "\r\n\r\n" + sdp);
+        assertThat(read(s, 1).get(0)).startsWith("RTSP/1.0 200");
+        send(s, "SETUP " + base + "/streamid=0 RTSP/1.0\r\nCSeq: 2\r\n"
+                + "Transport: RTP/AVP/TCP;unicast;interleaved=0-1;mode=record\r\n\r\n");
+        String answer = read(s, 1).get(0);
+        assertThat(answer).startsWith("RTSP/1.0 200");
+        session = answer.lines().filter(l -> l.startsWith("Session: ")).findFirst().orElseThrow()
+                .substring(9).split(";")[0];
     }
 
     private Socket connect() throws Exception {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -100,22 +101,35 @@ public final class AuthService {
         }
         if (PasswordHasher.needsRehash(stored)) {
             User u = user.get();
-            TenantScope.as(u.tenantId(), () -> users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hash(password)));
+            String rehashed = PasswordHasher.hash(password);
+            TenantScope.as(u.tenantId(), () -> users.setPasswordHash(u.tenantId(), u.id(), rehashed));
             LOG.info("rehashed the password of user '{}' with Argon2id", username);
+            return Optional.of(new User(u.tenantId(), u.id(), u.username(), rehashed, u.createdAt(), u.disabled()));
         }
         return user;
     }
 
     /**
      * The principal for a user name and password (RTSP Basic), with the same lockout as the login; empty when
-     * wrong or locked. The user name may be {@code tenant/user} for another tenant than the default.
+     * wrong or locked. The user name may be {@code tenant/user} for another tenant than the default. Found again
+     * without the password (no hash to compute): empty once the user or tenant is disabled, the user deleted, or
+     * its password changed since (the stored hash is no longer the one this password matched).
      */
-    public Optional<Principal> principalFor(String qualifiedUser, String password, String source) {
+    public Optional<CheckedCredential> principalFor(String qualifiedUser, String password, String source) {
         int slash = qualifiedUser.indexOf('/');
         String tenant = slash < 0 ? DEFAULT_TENANT : qualifiedUser.substring(0, slash);
         String username = qualifiedUser.substring(slash + 1);
-        return login0(tenant, username, password, source).flatMap(u -> TenantScope.as(u.tenantId(),
-                () -> principals.of(u.tenantId(), u.id(), null)));
+        return login0(tenant, username, password, source).flatMap(u -> {
+            Supplier<Optional<Principal>> again = () -> TenantScope.as(u.tenantId(),
+                    () -> users.find(u.tenantId(), u.id()).filter(now -> now.passwordHash().equals(u.passwordHash()))
+                            .flatMap(now -> principals.of(u.tenantId(), u.id(), null)));
+            return again.get().map(p -> new CheckedCredential(p, again));
+        });
+    }
+
+    /** {@link #authenticate} of a token, with how to find its principal again (as {@link #authenticate} does). */
+    public Optional<CheckedCredential> tokenCredential(String token) {
+        return authenticate(token).map(p -> new CheckedCredential(p, () -> authenticate(token)));
     }
 
     private Optional<User> login0(String tenant, String username, String password, String source) {

@@ -195,9 +195,10 @@ public final class CameraService {
      * fed by the publisher) in the tenant the path names, the publisher's own (its authenticator checked that).
      * Refuses names that are not valid camera names.
      *
-     * @param key the {@link TenantPath} as the default tenant writes it
+     * @param key      the {@link TenantPath} as the default tenant writes it
+     * @param protocol the publisher's ({@code RTSP}, {@code RTMP}), for the log
      */
-    public synchronized Optional<Path> createPushCamera(String key) {
+    public synchronized Optional<Path> createPushCamera(String key, String protocol) {
         Optional<TenantPath> target = TenantPath.parse(key, Tenants.DEFAULT_ID);
         if (target.isEmpty() || !validName(target.get().name())) {
             return Optional.empty();
@@ -212,7 +213,7 @@ public final class CameraService {
         Camera cam = new Camera(tenant, UUID.randomUUID(), name, null, null, null, true, "auto", now, now);
         insert(cam);
         directory.put(cam);
-        LOG.info("camera {} created for an RTSP publisher in tenant {}", name, tenant);
+        LOG.info("camera {} created for an {} publisher in tenant {}", name, protocol, tenant);
         Path p = paths.add(cam.id().toString(), name, null, true);
         for (Listener l : listeners) {
             l.added(cam, p);

@@ -14,7 +14,9 @@ import java.util.concurrent.CompletionStage;
  * RTMP publishing under RTSP publishing's rules, by the same code: the stream key's {@code user}/{@code pass} (or
  * {@code token}/{@code key}, an API or session token) are Basic credentials to an {@link RtspAccess}, which checks
  * them off the event loop (cached, bounded, failures audited with {@code via: rtmp}) and decides as for an RTSP
- * ANNOUNCE: manage-cameras on the camera, or on the tenant to create one by publishing to a new name.
+ * ANNOUNCE: manage-cameras on the camera, or on the tenant to create one by publishing to a new name. A publish
+ * under way is re-checked as an RTSP session is, and ends (an error onStatus, then the connection closes) once its
+ * credential or right is gone.
  */
 final class RtmpAccess implements RtmpAuthenticator {
     private final RtspAccess access;
@@ -33,7 +35,7 @@ final class RtmpAccess implements RtmpAuthenticator {
         return access.prepare(credentials, source).thenApply(v -> {
             RtspDecision d = access.authorize(Action.PUBLISH, key.path(), credentials, client);
             return switch (d.outcome()) {
-                case ALLOWED -> RtmpDecision.allowed(d.pathKey());
+                case ALLOWED -> RtmpDecision.allowed(d.pathKey(), d.grant());
                 case NOT_FOUND -> RtmpDecision.NOT_FOUND;
                 case REFUSED -> RtmpDecision.REFUSED;
             };

@@ -32,7 +32,7 @@ public final class RtmpRole implements AutoCloseable {
                     Optional<TlsMaterial> tls, AuditRole audit, Clock clock)
             throws GeneralSecurityException, SSLException {
         access = new RtspAccess(auth, cameras, false, clock,
-                new RtspAudit("rtmp", audit.log(), audit.background(), clock, auth::tenantId));
+                new RtspAudit("rtmp", audit.log(), audit.background(), clock, auth::tenantId), "rtmp");
         server = new RtmpServer(new RtmpServerConfig(host, config.port(), config.tlsPort(),
                 tls.isEmpty() ? null : tls.get().nettyServerContext()), paths, new RtmpAccess(access), 0);
         try {
@@ -56,6 +56,11 @@ public final class RtmpRole implements AutoCloseable {
     /** Publishes refused since start (credentials, permissions, cameras that take no publisher). */
     public long publishesRefused() {
         return server.publishesRefused();
+    }
+
+    /** Publishes ended since start because their credential or right was taken back. */
+    public long publishesRevoked() {
+        return access.sessionsRevoked();
     }
 
     @Override

@@ -3,11 +3,13 @@ package io.argus.server.roles;
 import static io.argus.server.auth.Action.MANAGE_CAMERAS;
 import static io.argus.server.auth.Action.VIEW_LIVE;
 
+import io.argus.media.path.AccessGrant;
 import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspCredentials;
 import io.argus.media.rtsp.server.RtspDecision;
 import io.argus.metadata.Tenants;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.CheckedCredential;
 import io.argus.server.auth.Principal;
 import io.argus.server.camera.CameraService;
 import io.argus.server.camera.TenantPath;
@@ -16,6 +18,10 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.function.Predicate;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * RTSP authentication against Argus users: Basic with a user's password ({@code tenant/user} for a tenant other
@@ -31,10 +37,15 @@ import java.util.concurrent.CompletionStage;
  * cached and bounded). Digest is not offered: only slow hashes of passwords are stored, and a client offered both
  * would pick Digest.
  *
+ * <p>An open session (a reader after PLAY, a publisher after RECORD, an RTMP publish) is re-checked every second
+ * by {@link RtspSessionRechecks} and ended once its credential or its right is gone; its credential is then
+ * dropped from the cache, so the cache never lets a revoked credential back in for more than one round.
+ *
  * <p>A reader let in is recorded in the audit log ({@link RtspAudit}) as the user it authenticated as, in the
  * camera's tenant: the decision and the audit row come from the same principal. So is a failed login.
  */
 final class RtspAccess implements RtspAuthenticator {
+    private static final Logger LOG = LoggerFactory.getLogger(RtspAccess.class);
     private static final String FAILED = "wrong tenant, username, password or token, disabled, or locked out";
 
     private final AuthService auth;
@@ -42,14 +53,23 @@ final class RtspAccess implements RtspAuthenticator {
     private final boolean anonymousRead;
     private final RtspAudit audit;
     private final RtspCredentialChecks checks;
+    private final RtspSessionRechecks rechecks;
+    private final String via;
+    private final LongAdder revoked = new LongAdder();
 
-    RtspAccess(AuthService auth, CameraService cameras, boolean anonymousRead, Clock clock, RtspAudit audit) {
+    /**
+     * @param via the protocol, for the log and the re-check thread's name ({@code rtsp}, {@code rtmp})
+     */
+    RtspAccess(AuthService auth, CameraService cameras, boolean anonymousRead, Clock clock, RtspAudit audit,
+               String via) {
         this.auth = auth;
         this.cameras = cameras;
         this.anonymousRead = anonymousRead;
         this.audit = audit;
+        this.via = via;
         this.checks = new RtspCredentialChecks(this::check, clock, RtspCredentialChecks.THREADS,
                 RtspCredentialChecks.QUEUE);
+        this.rechecks = new RtspSessionRechecks(checks::forget, "argus-" + via + "-recheck");
     }
 
     @Override
@@ -69,11 +89,11 @@ final class RtspAccess implements RtspAuthenticator {
             return action == Action.READ && anonymousRead ? anonymous(path, client)
                     : RtspDecision.REFUSED;
         }
-        Optional<Principal> user = checks.principal(credentials);
+        Optional<CheckedCredential> user = checks.credential(credentials);
         if (user.isEmpty()) {
             return RtspDecision.REFUSED;
         }
-        Principal home = user.get();
+        Principal home = user.get().principal();
         TenantPath target = TenantPath.parse(path, home.tenantId()).orElse(null);
         boolean own = target != null && target.tenant().equals(home.tenantId());
         if (target == null || !own && !home.systemAdmin()) {
@@ -84,18 +104,41 @@ final class RtspAccess implements RtspAuthenticator {
         boolean publish = action == Action.PUBLISH;
         if (camera.isEmpty()) {
             // Pushing to a new path creates a camera of that name in the publisher's own tenant.
-            return !publish ? RtspDecision.NOT_FOUND : !own ? RtspDecision.NOT_FOUND
-                    : p.can(MANAGE_CAMERAS) ? RtspDecision.allowed(target.relativeTo(Tenants.DEFAULT_ID))
-                    : RtspDecision.REFUSED;
+            if (!publish || !own) {
+                return RtspDecision.NOT_FOUND;
+            }
+            String created = target.relativeTo(Tenants.DEFAULT_ID);
+            return p.can(MANAGE_CAMERAS) ? RtspDecision.allowed(created, grant(credentials, user.get(), p,
+                    q -> q.can(MANAGE_CAMERAS), created, true, client)) : RtspDecision.REFUSED;
         }
         UUID id = camera.get();
-        if (!p.can(publish ? MANAGE_CAMERAS : VIEW_LIVE, id)) {
+        io.argus.server.auth.Action needed = publish ? MANAGE_CAMERAS : VIEW_LIVE;
+        if (!p.can(needed, id)) {
             return p.sees(id) ? RtspDecision.REFUSED : RtspDecision.NOT_FOUND;
         }
         if (!publish) {
             audit.viewed(p, target.tenant(), id, client);
         }
-        return RtspDecision.allowed(id.toString());
+        return RtspDecision.allowed(id.toString(), grant(credentials, user.get(), p, q -> q.can(needed, id),
+                id.toString(), publish, client));
+    }
+
+    /**
+     * The grant of a session let in as {@code p}: re-checked while it is open, in {@code p}'s tenant, for
+     * {@code allows}; logged, audited and counted when it is taken back.
+     */
+    private AccessGrant grant(RtspCredentials credentials, CheckedCredential checked, Principal p,
+                              Predicate<Principal> allows, String target, boolean publish, InetSocketAddress client) {
+        UUID tenant = p.tenantId();
+        boolean own = tenant.equals(p.homeTenant());
+        String key = RtspCredentialChecks.key(credentials);
+        return rechecks.grant(key, key + " " + tenant, () -> checked.again().get()
+                .filter(q -> own || q.systemAdmin()).map(q -> q.in(tenant)), allows, () -> {
+                    revoked.increment();
+                    LOG.info("{} {} of {} from {} ended: the credentials of {} no longer allow it", via,
+                            publish ? "publisher" : "reader", target, client, p.username());
+                    audit.revoked(p, target, publish, client);
+                });
     }
 
     /** A reader without credentials, with {@code rtsp.anonymousRead}: it reads every tenant, as a system admin. */
@@ -110,13 +153,13 @@ final class RtspAccess implements RtspAuthenticator {
     }
 
     /** One check, on a check thread: the password as a token, else as the user's password; failures audited. */
-    private Optional<Principal> check(RtspCredentials credentials, String source) {
+    private Optional<CheckedCredential> check(RtspCredentials credentials, String source) {
         Optional<String> password = credentials.basicPassword();
         if (password.isEmpty()) {
             audit.loginFailed(credentials.username(), source, "Digest is not accepted; use Basic");
             return Optional.empty();
         }
-        Optional<Principal> p = auth.authenticate(password.get());
+        Optional<CheckedCredential> p = auth.tokenCredential(password.get());
         if (p.isEmpty()) {
             p = auth.principalFor(credentials.username(), password.get(), source);
         }
@@ -131,7 +174,13 @@ final class RtspAccess implements RtspAuthenticator {
         return checks.started();
     }
 
+    /** Open sessions ended since start because their credential no longer allowed them. */
+    long sessionsRevoked() {
+        return revoked.sum();
+    }
+
     void close() {
+        rechecks.close();
         checks.close();
     }
 }

@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records RTSP and RTSPS clients in the audit log: readers, one row per viewing session as for HLS, once
  * {@link RtspAccess} let them read; and failed logins, as {@link AuditActions#LOGIN} failed like HTTP's, with
- * {@code via: rtsp}. Appends run on the audit executor: this is called on RTSP event loops and check threads.
+ * {@code via: rtsp}, as are sessions ended because their access was revoked. Appends run on the audit executor:
+ * this is called on RTSP event loops and check threads.
  */
 final class RtspAudit {
     private static final Logger LOG = LoggerFactory.getLogger(RtspAudit.class);
@@ -79,6 +80,27 @@ final class RtspAudit {
                 log.recordView(actor, AuditActions.LIVE_VIEW, camera.toString(), Map.of("via", via));
             } catch (RuntimeException e) {
                 LOG.error("recording an RTSP view of {} in the audit log failed", camera, e);
+            }
+        });
+    }
+
+    /**
+     * An open session ended because its credential no longer allows it (revoked, a new password, disabled, the right
+     * removed): recorded as a refused login is, with the camera and why.
+     *
+     * @param user   the principal the session was let in as, in the camera's tenant
+     * @param target the camera's id, or the path a publisher created
+     */
+    void revoked(Principal user, String target, boolean publisher, InetSocketAddress client) {
+        String ip = client == null || client.getAddress() == null ? null : client.getAddress().getHostAddress();
+        AuditActor actor = new AuditActor(user.tenantId(), user.userId(), user.username(), ip);
+        Map<String, Object> details = new TreeMap<>(Map.of("via", via, "camera", target,
+                "reason", (publisher ? "publisher" : "reader") + " ended: access revoked"));
+        executor.execute(() -> {
+            try {
+                log.record(actor, AuditActions.LOGIN, "user", user.userId().toString(), AuditEntry.FAILED, details);
+            } catch (RuntimeException e) {
+                LOG.error("recording a revoked {} session of {} in the audit log failed", via, user.username(), e);
             }
         });
     }

@@ -1,7 +1,7 @@
 package io.argus.server.roles;
 
 import io.argus.media.rtsp.server.RtspCredentials;
-import io.argus.server.auth.Principal;
+import io.argus.server.auth.CheckedCredential;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,7 +28,8 @@ import org.slf4j.LoggerFactory;
  * credential being checked is checked once, whoever else presents it meanwhile waits for that check; and checks run
  * on a few threads with a bounded queue, past which a request is refused as busy (RTSP 503) rather than queued
  * without end. With the RTSP connection preparing one request at a time, 300 pipelined requests with one fresh
- * credential cost one check instead of 300.
+ * credential cost one check instead of 300. A credential whose open session {@link RtspSessionRechecks} ends is
+ * forgotten at once, so it is not let in again on its cached outcome.
  */
 final class RtspCredentialChecks implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtspCredentialChecks.class);
@@ -54,11 +55,11 @@ final class RtspCredentialChecks implements AutoCloseable {
     /** One check of credentials that are not cached: a password hash, a token lookup. May block. */
     @FunctionalInterface
     interface Check {
-        /** @return the principal, or empty when the credentials are wrong */
-        Optional<Principal> run(RtspCredentials credentials, String source);
+        /** @return the credential as checked, or empty when it is wrong */
+        Optional<CheckedCredential> run(RtspCredentials credentials, String source);
     }
 
-    private record Checked(Optional<Principal> principal, Instant until) {
+    private record Checked(Optional<CheckedCredential> credential, Instant until) {
     }
 
     private final Check check;
@@ -98,10 +99,20 @@ final class RtspCredentialChecks implements AutoCloseable {
         }
     }
 
-    /** The outcome {@link #prepare} readied: the principal, or empty when the credentials are wrong or unchecked. */
-    Optional<Principal> principal(RtspCredentials credentials) {
+    /** The outcome {@link #prepare} readied: the credential, or empty when it is wrong or unchecked. */
+    Optional<CheckedCredential> credential(RtspCredentials credentials) {
         Checked c = cached.get(key(credentials));
-        return c == null ? Optional.empty() : c.principal();
+        return c == null ? Optional.empty() : c.credential();
+    }
+
+    /**
+     * Forgets a credential's outcome: an open session of it was found revoked, so the next request with it is
+     * checked afresh rather than let in on the cached outcome.
+     *
+     * @param key the credential's {@link #key}
+     */
+    void forget(String key) {
+        cached.remove(key);
     }
 
     /** Checks started since this was made: what pipelined and concurrent requests with one credential share. */
@@ -118,7 +129,7 @@ final class RtspCredentialChecks implements AutoCloseable {
         CompletableFuture<Void> f = new CompletableFuture<>();
         executor.execute(() -> {
             try {
-                Optional<Principal> p = check.run(credentials, source);
+                Optional<CheckedCredential> p = check.run(credentials, source);
                 if (cached.size() >= MAX_CACHED) {
                     cached.clear();
                 }
@@ -136,7 +147,7 @@ final class RtspCredentialChecks implements AutoCloseable {
     }
 
     /** The cache key: a hash of user name and password (Digest credentials never match, having no password). */
-    private static String key(RtspCredentials c) {
+    static String key(RtspCredentials c) {
         try {
             MessageDigest d = MessageDigest.getInstance("SHA-256");
             d.update(c.username().getBytes(StandardCharsets.UTF_8));

@@ -40,7 +40,7 @@ public final class RtspRole implements AutoCloseable {
             throws GeneralSecurityException, SSLException {
         RtspServerTls rtsps = tls.isEmpty() ? null : new RtspServerTls(rtspsPort, tls.get().nettyServerContext());
         access = new RtspAccess(auth, cameras, anonymousRead, clock,
-                new RtspAudit("rtsp", audit.log(), audit.background(), clock, auth::tenantId));
+                new RtspAudit("rtsp", audit.log(), audit.background(), clock, auth::tenantId), "rtsp");
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
                 config.rtcpPort(), SESSION_TIMEOUT), paths, access, 0, rtsps);
         try {
@@ -68,6 +68,11 @@ public final class RtspRole implements AutoCloseable {
      */
     public long credentialChecks() {
         return access.credentialChecks();
+    }
+
+    /** Open sessions ended since start because their credential or right was taken back. */
+    public long sessionsRevoked() {
+        return access.sessionsRevoked();
     }
 
     /** The bound RTSP port (the configured one, or the one picked for port 0). */

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.media.rtsp.server.RtspCredentials;
 import io.argus.metadata.Tenants;
+import io.argus.server.auth.CheckedCredential;
 import io.argus.server.auth.Principal;
 import io.argus.testkit.ManualClock;
 import java.nio.charset.StandardCharsets;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 class RtspCredentialChecksTest {
     private static final Principal ALICE = new Principal(Tenants.DEFAULT_ID, Tenants.DEFAULT_ID, UUID.randomUUID(),
             "alice", List.of(), List.of(), null, null);
+    private static final CheckedCredential ALICE_CHECKED = new CheckedCredential(ALICE, () -> Optional.of(ALICE));
 
     private final ManualClock clock = new ManualClock();
     private final CountDownLatch release = new CountDownLatch(1);
@@ -38,7 +40,8 @@ class RtspCredentialChecksTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        return c.basicPassword().orElseThrow().equals("right") ? Optional.of(ALICE) : Optional.empty();
+        return c.basicPassword().orElseThrow().equals("right") ? Optional.of(ALICE_CHECKED)
+                : Optional.empty();
     }, clock, 1, 2);
 
     @AfterEach
@@ -69,8 +72,8 @@ class RtspCredentialChecksTest {
         release.countDown();
         CompletableFuture.allOf(first, wrong1, wrong2).join();
         assertThat(ran.get()).isEqualTo(3);
-        assertThat(checks.principal(basic("alice:right"))).contains(ALICE);
-        assertThat(checks.principal(basic("alice:wrong-1"))).isEmpty();
+        assertThat(checks.credential(basic("alice:right"))).contains(ALICE_CHECKED);
+        assertThat(checks.credential(basic("alice:wrong-1"))).isEmpty();
         assertThat(checks.prepare(basic("alice:wrong-1"), "10.0.0.1")).as("a wrong password, cached too").isDone();
         assertThat(checks.prepare(basic("alice:wrong-3"), "10.0.0.1").join()).as("room again").isNull();
         assertThat(checks.started()).isEqualTo(4);
@@ -87,5 +90,15 @@ class RtspCredentialChecksTest {
         checks.prepare(basic("alice:right"), "10.0.0.1").join();
         assertThat(checks.started()).isEqualTo(2);
         assertThat(checks.prepare(null, "10.0.0.1")).as("nothing to check").isDone();
+    }
+
+    @Test
+    void aForgottenCredentialIsCheckedAgainAtOnce() {
+        release.countDown();
+        checks.prepare(basic("alice:right"), "10.0.0.1").join();
+        checks.forget(RtspCredentialChecks.key(basic("alice:right")));
+        assertThat(checks.credential(basic("alice:right"))).isEmpty();
+        checks.prepare(basic("alice:right"), "10.0.0.1").join();
+        assertThat(checks.started()).isEqualTo(2);
     }
 }

@@ -2,6 +2,7 @@ package io.argus.media.rtmp.server;
 
 import io.argus.media.codec.amf.Amf0;
 import io.argus.media.codec.amf.AmfException;
+import io.argus.media.path.AccessGrant;
 import io.argus.media.path.Path;
 import io.argus.media.path.SourceListener;
 import io.argus.media.rtmp.RtmpChunkDecoder;
@@ -46,6 +47,9 @@ final class RtmpServerConnection extends ChannelInboundHandlerAdapter implements
     private static final int PING_REQUEST = 6;
     private static final int PING_RESPONSE = 7;
 
+    /** How publish creators are told who created a path. */
+    static final String PROTOCOL = "RTMP";
+
     private enum State { CONNECTING, CONNECTED, AUTHORIZING, PUBLISHING, CLOSED }
 
     private final RtmpServer server;
@@ -60,6 +64,7 @@ final class RtmpServerConnection extends ChannelInboundHandlerAdapter implements
     private Path path;
     private SourceListener publisher;
     private RtmpToStream toStream;
+    private AccessGrant.Watch watch;
 
     RtmpServerConnection(RtmpServer server) {
         this.server = server;
@@ -204,12 +209,12 @@ final class RtmpServerConnection extends ChannelInboundHandlerAdapter implements
                     : "credentials needed: add ?user=<user>&pass=<password> or ?token=<API token> to the stream key");
             case NOT_FOUND -> refuse(streamId, "NetStream.Publish.BadName", "no camera " + key.path()
                     + " that this user may publish to");
-            case ALLOWED -> claim(key, decision.pathKey(), streamId);
+            case ALLOWED -> claim(key, decision, streamId);
         }
     }
 
-    private void claim(RtmpStreamKey key, String pathKey, int streamId) {
-        Path target = server.paths().publishTarget(pathKey).orElse(null);
+    private void claim(RtmpStreamKey key, RtmpDecision decision, int streamId) {
+        Path target = server.paths().publishTarget(decision.pathKey(), PROTOCOL).orElse(null);
         SourceListener listener = target == null ? null : target.acquirePublisher();
         if (listener == null) {
             refuse(streamId, "NetStream.Publish.BadName", target == null
@@ -227,6 +232,9 @@ final class RtmpServerConnection extends ChannelInboundHandlerAdapter implements
         send(writer.command(ctx.alloc(), RtmpChunkWriter.STATUS_CHUNK_STREAM, streamId, "onStatus", 0.0, null,
                 status("status", "NetStream.Publish.Start", key.path() + " is now published.")));
         LOG.info("RTMP publisher {} feeds {}", ctx.channel().remoteAddress(), target.name());
+        watch = decision.grant().watch(() -> ctx.channel().eventLoop().execute(() -> refuse(streamId,
+                "NetStream.Publish.Failed", "access revoked: the credentials or the right to publish to "
+                        + key.path() + " were taken back")));
     }
 
     private void data(ByteBuf payload) {
@@ -278,6 +286,10 @@ final class RtmpServerConnection extends ChannelInboundHandlerAdapter implements
     }
 
     private void endPublish(String reason) {
+        if (watch != null) {
+            watch.close();
+            watch = null;
+        }
         if (toStream != null) {
             toStream.close();
             toStream = null;

@@ -1,5 +1,6 @@
 package io.argus.media.rtsp.server;
 
+import io.argus.media.path.AccessGrant;
 import java.util.Objects;
 
 /**
@@ -13,22 +14,28 @@ import java.util.Objects;
  * means may depend on who asks (a tenant's own camera names).
  *
  * @param pathKey the path's key when allowed, else null
+ * @param grant   what the session is let in on, watched while it runs, when allowed; else null
  */
-public record RtspDecision(Outcome outcome, String pathKey) {
+public record RtspDecision(Outcome outcome, String pathKey, AccessGrant grant) {
     public enum Outcome { REFUSED, NOT_FOUND, ALLOWED }
 
-    public static final RtspDecision REFUSED = new RtspDecision(Outcome.REFUSED, null);
-    public static final RtspDecision NOT_FOUND = new RtspDecision(Outcome.NOT_FOUND, null);
+    public static final RtspDecision REFUSED = new RtspDecision(Outcome.REFUSED, null, null);
+    public static final RtspDecision NOT_FOUND = new RtspDecision(Outcome.NOT_FOUND, null, null);
 
     public RtspDecision {
         Objects.requireNonNull(outcome);
-        if ((outcome == Outcome.ALLOWED) != (pathKey != null)) {
-            throw new IllegalArgumentException("a path key comes with, and only with, an allowed request");
+        if ((outcome == Outcome.ALLOWED) != (pathKey != null) || (pathKey != null) != (grant != null)) {
+            throw new IllegalArgumentException("a path key and a grant come with, and only with, an allowed request");
         }
     }
 
-    /** Allowed, to the path known by {@code key}. */
+    /** Allowed, to the path known by {@code key}, for good. */
     public static RtspDecision allowed(String key) {
-        return new RtspDecision(Outcome.ALLOWED, Objects.requireNonNull(key));
+        return allowed(key, AccessGrant.PERMANENT);
+    }
+
+    /** Allowed, to the path known by {@code key}, for as long as {@code grant} holds. */
+    public static RtspDecision allowed(String key, AccessGrant grant) {
+        return new RtspDecision(Outcome.ALLOWED, Objects.requireNonNull(key), Objects.requireNonNull(grant));
     }
 }

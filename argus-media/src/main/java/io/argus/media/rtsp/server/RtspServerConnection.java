@@ -49,6 +49,9 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
      */
     static final int BUSY_RETRY_AFTER_SECONDS = 1;
 
+    /** How publish creators are told who created a path. */
+    static final String PROTOCOL = "RTSP";
+
     static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN, GET_PARAMETER, SET_PARAMETER, "
             + "ANNOUNCE, RECORD";
 
@@ -74,6 +77,15 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
 
     void closeConnection() {
         ctx.close();
+    }
+
+    /**
+     * A session's grant was taken back (its credential revoked, its right removed): the connection closes, which
+     * ends every session on it and is what a client reads as the end of the stream. Any thread.
+     */
+    void revoked() {
+        LOG.info("RTSP connection from {} closed: its access was revoked", ctx.channel().remoteAddress());
+        ctx.channel().close();
     }
 
     @Override
@@ -199,14 +211,14 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
     }
 
     /**
-     * The key of the path the authenticator allows this request on, or null when it did not (a 401 with
-     * challenges, or a 404, has been sent).
+     * The authenticator's decision when it allows this request, or null when it did not (a 401 with challenges,
+     * or a 404, has been sent).
      */
-    private String allowedPath(RtspServerRequest req, Action action, String path) {
+    private RtspDecision allowed(RtspServerRequest req, Action action, String path) {
         RtspDecision d = server.authenticator().authorize(action, path, credentials(req), remoteAddress());
         switch (d.outcome()) {
             case ALLOWED -> {
-                return d.pathKey();
+                return d;
             }
             case NOT_FOUND -> respond(req, new RtspResponse(RtspStatus.NOT_FOUND));
             case REFUSED -> {
@@ -228,11 +240,11 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
             return;
         }
-        String key = allowedPath(req, Action.READ, url.path());
-        if (key == null) {
+        RtspDecision d = allowed(req, Action.READ, url.path());
+        if (d == null) {
             return;
         }
-        Path path = server.paths().get(key).orElse(null);
+        Path path = server.paths().get(d.pathKey()).orElse(null);
         Stream stream = path == null ? null : path.stream();
         if (stream == null) {
             respond(req, new RtspResponse(path == null ? RtspStatus.NOT_FOUND : RtspStatus.SERVICE_UNAVAILABLE));
@@ -252,8 +264,8 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
             return;
         }
-        String key = allowedPath(req, Action.PUBLISH, url.path());
-        if (key == null) {
+        RtspDecision d = allowed(req, Action.PUBLISH, url.path());
+        if (d == null) {
             return;
         }
         List<SdpTrack> tracks;
@@ -268,7 +280,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             respond(req, new RtspResponse(415, "Unsupported Media Type", new RtspHeaders(), ""));
             return;
         }
-        Path path = server.paths().publishTarget(key).orElse(null);
+        Path path = server.paths().publishTarget(d.pathKey(), PROTOCOL).orElse(null);
         SourceListener publisher = path == null ? null : path.acquirePublisher();
         if (publisher == null) {
             respond(req, new RtspResponse(path == null ? RtspStatus.NOT_FOUND : RtspStatus.FORBIDDEN));
@@ -296,8 +308,8 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             return;
         }
         boolean publish = session != null ? session.isPublisher() : announce != null;
-        String key = allowedPath(req, publish ? Action.PUBLISH : Action.READ, url.path());
-        if (key == null) {
+        RtspDecision d = allowed(req, publish ? Action.PUBLISH : Action.READ, url.path());
+        if (d == null) {
             return;
         }
         RtspTransport offer = chooseTransport(req, session);
@@ -306,7 +318,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             return;
         }
         RtspServerSetup setup = publish ? RtspServerSetup.record(this, req, url, session, announce, offer)
-                : RtspServerSetup.play(this, url, key, session, offer);
+                : RtspServerSetup.play(this, url, d.pathKey(), session, offer);
         if (setup.error() != null) {
             respond(req, setup.error());
             return;
@@ -314,6 +326,7 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
         RtspServerSession s = setup.session();
         if (session == null) {
             sessions.put(s.id(), s);
+            s.watch(d.grant());
             if (publish) {
                 announce = null;
             }

@@ -2,6 +2,7 @@ package io.argus.media.rtsp.server;
 
 import io.argus.media.codec.MediaFormat;
 import io.argus.media.codec.rtp.RtpReceiver;
+import io.argus.media.path.AccessGrant;
 import io.argus.media.path.Path;
 import io.argus.media.path.SourceListener;
 import io.argus.media.rtsp.RtspToStream;
@@ -49,6 +50,7 @@ final class RtspServerSession {
     private ScheduledFuture<?> senderReports;
     private RtspToStream toStream;
     private long lastActivityNanos = System.nanoTime();
+    private AccessGrant.Watch watch;
 
     private RtspServerSession(String id, RtspServerConnection connection, Path path, Stream stream,
                               List<MediaFormat> formats, RtspServerAnnounce announce) {
@@ -71,6 +73,11 @@ final class RtspServerSession {
 
     String id() {
         return id;
+    }
+
+    /** Watches the grant the session was let in on until it closes; a grant taken back closes the connection. */
+    void watch(AccessGrant grant) {
+        watch = grant.watch(connection::revoked);
     }
 
     Path path() {
@@ -216,6 +223,9 @@ final class RtspServerSession {
             return;
         }
         state = State.CLOSED;
+        if (watch != null) {
+            watch.close();
+        }
         if (senderReports != null) {
             senderReports.cancel(false);
         }

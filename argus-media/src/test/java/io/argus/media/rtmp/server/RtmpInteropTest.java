@@ -34,7 +34,7 @@ class RtmpInteropTest {
     RtmpServer server;
 
     void start(RtmpAuthenticator authenticator) throws Exception {
-        paths.setPublishCreator(name -> Optional.of(paths.add(name, name, null, true)));
+        paths.setPublishCreator((name, protocol) -> Optional.of(paths.add(name, name, null, true)));
         server = new RtmpServer(RtmpServerConfig.ephemeral(), paths, authenticator, 1);
         server.start();
     }
@@ -60,7 +60,7 @@ class RtmpInteropTest {
         start(RtmpAuthenticator.ALLOW_ALL);
         AtomicReference<List<MediaFormat>> formats = new AtomicReference<>();
         CompletableFuture<Path> created = new CompletableFuture<>();
-        paths.setPublishCreator(name -> {
+        paths.setPublishCreator((name, protocol) -> {
             Path p = paths.add(name, name, null, true);
             p.onStream(s -> formats.set(s.formats()));
             created.complete(p);
