@@ -130,6 +130,9 @@ class CameraView extends HTMLElement {
     this.closePlayer();
     this.mode = 'playback';
     this.dataset.mode = 'playback';
+    // Until the player shows a picture, the position is the time asked for, never the live clock of before.
+    this.playingFrom = at;
+    this.tick();
     this.say('');
     this.badge.className = 'badge play';
     this.badge.textContent = 'PLAYBACK';
@@ -147,7 +150,6 @@ class CameraView extends HTMLElement {
     if (this.mode !== 'playback') return;
     const p = new PlaybackPlayer(this.video, api.withRange(urls.playback, at, to), at);
     this.player = p;
-    this.playingFrom = at;
     this.timeline.setPlayhead(at);
     p.addEventListener('failed', (e) => {
       this.say(e.detail + ' The green parts of the timeline are recorded.');
@@ -162,8 +164,8 @@ class CameraView extends HTMLElement {
 
   /** The time of the picture on screen. */
   position() {
-    if (this.mode === 'playback' && this.player && this.player.playingDate) {
-      return this.player.playingDate() || this.playingFrom;
+    if (this.mode === 'playback') {
+      return (this.player && this.player.playingDate && this.player.playingDate()) || this.playingFrom;
     }
     return new Date();
   }

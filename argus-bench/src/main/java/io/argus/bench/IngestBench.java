@@ -110,20 +110,28 @@ public final class IngestBench {
             if (ffmpegRecorders > 0) {
                 out.printf(Locale.ROOT, "ffmpeg -c copy       %d recorders: %.3f %% of a core and %.1f MB resident per camera "
                         + "(%.1fx the server's CPU per camera)%n", ffmpegRecorders, ffmpegCpuPercentOfCorePerCamera,
-                        ffmpegRssPerCameraBytes / 1e6, ffmpegCpuPercentOfCorePerCamera / serverPerCamera);
+                        ffmpegRssPerCameraBytes / 1e6, serverPerCamera > 0
+                                ? ffmpegCpuPercentOfCorePerCamera / serverPerCamera : 0);
             }
             StringBuilder ratios = new StringBuilder();
             if (floor != null) {
-                ratios.append(String.format(Locale.ROOT, "Argus/floor %.2f", serverPerCamera
-                        / floor.cpuPercentOfCorePerCamera()));
+                ratios.append("Argus/floor ").append(ratio(serverPerCamera, floor.cpuPercentOfCorePerCamera()));
             }
             if (ffmpegRecorders > 0) {
-                ratios.append(ratios.isEmpty() ? "" : ", ").append(String.format(Locale.ROOT, "Argus/ffmpeg %.2f",
-                        serverPerCamera / ffmpegCpuPercentOfCorePerCamera));
+                ratios.append(ratios.isEmpty() ? "" : ", ").append("Argus/ffmpeg ")
+                        .append(ratio(serverPerCamera, ffmpegCpuPercentOfCorePerCamera));
             }
             if (!ratios.isEmpty()) {
                 out.printf(Locale.ROOT, "CPU per camera       %s%n", ratios);
             }
+        }
+
+        /**
+         * {@code a / b}, or "n/a" when {@code b} measured no CPU at all (a window shorter than the kernel's
+         * accounting tick), which would print as Infinity.
+         */
+        private static String ratio(double a, double b) {
+            return b > 0 ? String.format(Locale.ROOT, "%.2f", a / b) : "n/a (no CPU measured)";
         }
     }
 

@@ -24,6 +24,7 @@ final class SimCamera implements AutoCloseable {
     private final ByteBufAllocator alloc;
     private final long periodNanos;
     private long dueNanos;
+    private long lastCaptureMicros;
     /** Set by {@link #start}, cleared on the loop by {@link #close}: a closed camera sends nothing more. */
     private boolean sending;
     private volatile long frameNo;
@@ -56,7 +57,10 @@ final class SimCamera implements AutoCloseable {
      */
     void sendDue(long nowNanos, long nowMicros) {
         while (sending && nowNanos - dueNanos >= 0) {
-            tick(nowMicros);
+            // A late tick sends several frames at once; each still gets its own capture time, in order, as a
+            // camera's frames have (readers check that capture times increase).
+            lastCaptureMicros = Math.max(nowMicros, lastCaptureMicros + 1);
+            tick(lastCaptureMicros);
             dueNanos += periodNanos;
         }
     }
