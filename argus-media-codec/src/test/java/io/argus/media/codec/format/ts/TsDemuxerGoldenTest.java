@@ -14,6 +14,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.AfterEach;
@@ -90,6 +91,28 @@ class TsDemuxerGoldenTest {
         out.units.clear();
         assertThat(input.refCnt()).as("every slice of the input released with its access unit").isEqualTo(1);
         input.release();
+    }
+
+    @Test
+    void accessUnitsAreViewsOfTheInputNotCopies() throws IOException {
+        byte[] bytes = Files.readAllBytes(mux(SampleMedia.H264_360P25));
+        ByteBuf input = Unpooled.wrappedBuffer(bytes);
+        TsDemuxer demuxer = new TsDemuxer(out);
+        demuxer.accept(input, 0);
+        demuxer.end(0);
+        assertThat(out.units).hasSize(100 + 189);
+        Arrays.fill(bytes, (byte) 0);
+        for (AccessUnit au : out.units) {
+            for (int i = 0; i < au.unitCount(); i++) {
+                ByteBuf unit = au.unit(i);
+                assertThat(unit.forEachByte(b -> b == 0)).as("unit %d of %s reads the zeroed input", i, au)
+                        .isEqualTo(-1);
+            }
+        }
+        demuxer.close();
+        out.units.forEach(AccessUnit::release);
+        out.units.clear();
+        assertThat(input.release()).isTrue();
     }
 
     @Test
