@@ -6,6 +6,7 @@ import io.argus.media.path.AccessGrant;
 import io.argus.metadata.Tenants;
 import io.argus.server.auth.Principal;
 import io.argus.testkit.Await;
+import io.argus.testkit.tier.E2e;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -20,8 +21,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The re-check of open sessions, on its own thread: a credential that no longer resolves, or no longer allows, ends its sessions and is forgotten
- * by the credential cache; a lookup that fails keeps them; a session that ended is no longer checked.
+ * by the credential cache; a lookup that fails keeps them; a session that ended is no longer checked. In the e2e
+ * tier: it waits for the real one-second rounds ({@link RtspSessionRechecks#PERIOD}), 8 s in all.
  */
+@E2e
 class RtspSessionRechecksTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
     private static final Principal ALICE = new Principal(Tenants.DEFAULT_ID, Tenants.DEFAULT_ID, UUID.randomUUID(),
