@@ -88,6 +88,42 @@ public final class Ffprobe {
         return exec(cmd);
     }
 
+    /** Where {@link #loopable} keeps its files for this JVM; deleted when it exits. */
+    private static Path loopables;
+
+    /**
+     * A raw video sample ({@code .h264}/{@code .h265}, 25 fps) remuxed to Matroska, once per JVM: ffmpeg 5.1 cannot
+     * seek back to the start of a raw input ("Seek to start failed"), so {@code -stream_loop -1} on one ends after
+     * a single pass (4 s, with an error status) instead of publishing like a camera until it is stopped.
+     */
+    public static synchronized Path loopable(SampleMedia sample) {
+        try {
+            if (loopables == null) {
+                Path dir = Files.createTempDirectory("argus-loopable-");
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                    try (var files = Files.list(dir)) {
+                        for (Path f : files.toList()) {
+                            Files.deleteIfExists(f);
+                        }
+                        Files.deleteIfExists(dir);
+                    } catch (IOException e) {
+                        System.err.println("could not delete " + dir + ": " + e);
+                    }
+                }));
+                loopables = dir;
+            }
+            Path mkv = loopables.resolve(sample.fileName() + ".mkv");
+            if (!Files.exists(mkv)) {
+                String format = sample.fileName().endsWith(".h264") ? "h264" : "hevc";
+                ffmpeg("-f", format, "-framerate", "25", "-i", sample.path().toString(), "-c", "copy",
+                        mkv.toString());
+            }
+            return mkv;
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     /** {@code ffprobe args} on {@code input} with JSON output. */
     public static String probe(String input, String... args) {
         List<String> cmd = command(FFPROBE, "-of", "json");

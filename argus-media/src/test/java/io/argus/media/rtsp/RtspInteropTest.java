@@ -16,6 +16,7 @@ import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.stream.Stream;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.Interop;
 import io.netty.channel.DefaultEventLoop;
@@ -137,8 +138,8 @@ class RtspInteropTest {
         URI url = URI.create(url("live/y"));
         try (RtspClient client = new RtspClient(RtspClientConfig.DEFAULT, 1);
              ChildProcess ffmpeg = ChildProcess.start(List.of("ffmpeg", "-hide_banner", "-nostdin", "-re",
-                     "-stream_loop", "-1", "-f", "h264", "-framerate", "25", "-i",
-                     SampleMedia.H264_360P25.path().toString(), "-c", "copy", "-f", "rtsp", "-rtsp_transport", "tcp",
+                     "-stream_loop", "-1", "-i", Ffprobe.loopable(SampleMedia.H264_360P25).toString(), "-c", "copy",
+                     "-f", "rtsp", "-rtsp_transport", "tcp",
                      url.toString()))) {
             PathManager clientPaths = new PathManager(List.of(client), scheduler,
                     new Backoff(Duration.ofMillis(100), Duration.ofMillis(200)));

@@ -35,7 +35,6 @@ import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Simulator → server ingest (RTSP over TCP and over UDP) → RTSP re-stream → our client and ffprobe: every
@@ -52,8 +51,6 @@ class IngestEndToEndTest {
     static ArgusClient api;
     /** A viewer's: readers of the RTSP server must authenticate, and view-live is what they need. */
     static final String VIEWER_PASSWORD = "a-long-viewer-secret";
-    @TempDir
-    static java.nio.file.Path tmp;
 
     @BeforeAll
     static void start() {
@@ -195,7 +192,7 @@ class IngestEndToEndTest {
         Ffprobe.assumeInstalled();
         String url = "rtsp://" + userInfo + "@127.0.0.1:" + server.rtspPort() + "/live/lobby";
         Process publisher = new ProcessBuilder(Ffprobe.FFMPEG.toString(), "-v", "error", "-nostdin", "-re",
-                "-stream_loop", "-1", "-i", loopableSample().toString(), "-c", "copy",
+                "-stream_loop", "-1", "-i", Ffprobe.loopable(SampleMedia.H264_360P25).toString(), "-c", "copy",
                 "-f", "rtsp", "-rtsp_transport", "tcp", url).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         try {
@@ -220,20 +217,6 @@ class IngestEndToEndTest {
             publisher.destroy();
             publisher.waitFor(10, TimeUnit.SECONDS);
         }
-    }
-
-    /**
-     * The 360p sample remuxed to Matroska, once: ffmpeg 5.1 cannot seek back to the start of a raw {@code .h264}
-     * input ("Seek to start failed"), so {@code -stream_loop -1} on it ends after one pass (4 s) instead of
-     * publishing like a camera until it is stopped; a container with timestamps loops.
-     */
-    private static synchronized java.nio.file.Path loopableSample() {
-        java.nio.file.Path mkv = tmp.resolve("h264-360p25.mkv");
-        if (!java.nio.file.Files.exists(mkv)) {
-            Ffprobe.ffmpeg("-f", "h264", "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString(),
-                    "-c", "copy", mkv.toString());
-        }
-        return mkv;
     }
 
     private static void await(BooleanSupplier condition, String what) {

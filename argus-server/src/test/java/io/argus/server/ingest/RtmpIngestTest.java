@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.metadata.Tenants;
 import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.Interop;
 import java.io.File;
@@ -51,7 +52,9 @@ class RtmpIngestTest {
         if (loop) {
             cmd.addAll(List.of("-stream_loop", "-1"));
         }
-        cmd.addAll(List.of("-f", "h264", "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString()));
+        // A looped publish reads the sample from a container: a raw .h264 input ends after one pass (Ffprobe.loopable).
+        cmd.addAll(loop ? List.of("-i", Ffprobe.loopable(SampleMedia.H264_360P25).toString())
+                : List.of("-f", "h264", "-framerate", "25", "-i", SampleMedia.H264_360P25.path().toString()));
         // -re for each input: an unpaced looping audio input makes ffmpeg 5.1 send hours of media per second.
         cmd.add("-re");
         if (loop) {
