@@ -1,0 +1,5 @@
+package io.argus.analytics.geom;
+
+/** A point in frame-relative coordinates. */
+public record Point(double x, double y) {
+}
