@@ -23,6 +23,7 @@ import io.argus.server.api.storage.VolumeHandlers;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.auth.PasswordPolicy;
+import io.argus.server.auth.SessionRechecks;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.roles.AuditRole;
@@ -79,6 +80,8 @@ public final class ArgusServer implements AutoCloseable {
         MetadataRole metadata = s.start("metadata",
                 () -> MetadataRole.open(config.dataDir(), config.auth(), config.crypto(), clock));
         AuditRole audit = s.start("audit", () -> new AuditRole(metadata.database().dataSource(), clock));
+        // One re-check of open sessions (live sockets, RTSP and RTMP sessions) for the node.
+        SessionRechecks rechecks = s.start("rechecks", SessionRechecks::new);
         Optional<TlsMaterial> tls = s.start("tls", () -> config.tls().enabled()
                 ? Optional.of(TlsMaterial.load(config.tls(), config.dataDir())) : Optional.<TlsMaterial>empty());
         media = s.start("media", () -> new MediaRole(config.ingest(), metadata.cameras(), () -> ownPorts(config),
@@ -87,16 +90,18 @@ public final class ArgusServer implements AutoCloseable {
                 metadata.database().dataSource(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
                 clock));
         rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
-                metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), clock));
+                metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), rechecks,
+                clock));
         // Null when disabled, so that Lifecycle closes the role only when there is one.
         rtmp = Optional.ofNullable(s.start("rtmp", () -> config.rtmp().enabled() ? new RtmpRole(config.rtmp(),
-                config.http().host(), media.paths(), media.cameras(), metadata.auth(), tls, audit, clock) : null));
+                config.http().host(), media.paths(), media.cameras(), metadata.auth(), tls, audit, rechecks, clock)
+                : null));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
             return m;
         });
-        LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths()));
+        LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks));
         http = s.start("http", () -> {
             HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live,
                     () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);

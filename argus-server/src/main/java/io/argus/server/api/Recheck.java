@@ -1,7 +1,7 @@
 package io.argus.server.api;
 
 import io.argus.server.auth.Principal;
-import java.util.Map;
+import io.argus.server.auth.SessionRechecks;
 import java.util.Optional;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
@@ -10,7 +10,8 @@ import java.util.function.Supplier;
  * Whether the credential that opened a long-lived answer (a live WebSocket) still allows it, asked again now as a
  * new request would ask: the token or signed URL still valid (not revoked, logged out, expired, ended by a new
  * password), its user and tenant enabled, and the user still holding the route's action on the camera. A request
- * is checked once, when it arrives; an answer that lasts asks this periodically and ends when it says no.
+ * is checked once, when it arrives; an answer that lasts is watched by {@link SessionRechecks} and ends when its
+ * credential no longer allows it.
  * {@link Guard} sets it on every camera route as the request attribute {@link #ATTRIBUTE}.
  */
 public final class Recheck {
@@ -32,10 +33,10 @@ public final class Recheck {
     }
 
     /**
-     * Whether the credential still allows the answer. {@code round} holds the principals already resolved in this
-     * round of checks, by credential, so many sockets of one token cost one lookup.
+     * Has {@code rechecks} check the answer until the returned watch is closed, and run {@code end} once the
+     * credential no longer allows it. Answers of one credential share its lookup.
      */
-    public boolean stillAllowed(Map<String, Optional<Principal>> round) {
-        return round.computeIfAbsent(credential.key(), k -> credential.resolve().get()).filter(allows).isPresent();
+    public SessionRechecks.Watch watch(SessionRechecks rechecks, Runnable end) {
+        return rechecks.watch(credential.key(), credential.resolve(), allows, end);
     }
 }

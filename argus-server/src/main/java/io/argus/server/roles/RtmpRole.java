@@ -4,6 +4,7 @@ import io.argus.media.path.PathManager;
 import io.argus.media.rtmp.server.RtmpServer;
 import io.argus.media.rtmp.server.RtmpServerConfig;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.SessionRechecks;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.RtmpConfig;
 import io.argus.server.tls.TlsMaterial;
@@ -29,10 +30,10 @@ public final class RtmpRole implements AutoCloseable {
      * @param tls  the certificate for RTMPS, empty when TLS is off
      */
     public RtmpRole(RtmpConfig config, String host, PathManager paths, CameraService cameras, AuthService auth,
-                    Optional<TlsMaterial> tls, AuditRole audit, Clock clock)
+                    Optional<TlsMaterial> tls, AuditRole audit, SessionRechecks rechecks, Clock clock)
             throws GeneralSecurityException, SSLException {
         access = new RtspAccess(auth, cameras, false, clock,
-                new RtspAudit("rtmp", audit.log(), audit.background(), clock, auth::tenantId), "rtmp");
+                new RtspAudit("rtmp", audit.log(), audit.background(), clock, auth::tenantId), "rtmp", rechecks);
         server = new RtmpServer(new RtmpServerConfig(host, config.port(), config.tlsPort(),
                 tls.isEmpty() ? null : tls.get().nettyServerContext()), paths, new RtmpAccess(access), 0);
         try {

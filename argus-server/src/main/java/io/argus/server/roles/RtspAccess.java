@@ -11,6 +11,7 @@ import io.argus.metadata.Tenants;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.CheckedCredential;
 import io.argus.server.auth.Principal;
+import io.argus.server.auth.SessionRechecks;
 import io.argus.server.camera.CameraService;
 import io.argus.server.camera.TenantPath;
 import java.net.InetSocketAddress;
@@ -38,7 +39,7 @@ import org.slf4j.LoggerFactory;
  * would pick Digest.
  *
  * <p>An open session (a reader after PLAY, a publisher after RECORD, an RTMP publish) is re-checked every second
- * by {@link RtspSessionRechecks} and ended once its credential or its right is gone; its credential is then
+ * by {@link SessionRechecks} and ended once its credential or its right is gone; its credential is then
  * dropped from the cache, so the cache never lets a revoked credential back in for more than one round.
  *
  * <p>A reader let in is recorded in the audit log ({@link RtspAudit}) as the user it authenticated as, in the
@@ -53,15 +54,16 @@ final class RtspAccess implements RtspAuthenticator {
     private final boolean anonymousRead;
     private final RtspAudit audit;
     private final RtspCredentialChecks checks;
-    private final RtspSessionRechecks rechecks;
+    private final SessionRechecks rechecks;
     private final String via;
     private final LongAdder revoked = new LongAdder();
 
     /**
-     * @param via the protocol, for the log and the re-check thread's name ({@code rtsp}, {@code rtmp})
+     * @param via      the protocol, for the log ({@code rtsp}, {@code rtmp})
+     * @param rechecks the node's re-check of open sessions
      */
     RtspAccess(AuthService auth, CameraService cameras, boolean anonymousRead, Clock clock, RtspAudit audit,
-               String via) {
+               String via, SessionRechecks rechecks) {
         this.auth = auth;
         this.cameras = cameras;
         this.anonymousRead = anonymousRead;
@@ -69,7 +71,7 @@ final class RtspAccess implements RtspAuthenticator {
         this.via = via;
         this.checks = new RtspCredentialChecks(this::check, clock, RtspCredentialChecks.THREADS,
                 RtspCredentialChecks.QUEUE);
-        this.rechecks = new RtspSessionRechecks(checks::forget, "argus-" + via + "-recheck");
+        this.rechecks = rechecks;
     }
 
     @Override
@@ -132,13 +134,20 @@ final class RtspAccess implements RtspAuthenticator {
         UUID tenant = p.tenantId();
         boolean own = tenant.equals(p.homeTenant());
         String key = RtspCredentialChecks.key(credentials);
-        return rechecks.grant(key, key + " " + tenant, () -> checked.again().get()
+        return revoke -> rechecks.watch(key + " " + tenant, () -> checked.again().get()
                 .filter(q -> own || q.systemAdmin()).map(q -> q.in(tenant)), allows, () -> {
+                    // Forgotten first: the cache must not let the credential back in while the session ends.
+                    checks.forget(key);
                     revoked.increment();
                     LOG.info("{} {} of {} from {} ended: the credentials of {} no longer allow it", via,
                             publish ? "publisher" : "reader", target, client, p.username());
-                    audit.revoked(p, target, publish, client);
-                });
+                    try {
+                        audit.revoked(p, target, publish, client);
+                    } catch (RuntimeException e) {
+                        LOG.error("recording the end of a revoked {} session failed", via, e);
+                    }
+                    revoke.run();
+                })::close;
     }
 
     /** A reader without credentials, with {@code rtsp.anonymousRead}: it reads every tenant, as a system admin. */
@@ -180,7 +189,6 @@ final class RtspAccess implements RtspAuthenticator {
     }
 
     void close() {
-        rechecks.close();
         checks.close();
     }
 }

@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
  * credential being checked is checked once, whoever else presents it meanwhile waits for that check; and checks run
  * on a few threads with a bounded queue, past which a request is refused as busy (RTSP 503) rather than queued
  * without end. With the RTSP connection preparing one request at a time, 300 pipelined requests with one fresh
- * credential cost one check instead of 300. A credential whose open session {@link RtspSessionRechecks} ends is
+ * credential cost one check instead of 300. A credential whose open session {@link io.argus.server.auth.SessionRechecks} ends is
  * forgotten at once, so it is not let in again on its cached outcome.
  */
 final class RtspCredentialChecks implements AutoCloseable {

@@ -5,6 +5,7 @@ import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.rtsp.server.RtspServerTls;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.SessionRechecks;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.RtspConfig;
 import io.argus.server.tls.TlsMaterial;
@@ -36,11 +37,12 @@ public final class RtspRole implements AutoCloseable {
      * @param anonymousRead whether readers need no credentials ({@code rtsp.anonymousRead}, labs only)
      */
     public RtspRole(RtspConfig config, String host, PathManager paths, CameraService cameras, AuthService auth,
-                    Optional<TlsMaterial> tls, int rtspsPort, AuditRole audit, boolean anonymousRead, Clock clock)
+                    Optional<TlsMaterial> tls, int rtspsPort, AuditRole audit, boolean anonymousRead,
+                    SessionRechecks rechecks, Clock clock)
             throws GeneralSecurityException, SSLException {
         RtspServerTls rtsps = tls.isEmpty() ? null : new RtspServerTls(rtspsPort, tls.get().nettyServerContext());
         access = new RtspAccess(auth, cameras, anonymousRead, clock,
-                new RtspAudit("rtsp", audit.log(), audit.background(), clock, auth::tenantId), "rtsp");
+                new RtspAudit("rtsp", audit.log(), audit.background(), clock, auth::tenantId), "rtsp", rechecks);
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
                 config.rtcpPort(), SESSION_TIMEOUT), paths, access, 0, rtsps);
         try {

@@ -16,6 +16,7 @@ import io.argus.server.api.ErrorCode;
 import io.argus.server.api.MediaAccess;
 import io.argus.server.api.MediaPaths;
 import io.argus.server.api.Recheck;
+import io.argus.server.auth.SessionRechecks;
 import io.argus.server.api.Require;
 import io.argus.server.api.ResponseChannel;
 import io.argus.server.api.Routes;
@@ -60,15 +61,19 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
     private final PathManager paths;
     private final LlHlsServer hls;
     private final MseServer mse;
-    private final LiveRechecks rechecks = new LiveRechecks();
+    private final SessionRechecks rechecks;
 
-    public LiveHandlers(CameraService cameras, PathManager paths) {
-        this(cameras, paths, LlHlsSettings.DEFAULT);
+    /**
+     * @param rechecks ends open sockets whose credential no longer allows them (the node's one re-check loop)
+     */
+    public LiveHandlers(CameraService cameras, PathManager paths, SessionRechecks rechecks) {
+        this(cameras, paths, rechecks, LlHlsSettings.DEFAULT);
     }
 
-    public LiveHandlers(CameraService cameras, PathManager paths, LlHlsSettings settings) {
+    public LiveHandlers(CameraService cameras, PathManager paths, SessionRechecks rechecks, LlHlsSettings settings) {
         this.cameras = cameras;
         this.paths = paths;
+        this.rechecks = rechecks;
         this.hls = new LlHlsServer(settings, LlHlsServer.DEFAULT_THREADS);
         this.mse = new MseServer(MseServer.DEFAULT_THREADS);
     }
@@ -196,14 +201,15 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
             socket.end("the camera's stream ended");
             return;
         }
-        rechecks.add(socket, ctx.attribute(Recheck.ATTRIBUTE));
+        Recheck recheck = ctx.attribute(Recheck.ATTRIBUTE);
+        socket.watch(recheck.watch(rechecks, socket::revoked));
         socket.feed(mse.open(s, socket));
     }
 
     private void closed(WsContext ctx) {
         LiveSocket socket = ctx.attribute(SOCKET);
         if (socket != null) {
-            rechecks.remove(socket);
+            socket.unwatch();
         }
         if (socket != null && socket.feed() != null) {
             socket.feed().close();
@@ -216,7 +222,6 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
     /** Stops every LL-HLS muxer and the live loops. */
     @Override
     public void close() {
-        rechecks.close();
         hls.close();
         mse.close();
     }

@@ -3,6 +3,7 @@ package io.argus.server.api.live;
 import io.argus.media.mse.MseSink;
 import io.argus.media.mse.StreamToMse;
 import io.argus.server.api.Json;
+import io.argus.server.auth.SessionRechecks;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -38,6 +39,8 @@ final class LiveSocket implements MseSink {
     private final Session session;
     private final AtomicLong outstanding = new AtomicLong();
     private volatile StreamToMse feed;
+    /** The re-check of the socket's credential while it is open; null before it is set and for ended sockets. */
+    private volatile SessionRechecks.Watch watch;
 
     LiveSocket(Session session) {
         this.session = session;
@@ -49,6 +52,18 @@ final class LiveSocket implements MseSink {
 
     StreamToMse feed() {
         return feed;
+    }
+
+    void watch(SessionRechecks.Watch w) {
+        this.watch = w;
+    }
+
+    /** Stops re-checking the socket's credential: it closed. */
+    void unwatch() {
+        SessionRechecks.Watch w = watch;
+        if (w != null) {
+            w.close();
+        }
     }
 
     @Override
