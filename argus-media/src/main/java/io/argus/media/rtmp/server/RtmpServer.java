@@ -1,19 +1,10 @@
 package io.argus.media.rtmp.server;
 
 import io.argus.media.path.PathManager;
-import io.argus.media.transport.NettyTransport;
-import io.netty.bootstrap.ServerBootstrap;
+import io.argus.media.transport.TcpListeners;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.handler.ssl.SslContext;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -21,17 +12,10 @@ import java.util.concurrent.atomic.LongAdder;
  * {@link RtmpStreamKey}), and over TLS on a second port. Lifecycle: construct, {@link #start()}, {@link #close()}.
  */
 public final class RtmpServer implements AutoCloseable {
-
-    /** Quiet period of the worker loops at close, as the RTSP server's: lets closing streams finish detaching. */
-    static final long CLOSE_QUIET_MILLIS = 100;
-
     private final RtmpServerConfig config;
     private final PathManager paths;
     private final RtmpAuthenticator authenticator;
-    private final NettyTransport transport;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
-    private final ChannelGroup channels = new DefaultChannelGroup("rtmp-server", GlobalEventExecutor.INSTANCE);
+    private final TcpListeners tcp;
     private final LongAdder refused = new LongAdder();
     private final LongAdder protocolErrors = new LongAdder();
     private Channel listener;
@@ -43,9 +27,7 @@ public final class RtmpServer implements AutoCloseable {
         this.config = config;
         this.paths = paths;
         this.authenticator = authenticator;
-        this.transport = NettyTransport.best();
-        this.boss = transport.newGroup(1, new DefaultThreadFactory("rtmp-accept"));
-        this.workers = transport.newGroup(workerThreads, new DefaultThreadFactory("rtmp-server"));
+        this.tcp = new TcpListeners("rtmp", workerThreads);
     }
 
     /** Binds the RTMP port and, with TLS, the RTMPS port. */
@@ -65,21 +47,17 @@ public final class RtmpServer implements AutoCloseable {
     }
 
     private Channel bind(int port, SslContext tls) {
-        return new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
-                .childOption(ChannelOption.ALLOCATOR, transport.allocator())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childHandler(new RtmpServerInitializer(this, tls))
-                .bind(config.host(), port).syncUninterruptibly().channel();
+        return tcp.bind(config.host(), port, new RtmpServerInitializer(this, tls), null);
     }
 
     /** The bound RTMP port (useful with port 0). */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return TcpListeners.port(listener);
     }
 
     /** The bound RTMPS port, or -1 without TLS. */
     public int tlsPort() {
-        return tlsListener == null ? -1 : ((InetSocketAddress) tlsListener.localAddress()).getPort();
+        return tlsListener == null ? -1 : TcpListeners.port(tlsListener);
     }
 
     /** Publishes refused since start: wrong or missing credentials, no such camera, a camera that takes none. */
@@ -95,19 +73,11 @@ public final class RtmpServer implements AutoCloseable {
     /** Stops accepting, closes every connection (publishers' paths hear it) and frees the ports. */
     @Override
     public synchronized void close() {
-        if (listener != null) {
-            listener.close().syncUninterruptibly();
-        }
-        if (tlsListener != null) {
-            tlsListener.close().syncUninterruptibly();
-        }
-        channels.close().syncUninterruptibly();
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(CLOSE_QUIET_MILLIS, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        tcp.close();
     }
 
     void register(Channel connection) {
-        channels.add(connection);
+        tcp.register(connection);
     }
 
     void refused() {

@@ -1,19 +1,10 @@
 package io.argus.media.rtsp.server;
 
 import io.argus.media.path.PathManager;
-import io.argus.media.transport.NettyTransport;
-import io.netty.bootstrap.ServerBootstrap;
+import io.argus.media.transport.TcpListeners;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
-import io.netty.channel.group.ChannelGroup;
-import io.netty.channel.group.DefaultChannelGroup;
-import io.netty.util.concurrent.DefaultThreadFactory;
-import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The RTSP server: re-streams paths to readers and takes publishers. Lifecycle: construct, {@link #start()},
@@ -30,19 +21,10 @@ public final class RtspServer implements AutoCloseable {
      */
     static final WriteBufferWaterMark WATER_MARK = new WriteBufferWaterMark(256 << 10, 1 << 20);
 
-    /**
-     * Quiet period of the worker loops at close: closing readers detach through their streams' writer threads,
-     * which then hand the last release back to these loops; 100 ms lets that round trip finish.
-     */
-    static final long CLOSE_QUIET_MILLIS = 100;
-
     private final RtspServerConfig config;
     private final PathManager paths;
     private final RtspAuthenticator authenticator;
-    private final NettyTransport transport;
-    private final EventLoopGroup boss;
-    private final EventLoopGroup workers;
-    private final ChannelGroup channels = new DefaultChannelGroup("rtsp-server", GlobalEventExecutor.INSTANCE);
+    private final TcpListeners tcp;
     private final RtspServerTls tls;
     private Channel listener;
     private Channel tlsListener;
@@ -66,16 +48,14 @@ public final class RtspServer implements AutoCloseable {
         this.config = config;
         this.paths = paths;
         this.authenticator = authenticator;
-        this.transport = NettyTransport.best();
-        this.boss = transport.newGroup(1, new DefaultThreadFactory("rtsp-accept"));
-        this.workers = transport.newGroup(workerThreads, new DefaultThreadFactory("rtsp-server"));
+        this.tcp = new TcpListeners("rtsp", workerThreads);
     }
 
     /** Binds the RTSP port and, if UDP is enabled, the shared RTP/RTCP ports. */
     public synchronized void start() throws IOException {
         try {
             if (config.udp()) {
-                udp = RtspServerUdp.bind(transport, workers, config.host(), config.rtpPort(), config.rtcpPort());
+                udp = RtspServerUdp.bind(tcp.transport(), tcp.workers(), config.host(), config.rtpPort(), config.rtcpPort());
             }
             listener = bind(config.port(), null);
         } catch (RuntimeException e) {
@@ -95,22 +75,18 @@ public final class RtspServer implements AutoCloseable {
     }
 
     private Channel bind(int port, RtspServerTls withTls) {
-        return new ServerBootstrap().group(boss, workers).channel(transport.serverChannel())
-                .childOption(ChannelOption.ALLOCATOR, transport.allocator())
-                .childOption(ChannelOption.TCP_NODELAY, true)
-                .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, WATER_MARK)
-                .childHandler(new RtspServerInitializer(this, withTls == null ? null : withTls.context()))
-                .bind(config.host(), port).syncUninterruptibly().channel();
+        return tcp.bind(config.host(), port, new RtspServerInitializer(this, withTls == null ? null
+                : withTls.context()), WATER_MARK);
     }
 
     /** The bound RTSP port (useful with port 0). */
     public int port() {
-        return ((InetSocketAddress) listener.localAddress()).getPort();
+        return TcpListeners.port(listener);
     }
 
     /** The bound RTSPS port, or -1 without TLS. */
     public int tlsPort() {
-        return tlsListener == null ? -1 : ((InetSocketAddress) tlsListener.localAddress()).getPort();
+        return tlsListener == null ? -1 : TcpListeners.port(tlsListener);
     }
 
     /** The bound shared RTP port, or -1 without UDP. */
@@ -121,23 +97,16 @@ public final class RtspServer implements AutoCloseable {
     /** Stops accepting, closes every connection (publishers' paths hear it) and frees the ports. */
     @Override
     public synchronized void close() {
-        if (listener != null) {
-            listener.close().syncUninterruptibly();
-        }
-        if (tlsListener != null) {
-            tlsListener.close().syncUninterruptibly();
-        }
-        channels.close().syncUninterruptibly();
-        if (udp != null) {
-            udp.close();
-        }
-        boss.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
-        workers.shutdownGracefully(CLOSE_QUIET_MILLIS, 2000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        tcp.close(() -> {
+            if (udp != null) {
+                udp.close();
+            }
+        });
     }
 
     /** Remembers a connection so that {@link #close()} closes it. */
     void register(Channel connection) {
-        channels.add(connection);
+        tcp.register(connection);
     }
 
     RtspServerConfig config() {
