@@ -69,7 +69,8 @@ public interface LibSrt extends Library {
             try {
                 return Native.load(name, LibSrt.class);
             } catch (UnsatisfiedLinkError e) {
-                why[0] = e.getMessage();
+                // JNA lists every place it looked, over many lines: the first says what failed.
+                why[0] = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
             }
         }
         return null;

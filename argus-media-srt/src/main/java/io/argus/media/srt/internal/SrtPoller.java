@@ -64,7 +64,12 @@ public final class SrtPoller implements Executor, AutoCloseable {
 
     /** Watches {@code socket} for input and errors. On the poller thread only. */
     public void register(int socket, Handler handler) throws SrtException {
-        IntByReference events = new IntByReference(LibSrt.SRT_EPOLL_IN | LibSrt.SRT_EPOLL_ERR);
+        register(socket, LibSrt.SRT_EPOLL_IN | LibSrt.SRT_EPOLL_ERR, handler);
+    }
+
+    /** Watches {@code socket} for {@code mask} ({@code SRT_EPOLL_*}). On the poller thread only. */
+    public void register(int socket, int mask, Handler handler) throws SrtException {
+        IntByReference events = new IntByReference(mask);
         if (lib.srt_epoll_add_usock(epoll, socket, events) == LibSrt.SRT_ERROR) {
             throw new SrtSockets(lib).error("srt_epoll_add_usock");
         }
