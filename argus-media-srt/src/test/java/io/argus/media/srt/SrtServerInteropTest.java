@@ -9,6 +9,15 @@ import io.argus.media.path.Backoff;
 import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
 import io.argus.media.path.PathState;
+import io.argus.media.path.SourceAddressPolicy;
+import io.argus.media.path.SourceAttempt;
+import io.argus.media.path.SourceConfig;
+import io.argus.media.path.SourceCounters;
+import io.argus.media.path.SourceListener;
+import io.argus.media.path.Transport;
+import io.argus.media.stream.Stream;
+import java.net.URI;
+import java.util.concurrent.Executor;
 import io.argus.media.rtsp.ChildProcess;
 import io.argus.testkit.Await;
 import io.argus.testkit.SampleMedia;
@@ -154,6 +163,29 @@ class SrtServerInteropTest {
                     () -> "the frames after the garbage, " + path.status());
             assertThat(path.counters().packetsInvalid()).as("the garbage, counted").isPositive();
             assertThat(formats.get()).extracting(MediaFormat::codec).containsExactly(Codec.H264, Codec.AAC);
+        }
+    }
+
+    @Test
+    void ourCallerHearsTheListenersRejectCode() throws Exception {
+        start(SrtServerConfig.ephemeral(), (id, client) -> CompletableFuture.completedFuture(
+                SrtDecision.refused(SrtRejectCodes.UNAUTHORIZED, "wrong user or password")));
+        CompletableFuture<String> ended = new CompletableFuture<>();
+        try (SrtClient client = new SrtClient(Srt.load(), SourceAddressPolicy.ANY)) {
+            SourceAttempt attempt = client.connect(new SourceConfig(URI.create("srt://127.0.0.1:" + server.port()
+                    + "?streamid=%23!::r=cam,m=publish,u=a,s=b"), null, null, Transport.AUTO), new SourceListener() {
+                        @Override
+                        public Stream onReady(List<MediaFormat> f, Executor writer) {
+                            return null;
+                        }
+
+                        @Override
+                        public void onEnded(String reason) {
+                            ended.complete(reason);
+                        }
+                    }, new SourceCounters());
+            assertThat(ended.get(10, TimeUnit.SECONDS)).contains("refused").contains("unauthorized (1401)");
+            attempt.close();
         }
     }
 }
