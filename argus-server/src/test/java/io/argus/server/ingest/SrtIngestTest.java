@@ -128,6 +128,24 @@ class SrtIngestTest {
     }
 
     @Test
+    void aPublishEndsWithinSecondsOnceItsApiTokenIsRevoked() throws Exception {
+        JsonNode token = node.api().post("/api/v1/me/tokens", "{\"name\":\"encoder\",\"scopes\":"
+                + "[\"manage-cameras\"]}").json();
+        long revoked = node.server().srt().orElseThrow().publishesRevoked();
+        Process ffmpeg = start(publish(true, srt("#!::r=srt-revoked,m=publish,s=" + token.path("token").asText(),
+                PASSPHRASE)));
+        try {
+            String id = awaitLiveCamera("srt-revoked");
+            assertThat(node.api().delete("/api/v1/me/tokens/" + token.path("id").asText()).status()).isEqualTo(204);
+            Await.until(Duration.ofSeconds(10), () -> node.api().get("/api/v1/cameras/" + id).json().path("status")
+                    .path("lastError").asText().contains("access revoked"), () -> "the publish ended");
+            assertThat(node.server().srt().orElseThrow().publishesRevoked() - revoked).isEqualTo(1);
+        } finally {
+            stop(ffmpeg);
+        }
+    }
+
+    @Test
     void aWrongPasswordOrPassphraseIsRefusedAndCreatesNothing() throws Exception {
         long refused = node.server().srt().orElseThrow().publishesRefused();
         runFailing(publish(false, srt(publisher("srt-nope", "wrong"), PASSPHRASE)));
