@@ -29,10 +29,10 @@ final class SrtInput implements SrtPoller.Handler {
     static final int MAX_MESSAGE = 1456;
 
     /**
-     * TS packets after which a program with no stream we carry ends the publish: well past the first PAT and PMT
-     * (sent every 100 ms or so), so a PMT that lists our streams later is not missed.
+     * TS packets after which a program whose PMT lists no stream we carry ends the publish: a few PMT repetitions'
+     * worth, so that a first PMT sent before the encoder had its streams is not final.
      */
-    static final long UNSUPPORTED_AFTER = 2000;
+    static final long UNSUPPORTED_AFTER = 256;
 
     private final SrtSockets srt;
     private final SrtPoller poller;

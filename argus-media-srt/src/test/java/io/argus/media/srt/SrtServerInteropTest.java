@@ -167,6 +167,20 @@ class SrtServerInteropTest {
     }
 
     @Test
+    void aStreamWithNoCodecWeCarryEndsThePublishSayingWhy() throws Exception {
+        assumeTrue(ChildProcess.installed("ffmpeg"), "ffmpeg not installed");
+        start(SrtServerConfig.ephemeral(), SrtAuthenticator.ALLOW_ALL);
+        try (ChildProcess ffmpeg = ChildProcess.start(List.of("ffmpeg", "-hide_banner", "-nostdin", "-re", "-f",
+                "lavfi", "-i", "testsrc=size=320x240:rate=25", "-t", "20", "-c:v", "mpeg2video", "-f", "mpegts",
+                "srt://127.0.0.1:" + server.port() + "?streamid=" + streamId("mpeg2")))) {
+            Path path = created.get(10, TimeUnit.SECONDS);
+            Await.until(WAIT, () -> path.status().lastError() != null, () -> "the publish ended, " + path.status());
+            assertThat(path.status().lastError()).contains("unsupported codec").contains("stream type 0x2");
+            assertThat(ffmpeg.waitFor(WAIT)).as("ffmpeg hears the connection close").isNotZero();
+        }
+    }
+
+    @Test
     void ourCallerHearsTheListenersRejectCode() throws Exception {
         start(SrtServerConfig.ephemeral(), (id, client) -> CompletableFuture.completedFuture(
                 SrtDecision.refused(SrtRejectCodes.UNAUTHORIZED, "wrong user or password")));
