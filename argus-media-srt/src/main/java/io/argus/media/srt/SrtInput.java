@@ -20,8 +20,8 @@ import java.util.function.Consumer;
 final class SrtInput implements SrtPoller.Handler {
 
     /**
-     * Buffer per batch of messages: 16 KiB holds a dozen 1316-byte messages (7 TS packets each); access units keep
-     * slices of it alive, so a smaller one wastes less while a GOP is cached.
+     * Buffer for a run of messages: 16 KiB holds a dozen 1316-byte messages (7 TS packets each); access units keep
+     * slices of it alive, so a smaller one wastes less while a GOP is cached, a larger one allocates less often.
      */
     static final int BATCH = 16 * 1024;
 
@@ -42,6 +42,11 @@ final class SrtInput implements SrtPoller.Handler {
     private final SrtToStream toStream;
     private final TsDemuxer demuxer;
     private final Consumer<String> ended;
+    /**
+     * The buffer being filled: messages of later events go after those of earlier ones (the demuxer has read up to
+     * its writer index), so a buffer is shared by a dozen messages rather than one each.
+     */
+    private ByteBuf batch;
     private long invalidSeen;
     private long lostSeen;
     private boolean closed;
@@ -68,21 +73,22 @@ final class SrtInput implements SrtPoller.Handler {
         LibSrt lib = srt.lib();
         long now = System.nanoTime();
         while (!closed) {
-            ByteBuf batch = ByteBufAllocator.DEFAULT.directBuffer(BATCH);
+            if (batch == null || batch.writableBytes() < MAX_MESSAGE) {
+                if (batch != null) {
+                    batch.release();
+                }
+                batch = ByteBufAllocator.DEFAULT.directBuffer(BATCH, BATCH);
+            }
             int read;
-            try {
-                while ((read = lib.srt_recvmsg(socket, at(batch), batch.writableBytes())) > 0) {
-                    counters.packet(read);
-                    batch.writerIndex(batch.writerIndex() + read);
-                    if (batch.writableBytes() < MAX_MESSAGE) {
-                        break;
-                    }
+            while ((read = lib.srt_recvmsg(socket, at(batch), batch.writableBytes())) > 0) {
+                counters.packet(read);
+                batch.writerIndex(batch.writerIndex() + read);
+                if (batch.writableBytes() < MAX_MESSAGE) {
+                    break;
                 }
-                if (batch.isReadable()) {
-                    demuxer.accept(batch, now);
-                }
-            } finally {
-                batch.release();
+            }
+            if (batch.isReadable()) {
+                demuxer.accept(batch, now);
             }
             account();
             if (read < 0) {
@@ -132,6 +138,10 @@ final class SrtInput implements SrtPoller.Handler {
         srt.lib().srt_close(socket);
         toStream.close();
         demuxer.close();
+        if (batch != null) {
+            batch.release();
+            batch = null;
+        }
         publisher.onEnded(reason);
         ended.accept(reason);
     }

@@ -15,7 +15,12 @@ import io.argus.media.path.SourceConfig;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.path.SourceListener;
 import io.argus.media.path.Transport;
+import io.argus.media.codec.AccessUnit;
 import io.argus.media.stream.Stream;
+import io.argus.media.stream.StreamConsumer;
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.CompositeByteBuf;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.net.URI;
 import java.util.concurrent.Executor;
 import io.argus.media.rtsp.ChildProcess;
@@ -163,6 +168,54 @@ class SrtServerInteropTest {
                     () -> "the frames after the garbage, " + path.status());
             assertThat(path.counters().packetsInvalid()).as("the garbage, counted").isPositive();
             assertThat(formats.get()).extracting(MediaFormat::codec).containsExactly(Codec.H264, Codec.AAC);
+        }
+    }
+
+    /** Access units are views of the buffers libsrt wrote into: every piece of payload has one as its root. */
+    @Test
+    void accessUnitsAreViewsOfTheBuffersLibsrtReceivedInto() throws Exception {
+        assumeTrue(ChildProcess.installed("ffmpeg"), "ffmpeg not installed");
+        start(SrtServerConfig.ephemeral(), SrtAuthenticator.ALLOW_ALL);
+        List<String> roots = new CopyOnWriteArrayList<>();
+        CompletableFuture<Integer> seen = new CompletableFuture<>();
+        paths.setPublishCreator((name, protocol) -> {
+            Path p = paths.add(name, name, null, true);
+            p.onStream(s -> s.attach(new StreamConsumer() {
+                int units;
+
+                @Override
+                public void onAccessUnit(AccessUnit au) {
+                    for (int i = 0; i < au.unitCount(); i++) {
+                        pieces(au.unit(i), roots);
+                    }
+                    au.release();
+                    if (++units == 50) {
+                        seen.complete(units);
+                    }
+                }
+            }, Runnable::run, Stream.DEFAULT_READER_QUEUE));
+            return Optional.of(p);
+        });
+        try (ChildProcess ffmpeg = ChildProcess.start(ffmpegPublish("srt://127.0.0.1:" + server.port()
+                + "?streamid=" + streamId("views")))) {
+            assertThat(seen.get(20, TimeUnit.SECONDS)).isEqualTo(50);
+        }
+        assertThat(roots).as("each piece's root buffer: a receive buffer, not a copy").isNotEmpty()
+                .containsOnly("direct " + SrtInput.BATCH);
+    }
+
+    /** The root buffer of each piece of {@code buf} (a slice, or a composite of slices), as kind and capacity. */
+    static void pieces(ByteBuf buf, List<String> roots) {
+        for (ByteBuf b = buf; b != null; b = b.unwrap()) {
+            if (b instanceof CompositeByteBuf c) {
+                for (int i = 0; i < c.numComponents(); i++) {
+                    pieces(c.internalComponent(i), roots);
+                }
+                return;
+            }
+            if (b.unwrap() == null) {
+                roots.add((b.isDirect() ? "direct " : "heap ") + b.capacity());
+            }
         }
     }
 
