@@ -117,6 +117,23 @@ class SrtServerInteropTest {
     }
 
     @Test
+    void ffmpegPublishesH265() throws Exception {
+        assumeTrue(ChildProcess.installed("ffmpeg"), "ffmpeg not installed");
+        start(SrtServerConfig.ephemeral(), SrtAuthenticator.ALLOW_ALL);
+        try (ChildProcess ffmpeg = ChildProcess.start(List.of("ffmpeg", "-hide_banner", "-nostdin", "-re", "-f",
+                "hevc", "-framerate", "25", "-i", SampleMedia.H265_360P25.path().toString(), "-c", "copy", "-f",
+                "mpegts", "srt://127.0.0.1:" + server.port() + "?streamid=" + streamId("hevc")))) {
+            Path path = created.get(10, TimeUnit.SECONDS);
+            assertThat(ffmpeg.waitFor(WAIT)).as(ffmpeg.output()).isZero();
+            Await.until(WAIT, () -> path.state() == PathState.WAITING && formats.get() != null,
+                    () -> "the publisher's end, " + path.status());
+            assertThat(formats.get()).extracting(MediaFormat::codec).containsExactly(Codec.H265);
+            assertThat(path.counters().frames()).isGreaterThan(SampleMedia.H265_360P25.frames() - 8L);
+            assertThat(path.counters().packetsInvalid()).isZero();
+        }
+    }
+
+    @Test
     void withAPassphraseTheRightOneIsLetInAndAWrongOrMissingOneRefused() throws Exception {
         assumeTrue(ChildProcess.installed("ffmpeg"), "ffmpeg not installed");
         start(new SrtServerConfig("127.0.0.1", 0, PASSPHRASE, 32), SrtAuthenticator.ALLOW_ALL);

@@ -85,8 +85,7 @@ public final class ConfigKeys {
                     + "A caller with a wrong or missing passphrase is refused by SRT itself.", "", Parsers::text,
             true);
     public static final ConfigKey<Integer> SRT_PBKEYLEN = key("srt.pbkeylen", "16", Parsers::integer,
-            "AES key length in bytes with srt.passphrase: 16, 24 or 32 (AES-128/192/256). Callers may use another "
-                    + "length; the listener's wins.");
+            "AES key length in bytes with srt.passphrase: 16, 24 or 32 (AES-128/192/256).");
     public static final ConfigKey<Boolean> RTSP_ANONYMOUS_READ = key("rtsp.anonymousRead", "false", Parsers::bool,
             "Let RTSP clients read every camera without credentials (labs only); publishing always needs them.");
     public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
