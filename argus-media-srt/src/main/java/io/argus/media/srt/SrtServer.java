@@ -126,7 +126,7 @@ public final class SrtServer implements AutoCloseable {
                 }
             });
             poller.execute(this::refreshStats);
-        } catch (SrtException e) {
+        } catch (SrtException | IOException e) {
             close();
             throw new IOException("cannot start the SRT listener on " + config.host() + ":" + config.port()
                     + "/udp: " + e.getMessage(), e);
