@@ -7,6 +7,7 @@ import io.argus.media.srt.Srt;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.CapturedLog;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
  * A node without libsrt (here: told to load a library that does not exist) starts with SRT off, says so in one log
  * line, and serves everything else; a camera with an {@code srt://} source then waits with a clear error.
  */
+@E2e
 class SrtUnavailableTest {
     @TempDir
     Path dir;
