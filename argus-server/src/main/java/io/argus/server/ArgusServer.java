@@ -33,6 +33,8 @@ import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtmpRole;
 import io.argus.server.roles.RtspRole;
+import io.argus.server.roles.SrtMetrics;
+import io.argus.server.roles.SrtRole;
 import io.argus.server.tls.TlsMaterial;
 import io.argus.storage.evidence.EvidenceExporter;
 import io.argus.storage.evidence.NodeSigningKey;
@@ -67,6 +69,7 @@ public final class ArgusServer implements AutoCloseable {
     private final RecordingRole recording;
     private final RtspRole rtsp;
     private final Optional<RtmpRole> rtmp;
+    private final Optional<SrtRole> srt;
     private final HttpApi http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
@@ -96,9 +99,13 @@ public final class ArgusServer implements AutoCloseable {
         rtmp = Optional.ofNullable(s.start("rtmp", () -> config.rtmp().enabled() ? new RtmpRole(config.rtmp(),
                 config.http().host(), media.paths(), media.cameras(), metadata.auth(), tls, audit, rechecks, clock)
                 : null));
+        srt = Optional.ofNullable(s.start("srt", () -> config.srt().enabled() && media.srt().isPresent()
+                ? new SrtRole(config.srt(), media.srt().get(), config.http().host(), media.paths(), media.cameras(),
+                        metadata.auth(), audit, rechecks, clock) : null));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
+            media.srt().ifPresent(srtLib -> SrtMetrics.bind(srtLib.connections(), m.registry()));
             return m;
         });
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks));
@@ -109,9 +116,10 @@ public final class ArgusServer implements AutoCloseable {
             return api;
         });
         ready = true;
-        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
+        LOG.info("Argus is up: HTTP on port {}, RTSP on port {}{}{}{}", httpPort(), rtspPort(), httpsPort() < 0 ? ""
                 : ", HTTPS on port " + httpsPort() + ", RTSPS on port " + rtspsPort(), rtmpPort() < 0 ? ""
-                : ", RTMP on port " + rtmpPort() + (rtmpsPort() < 0 ? "" : ", RTMPS on port " + rtmpsPort()));
+                : ", RTMP on port " + rtmpPort() + (rtmpsPort() < 0 ? "" : ", RTMPS on port " + rtmpsPort()),
+                srtPort() < 0 ? "" : ", SRT on port " + srtPort() + "/udp");
     }
 
     /**
@@ -180,8 +188,13 @@ public final class ArgusServer implements AutoCloseable {
                 ports.add(config.rtmp().tlsPort());
             }
         }
+        if (config.srt().enabled()) {
+            // UDP, but an srt:// camera pointed at it would be this node feeding itself all the same.
+            ports.add(config.srt().port());
+        }
         if (ready) {
-            ports.addAll(List.of(httpPort(), rtspPort(), httpsPort(), rtspsPort(), rtmpPort(), rtmpsPort()));
+            ports.addAll(List.of(httpPort(), rtspPort(), httpsPort(), rtspsPort(), rtmpPort(), rtmpsPort(),
+                    srtPort()));
         }
         return ports;
     }
@@ -235,6 +248,16 @@ public final class ArgusServer implements AutoCloseable {
     /** The bound RTMPS port; -1 unless {@code rtmp.enabled} and {@code tls.enabled}. */
     public int rtmpsPort() {
         return rtmp.map(RtmpRole::rtmpsPort).orElse(-1);
+    }
+
+    /** The bound SRT UDP port; -1 unless {@code srt.enabled} and libsrt is installed. */
+    public int srtPort() {
+        return srt.map(SrtRole::port).orElse(-1);
+    }
+
+    /** SRT ingest, when {@code srt.enabled} and libsrt is installed: its refusals are what the SRT tests count. */
+    public Optional<SrtRole> srt() {
+        return srt;
     }
 
     /** RTMP ingest, when {@code rtmp.enabled}: its refusals are what the RTMP tests count. */

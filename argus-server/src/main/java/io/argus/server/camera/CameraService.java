@@ -247,6 +247,9 @@ public final class CameraService {
                     username = credential("url", "its user name", parsed.username(), errors);
                     password = parsed.password() == null ? null
                             : credential("url", "its password", parsed.password(), errors);
+                } else if (parsed.password() != null) {
+                    // An srt:// URL's passphrase, taken out of the stored URL (SrtSourceUrl).
+                    password = credential("url", "its passphrase", parsed.password(), errors);
                 }
             } catch (IllegalArgumentException e) {
                 errors.add("url", e.getMessage());

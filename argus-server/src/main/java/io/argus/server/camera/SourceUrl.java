@@ -18,8 +18,8 @@ record SourceUrl(String url, String username, String password) {
     /** Longest URL stored (the column's size); camera URLs are far shorter. */
     static final int MAX_LENGTH = 2048;
 
-    /** Each scheme's default port (RFC 2326 §3.2; RTSP over TLS: IANA's 322). */
-    private static final Map<String, Integer> SCHEMES = Map.of("rtsp", 554, "rtsps", 322);
+    /** Each scheme's default port (RFC 2326 §3.2; RTSP over TLS: IANA's 322; SRT has none: MediaMTX's 8890). */
+    private static final Map<String, Integer> SCHEMES = Map.of("rtsp", 554, "rtsps", 322, "srt", 8890);
 
     static SourceUrl parse(String text) {
         if (text.length() > MAX_LENGTH) {
@@ -33,7 +33,7 @@ record SourceUrl(String url, String username, String password) {
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!SCHEMES.containsKey(scheme)) {
-            throw new IllegalArgumentException("must be an rtsp:// or rtsps:// URL");
+            throw new IllegalArgumentException("must be an rtsp://, rtsps:// or srt:// URL");
         }
         if (uri.getHost() == null) {
             throw new IllegalArgumentException("needs a host");
@@ -43,6 +43,9 @@ record SourceUrl(String url, String username, String password) {
         }
         String authority = uri.getRawAuthority();
         String hostPort = authority.substring(authority.lastIndexOf('@') + 1);
+        if ("srt".equals(scheme)) {
+            return SrtSourceUrl.parse(uri, hostPort);
+        }
         String stripped = scheme + "://" + hostPort + (uri.getRawPath() == null ? "" : uri.getRawPath())
                 + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         String info = uri.getRawUserInfo();

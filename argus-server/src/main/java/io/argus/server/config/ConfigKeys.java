@@ -73,6 +73,19 @@ public final class ConfigKeys {
                     + "free port.");
     public static final ConfigKey<Integer> RTMPS_PORT = key("rtmps.port", "1936", Parsers::port,
             "RTMP-over-TLS ingest port when tls.enabled and rtmp.enabled (rtmps://); 0 picks a free port.");
+    public static final ConfigKey<Boolean> SRT_ENABLED = key("srt.enabled", "true", Parsers::bool,
+            "Whether to take SRT publishers (ffmpeg, OBS, srt-live-transmit, encoders) on srt.port/udp. Needs libsrt "
+                    + "(Debian libsrt1.5-openssl); without it SRT is off and the node says so once. Publishing needs "
+                    + "a user's credentials or an API token in the streamid.");
+    public static final ConfigKey<Integer> SRT_PORT = key("srt.port", "8890", Parsers::port,
+            "SRT ingest UDP port (srt://host:8890?streamid=#!::r=<camera>,m=publish,u=<u>,s=<p>); 0 picks a free "
+                    + "port.");
+    public static final ConfigKey<String> SRT_PASSPHRASE = new ConfigKey<>("srt.passphrase",
+            "AES passphrase every SRT publisher must use (10 to 79 characters); empty: no encryption required. "
+                    + "A caller with a wrong or missing passphrase is refused by SRT itself.", "", Parsers::text,
+            true);
+    public static final ConfigKey<Integer> SRT_PBKEYLEN = key("srt.pbkeylen", "16", Parsers::integer,
+            "AES key length in bytes with srt.passphrase: 16, 24 or 32 (AES-128/192/256).");
     public static final ConfigKey<Boolean> RTSP_ANONYMOUS_READ = key("rtsp.anonymousRead", "false", Parsers::bool,
             "Let RTSP clients read every camera without credentials (labs only); publishing always needs them.");
     public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
@@ -162,7 +175,8 @@ public final class ConfigKeys {
             STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
-            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT);
+            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
+            SRT_ENABLED, SRT_PORT, SRT_PASSPHRASE, SRT_PBKEYLEN);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

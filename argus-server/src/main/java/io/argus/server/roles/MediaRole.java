@@ -2,14 +2,22 @@ package io.argus.server.roles;
 
 import io.argus.media.path.Backoff;
 import io.argus.media.path.PathManager;
+import io.argus.media.path.SourceConnector;
 import io.argus.media.path.SourceProbe;
 import io.argus.media.rtsp.client.RtspClient;
 import io.argus.media.rtsp.client.RtspClientConfig;
+import io.argus.media.srt.Srt;
+import io.argus.media.srt.SrtClient;
+import io.argus.media.srt.SrtUnavailableException;
 import io.argus.metadata.CameraRepository;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.IngestConfig;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,6 +34,8 @@ public final class MediaRole implements AutoCloseable {
 
     private final ScheduledExecutorService scheduler;
     private final RtspClient rtspClient;
+    private final Optional<Srt> srt;
+    private final Optional<SrtClient> srtClient;
     private final PathManager paths;
     private final CameraService cameras;
     private final SourceProbe probe;
@@ -39,10 +49,15 @@ public final class MediaRole implements AutoCloseable {
     public MediaRole(IngestConfig config, CameraRepository rows, Supplier<Set<Integer>> ownPorts, Clock clock) {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-paths").daemon()
                 .factory());
-        rtspClient = new RtspClient(RtspClientConfig.DEFAULT.withAddresses(new CameraAddresses(config, ownPorts)), 0);
-        paths = new PathManager(List.of(rtspClient), scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
+        CameraAddresses addresses = new CameraAddresses(config, ownPorts);
+        rtspClient = new RtspClient(RtspClientConfig.DEFAULT.withAddresses(addresses), 0);
+        srt = loadSrt();
+        srtClient = srt.map(s -> srtClient(s, addresses));
+        List<SourceConnector> connectors = new ArrayList<>(List.of(rtspClient));
+        srtClient.ifPresent(connectors::add);
+        paths = new PathManager(connectors, scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
         cameras = new CameraService(rows, paths, clock);
-        probe = new SourceProbe(List.of(rtspClient));
+        probe = new SourceProbe(connectors);
         try {
             int n = cameras.loadAll();
             paths.setPublishCreator(cameras::createPushCamera);
@@ -53,10 +68,29 @@ public final class MediaRole implements AutoCloseable {
         }
     }
 
+    /** libsrt, or empty (said once in the log) when it is not installed: SRT is then off, the rest runs. */
+    private static Optional<Srt> loadSrt() {
+        try {
+            return Optional.of(Srt.load());
+        } catch (SrtUnavailableException e) {
+            LOG.warn("SRT is off: {}", e.getMessage());
+            return Optional.empty();
+        }
+    }
+
+    private static SrtClient srtClient(Srt srt, CameraAddresses addresses) {
+        try {
+            return new SrtClient(srt, addresses);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e.getMessage(), e);
+        }
+    }
+
     @Override
     public void close() {
         paths.close();
         rtspClient.close();
+        srtClient.ifPresent(SrtClient::close);
         scheduler.shutdownNow();
     }
     public PathManager paths() {
@@ -65,6 +99,11 @@ public final class MediaRole implements AutoCloseable {
 
     public CameraService cameras() {
         return cameras;
+    }
+
+    /** libsrt for SRT ingest (listener and caller cameras), or empty when it is not installed. */
+    public Optional<Srt> srt() {
+        return srt;
     }
 
     /** Tries a camera's URL with the connectors ingest uses (the connection test before saving a camera). */
