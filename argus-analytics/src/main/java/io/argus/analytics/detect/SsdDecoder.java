@@ -27,30 +27,28 @@ final class SsdDecoder implements OutputDecoder {
         this.inputHeight = sig.inputHeight();
     }
 
-    /** The decoder for this signature, or null if it is not an SSD layout for {@code classes} classes. */
+    /**
+     * The decoder for this signature, or null if it is not an SSD layout for {@code classes} classes. When both
+     * outputs end in 4 (three classes and a background), the one named like "boxes" holds the boxes.
+     */
     static SsdDecoder forSignature(ModelSignature sig, int classes) {
         if (sig.outputs().size() != 2) {
             return null;
         }
-        String boxes = null;
-        String scores = null;
-        long scoreColumns = 0;
-        for (Map.Entry<String, long[]> e : sig.outputs().entrySet()) {
-            long[] s = e.getValue();
-            if (s.length != 3) {
-                return null;
-            }
-            if (s[2] == 4 && boxes == null) {
-                boxes = e.getKey();
-            } else if (s[2] == classes || s[2] == classes + 1) {
-                scores = e.getKey();
-                scoreColumns = s[2];
-            }
-        }
-        if (boxes == null || scores == null) {
+        List<String> names = sig.outputNames();
+        long[] first = sig.outputs().get(names.get(0));
+        long[] second = sig.outputs().get(names.get(1));
+        if (first.length != 3 || second.length != 3) {
             return null;
         }
-        return new SsdDecoder(sig, boxes, scores, classes, scoreColumns == classes + 1);
+        boolean firstIsBoxes = first[2] == 4 && (second[2] != 4 || names.get(0).toLowerCase().contains("box"));
+        String boxes = names.get(firstIsBoxes ? 0 : 1);
+        long[] scoreShape = firstIsBoxes ? second : first;
+        long[] boxShape = firstIsBoxes ? first : second;
+        if (boxShape[2] != 4 || !(scoreShape[2] == classes || scoreShape[2] == classes + 1)) {
+            return null;
+        }
+        return new SsdDecoder(sig, boxes, names.get(firstIsBoxes ? 1 : 0), classes, scoreShape[2] == classes + 1);
     }
 
     @Override

@@ -100,6 +100,11 @@ public final class TensorDetector implements DetectorBackend {
         }
     }
 
+    /** The model's input and outputs; a free batch dimension means one inference per call. */
+    public ModelSignature signature() {
+        return engine.signature();
+    }
+
     public ModelFormat format() {
         return format;
     }
