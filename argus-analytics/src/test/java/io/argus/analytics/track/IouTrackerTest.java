@@ -72,8 +72,30 @@ class IouTrackerTest {
     }
 
     @Test
+    void aSmallFastObjectWhoseBoxesNeverOverlapIsStillOneTrack() {
+        IouTracker tracker = new IouTracker("cam", IouTracker.Config.DEFAULTS);
+        // Far away: a box 0.02 x 0.06 moving 0.025 a frame (more than its width), beside a standing one.
+        for (int i = 0; i < 10; i++) {
+            TrackerUpdate u = tracker.update(at(i), List.of(new Detection("person", 0.7f,
+                    new Box(0.3 + 0.025 * i, 0.2, 0.02, 0.06)), new Detection("person", 0.7f,
+                    new Box(0.6, 0.5, 0.05, 0.15))));
+            assertThat(u.seen()).extracting(Track::id).containsExactlyInAnyOrder(1L, 2L);
+        }
+    }
+
+    @Test
+    void aWalkerMovingAboutABodyWidthPerFrameIsFollowedByItsVelocity() {
+        IouTracker tracker = new IouTracker("cam", IouTracker.Config.DEFAULTS);
+        // 0.04 a frame for a 0.05-wide box: IoU 0.11 with the last box, ~1 with the predicted one.
+        for (int i = 0; i < 10; i++) {
+            assertThat(tracker.update(at(i), List.of(person(0.1 + 0.04 * i, 0.5))).seen()).singleElement()
+                    .satisfies(t -> assertThat(t.id()).isEqualTo(1));
+        }
+    }
+
+    @Test
     void endAllEndsEveryLiveTrack() {
-        IouTracker tracker = new IouTracker("cam", new IouTracker.Config(0.3, Duration.ofSeconds(10)));
+        IouTracker tracker = new IouTracker("cam", new IouTracker.Config(0.3, 0.5, Duration.ofSeconds(10)));
         tracker.update(at(0), List.of(person(0.1, 0.5), person(0.6, 0.5)));
         assertThat(tracker.endAll(at(1)).ended()).hasSize(2);
         assertThat(tracker.liveTracks()).isZero();
