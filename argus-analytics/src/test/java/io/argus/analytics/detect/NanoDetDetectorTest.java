@@ -65,28 +65,38 @@ class NanoDetDetectorTest {
         });
     }
 
-    /** Not a check: prints ms per frame on this machine, one frame at a time and in a batch of five. */
+    /**
+     * Not a check: prints ms per frame on this machine, one frame at a time and in batches of five. The build machine
+     * is shared, so it prints the fastest round (closest to an idle machine) next to the mean.
+     */
     @Test
     void measuresMillisecondsPerFrame() throws DetectorException {
         List<Frame> frames = new ArrayList<>();
         VtestFrames.people().keySet().forEach(f -> frames.add(VtestFrames.frame("vtest", f, Instant.EPOCH)));
         detector.detect(frames);
         int rounds = 4;
-        long t0 = System.nanoTime();
+        long singleTotal = 0;
+        long singleBest = Long.MAX_VALUE;
+        long batchTotal = 0;
+        long batchBest = Long.MAX_VALUE;
         for (int r = 0; r < rounds; r++) {
             for (Frame f : frames) {
+                long t0 = System.nanoTime();
                 detector.detect(List.of(f));
+                long t = System.nanoTime() - t0;
+                singleTotal += t;
+                singleBest = Math.min(singleBest, t);
             }
-        }
-        long single = System.nanoTime() - t0;
-        t0 = System.nanoTime();
-        for (int r = 0; r < rounds; r++) {
+            long t0 = System.nanoTime();
             detector.detect(frames);
+            long t = (System.nanoTime() - t0) / frames.size();
+            batchTotal += t;
+            batchBest = Math.min(batchBest, t);
         }
-        long batched = System.nanoTime() - t0;
-        System.out.printf("NanoDet 416x416 on %d cores: %.1f ms/frame one at a time, %.1f ms/frame in batches of %d%n",
-                Runtime.getRuntime().availableProcessors(), single / 1e6 / (rounds * frames.size()),
-                batched / 1e6 / (rounds * frames.size()), frames.size());
-        assertThat(single).isPositive();
+        System.out.printf("NanoDet 416x416 on %d cores: %.1f ms/frame one at a time (best %.1f), %.1f ms/frame in "
+                + "batches of %d (best %.1f)%n", Runtime.getRuntime().availableProcessors(),
+                singleTotal / 1e6 / (rounds * frames.size()), singleBest / 1e6, batchTotal / 1e6 / rounds,
+                frames.size(), batchBest / 1e6);
+        assertThat(singleBest).isPositive();
     }
 }
