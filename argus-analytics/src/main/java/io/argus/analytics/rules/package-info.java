@@ -4,6 +4,7 @@
  * turns a camera's {@link io.argus.analytics.track.TrackerUpdate}s into {@link io.argus.analytics.rules.RuleHit}s
  * with a start and an end, one per object and occurrence.
  *
- * <p>Layer: analytics. May import the JDK, io.argus.analytics.geom, .detect and .track.
+ * <p>Layer: analytics. May import the JDK, io.argus.analytics.geom, .detect and .track, and Jackson (the rules' JSON
+ * form).
  */
 package io.argus.analytics.rules;
