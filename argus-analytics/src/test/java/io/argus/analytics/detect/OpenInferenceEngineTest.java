@@ -15,13 +15,15 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The Open Inference Protocol backend against a small v2 server that forwards to ONNX Runtime (no Triton here), and
  * its fallback to the local path on error, timeout and overload.
  */
 class OpenInferenceEngineTest {
-    private static final OpenInferenceEngine.Config CONFIG = new OpenInferenceEngine.Config(Duration.ofSeconds(20), 4);
+    private static final OpenInferenceEngine.Config CONFIG = new OpenInferenceEngine.Config(Duration.ofSeconds(20), 4, false);
     private static OpenInferenceTestServer nanoDetServer;
     private static TensorDetector local;
 
@@ -44,10 +46,13 @@ class OpenInferenceEngineTest {
                 ModelFormat.NANODET, null, TensorDetector.Options.DEFAULTS);
     }
 
-    @Test
-    void remoteNanoDetFindsWhatTheLocalOneFinds() throws Exception {
+    /** In both forms of tensors: JSON arrays, and bytes (the binary tensor data extension). */
+    @ParameterizedTest
+    @ValueSource(booleans = {false, true})
+    void remoteNanoDetFindsWhatTheLocalOneFinds(boolean binary) throws Exception {
         Frame frame = VtestFrames.frame("vtest", "vtest_20s.jpg", Instant.EPOCH);
-        try (TensorDetector remote = remote(nanoDetServer.uri(), "nanodet", CONFIG)) {
+        try (TensorDetector remote = remote(nanoDetServer.uri(), "nanodet",
+                new OpenInferenceEngine.Config(Duration.ofSeconds(20), 4, binary))) {
             assertThat(remote.signature().batchable()).isTrue();
             List<Detection> expected = local.detect(List.of(frame)).get(0);
             List<Detection> actual = remote.detect(List.of(frame)).get(0);
@@ -82,7 +87,7 @@ class OpenInferenceEngineTest {
         try (OpenInferenceTestServer server = new OpenInferenceTestServer("tiny", new OnnxRuntimeEngine("tiny",
                 Files.readAllBytes(TensorDetectorFormatsTest.tiny("yolov8_tiny.onnx")), 1));
                 FallbackDetector detector = new FallbackDetector(new TensorDetector(new OpenInferenceEngine(
-                        server.uri(), "tiny", new OpenInferenceEngine.Config(Duration.ofMillis(500), 1)), labels,
+                        server.uri(), "tiny", new OpenInferenceEngine.Config(Duration.ofMillis(500), 1, true)), labels,
                         null, null, TensorDetector.Options.DEFAULTS), tinyLocal)) {
             List<Frame> frames = List.of(new Frame("a", Instant.EPOCH, 128, 64, new byte[128 * 64 * 3]));
 

@@ -15,8 +15,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A small Open Inference Protocol (KServe v2) HTTP/JSON server that forwards to ONNX Runtime: model metadata and
- * infer, nothing else. There is no Triton here; this speaks the same JSON. Tests can make it slow, fail, or hold
+ * A small Open Inference Protocol (KServe v2) HTTP server that forwards to ONNX Runtime: model metadata and infer
+ * (JSON tensors, or the binary tensor data extension when the request uses it), nothing else. There is no Triton here; this speaks the same JSON. Tests can make it slow, fail, or hold
  * requests.
  */
 final class OpenInferenceTestServer implements AutoCloseable {
@@ -79,7 +79,9 @@ final class OpenInferenceTestServer implements AutoCloseable {
 
     private void infer(HttpExchange ex) throws IOException {
         arrived.incrementAndGet();
-        JsonNode request = JSON.readTree(ex.getRequestBody());
+        String headerLength = ex.getRequestHeaders().getFirst(OpenInferenceCodec.HEADER_LENGTH);
+        OpenInferenceCodec.Body request = new OpenInferenceCodec.Body(ex.getRequestBody().readAllBytes(),
+                headerLength == null ? -1 : Integer.parseInt(headerLength));
         try {
             hold.await();
         } catch (InterruptedException e) {
@@ -90,32 +92,23 @@ final class OpenInferenceTestServer implements AutoCloseable {
             reply(ex, 500, JSON.createObjectNode().put("error", "model instance crashed"));
             return;
         }
-        JsonNode in = request.path("inputs").get(0);
-        long[] shape = new long[in.path("shape").size()];
-        for (int i = 0; i < shape.length; i++) {
-            shape[i] = in.path("shape").get(i).asLong();
-        }
-        float[] data = new float[in.path("data").size()];
-        for (int i = 0; i < data.length; i++) {
-            data[i] = (float) in.path("data").get(i).asDouble();
-        }
         Map<String, Tensor> outputs;
         try {
-            outputs = engine.infer(new Tensor(in.path("name").asText(), shape, data));
-        } catch (DetectorException e) {
+            outputs = engine.infer(OpenInferenceCodec.tensors(request, "inputs").values().iterator().next());
+        } catch (DetectorException | IllegalArgumentException e) {
             reply(ex, 400, JSON.createObjectNode().put("error", e.getMessage()));
             return;
         }
         infers.incrementAndGet();
-        ObjectNode body = JSON.createObjectNode().put("model_name", model);
-        ArrayNode list = body.putArray("outputs");
-        for (Tensor t : outputs.values()) {
-            ArrayNode values = tensor(list, t.name(), t.shape()).putArray("data");
-            for (float v : t.data()) {
-                values.add(v);
-            }
+        boolean binary = OpenInferenceCodec.header(request).path("outputs").path(0).path("parameters")
+                .path("binary_data").asBoolean(false);
+        OpenInferenceCodec.Body body = OpenInferenceCodec.reply(model, outputs.values(), binary);
+        if (body.binary()) {
+            ex.getResponseHeaders().set(OpenInferenceCodec.HEADER_LENGTH, String.valueOf(body.headerLength()));
         }
-        reply(ex, 200, body);
+        ex.getResponseHeaders().set("Content-Type", body.binary() ? "application/octet-stream" : "application/json");
+        ex.sendResponseHeaders(200, body.bytes().length);
+        ex.getResponseBody().write(body.bytes());
     }
 
     private static void reply(HttpExchange ex, int status, JsonNode body) throws IOException {
