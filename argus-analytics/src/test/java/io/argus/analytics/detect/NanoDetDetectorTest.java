@@ -46,6 +46,7 @@ class NanoDetDetectorTest {
             assertThat(people).as(e.getKey()).isBetween(e.getValue() - 1L, e.getValue() + 1L);
             found += (int) people;
             expected += e.getValue();
+            System.out.printf("%s: %d people labelled, %d found%n", e.getKey(), e.getValue(), people);
         }
         assertThat(found).as("people over all frames").isBetween((int) (expected * 0.85), expected);
     }
