@@ -1,0 +1,48 @@
+package io.argus.server.api.transcode;
+
+import io.argus.server.api.AuthFilter;
+import io.argus.server.api.ApiModule;
+import io.argus.server.api.Require;
+import io.argus.server.api.Routes;
+import io.argus.server.auth.Action;
+import io.argus.server.camera.CameraService;
+import io.argus.server.transcode.TranscodeInfo;
+import io.argus.server.transcode.TranscodeService;
+import io.javalin.http.Context;
+import java.util.UUID;
+
+/**
+ * Live transcodes as an operator sees them: the running jobs ({@code GET /api/v1/transcodes}) and the node's
+ * transcode capacity and video hardware ({@code GET /api/v1/node}).
+ */
+public final class TranscodeHandlers implements ApiModule {
+    private final TranscodeService transcodes;
+    private final CameraService cameras;
+
+    public TranscodeHandlers(TranscodeService transcodes, CameraService cameras) {
+        this.transcodes = transcodes;
+        this.cameras = cameras;
+    }
+
+    @Override
+    public void install(Routes routes) {
+        routes.get("/api/v1/transcodes", Require.tenant(Action.VIEW_SYSTEM), this::list)
+                .summary("running live transcodes: camera, rendition, viewers, fps, cpu")
+                .returnsListOf(TranscodeInfo.class);
+        routes.get("/api/v1/node", Require.tenant(Action.VIEW_SYSTEM), this::node)
+                .summary("this node's transcode capacity and video hardware").returns(NodeResponse.class);
+    }
+
+    /** The caller's tenant's jobs only: another tenant's camera ids are not this caller's business. */
+    private void list(Context ctx) {
+        UUID tenant = AuthFilter.principal(ctx).tenantId();
+        ctx.json(transcodes.jobs().stream().filter(j -> cameras.exists(tenant, UUID.fromString(j.camera())))
+                .toList());
+    }
+
+    private void node(Context ctx) {
+        ctx.json(new NodeResponse(new NodeResponse.Transcode(transcodes.config().maxJobs(), transcodes.running(),
+                transcodes.hardware().encoders().isEmpty() ? "libx264" : transcodes.hardware().encoders().getFirst()),
+                new NodeResponse.Hardware(transcodes.hardware().devices(), transcodes.hardware().encoders())));
+    }
+}
