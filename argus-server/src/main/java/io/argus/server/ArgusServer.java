@@ -144,7 +144,7 @@ public final class ArgusServer implements AutoCloseable {
                 new CameraTestHandler(media.cameras(), media.probe()),
                 new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 live,
-                new TranscodeHandlers(transcodes, media.cameras()),
+                new TranscodeHandlers(transcodes),
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock),
                 new PlaybackHandlers(media.cameras(), playback, clock, storage::requireReadable),

@@ -37,8 +37,11 @@ public final class Hardware implements AutoCloseable {
     /** Device types in the order a decode device is picked; QSV decodes through its own decoders, so last. */
     private static final String[] DEVICES = {"cuda", "vaapi", "qsv"};
     private static final int[] DEVICE_TYPES = {AV_HWDEVICE_TYPE_CUDA, AV_HWDEVICE_TYPE_VAAPI, AV_HWDEVICE_TYPE_QSV};
-    /** Hardware encoders that take software frames as they are (VAAPI's would need frames uploaded first). */
-    private static final String[] ENCODERS = {"h264_nvenc", "h264_qsv"};
+    /**
+     * Hardware encoders that take the software YUV 4:2:0 pictures the scaler makes as they are. VAAPI's would need
+     * them uploaded to the device and QSV's converted to NV12 first: detected as devices, not used to encode.
+     */
+    private static final String[] ENCODERS = {"h264_nvenc"};
 
     private final List<String> devices;
     private final List<String> encoders;
@@ -99,7 +102,7 @@ public final class Hardware implements AutoCloseable {
         return devices;
     }
 
-    /** Hardware H.264 encoders that opened ({@code h264_nvenc}, {@code h264_qsv}). */
+    /** Hardware H.264 encoders that opened ({@code h264_nvenc}). */
     public List<String> encoders() {
         return encoders;
     }

@@ -10,6 +10,7 @@ import io.argus.media.stream.StreamReader;
 import io.netty.buffer.ByteBufAllocator;
 import java.util.List;
 import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,9 +19,10 @@ import org.slf4j.LoggerFactory;
  * result as a derived {@link Stream} of its own: one H.264 track, with its own GOP cache, that every live output
  * (LL-HLS, WebSocket fMP4, anything that reads a stream) serves as it serves a camera. Audio is not carried.
  *
- * <p>One thread, the worker, does everything: it drains the reader, transcodes, and is the derived stream's
- * writer. A worker that cannot keep up never slows the camera: the reader's queue fills and skips to the next
- * keyframe, counted in {@link #skipped()}.
+ * <p>One thread, the worker, drains the reader and transcodes. The derived stream has a writer of its own, so
+ * viewers attaching and leaving never wait behind a busy worker (a worker whose queue never empties would never
+ * run their attach); each picture hops to it once. A worker that cannot keep up never slows the camera: the
+ * reader's queue fills and skips to the next keyframe, counted in {@link #skipped()}.
  */
 public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTranscoder.Output {
     private static final Logger LOG = LoggerFactory.getLogger(StreamTranscoder.class);
@@ -45,6 +47,7 @@ public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTransco
     private final Rendition rendition;
     private final Hardware hardware;
     private final Executor worker;
+    private final Executor writer;
     private final ByteBufAllocator alloc;
     private final Listener listener;
     private final LatencyHistogram latency = new LatencyHistogram();
@@ -58,29 +61,33 @@ public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTransco
     private volatile int height;
 
     private StreamTranscoder(Stream source, int track, Rendition rendition, Hardware hardware, Executor worker,
-                             ByteBufAllocator alloc, Listener listener) {
+                             Executor writer, ByteBufAllocator alloc, Listener listener) {
         this.source = source;
         this.track = track;
         this.rendition = rendition;
         this.hardware = hardware;
         this.worker = worker;
+        this.writer = writer;
         this.alloc = alloc;
         this.listener = listener;
     }
 
     /**
-     * Starts transcoding {@code source}'s video on {@code worker} (a single thread: it becomes the derived stream's
-     * writer).
+     * Starts transcoding {@code source}'s video on {@code worker}.
      *
+     * @param worker a single thread of this transcode's own: all FFmpeg work runs on it
+     * @param writer the derived stream's writer (a single thread, e.g. an event loop; it may be shared)
      * @throws TranscodeException when the stream has no H.264/H.265 video
      */
     public static StreamTranscoder start(Stream source, Rendition rendition, Hardware hardware, Executor worker,
-                                         ByteBufAllocator alloc, Listener listener) throws TranscodeException {
+                                         Executor writer, ByteBufAllocator alloc, Listener listener)
+            throws TranscodeException {
         int track = videoTrack(source.formats());
         if (track < 0) {
             throw new TranscodeException("the camera sends no H.264 or H.265 video");
         }
-        StreamTranscoder t = new StreamTranscoder(source, track, rendition, hardware, worker, alloc, listener);
+        StreamTranscoder t = new StreamTranscoder(source, track, rendition, hardware, worker, writer, alloc,
+                listener);
         t.reader = source.attach(t, worker, QUEUE_CAPACITY);
         return t;
     }
@@ -129,7 +136,7 @@ public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTransco
     public void started(MediaFormat.H264 format, int width, int height) {
         this.width = width;
         this.height = height;
-        Stream d = new Stream(source.name() + "~" + rendition.name(), List.of(format), worker);
+        Stream d = new Stream(source.name() + "~" + rendition.name(), List.of(format), writer);
         derived = d;
         listener.live(d);
     }
@@ -138,7 +145,12 @@ public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTransco
     public void accessUnit(AccessUnit au) {
         pictures++;
         latency.recordMicros((System.nanoTime() - au.receivedNanos()) / 1000);
-        derived.publish(au);
+        Stream d = derived;
+        try {
+            writer.execute(() -> d.publish(au));
+        } catch (RejectedExecutionException e) {
+            au.release();
+        }
     }
 
     /** The reader was removed: the camera's stream ended, or {@link #close} was called. Frees FFmpeg's memory. */

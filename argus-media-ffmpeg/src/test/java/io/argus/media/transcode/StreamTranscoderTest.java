@@ -20,11 +20,14 @@ import org.junit.jupiter.api.Test;
 class StreamTranscoderTest {
     private final ExecutorService camera = Executors.newSingleThreadExecutor();
     private final ExecutorService worker = Executors.newSingleThreadExecutor();
+    private final ExecutorService writer = Executors.newSingleThreadExecutor();
 
     @AfterEach
     void stop() throws InterruptedException {
         camera.shutdown();
         worker.shutdown();
+        writer.shutdown();
+        assertThat(writer.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         assertThat(camera.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
         assertThat(worker.awaitTermination(10, TimeUnit.SECONDS)).isTrue();
     }
@@ -37,7 +40,7 @@ class StreamTranscoderTest {
         CompletableFuture<Stream> live = new CompletableFuture<>();
         CompletableFuture<String> ended = new CompletableFuture<>();
         StreamTranscoder t = StreamTranscoder.start(source, Rendition.H264, Hardware.NONE, worker,
-                PooledByteBufAllocator.DEFAULT, new StreamTranscoder.Listener() {
+                writer, PooledByteBufAllocator.DEFAULT, new StreamTranscoder.Listener() {
                     @Override
                     public void live(Stream derived) {
                         live.complete(derived);

@@ -9,6 +9,7 @@ import io.netty.buffer.PooledByteBufAllocator;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Consumer;
@@ -32,8 +33,10 @@ final class TranscodeJob implements StreamTranscoder.Listener {
     private volatile StreamTranscoder transcoder;
     private volatile long firstPictureNanos;
     private volatile boolean ended;
+    private volatile String endReason;
+    private volatile boolean stopping;
     private int viewers;
-    private long idleSinceNanos;
+    private long idleSinceNanos = startedNanos;
     private long lastPictures;
     private long lastCpuNanos;
     private long lastSampleNanos = startedNanos;
@@ -53,10 +56,11 @@ final class TranscodeJob implements StreamTranscoder.Listener {
         });
     }
 
-    void start(Hardware hardware) throws TranscodeException {
+    /** @param writer the derived stream's writer */
+    void start(Hardware hardware, Executor writer) throws TranscodeException {
         try {
-            transcoder = StreamTranscoder.start(source, rendition, hardware, worker, PooledByteBufAllocator.DEFAULT,
-                    this);
+            transcoder = StreamTranscoder.start(source, rendition, hardware, worker, writer,
+                    PooledByteBufAllocator.DEFAULT, this);
         } catch (TranscodeException e) {
             worker.shutdown();
             ended = true;
@@ -72,14 +76,16 @@ final class TranscodeJob implements StreamTranscoder.Listener {
 
     @Override
     public void ended(String reason) {
+        endReason = reason;
         ended = true;
         live.completeExceptionally(new TranscodeException(reason));
         worker.shutdown();
         onEnded.accept(this);
     }
 
-    /** Stops the transcode; its viewers' feeds end with the derived stream. */
+    /** Stops the transcode; its viewers' feeds end with the derived stream. A stopping job is never joined. */
     void stop() {
+        stopping = true;
         StreamTranscoder t = transcoder;
         if (t != null) {
             t.close();
@@ -122,6 +128,16 @@ final class TranscodeJob implements StreamTranscoder.Listener {
 
     boolean ended() {
         return ended;
+    }
+
+    /** Whether the job can take viewers: not ended, not being stopped, and reading {@code current}. */
+    boolean joinable(Stream current) {
+        return !ended && !stopping && source == current;
+    }
+
+    /** Why the job ended, null while it runs. */
+    String endReason() {
+        return endReason;
     }
 
     /** Guarded by the service. */

@@ -9,6 +9,9 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.netty.channel.DefaultEventLoopGroup;
+import io.netty.channel.EventLoopGroup;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -39,6 +42,12 @@ public final class TranscodeService implements AutoCloseable {
         t.setDaemon(true);
         return t;
     });
+    /**
+     * The derived streams' writers: publishing a transcoded picture and attaching a viewer are a few list
+     * operations, so two loops carry every job of a node.
+     */
+    private final EventLoopGroup writers = new DefaultEventLoopGroup(2, new DefaultThreadFactory("argus-transcode-out",
+            true));
     private volatile Counter refused;
     private volatile Timer startTime;
 
@@ -56,28 +65,14 @@ public final class TranscodeService implements AutoCloseable {
      *                                   when the stream cannot be transcoded
      */
     public TranscodeLease acquire(String camera, Stream source, Rendition rendition) {
-        String key = camera + "/" + rendition.name();
+        String key = key(camera, rendition);
         synchronized (this) {
-            TranscodeJob job = jobs.get(key);
-            if (job != null && (job.ended() || job.source() != source)) {
-                job.stop();
-                jobs.remove(key);
-                job = null;
-            }
+            TranscodeJob job = joinable(key, source);
             if (job == null) {
-                if (jobs.size() >= config.maxJobs()) {
-                    Counter c = refused;
-                    if (c != null) {
-                        c.increment();
-                    }
-                    throw new TranscodeRefusedException(TranscodeRefusedException.Reason.FULL, config.maxJobs() == 0
-                            ? "transcoding is off on this node (transcode.maxJobs is 0)"
-                            : "this node already runs its maximum of " + config.maxJobs() + " live transcodes "
-                            + "(transcode.maxJobs); the camera's own stream plays as before, or try again later");
-                }
+                refuseWhenFull();
                 job = new TranscodeJob(camera, rendition, source, this::ended);
                 try {
-                    job.start(hardware);
+                    job.start(hardware, writers.next());
                 } catch (TranscodeException e) {
                     throw new TranscodeRefusedException(TranscodeRefusedException.Reason.UNSUPPORTED, e.getMessage());
                 }
@@ -87,6 +82,46 @@ public final class TranscodeService implements AutoCloseable {
             }
             job.join();
             return new TranscodeLease(this, job);
+        }
+    }
+
+    /**
+     * Checks, without starting anything, that {@link #acquire} would not be refused as full now: a running job to
+     * join, or room for a new one. For a refusal that must come before a protocol answers (a WebSocket upgrade).
+     *
+     * @throws TranscodeRefusedException {@code FULL} as {@link #acquire} would
+     */
+    public synchronized void checkRoom(String camera, Stream source, Rendition rendition) {
+        if (joinable(key(camera, rendition), source) == null) {
+            refuseWhenFull();
+        }
+    }
+
+    private static String key(String camera, Rendition rendition) {
+        return camera + "/" + rendition.name();
+    }
+
+    /** The running job of {@code key} if it can be joined; one that cannot is dropped from the table. */
+    private TranscodeJob joinable(String key, Stream source) {
+        TranscodeJob job = jobs.get(key);
+        if (job != null && !job.joinable(source)) {
+            jobs.remove(key);
+            job.stop();
+            return null;
+        }
+        return job;
+    }
+
+    private void refuseWhenFull() {
+        if (jobs.size() >= config.maxJobs()) {
+            Counter c = refused;
+            if (c != null) {
+                c.increment();
+            }
+            throw new TranscodeRefusedException(TranscodeRefusedException.Reason.FULL, config.maxJobs() == 0
+                    ? "transcoding is off on this node (transcode.maxJobs is 0)"
+                    : "this node already runs its maximum of " + config.maxJobs() + " live transcodes "
+                    + "(transcode.maxJobs); the camera's own stream plays as before, or try again later");
         }
     }
 
@@ -100,13 +135,13 @@ public final class TranscodeService implements AutoCloseable {
     /** A job's transcode ended (its stream ended, it failed, or it was stopped). Worker thread. */
     private void ended(TranscodeJob job) {
         synchronized (this) {
-            jobs.remove(job.camera() + "/" + job.rendition().name(), job);
+            jobs.remove(key(job.camera(), job.rendition()), job);
         }
         Timer t = startTime;
         if (t != null && job.startNanos() >= 0) {
             t.record(job.startNanos(), TimeUnit.NANOSECONDS);
         }
-        LOG.info("transcode {} of camera {} ended", job.rendition().name(), job.camera());
+        LOG.info("transcode {} of camera {} ended: {}", job.rendition().name(), job.camera(), job.endReason());
     }
 
     private void tick() {
@@ -116,9 +151,13 @@ public final class TranscodeService implements AutoCloseable {
             for (TranscodeJob j : jobs.values()) {
                 j.sample(now);
                 if (j.viewers() == 0 && now - j.idleSinceNanos() >= config.linger().toNanos()) {
+                    LOG.info("transcode {} of camera {} stops: no viewer for {} ms", j.rendition().name(), j.camera(),
+                            config.linger().toMillis());
                     idle.add(j);
                 }
             }
+            // Out of the table at once: a viewer arriving while it stops starts a fresh job instead of joining.
+            idle.forEach(j -> jobs.remove(key(j.camera(), j.rendition()), j));
         }
         idle.forEach(TranscodeJob::stop);
     }
@@ -190,6 +229,7 @@ public final class TranscodeService implements AutoCloseable {
             all = new ArrayList<>(jobs.values());
         }
         all.forEach(TranscodeJob::stop);
+        writers.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
         hardware.close();
     }
 }

@@ -266,7 +266,11 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
         Stream source = stream(ctx);
         Rendition r = LiveRenditions.of(ctx::queryParam);
         if (r != null && LiveRenditions.needsTranscode(r, source)) {
-            acquire(ctx.pathParam("id"), source, r).close();
+            try {
+                transcodes.checkRoom(ctx.pathParam("id"), source, r);
+            } catch (TranscodeRefusedException e) {
+                throw new ApiException(ErrorCode.TRANSCODE_FULL, e.getMessage());
+            }
         }
     }
 

@@ -20,7 +20,7 @@ public record NodeResponse(Transcode transcode, Hardware hardware) {
 
     /**
      * @param devices  hardware device types that opened ({@code cuda} for NVDEC, {@code vaapi}, {@code qsv})
-     * @param encoders hardware H.264 encoders that opened ({@code h264_nvenc}, {@code h264_qsv})
+     * @param encoders hardware H.264 encoders that opened ({@code h264_nvenc})
      */
     public record Hardware(List<String> devices, List<String> encoders) {
     }
