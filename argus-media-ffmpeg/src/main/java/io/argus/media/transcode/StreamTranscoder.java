@@ -51,6 +51,8 @@ public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTransco
     private final ByteBufAllocator alloc;
     private final Listener listener;
     private final LatencyHistogram latency = new LatencyHistogram();
+    /** Pictures received before this (the camera's cached GOP, replayed at attach) do not count as latency. */
+    private final long startedNanos = System.nanoTime();
     private StreamReader reader;
     private FfmpegLiveTranscoder transcoder;
     private volatile Stream derived;
@@ -144,7 +146,9 @@ public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTransco
     @Override
     public void accessUnit(AccessUnit au) {
         pictures++;
-        latency.recordMicros((System.nanoTime() - au.receivedNanos()) / 1000);
+        if (au.receivedNanos() >= startedNanos) {
+            latency.recordMicros((System.nanoTime() - au.receivedNanos()) / 1000);
+        }
         Stream d = derived;
         try {
             writer.execute(() -> d.publish(au));
@@ -192,7 +196,10 @@ public final class StreamTranscoder implements StreamConsumer, FfmpegLiveTransco
         return reader.dropped();
     }
 
-    /** Time from a picture's arrival from the camera to its transcoded picture's publication. */
+    /**
+     * Time from a picture's arrival from the camera to its transcoded picture's publication, for pictures that
+     * arrived after the transcode started (the cached GOP it starts from is older by construction).
+     */
     public LatencyHistogram latency() {
         return latency;
     }

@@ -105,6 +105,7 @@ class TranscodeEndToEndTest {
             // … and the running transcode's viewers keep playing.
             int before = a.received();
             a.await(before + 25, Duration.ofSeconds(30));
+            System.out.println("1080p25 H.265 -> 360p job after a second of two viewers: " + transcodes().getFirst());
             assertThat(a.closed).isNotDone();
             // The camera's own stream is not a transcode: served as before.
             assertThat(f.get("/api/v1/cameras/" + NODE.camera(1) + "/live.m3u8", true).statusCode()).isEqualTo(200);
