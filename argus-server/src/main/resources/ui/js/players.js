@@ -13,6 +13,16 @@ const CATCH_UP_ABOVE_S = 0.6;
 const CATCH_UP_RATE = 1.15;
 /** A live WebSocket that delivers no video within this time gives way to LL-HLS. */
 const WS_FIRST_FRAME_TIMEOUT_MS = 4000;
+/**
+ * How a player says the browser cannot decode the camera's codec (Chromium on Linux and H.265): the live player then
+ * asks the server for the camera's shared H.264 transcode (`?rendition=h264`) instead of giving up.
+ */
+const CODEC_UNSUPPORTED = 'this browser cannot play ';
+
+/** `url` with `?rendition=…` (or `&rendition=…`) added. */
+function withRendition(url, rendition) {
+  return rendition ? url + (url.includes('?') ? '&' : '?') + 'rendition=' + encodeURIComponent(rendition) : url;
+}
 
 /** Frames presented per second, from the decoder's counter, averaged over the last sampling period. */
 class FpsMeter {
@@ -83,7 +93,7 @@ export class WsLivePlayer extends EventTarget {
       if (typeof e.data === 'string') {
         const header = JSON.parse(e.data);
         if (!window.MediaSource || !MediaSource.isTypeSupported(header.mime)) {
-          this.fail('this browser cannot play ' + header.codecs);
+          this.fail(CODEC_UNSUPPORTED + header.codecs);
           return;
         }
         await opened;
@@ -218,7 +228,10 @@ export class HlsLivePlayer extends EventTarget {
     this.hls.on(Hls.Events.ERROR, (e, d) => {
       if (d.fatal && !this.closed) {
         this.close();
-        this.dispatchEvent(new CustomEvent('failed', { detail: 'live HLS failed: ' + d.details }));
+        // hls.js reports a codec MSE cannot take as bufferAddCodecError (or incompatible codecs at the manifest).
+        const codec = d.details === 'bufferAddCodecError' || d.details === 'manifestIncompatibleCodecsError';
+        this.dispatchEvent(new CustomEvent('failed', { detail: (codec ? CODEC_UNSUPPORTED + 'the camera\'s codec: '
+          : '') + 'live HLS failed: ' + d.details }));
       }
     });
     this.hls.loadSource(this.url);
@@ -260,6 +273,8 @@ export class LivePlayer extends EventTarget {
     this.closed = false;
     this.player = null;
     this.transport = null;
+    /** Set to 'h264' once the browser proved unable to decode the camera's own codec. */
+    this.rendition = null;
   }
 
   async start(preferHls = false) {
@@ -273,15 +288,20 @@ export class LivePlayer extends EventTarget {
     }
     if (this.closed) return this;
     const hls = preferHls || !window.MediaSource;
-    const p = hls ? new HlsLivePlayer(this.video, u.live) : new WsLivePlayer(this.video, u.liveWs);
+    const p = hls ? new HlsLivePlayer(this.video, withRendition(u.live, this.rendition))
+      : new WsLivePlayer(this.video, withRendition(u.liveWs, this.rendition));
     this.player = p;
-    this.transport = hls ? 'LL-HLS' : 'WebSocket';
+    this.transport = (hls ? 'LL-HLS' : 'WebSocket') + (this.rendition ? ' (' + this.rendition + ')' : '');
     p.addEventListener('firstframe', (e) => this.dispatchEvent(new CustomEvent('playing',
       { detail: { transport: this.transport, firstFrameMs: e.detail } })));
     p.addEventListener('failed', (e) => {
       if (this.closed) return;
       this.player = null;
-      if (!hls && p.firstFrameMs === null && e.detail !== 'camera stream ended') {
+      if (!this.rendition && p.firstFrameMs === null && String(e.detail).startsWith(CODEC_UNSUPPORTED)) {
+        // The same transport again, now with the server's H.264 transcode of the camera.
+        this.rendition = 'h264';
+        this.start(hls);
+      } else if (!hls && p.firstFrameMs === null && e.detail !== 'camera stream ended') {
         this.start(true);
       } else {
         this.retry(e.detail);

@@ -4,6 +4,7 @@ import io.argus.media.path.PathManager;
 import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
+import io.argus.media.transcode.Hardware;
 import io.argus.server.api.ApiModule;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.HttpsConnectors;
@@ -20,6 +21,7 @@ import io.argus.server.api.playback.TimelineHandlers;
 import io.argus.server.api.recording.RecordingHandlers;
 import io.argus.server.api.storage.StorageHandlers;
 import io.argus.server.api.storage.VolumeHandlers;
+import io.argus.server.api.transcode.TranscodeHandlers;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.auth.PasswordPolicy;
@@ -36,6 +38,7 @@ import io.argus.server.roles.RtspRole;
 import io.argus.server.roles.SrtMetrics;
 import io.argus.server.roles.SrtRole;
 import io.argus.server.tls.TlsMaterial;
+import io.argus.server.transcode.TranscodeService;
 import io.argus.storage.evidence.EvidenceExporter;
 import io.argus.storage.evidence.NodeSigningKey;
 import io.argus.storage.integrity.ChainVerifier;
@@ -102,15 +105,20 @@ public final class ArgusServer implements AutoCloseable {
         srt = Optional.ofNullable(s.start("srt", () -> config.srt().enabled() && media.srt().isPresent()
                 ? new SrtRole(config.srt(), media.srt().get(), config.http().host(), media.paths(), media.cameras(),
                         metadata.auth(), audit, rechecks, clock) : null));
+        TranscodeService transcodes = s.start("transcode",
+                () -> new TranscodeService(config.transcode(), config.transcode().maxJobs() == 0 ? Hardware.NONE
+                        : Hardware.probe()));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
             media.srt().ifPresent(srtLib -> SrtMetrics.bind(srtLib.connections(), m.registry()));
+            transcodes.bindMetrics(m.registry());
             return m;
         });
-        LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks));
+        LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks,
+                transcodes));
         http = s.start("http", () -> {
-            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live,
+            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live, transcodes,
                     () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
             api.start();
             return api;
@@ -128,7 +136,8 @@ public final class ArgusServer implements AutoCloseable {
      */
     private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
                             AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics, LiveHandlers live,
-                            Supplier<Optional<String>> notReady, Clock clock) throws IOException {
+                            TranscodeService transcodes, Supplier<Optional<String>> notReady, Clock clock)
+            throws IOException {
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -149,6 +158,7 @@ public final class ArgusServer implements AutoCloseable {
                 new CameraTestHandler(media.cameras(), media.probe()),
                 new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 live,
+                new TranscodeHandlers(transcodes),
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock),
                 new PlaybackHandlers(media.cameras(), playback, clock, storage::requireReadable),

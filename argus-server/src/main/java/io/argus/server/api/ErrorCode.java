@@ -29,6 +29,11 @@ public enum ErrorCode {
     NOT_READY(503, "not_ready"),
     /** The camera has no live stream now (disabled, connecting, retrying), so there is no picture to take. */
     NOT_LIVE(503, "not_live"),
+    /**
+     * A rendition ({@code ?rendition=}) needs a new live transcode and the node already runs its maximum
+     * ({@code transcode.maxJobs}); the camera's own stream and running transcodes are unaffected.
+     */
+    TRANSCODE_FULL(503, "transcode_full"),
     /** The metadata database's disk is full: changes are refused until space is freed; reading still works. */
     INSUFFICIENT_STORAGE(507, "insufficient_storage");
 
@@ -52,7 +57,8 @@ public enum ErrorCode {
     static ErrorCode forStatus(int status) {
         for (ErrorCode c : values()) {
             if (c.status == status && c != INVALID_JSON && c != VALIDATION_FAILED && c != INVALID_CREDENTIALS
-                    && c != URL_EXPIRED && c != DECODE_FAILED && c != NOT_LIVE && c != RESTORE_NEEDED) {
+                    && c != URL_EXPIRED && c != DECODE_FAILED && c != NOT_LIVE && c != RESTORE_NEEDED
+                    && c != TRANSCODE_FULL) {
                 return c;
             }
         }

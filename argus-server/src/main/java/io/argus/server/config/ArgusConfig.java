@@ -8,7 +8,8 @@ import java.util.Objects;
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
-                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, SrtConfig srt) {
+                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, SrtConfig srt,
+                          TranscodeConfig transcode) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -22,6 +23,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rtmp, "rtmp");
         Objects.requireNonNull(srt, "srt");
+        Objects.requireNonNull(transcode, "transcode");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -59,7 +61,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new RtmpConfig(v.get(ConfigKeys.RTMP_ENABLED), v.get(ConfigKeys.RTMP_PORT),
                         v.get(ConfigKeys.RTMPS_PORT)),
                 SrtConfig.of(v.get(ConfigKeys.SRT_ENABLED), v.get(ConfigKeys.SRT_PORT),
-                        v.get(ConfigKeys.SRT_PASSPHRASE), v.get(ConfigKeys.SRT_PBKEYLEN)));
+                        v.get(ConfigKeys.SRT_PASSPHRASE), v.get(ConfigKeys.SRT_PBKEYLEN)),
+                new TranscodeConfig(v.get(ConfigKeys.TRANSCODE_MAX_JOBS), v.get(ConfigKeys.TRANSCODE_LINGER)));
     }
 
     private static TlsConfig tls(ConfigValues v) {

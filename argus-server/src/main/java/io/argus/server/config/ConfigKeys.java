@@ -164,6 +164,14 @@ public final class ConfigKeys {
     public static final ConfigKey<Double> STORAGE_PRICE_COLD_REQ = key("storage.price.cold.per1000Requests", "0.02",
             StorageConfig::price, "Price of 1,000 requests on the cold tier.");
 
+    public static final ConfigKey<Integer> TRANSCODE_MAX_JOBS = key("transcode.maxJobs", "2", Parsers::integer,
+            "Live transcodes (a camera in one rendition, shared by all its viewers) this node runs at once; each "
+                    + "takes about one core (1080p H.265 to 720p H.264). A request for another is answered 503 with "
+                    + "the reason; viewers of running ones are untouched. 0 turns transcoding off.");
+    public static final ConfigKey<Duration> TRANSCODE_LINGER = key("transcode.linger", "10s", Parsers::duration,
+            "How long a live transcode keeps running after its last viewer left, so a viewer who reloads or an "
+                    + "LL-HLS player between requests finds it running.");
+
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX,
@@ -176,7 +184,8 @@ public final class ConfigKeys {
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
             TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
-            SRT_ENABLED, SRT_PORT, SRT_PASSPHRASE, SRT_PBKEYLEN);
+            SRT_ENABLED, SRT_PORT, SRT_PASSPHRASE, SRT_PBKEYLEN,
+            TRANSCODE_MAX_JOBS, TRANSCODE_LINGER);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -4,6 +4,7 @@ import io.argus.media.mse.MseSink;
 import io.argus.media.mse.StreamToMse;
 import io.argus.server.api.Json;
 import io.argus.server.auth.SessionRechecks;
+import io.argus.server.transcode.TranscodeLease;
 import io.netty.buffer.ByteBuf;
 import java.nio.ByteBuffer;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -36,34 +37,75 @@ final class LiveSocket implements MseSink {
      */
     static final int POLICY_VIOLATION = 1008;
 
+    /**
+     * WebSocket close code 1013 (RFC 6455 §7.4.1, IANA registry): try again later, here the node has no room for the
+     * transcode the rendition needs.
+     */
+    static final int TRY_AGAIN_LATER = 1013;
+
     private final Session session;
     private final AtomicLong outstanding = new AtomicLong();
     private volatile StreamToMse feed;
-    /** The re-check of the socket's credential while it is open; null before it is set and for ended sockets. */
-    private volatile SessionRechecks.Watch watch;
+    private TranscodeLease lease;
+    private boolean detached;
+    /** The re-check of the socket's credential while it is open. */
+    private SessionRechecks.Watch watch;
 
     LiveSocket(Session session) {
         this.session = session;
     }
 
-    void feed(StreamToMse f) {
-        this.feed = f;
+    /**
+     * Starts sending {@code f}; a socket that already closed (a transcode's first picture came after the viewer
+     * left) closes it at once instead.
+     */
+    void attach(StreamToMse f) {
+        synchronized (this) {
+            if (!detached) {
+                this.feed = f;
+                return;
+            }
+        }
+        f.close();
     }
 
-    StreamToMse feed() {
-        return feed;
-    }
-
+    /** The re-check of the socket's credential; stopped when the socket closes (at once if it already has). */
     void watch(SessionRechecks.Watch w) {
-        this.watch = w;
+        synchronized (this) {
+            if (!detached) {
+                this.watch = w;
+                return;
+            }
+        }
+        w.close();
     }
 
-    /** Stops re-checking the socket's credential: it closed. */
-    void unwatch() {
-        SessionRechecks.Watch w = watch;
+    /** The shared transcode this viewer holds; released when the socket closes. */
+    synchronized void lease(TranscodeLease l) {
+        this.lease = l;
+    }
+
+    /** The socket closed: stops its feed and releases its transcode. Returns the feed, for its figures. */
+    StreamToMse detach() {
+        StreamToMse f;
+        TranscodeLease l;
+        SessionRechecks.Watch w;
+        synchronized (this) {
+            detached = true;
+            f = feed;
+            l = lease;
+            w = watch;
+        }
         if (w != null) {
             w.close();
         }
+        if (f != null) {
+            f.close();
+        }
+        if (l != null) {
+            l.close();
+        }
+        return f;
     }
 
     @Override
@@ -117,8 +159,18 @@ final class LiveSocket implements MseSink {
         session.close(POLICY_VIOLATION, "the credential was revoked or no longer allows view-live", Callback.NOOP);
     }
 
+    /** Closes the socket because the transcode its rendition needs does not fit on this node now. */
+    void tryAgainLater(String reason) {
+        session.close(TRY_AGAIN_LATER, fit(reason), Callback.NOOP);
+    }
+
+    /** A close frame's reason is at most 123 bytes (RFC 6455 §5.5: 125-byte control frames, 2 for the code). */
+    static String fit(String reason) {
+        return reason.length() <= 120 ? reason : reason.substring(0, 117) + "...";
+    }
+
     @Override
     public void end(String reason) {
-        session.close(GOING_AWAY, reason, Callback.NOOP);
+        session.close(GOING_AWAY, fit(reason), Callback.NOOP);
     }
 }
