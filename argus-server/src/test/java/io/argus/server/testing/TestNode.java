@@ -9,6 +9,7 @@ import io.argus.media.path.Path;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,6 +60,8 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     private String transport = "tcp";
     private String namePrefix = "cam-";
     private Clock clock = Clock.systemUTC();
+    private boolean postgres;
+    private EmbeddedPostgres.Database database;
 
     private boolean perTest;
     private java.nio.file.Path dataDir;
@@ -137,6 +140,20 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
         return this;
     }
 
+    /**
+     * The metadata on PostgreSQL (the JVM's one {@link EmbeddedPostgres}, a fresh database per node) instead
+     * of the embedded database in the data folder; {@link #stopServer}/{@link #startServer} keep the database.
+     */
+    public TestNode postgres() {
+        this.postgres = true;
+        return this;
+    }
+
+    /** The node's PostgreSQL database ({@link #postgres}), for offline tools and direct queries. */
+    public EmbeddedPostgres.Database database() {
+        return database;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();
@@ -164,6 +181,12 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
 
     private void start() throws Exception {
         dataDir = Files.createTempDirectory("argus-test-node-");
+        if (postgres) {
+            database = EmbeddedPostgres.freshDatabase();
+            config.put("metadata.url", database.url());
+            config.put("metadata.user", database.user());
+            config.put("metadata.password", database.password());
+        }
         if (cameras > 0) {
             simulate(cameras, codec);
         }
