@@ -109,16 +109,16 @@ public final class Database implements AutoCloseable {
      */
     public static Database openPostgres(String url, String user, String password) {
         HikariDataSource pool = PostgresConnector.connect(url, user, password);
+        DataSource system = new TenantScopedDataSource(pool, () -> TenantScope.ALL);
         try {
             // Migrations are system work: they see every tenant's rows.
-            migrate(Flyway.configure().dataSource(pool).initSql("SELECT set_config('argus.tenant_id', '"
-                    + TenantScope.ALL + "', false)").locations("classpath:db/migration", "classpath:db/postgresql"));
+            migrate(Flyway.configure().dataSource(system).locations("classpath:db/migration",
+                    "classpath:db/postgresql"));
         } catch (RuntimeException e) {
             pool.close();
             throw e;
         }
-        return new Database(new TenantScopedDataSource(pool, TenantScope::current),
-                new TenantScopedDataSource(pool, () -> TenantScope.ALL), pool::close, null);
+        return new Database(new TenantScopedDataSource(pool, TenantScope::current), system, pool::close, null);
     }
 
     private static void migrate(FluentConfiguration flyway) {
