@@ -21,9 +21,18 @@ final class OfflineDatabase implements AutoCloseable {
         this.db = db;
     }
 
+    /** The node's database, which must exist: the commands that read what a node wrote. */
     static OfflineDatabase open(ArgusConfig config) {
+        return open(config, true);
+    }
+
+    /**
+     * @param existing whether the embedded database must be there already; false for the user commands, which may
+     *                 run before the first start (and then make it)
+     */
+    static OfflineDatabase open(ArgusConfig config, boolean existing) {
         MetadataConfig m = config.metadata();
-        if (!m.postgres() && !Files.isDirectory(config.dataDir().resolve("metadata"))) {
+        if (existing && !m.postgres() && !Files.isDirectory(config.dataDir().resolve("metadata"))) {
             throw new StartupException("no Argus data in " + config.dataDir().toAbsolutePath() + " (--data-dir?)",
                     null);
         }

@@ -58,7 +58,7 @@ final class UserCommand implements Runnable {
 
         <T> T run(Map<String, String> env, Work<T> work) throws IOException {
             ArgusConfig c = config.load(env, Map.of());
-            try (OfflineDatabase opened = OfflineDatabase.open(c)) {
+            try (OfflineDatabase opened = OfflineDatabase.open(c, false)) {
                 Database db = opened.db;
                 TenantRepository tenants = new TenantRepository(db.dataSource());
                 Tenant t = tenants.findByName(tenant).orElseThrow(() -> new IllegalArgumentException(

@@ -60,7 +60,8 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     private String transport = "tcp";
     private String namePrefix = "cam-";
     private Clock clock = Clock.systemUTC();
-    private boolean postgres;
+    /** Every node on PostgreSQL: {@code -Dargus.testNode.postgres=true} runs any node test on it. */
+    private boolean postgres = Boolean.getBoolean("argus.testNode.postgres");
     private EmbeddedPostgres.Database database;
 
     private boolean perTest;
@@ -229,6 +230,10 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
         if (server != null) {
             server.close();
             server = null;
+        }
+        if (database != null) {
+            EmbeddedPostgres.drop(database);
+            database = null;
         }
         sims.forEach(Simulator::close);
         sims.clear();
