@@ -6,6 +6,7 @@ import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.path.Path;
+import io.argus.metadata.Database;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
@@ -153,6 +154,25 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     /** The node's PostgreSQL database ({@link #postgres}), for offline tools and direct queries. */
     public EmbeddedPostgres.Database database() {
         return database;
+    }
+
+    /**
+     * Opens the node's metadata database as an offline command does ({@code Database.open} with the node's
+     * metadata.url: the data folder's embedded database, or its PostgreSQL database). Close it after use.
+     */
+    public Database openDatabase() {
+        return database == null ? Database.open(dataDir, "", "", "")
+                : Database.open(dataDir, database.url(), database.user(), database.password());
+    }
+
+    /** The flags that point an offline command at the node's data and metadata, whichever engine it uses. */
+    public List<String> offlineFlags() {
+        List<String> flags = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        if (database != null) {
+            flags.addAll(List.of("--set", "metadata.url=" + database.url(), "--set", "metadata.user="
+                    + database.user(), "--set", "metadata.password=" + database.password()));
+        }
+        return flags;
     }
 
     @Override
