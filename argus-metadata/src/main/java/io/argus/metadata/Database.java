@@ -1,13 +1,14 @@
 package io.argus.metadata;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.argus.storage.chunk.PrivateFiles;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Objects;
 import java.util.Optional;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The metadata database: a connection pool with the schema migrated to the latest version on open.
@@ -23,13 +24,17 @@ public final class Database implements AutoCloseable {
      */
     public static final int MAX_CONNECTIONS = 16;
 
+    private static final String POSTGRES_PREFIX = "jdbc:postgresql:";
+
     private final DataSource dataSource;
+    private final DataSource systemDataSource;
     private final Runnable close;
     /** The embedded database's room on its disk; null on PostgreSQL (its server keeps its own disk). */
     private final DiskReserve reserve;
 
-    private Database(DataSource dataSource, Runnable close, DiskReserve reserve) {
+    private Database(DataSource dataSource, DataSource systemDataSource, Runnable close, DiskReserve reserve) {
         this.dataSource = dataSource;
+        this.systemDataSource = systemDataSource;
         this.close = close;
         this.reserve = reserve;
     }
@@ -71,22 +76,49 @@ public final class Database implements AutoCloseable {
             pool.dispose();
             throw e;
         }
-        return new Database(pool, pool::dispose, reserve);
+        return new Database(pool, pool, pool::dispose, reserve);
     }
 
     /**
-     * Opens a PostgreSQL database (cluster mode) and migrates it, row-level security included. Connect as a role
-     * that is not a superuser (superusers bypass row-level security, even forced).
+     * Opens the metadata database a node is configured with: every opener (the server, each offline command) comes
+     * through here, so none opens the embedded database while the node's data is on PostgreSQL.
+     *
+     * @param url      empty: the embedded database in {@code dataDir} ({@link #openEmbedded}); a
+     *                 {@code jdbc:postgresql://} URL: that database ({@link #openPostgres}); anything else is refused
+     * @param user     PostgreSQL's login role (ignored for the embedded database)
+     * @param password its password (ignored for the embedded database); never put in a message
+     */
+    public static Database open(Path dataDir, String url, String user, String password) {
+        Objects.requireNonNull(url, "url");
+        if (url.isEmpty()) {
+            return openEmbedded(dataDir);
+        }
+        if (url.startsWith(POSTGRES_PREFIX)) {
+            return openPostgres(url, user, password);
+        }
+        // Only the scheme is repeated: a URL may carry a password.
+        int colon = url.indexOf(':', url.indexOf(':') + 1);
+        throw new MetadataException("unsupported metadata.url (" + (colon > 0 ? url.substring(0, colon) : "not a JDBC URL")
+                + "): empty for the embedded database, or " + POSTGRES_PREFIX + "//host:port/database", null);
+    }
+
+    /**
+     * Opens a PostgreSQL database (cluster mode) and migrates it, row-level security included. The role must not be
+     * a superuser or have BYPASSRLS (refused: they bypass row-level security, even forced); see
+     * {@link PostgresConnector}.
      */
     public static Database openPostgres(String url, String user, String password) {
-        PGSimpleDataSource pg = new PGSimpleDataSource();
-        pg.setUrl(url);
-        pg.setUser(user);
-        pg.setPassword(password);
-        // Migrations are system work: they see every tenant's rows.
-        migrate(Flyway.configure().dataSource(pg).initSql("SELECT set_config('argus.tenant_id', '"
-                + TenantScope.ALL + "', false)").locations("classpath:db/migration", "classpath:db/postgresql"));
-        return new Database(new TenantScopedDataSource(pg), () -> { }, null);
+        HikariDataSource pool = PostgresConnector.connect(url, user, password);
+        DataSource system = new TenantScopedDataSource(pool, () -> TenantScope.ALL);
+        try {
+            // Migrations are system work: they see every tenant's rows.
+            migrate(Flyway.configure().dataSource(system).locations("classpath:db/migration",
+                    "classpath:db/postgresql"));
+        } catch (RuntimeException e) {
+            pool.close();
+            throw e;
+        }
+        return new Database(new TenantScopedDataSource(pool, TenantScope::current), system, pool::close, null);
     }
 
     private static void migrate(FluentConfiguration flyway) {
@@ -97,8 +129,18 @@ public final class Database implements AutoCloseable {
         }
     }
 
+    /** Connections in the thread's {@link TenantScope}: none, one tenant's rows or (system work) every tenant's. */
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /**
+     * Connections that see every tenant's rows whatever thread takes them: for the node's own work on all tenants
+     * on threads that serve no request (the recorders, retention), never for a request's queries. The same pool as
+     * {@link #dataSource}; on the embedded database, which has no row-level security, the same data source.
+     */
+    public DataSource systemDataSource() {
+        return systemDataSource;
     }
 
     /** Checks the embedded database's disk: gives its reserve back when the disk is full, keeps it again after. */

@@ -32,6 +32,11 @@ public final class TenantScope {
         CURRENT.set(tenant.toString());
     }
 
+    /** Sets the thread's scope to every tenant until {@link #clear}: a process that is all system work (the CLI). */
+    public static void enterSystem() {
+        CURRENT.set(ALL);
+    }
+
     public static void clear() {
         CURRENT.remove();
     }

@@ -5,18 +5,23 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
 /**
  * Hands out PostgreSQL connections with {@code argus.tenant_id} set to the thread's {@link TenantScope}, so the
- * row-level security policies (db/postgresql) see only that tenant's rows whatever the query forgets.
+ * row-level security policies (db/postgresql) see only that tenant's rows whatever the query forgets. Set on every
+ * connection taken, pooled or not, so no connection carries an earlier borrower's tenant.
  */
 final class TenantScopedDataSource implements DataSource {
     private final DataSource target;
+    private final Supplier<String> scope;
 
-    TenantScopedDataSource(DataSource target) {
+    /** @param scope the setting for each connection: {@link TenantScope#current}, or {@link TenantScope#ALL} */
+    TenantScopedDataSource(DataSource target, Supplier<String> scope) {
         this.target = target;
+        this.scope = scope;
     }
 
     @Override
@@ -29,9 +34,9 @@ final class TenantScopedDataSource implements DataSource {
         return scoped(target.getConnection(user, password));
     }
 
-    private static Connection scoped(Connection c) throws SQLException {
+    private Connection scoped(Connection c) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("SELECT set_config('argus.tenant_id', ?, false)")) {
-            ps.setString(1, TenantScope.current());
+            ps.setString(1, scope.get());
             ps.execute();
             return c;
         } catch (SQLException e) {

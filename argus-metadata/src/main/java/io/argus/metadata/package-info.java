@@ -10,7 +10,11 @@
  * <p>Wrapped data keys ({@link io.argus.metadata.JdbcDataKeyStore}) live here too, and camera passwords are stored
  * sealed with them.
  *
- * <p>Layer: argus-metadata. May import the JDK, {@code java.sql}, H2's pool, Flyway, SLF4J, the chunk
+ * <p>{@link io.argus.metadata.Database#open} picks the engine from {@code metadata.url}; on PostgreSQL every
+ * connection carries the thread's {@link io.argus.metadata.TenantScope} and forced row-level security enforces it.
+ *
+ * <p>Layer: argus-metadata. May import the JDK, {@code java.sql}, H2's pool, PostgreSQL's driver and HikariCP,
+ * Flyway, SLF4J, the chunk
  * contracts ({@code io.argus.storage.chunk}) and the key store contract and secret sealing
  * ({@code io.argus.storage.crypto}); never the media modules or the server.
  */

@@ -8,14 +8,24 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class CameraRecordingRepositoryTest {
+    @Parameter
+    Engine engine;
+
     @TempDir
     Path dir;
 
     @Test
     void putReplacesAndFindsPerTenant() {
-        try (Database db = Database.openEmbedded(dir)) {
+        try (Database db = engine.open(dir)) {
             CameraRecordingRepository repo = new CameraRecordingRepository(db.dataSource());
             UUID cam = UUID.randomUUID();
             Instant t = Instant.parse("2026-11-23T10:00:00Z");

@@ -18,8 +18,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class CameraRepositoryTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
     private static final UUID OTHER_TENANT = UUID.fromString("00000000-0000-0000-0000-000000000002");
 
@@ -30,7 +40,7 @@ class CameraRepositoryTest {
 
     @BeforeEach
     void open() throws SQLException {
-        db = Database.openEmbedded(dir);
+        db = engine.open(dir);
         cameras = new CameraRepository(db.dataSource(), new SecretBox(new KeyRing(new JdbcDataKeyStore(db.dataSource()),
                 LocalKeyEncryptionKey.generate(), List.of(), Clock.systemUTC())));
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {

@@ -34,9 +34,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** The hash chain walked over the real index (H2) and a real local store, plain and encrypted. */
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class ChainVerifierTest {
+    @Parameter
+    Engine engine;
+
     private static final UUID T = Tenants.DEFAULT_ID;
     private static final UUID CAM = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000001");
     private static final Instant T0 = Instant.parse("2025-07-01T00:00:00Z");
@@ -51,7 +61,7 @@ class ChainVerifierTest {
 
     @BeforeEach
     void open() {
-        db = Database.openEmbedded(dir.resolve("db"));
+        db = engine.open(dir.resolve("db"));
         index = new JdbcChunkIndex(db.dataSource());
     }
 

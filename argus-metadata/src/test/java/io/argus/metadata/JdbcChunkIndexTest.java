@@ -23,8 +23,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class JdbcChunkIndexTest {
+    @Parameter
+    Engine engine;
+
     private static final UUID T = Tenants.DEFAULT_ID;
     private static final UUID OTHER_TENANT = UUID.fromString("00000000-0000-0000-0000-000000000002");
     private static final UUID CAM = UUID.fromString("11111111-2222-3333-4444-555555555555");
@@ -40,7 +50,7 @@ class JdbcChunkIndexTest {
 
     @BeforeEach
     void open() throws SQLException {
-        db = Database.openEmbedded(dir);
+        db = engine.open(dir);
         index = new JdbcChunkIndex(db.dataSource());
         bookmarks = new JdbcBookmarks(db.dataSource());
         try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement()) {

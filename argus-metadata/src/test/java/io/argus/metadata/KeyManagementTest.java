@@ -20,9 +20,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Data keys in the real database: rotation of both levels, and camera passwords sealed in their column. */
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class KeyManagementTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     @TempDir
@@ -33,7 +43,7 @@ class KeyManagementTest {
 
     @BeforeEach
     void open() {
-        db = Database.openEmbedded(dir);
+        db = engine.open(dir);
         store = new JdbcDataKeyStore(db.dataSource());
     }
 

@@ -28,9 +28,19 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Retention against the real chunk index (H2) and a real local store, on a manual clock. */
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class RetentionSweeperTest {
+    @Parameter
+    Engine engine;
+
     private static final UUID T = Tenants.DEFAULT_ID;
     private static final UUID CAM = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000001");
     private static final UUID CAM2 = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000002");
@@ -48,7 +58,7 @@ class RetentionSweeperTest {
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.openEmbedded(dir.resolve("db"));
+        db = engine.open(dir.resolve("db"));
         index = new JdbcChunkIndex(db.dataSource());
         bookmarks = new JdbcBookmarks(db.dataSource());
         clock = new ManualClock(T0);

@@ -37,13 +37,23 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * The tier operations over the real index (H2) with two targets that are never asked anything (opening a target
  * makes no request): region pinning, unique names, references to policies that exist, the days a restore or
  * promotion takes, promotion of hot chunks, and the usage report's prices.
  */
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class TierServiceTest {
+    @Parameter
+    Engine engine;
+
     private static final UUID T = Tenants.DEFAULT_ID;
     private static final UUID CAM = UUID.fromString("aaaaaaaa-0000-4000-8000-000000000002");
     private static final Instant T0 = Instant.parse("2025-07-01T00:00:00Z");
@@ -59,7 +69,7 @@ class TierServiceTest {
 
     @BeforeEach
     void open() throws Exception {
-        db = Database.openEmbedded(dir.resolve("db"));
+        db = engine.open(dir.resolve("db"));
         chunks = new JdbcChunkIndex(db.dataSource());
         JdbcTierIndex index = new JdbcTierIndex(db.dataSource());
         clock = new ManualClock(T0);

@@ -14,8 +14,18 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
+@ParameterizedClass
+@EnumSource(Engine.class)
+@ExtendWith(SystemScope.class)
 class UserAndTokenRepositoryTest {
+    @Parameter
+    Engine engine;
+
     private static final Instant T0 = Instant.parse("2025-01-01T00:00:00Z");
 
     @TempDir
@@ -26,7 +36,7 @@ class UserAndTokenRepositoryTest {
 
     @BeforeEach
     void open() {
-        db = Database.openEmbedded(dir);
+        db = engine.open(dir);
         users = new UserRepository(db.dataSource());
         tokens = new TokenRepository(db.dataSource());
     }

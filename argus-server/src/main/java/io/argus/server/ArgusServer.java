@@ -1,6 +1,7 @@
 package io.argus.server;
 
 import io.argus.media.path.PathManager;
+import io.argus.metadata.TenantScope;
 import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
@@ -84,7 +85,8 @@ public final class ArgusServer implements AutoCloseable {
             return null;
         });
         MetadataRole metadata = s.start("metadata",
-                () -> MetadataRole.open(config.dataDir(), config.auth(), config.crypto(), clock));
+                () -> MetadataRole.open(config.dataDir(), config.metadata(), config.auth(), config.crypto(),
+                        clock));
         AuditRole audit = s.start("audit", () -> new AuditRole(metadata.database().dataSource(), clock));
         // One re-check of open sessions (live sockets, RTSP and RTMP sessions) for the node.
         SessionRechecks rechecks = s.start("rechecks", SessionRechecks::new);
@@ -93,7 +95,7 @@ public final class ArgusServer implements AutoCloseable {
         media = s.start("media", () -> new MediaRole(config.ingest(), metadata.cameras(), () -> ownPorts(config),
                 clock));
         recording = s.start("recording", () -> new RecordingRole(config.recording(), config.storage(),
-                metadata.database().dataSource(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
+                metadata.database(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
                 clock));
         rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
                 metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), rechecks,
@@ -180,7 +182,9 @@ public final class ArgusServer implements AutoCloseable {
      * @throws StartupException naming the part that could not start, after closing those that did
      */
     public static ArgusServer start(ArgusConfig config, Clock clock) {
-        return new ArgusServer(config, clock);
+        // Start-up is system work: it loads every tenant's cameras and settings (PostgreSQL's row-level security
+        // shows a thread without a tenant nothing).
+        return TenantScope.system(() -> new ArgusServer(config, clock));
     }
 
     /**
@@ -296,7 +300,11 @@ public final class ArgusServer implements AutoCloseable {
             return;
         }
         ready = false;
-        lifecycle.close();
+        // System work, like start-up: the recorders' last chunks of every tenant are closed and indexed.
+        TenantScope.system(() -> {
+            lifecycle.close();
+            return null;
+        });
         LOG.info("Argus stopped");
         closed.countDown();
     }

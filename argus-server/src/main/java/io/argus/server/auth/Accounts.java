@@ -3,6 +3,7 @@ package io.argus.server.auth;
 import io.argus.metadata.DuplicateNameException;
 import io.argus.metadata.PasswordHasher;
 import io.argus.metadata.Session;
+import io.argus.metadata.TenantScope;
 import io.argus.metadata.User;
 import io.argus.metadata.TokenRepository;
 import io.argus.metadata.UserRepository;
@@ -73,7 +74,11 @@ public final class Accounts {
         }
         RoleRights.mayGive(caller, BuiltInRole.TENANT_ADMIN.actions());
         checkPassword("adminPassword", username, password);
-        return insert(newTenant.get(), username, password, List.of(BuiltInRole.TENANT_ADMIN.id()));
+        UUID tenant = newTenant.get();
+        // The caller's request runs in the caller's tenant; the new admin's rows belong to the new one, which
+        // PostgreSQL's row-level security accepts only in that tenant's scope.
+        return TenantScope.as(tenant, () -> insert(tenant, username, password,
+                List.of(BuiltInRole.TENANT_ADMIN.id())));
     }
 
     /** The user {@code id} of the caller's tenant; 404 when there is none. */

@@ -8,6 +8,7 @@ import io.argus.media.path.Transport;
 import io.argus.metadata.Camera;
 import io.argus.metadata.CameraRepository;
 import io.argus.metadata.DuplicateNameException;
+import io.argus.metadata.TenantScope;
 import io.argus.metadata.Tenants;
 import java.net.URI;
 import java.time.Clock;
@@ -209,6 +210,12 @@ public final class CameraService {
         if (existing.isPresent()) {
             return paths.get(existing.get().toString());
         }
+        // A publisher's connection thread serves no request: the camera's tenant is the scope of its rows
+        // (PostgreSQL's row-level security refuses rows of any other).
+        return TenantScope.as(tenant, () -> createPushCamera(tenant, name, protocol));
+    }
+
+    private Optional<Path> createPushCamera(UUID tenant, String name, String protocol) {
         Instant now = clock.instant();
         Camera cam = new Camera(tenant, UUID.randomUUID(), name, null, null, null, true, "auto", now, now);
         insert(cam);

@@ -2,7 +2,7 @@ package io.argus.server.cli;
 
 import java.util.Map;
 
-/** Creates the offline commands (verify, keys, evidence) with the environment they read configuration from. */
+/** Creates the offline commands (verify, keys, evidence, audit verify) with the environment they read configuration from. */
 final class OfflineCommands {
     private OfflineCommands() {
     }
@@ -17,6 +17,9 @@ final class OfflineCommands {
         }
         if (cls == KeysCommand.RotateData.class) {
             return new KeysCommand.RotateData(env);
+        }
+        if (cls == AuditCommand.Verify.class) {
+            return new AuditCommand.Verify(env);
         }
         if (cls == EvidenceCommand.Export.class) {
             return new EvidenceCommand.Export(env);

@@ -4,7 +4,6 @@ import io.argus.metadata.Camera;
 import io.argus.metadata.CameraRepository;
 import io.argus.metadata.Database;
 import io.argus.metadata.JdbcChunkIndex;
-import io.argus.metadata.MetadataException;
 import io.argus.metadata.Tenants;
 import io.argus.server.StartupException;
 import io.argus.server.config.ArgusConfig;
@@ -13,13 +12,12 @@ import io.argus.server.roles.RecordingRole;
 import io.argus.storage.chunk.SegmentStore;
 import io.argus.storage.crypto.SecretBox;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.util.UUID;
 
 /**
- * A stopped node's data directory opened for the offline commands (verify, keys, evidence): the metadata
- * database, the keys and the chunk store over every tier, as the server would open them, without starting
+ * A stopped node's data opened for the offline commands (verify, keys, evidence): the metadata database
+ * ({@link OfflineDatabase}: embedded or PostgreSQL), the keys and the chunk store over every tier, as the server would open them, without starting
  * anything.
  */
 final class OfflineNode implements AutoCloseable {
@@ -30,9 +28,12 @@ final class OfflineNode implements AutoCloseable {
     final SegmentStore store;
     private final CameraRepository cameras;
 
-    private OfflineNode(ArgusConfig config, Database db, NodeKeys keys, SegmentStore store) {
+    private final OfflineDatabase opened;
+
+    private OfflineNode(ArgusConfig config, OfflineDatabase opened, NodeKeys keys, SegmentStore store) {
         this.config = config;
-        this.db = db;
+        this.opened = opened;
+        this.db = opened.db;
         this.keys = keys;
         this.index = new JdbcChunkIndex(db.dataSource());
         this.store = store;
@@ -40,24 +41,14 @@ final class OfflineNode implements AutoCloseable {
     }
 
     static OfflineNode open(ArgusConfig config) throws IOException {
-        if (!Files.isDirectory(config.dataDir().resolve("metadata"))) {
-            throw new StartupException("no Argus data in " + config.dataDir().toAbsolutePath() + " (--data-dir?)",
-                    null);
-        }
-        Database db;
+        OfflineDatabase opened = OfflineDatabase.open(config);
         try {
-            db = Database.openEmbedded(config.dataDir());
-        } catch (MetadataException e) {
-            throw new StartupException("cannot open the metadata database in " + config.dataDir()
-                    + " (is the node running? stop it, or use the API): " + e.getMessage(), e);
-        }
-        try {
-            NodeKeys keys = NodeKeys.open(config.crypto(), db.dataSource(), Clock.systemUTC());
-            SegmentStore store = RecordingRole.openTiers(config.recording(), config.storage(), keys, db.dataSource(),
-                    Clock.systemUTC()).store();
-            return new OfflineNode(config, db, keys, store);
+            NodeKeys keys = NodeKeys.open(config.crypto(), opened.db.dataSource(), Clock.systemUTC());
+            SegmentStore store = RecordingRole.openTiers(config.recording(), config.storage(), keys,
+                    opened.db.dataSource(), Clock.systemUTC()).store();
+            return new OfflineNode(config, opened, keys, store);
         } catch (IOException | RuntimeException e) {
-            db.close();
+            opened.close();
             throw e;
         }
     }
@@ -82,6 +73,6 @@ final class OfflineNode implements AutoCloseable {
     @Override
     public void close() {
         store.close();
-        db.close();
+        opened.close();
     }
 }

@@ -32,9 +32,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code argus user add|list|passwd|roles}: user administration straight on the data directory, for when nobody
- * can log in (a lost admin password) or before the first start. The node must be stopped: the embedded database
- * is one process's at a time.
+ * {@code argus user add|list|passwd|roles}: user administration straight on the metadata database (the data
+ * directory's, or PostgreSQL with {@code metadata.url}), for when nobody can log in (a lost admin password) or
+ * before the first start. With the embedded database the node must be stopped: it is one process's at a time.
  */
 @Command(name = "user", mixinStandardHelpOptions = true, description = "Add, list and change users offline, on the "
         + "data directory of a stopped node.", subcommands = {UserCommand.Add.class, UserCommand.ListUsers.class,
@@ -58,7 +58,8 @@ final class UserCommand implements Runnable {
 
         <T> T run(Map<String, String> env, Work<T> work) throws IOException {
             ArgusConfig c = config.load(env, Map.of());
-            try (Database db = Database.openEmbedded(c.dataDir())) {
+            try (OfflineDatabase opened = OfflineDatabase.open(c, false)) {
+                Database db = opened.db;
                 TenantRepository tenants = new TenantRepository(db.dataSource());
                 Tenant t = tenants.findByName(tenant).orElseThrow(() -> new IllegalArgumentException(
                         "no tenant named " + tenant));

@@ -9,7 +9,7 @@ import java.util.Objects;
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
                           CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, SrtConfig srt,
-                          TranscodeConfig transcode) {
+                          TranscodeConfig transcode, MetadataConfig metadata) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -24,6 +24,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(rtmp, "rtmp");
         Objects.requireNonNull(srt, "srt");
         Objects.requireNonNull(transcode, "transcode");
+        Objects.requireNonNull(metadata, "metadata");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -62,7 +63,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.RTMPS_PORT)),
                 SrtConfig.of(v.get(ConfigKeys.SRT_ENABLED), v.get(ConfigKeys.SRT_PORT),
                         v.get(ConfigKeys.SRT_PASSPHRASE), v.get(ConfigKeys.SRT_PBKEYLEN)),
-                new TranscodeConfig(v.get(ConfigKeys.TRANSCODE_MAX_JOBS), v.get(ConfigKeys.TRANSCODE_LINGER)));
+                new TranscodeConfig(v.get(ConfigKeys.TRANSCODE_MAX_JOBS), v.get(ConfigKeys.TRANSCODE_LINGER)),
+                new MetadataConfig(v.get(ConfigKeys.METADATA_URL), v.get(ConfigKeys.METADATA_USER),
+                        v.get(ConfigKeys.METADATA_PASSWORD)));
     }
 
     private static TlsConfig tls(ConfigValues v) {

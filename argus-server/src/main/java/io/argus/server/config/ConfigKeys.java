@@ -163,6 +163,15 @@ public final class ConfigKeys {
             StorageConfig::price, "Price of a GB-month on the cold tier (default: S3 Glacier Instant Retrieval).");
     public static final ConfigKey<Double> STORAGE_PRICE_COLD_REQ = key("storage.price.cold.per1000Requests", "0.02",
             StorageConfig::price, "Price of 1,000 requests on the cold tier.");
+    public static final ConfigKey<String> METADATA_URL = key("metadata.url", "", MetadataConfig::url,
+            "Metadata database: empty for the embedded one in dataDir (a single node), or a JDBC URL "
+                    + "jdbc:postgresql://host:port/database (cluster mode; docs/cluster.md). Every node of a cluster "
+                    + "and every offline command (argus user, argus audit verify…) uses the same one.");
+    public static final ConfigKey<String> METADATA_USER = key("metadata.user", "", Parsers::text,
+            "PostgreSQL login role for metadata.url: not a superuser and without BYPASSRLS (start-up refuses them: "
+                    + "they bypass the row-level security that keeps tenants apart).");
+    public static final ConfigKey<String> METADATA_PASSWORD = new ConfigKey<>("metadata.password",
+            "Password of metadata.user, normally from the environment.", "", Parsers::text, true);
 
     public static final ConfigKey<Integer> TRANSCODE_MAX_JOBS = key("transcode.maxJobs", "2", Parsers::integer,
             "Live transcodes (a camera in one rendition, shared by all its viewers) this node runs at once; each "
@@ -185,7 +194,8 @@ public final class ConfigKeys {
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
             TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
             SRT_ENABLED, SRT_PORT, SRT_PASSPHRASE, SRT_PBKEYLEN,
-            TRANSCODE_MAX_JOBS, TRANSCODE_LINGER);
+            TRANSCODE_MAX_JOBS, TRANSCODE_LINGER,
+            METADATA_URL, METADATA_USER, METADATA_PASSWORD);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

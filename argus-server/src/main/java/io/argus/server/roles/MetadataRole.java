@@ -15,6 +15,7 @@ import io.argus.server.auth.LoginThrottle;
 import io.argus.server.auth.Principals;
 import io.argus.server.config.AuthConfig;
 import io.argus.server.config.CryptoConfig;
+import io.argus.server.config.MetadataConfig;
 import io.argus.server.crypto.NodeKeys;
 import io.argus.storage.crypto.SecretBox;
 import java.nio.file.Path;
@@ -79,8 +80,9 @@ public final class MetadataRole implements AutoCloseable {
      * Opens (and migrates) the database in the data directory, opens the key hierarchy, seals what an earlier
      * version stored in the clear, and creates the first admin on a new node.
      */
-    public static MetadataRole open(Path dataDir, AuthConfig auth, CryptoConfig crypto, Clock clock) throws Exception {
-        Database db = Database.openEmbedded(dataDir);
+    public static MetadataRole open(Path dataDir, MetadataConfig metadata, AuthConfig auth, CryptoConfig crypto,
+                                    Clock clock) throws Exception {
+        Database db = Database.open(dataDir, metadata.url(), metadata.user(), metadata.password());
         ScheduledExecutorService diskChecks = Executors.newSingleThreadScheduledExecutor(
                 Thread.ofPlatform().name("argus-metadata-disk").daemon().factory());
         try {

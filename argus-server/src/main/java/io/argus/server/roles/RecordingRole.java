@@ -2,7 +2,9 @@ package io.argus.server.roles;
 
 import io.argus.metadata.CameraRecordingRepository;
 import io.argus.metadata.JdbcBookmarks;
+import io.argus.metadata.Database;
 import io.argus.metadata.JdbcChunkIndex;
+import io.argus.metadata.TenantScope;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.RecordingConfig;
 import io.argus.server.config.StorageConfig;
@@ -84,19 +86,22 @@ public final class RecordingRole implements AutoCloseable {
      * @param settings each camera's recording mode and retention
      * @param cameras  the cameras to record
      */
-    public RecordingRole(RecordingConfig config, StorageConfig storage, DataSource metadata, NodeKeys keys,
+    public RecordingRole(RecordingConfig config, StorageConfig storage, Database metadata, NodeKeys keys,
                          CameraRecordingRepository settings, CameraService cameras, Clock clock) throws IOException {
         this.cameras = cameras;
         volumes = volumes(config);
-        tiers = openTiers(config, storage, keys, metadata, clock);
+        tiers = openTiers(config, storage, keys, metadata.dataSource(), clock);
         store = tiers.store();
-        index = new JdbcChunkIndex(metadata);
-        bookmarks = new JdbcBookmarks(metadata);
-        recorder = new Recorder(store, index, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
+        // Requests read the index in their tenant's scope; the recorders and retention index every tenant's chunks
+        // on threads that serve no request.
+        index = new JdbcChunkIndex(metadata.dataSource());
+        ChunkIndex everyTenant = new JdbcChunkIndex(metadata.systemDataSource());
+        bookmarks = new JdbcBookmarks(metadata.dataSource());
+        recorder = new Recorder(store, everyTenant, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
                 config.syncInterval(), ROOM_CHECK), RECORDER_THREADS);
         recorded = new RecordedChunks(index, recorder);
-        service = new RecordingService(recorder, settings, new RetentionSweeper(index, store, clock, HEADROOM_BYTES),
-                clock, tiers.service()::retentionFor);
+        service = new RecordingService(recorder, settings, new RetentionSweeper(everyTenant, store, clock,
+                HEADROOM_BYTES), clock, tiers.service()::retentionFor);
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
                 .factory());
         try {
@@ -140,7 +145,10 @@ public final class RecordingRole implements AutoCloseable {
     /** Runs retention and the disk-space sweep now (the timer runs it every {@link #SWEEP_INTERVAL}). */
     public void sweepNow() {
         try {
-            service.sweep(cameras);
+            TenantScope.system(() -> {
+                service.sweep(cameras);
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.warn("retention sweep failed: {}", e.toString());
         }

@@ -1,6 +1,7 @@
 package io.argus.server.storage;
 
 import io.argus.metadata.JdbcTierIndex;
+import io.argus.metadata.TenantScope;
 import io.argus.server.config.StorageConfig;
 import io.argus.storage.chunk.Tier;
 import io.argus.storage.chunk.VolumeStore;
@@ -88,7 +89,11 @@ public final class StorageTiers implements AutoCloseable {
 
     private void passQuietly() {
         try {
-            mover.pass();
+            // Moves every tenant's chunks: system work, on a thread that serves no request.
+            TenantScope.system(() -> {
+                mover.pass();
+                return null;
+            });
         } catch (RuntimeException e) {
             LOG.warn("tier mover pass failed: {}", e.toString());
         }

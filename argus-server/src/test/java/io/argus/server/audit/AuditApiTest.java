@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
+import io.argus.metadata.Database;
 import io.argus.server.ArgusServer;
 import io.argus.server.cli.ArgusCli;
 import io.argus.server.testing.TestNode;
@@ -18,7 +19,6 @@ import java.io.StringWriter;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -301,11 +301,6 @@ class AuditApiTest {
         }
     }
 
-    static String jdbcUrl() {
-        return "jdbc:h2:file:" + node.dataDir().toAbsolutePath().resolve("metadata").resolve("argus")
-                + ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
-    }
-
     @Test
     @Order(5)
     void exportIsJsonLinesOfEveryRowInChainOrder() throws Exception {
@@ -328,7 +323,8 @@ class AuditApiTest {
     void tamperingIsNamedByTheApiAndByTheCommandOnTheStoppedNode() throws Exception {
         Answer clean = admin.get("/api/v1/audit/verify");
         assertThat(clean.json().path("intact").asBoolean()).as(clean.body()).isTrue();
-        try (Connection c = DriverManager.getConnection(jdbcUrl(), "argus", ""); Statement s = c.createStatement()) {
+        try (Database db = node.openDatabase(); Connection c = db.systemDataSource().getConnection();
+             Statement s = c.createStatement()) {
             s.executeUpdate("UPDATE audit_log SET user_name = 'nobody' WHERE seq = 2");
             s.executeUpdate("DELETE FROM audit_log WHERE seq = 4");
         }
@@ -338,8 +334,10 @@ class AuditApiTest {
                 .contains("row 4 was deleted");
         node.stopServer();
         StringWriter out = new StringWriter();
-        int status = ArgusCli.execute(new String[] {"audit", "verify", "--data-dir", node.dataDir().toString()},
-                Map.of(), new PrintWriter(out, true), new PrintWriter(new StringWriter(), true));
+        List<String> args = new ArrayList<>(List.of("audit", "verify"));
+        args.addAll(node.offlineFlags());
+        int status = ArgusCli.execute(args.toArray(String[]::new), Map.of(), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true));
         assertThat(status).as(out.toString()).isEqualTo(3);
         assertThat(out.toString()).contains("edited seq 2: row 2 was edited")
                 .contains("deleted seq 4: row 4 was deleted").contains("FAILED:");

@@ -236,8 +236,8 @@ class AccessApiTest {
 
     @Test
     void anOldPbkdf2HashStillLogsInAndIsReplacedByArgon2id() {
-        try (Database db = Database.openEmbedded(node.dataDir())) {
-            UserRepository users = new UserRepository(db.dataSource());
+        try (Database db = node.openDatabase()) {
+            UserRepository users = new UserRepository(db.systemDataSource());
             var u = users.findByUsername(Tenants.DEFAULT_ID, "audi").orElseThrow();
             users.setPasswordHash(u.tenantId(), u.id(), PasswordHasher.hashPbkdf2(PW));
             assertThat(fx.admin.withToken(null).post("/api/v1/auth/login", "{\"username\":\"audi\",\"password\":\""

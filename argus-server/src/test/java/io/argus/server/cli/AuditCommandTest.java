@@ -37,6 +37,6 @@ class AuditCommandTest {
     void noDatabaseIsAnErrorNotAnEmptyLog() {
         ArgusCliTest.Run r = ArgusCliTest.run(Map.of(), "audit", "verify", "--data-dir", dir.resolve("nope").toString());
         assertThat(r.status()).isEqualTo(1);
-        assertThat(r.err()).contains("no metadata database");
+        assertThat(r.err()).contains("no Argus data in");
     }
 }

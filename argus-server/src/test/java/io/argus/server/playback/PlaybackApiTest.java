@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
+import io.argus.metadata.TenantScope;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
 import io.argus.server.testing.TestNode;
@@ -70,7 +71,11 @@ class PlaybackApiTest {
         ChunkRecord c = ChunkFixtures.write(store, t, camera, T0.plusSeconds(14), SampleMedia.H264_1080P25, false,
                 12_345, b);
         chunks = List.of(a, b, c);
-        chunks.forEach(r -> assertThat(index.add(r)).isTrue());
+        // The node's own index takes rows in the caller's tenant scope (row-level security on PostgreSQL).
+        TenantScope.as(t, () -> {
+            chunks.forEach(r -> assertThat(index.add(r)).isTrue());
+            return null;
+        });
     }
 
     static String create(String name) {
@@ -297,8 +302,8 @@ class PlaybackApiTest {
                 SampleMedia.H264_1080P25, false, 0, null);
         ChunkRecord sd = ChunkFixtures.write(server.recording().store(), Tenants.DEFAULT_ID, camera,
                 t.plusSeconds(4), SampleMedia.H264_360P25, false, 360_000, hd);
-        server.recording().index().add(hd);
-        server.recording().index().add(sd);
+        TenantScope.as(Tenants.DEFAULT_ID, () -> server.recording().index().add(hd)
+                && server.recording().index().add(sd));
         Answer conflict = api.get("/api/v1/cameras/" + mixed + "/export.mp4?from=" + t + "&to=" + t.plusSeconds(8));
         assertThat(conflict.status()).isEqualTo(409);
         assertThat(conflict.json().get("error").asText()).isEqualTo("conflict");

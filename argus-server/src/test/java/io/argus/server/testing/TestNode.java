@@ -6,9 +6,11 @@ import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
 import io.argus.media.path.Path;
+import io.argus.metadata.Database;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.testkit.EmbeddedPostgres;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,6 +61,9 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     private String transport = "tcp";
     private String namePrefix = "cam-";
     private Clock clock = Clock.systemUTC();
+    /** Every node on PostgreSQL: {@code -Dargus.testNode.postgres=true} runs any node test on it. */
+    private boolean postgres = Boolean.getBoolean("argus.testNode.postgres");
+    private EmbeddedPostgres.Database database;
 
     private boolean perTest;
     private java.nio.file.Path dataDir;
@@ -137,6 +142,39 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
         return this;
     }
 
+    /**
+     * The metadata on PostgreSQL (the JVM's one {@link EmbeddedPostgres}, a fresh database per node) instead
+     * of the embedded database in the data folder; {@link #stopServer}/{@link #startServer} keep the database.
+     */
+    public TestNode postgres() {
+        this.postgres = true;
+        return this;
+    }
+
+    /** The node's PostgreSQL database ({@link #postgres}), for offline tools and direct queries. */
+    public EmbeddedPostgres.Database database() {
+        return database;
+    }
+
+    /**
+     * Opens the node's metadata database as an offline command does ({@code Database.open} with the node's
+     * metadata.url: the data folder's embedded database, or its PostgreSQL database). Close it after use.
+     */
+    public Database openDatabase() {
+        return database == null ? Database.open(dataDir, "", "", "")
+                : Database.open(dataDir, database.url(), database.user(), database.password());
+    }
+
+    /** The flags that point an offline command at the node's data and metadata, whichever engine it uses. */
+    public List<String> offlineFlags() {
+        List<String> flags = new ArrayList<>(List.of("--data-dir", dataDir.toString()));
+        if (database != null) {
+            flags.addAll(List.of("--set", "metadata.url=" + database.url(), "--set", "metadata.user="
+                    + database.user(), "--set", "metadata.password=" + database.password()));
+        }
+        return flags;
+    }
+
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
         start();
@@ -164,6 +202,12 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
 
     private void start() throws Exception {
         dataDir = Files.createTempDirectory("argus-test-node-");
+        if (postgres) {
+            database = EmbeddedPostgres.freshDatabase();
+            config.put("metadata.url", database.url());
+            config.put("metadata.user", database.user());
+            config.put("metadata.password", database.password());
+        }
         if (cameras > 0) {
             simulate(cameras, codec);
         }
@@ -206,6 +250,10 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
         if (server != null) {
             server.close();
             server = null;
+        }
+        if (database != null) {
+            EmbeddedPostgres.drop(database);
+            database = null;
         }
         sims.forEach(Simulator::close);
         sims.clear();
