@@ -12,6 +12,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -30,7 +31,9 @@ import org.slf4j.LoggerFactory;
  * A node's shards from a Kafka consumer group: the shards topic's partitions are the shards, the node runs as many
  * members as its capacity is worth ({@link MemberPolicy}), and the broker's uniform assignor decides. Members are
  * added one at a time, each after the previous one got its share, and only while the node is under its headroom;
- * this is how a node at 80 % takes no new shards and how a returning node takes load back in small steps.
+ * this is how a node at 80 % takes no new shards and how a returning node takes load back in small steps. Every
+ * change of the node's share re-checks the headroom, so a node that was full when it was alone (the first node of a
+ * cluster) grows its members as others join and take load from it.
  */
 public final class KafkaShardAssignment implements ShardAssignment {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaShardAssignment.class);
@@ -139,6 +142,15 @@ public final class KafkaShardAssignment implements ShardAssignment {
         }
     }
 
+    /** Schedules {@link #adjust} unless the node is closing (its members' last revocations come after). */
+    private void adjustLater() {
+        try {
+            control.execute(this::adjust);
+        } catch (RejectedExecutionException e) {
+            // Closed: no more members to add or remove.
+        }
+    }
+
     private Set<Integer> ownedShards() {
         Set<Integer> all = new TreeSet<>();
         ownedByMember.values().forEach(m -> all.addAll(m.keySet()));
@@ -168,7 +180,7 @@ public final class KafkaShardAssignment implements ShardAssignment {
                     listener.onShardsAssigned(added, epoch);
                 }
             }
-            control.execute(KafkaShardAssignment.this::adjust);
+            adjustLater();
         }
 
         @Override
@@ -180,15 +192,14 @@ public final class KafkaShardAssignment implements ShardAssignment {
                     shards.forEach(mine::remove);
                     shards.stream().filter(s -> !heldByAnyMember(s)).forEach(removed::add);
                 }
-                if (removed.isEmpty()) {
-                    return;
-                }
-                if (lost) {
+                if (lost && !removed.isEmpty()) {
                     listener.onShardsLost(removed, epoch);
-                } else {
+                } else if (!removed.isEmpty()) {
                     listener.onShardsRevoked(removed, epoch);
                 }
             }
+            // Load taken away may bring the node back under its headroom: it may add a member now.
+            adjustLater();
         }
     }
 
