@@ -8,7 +8,7 @@ import java.util.Objects;
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
-                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp) {
+                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, ClusterConfig cluster) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -21,6 +21,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rtmp, "rtmp");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -56,7 +57,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.CRYPTO_MASTER_KEY)),
                 tls(v),
                 new RtmpConfig(v.get(ConfigKeys.RTMP_ENABLED), v.get(ConfigKeys.RTMP_PORT),
-                        v.get(ConfigKeys.RTMPS_PORT)));
+                        v.get(ConfigKeys.RTMPS_PORT)),
+                new ClusterConfig(v.get(ConfigKeys.CLUSTER_KAFKA), v.get(ConfigKeys.CLUSTER_NODE),
+                        v.get(ConfigKeys.CLUSTER_CAPACITY), v.get(ConfigKeys.CLUSTER_ADVERTISED_URL)));
     }
 
     private static TlsConfig tls(ConfigValues v) {

@@ -150,6 +150,17 @@ public final class ConfigKeys {
             StorageConfig::price, "Price of a GB-month on the cold tier (default: S3 Glacier Instant Retrieval).");
     public static final ConfigKey<Double> STORAGE_PRICE_COLD_REQ = key("storage.price.cold.per1000Requests", "0.02",
             StorageConfig::price, "Price of 1,000 requests on the cold tier.");
+    public static final ConfigKey<String> CLUSTER_KAFKA = key("cluster.kafka", "", Parsers::text,
+            "Kafka bootstrap servers (host:port, comma-separated) of the cluster this node joins: its event bus and "
+                    + "the group that assigns camera shards to nodes. Empty: a single node with an in-process bus.");
+    public static final ConfigKey<String> CLUSTER_NODE = key("cluster.node", "", Parsers::text,
+            "This node's name in the cluster, unique among its nodes; empty: the machine's host name.");
+    public static final ConfigKey<Integer> CLUSTER_CAPACITY = key("cluster.capacity", "250", Parsers::integer,
+            "Cameras this node can ingest and record: it runs one shard-group member per 25 and takes no new "
+                    + "shards at 80 % (docs/cluster.md).");
+    public static final ConfigKey<String> CLUSTER_ADVERTISED_URL = key("cluster.advertisedUrl", "", Parsers::text,
+            "The URL other nodes and GET /api/v1/cluster give for this node, e.g. http://node-1.example:8080; empty: "
+                    + "http://<host name>:<HTTP port>.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
@@ -162,7 +173,8 @@ public final class ConfigKeys {
             STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
-            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT);
+            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
+            CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_ADVERTISED_URL);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -117,6 +117,7 @@ class AuthorizationMatrixTest {
             // The node: every tenant's cameras at once, so the system admin's only.
             row("GET /api/v1/node/stats",                             "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/node/stats/reset",                      "ok  403  403  403  403  403  403  403  401"),
+            row("GET /api/v1/cluster",                                "ok  403  403  403  403  403  403  403  401"),
             row("GET /api/v1/storage",                                "ok  403  403  403  403  403  403  403  401"),
             row("GET /api/v1/storage/status",                         "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/storage/mover/run",                     "ok  403  403  403  403  403  403  403  401"),
