@@ -40,6 +40,8 @@ public final class KafkaBrokers {
             Map.entry("group.min.session.timeout.ms", "500"),
             Map.entry("group.initial.rebalance.delay.ms", "0"),
             Map.entry("offsets.topic.num.partitions", "1"),
+            // A test JVM's broker stops with the JVM: no partition leadership to hand over first.
+            Map.entry("controlled.shutdown.enable", "false"),
             Map.entry("offsets.topic.replication.factor", "1"),
             Map.entry("transaction.state.log.replication.factor", "1"),
             Map.entry("transaction.state.log.min.isr", "1"),

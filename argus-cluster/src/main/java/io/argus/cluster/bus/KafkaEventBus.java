@@ -1,5 +1,6 @@
 package io.argus.cluster.bus;
 
+import io.argus.cluster.internal.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -81,10 +82,15 @@ public final class KafkaEventBus implements EventBus {
                 }
             }
         });
-        List<String> names = Arrays.stream(Topic.values()).map(Topic::kafkaName).toList();
-        var described = await(admin.describeTopics(names).allTopicNames());
         for (Topic t : Topic.values()) {
-            partitions.put(t, described.get(t.kafkaName()).partitions().size());
+            try {
+                partitions.put(t, KafkaTopics.partitions(admin, t.kafkaName(), ADMIN_TIMEOUT));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted", e);
+            } catch (ExecutionException | TimeoutException e) {
+                throw new IllegalStateException("Kafka did not describe " + t.kafkaName(), e);
+            }
         }
     }
 

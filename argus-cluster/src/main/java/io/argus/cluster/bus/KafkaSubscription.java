@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -16,6 +17,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.GroupProtocol;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.header.Header;
@@ -31,6 +34,11 @@ final class KafkaSubscription implements Subscription {
     private static final Logger LOG = LoggerFactory.getLogger(KafkaSubscription.class);
     /** How long one poll blocks: the longest a close waits for the loop to notice. */
     private static final Duration POLL = Duration.ofMillis(100);
+    /**
+     * How far before subscribing a new group starts reading: the publishers' clocks may be behind this node's by
+     * that much (NTP keeps machines well within it). A message from that moment may be seen: at least once.
+     */
+    private static final Duration CLOCK_SLACK = Duration.ofSeconds(1);
 
     private final Topic topic;
     private final String group;
@@ -44,6 +52,8 @@ final class KafkaSubscription implements Subscription {
     /** Offsets handled and not yet committed; touched by the poll thread only. */
     private final Map<TopicPartition, OffsetAndMetadata> handled = new HashMap<>();
     private volatile boolean closing;
+    /** When subscribe was called, in the producers' clock (epoch milliseconds). */
+    private final long subscribedAt = System.currentTimeMillis();
 
     KafkaSubscription(KafkaBusConfig config, Topic topic, String group, MessageHandler handler,
             Consumer<BusMessage> deadLetters, Consumer<KafkaSubscription> onClose) {
@@ -82,23 +92,10 @@ final class KafkaSubscription implements Subscription {
         try {
             consumer.subscribe(List.of(topic.kafkaName()), new Rebalance());
             while (!closing) {
-                for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
-                    Delivery.deliver(toMessage(r), group, handler, maxAttempts, deadLetters);
-                    handled.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
-                }
-                if (!handled.isEmpty()) {
-                    consumer.commitAsync(Map.copyOf(handled), (offsets, e) -> {
-                        if (e != null) {
-                            LOG.debug("group {}: commit failed, retried with the next ({})", group, e.toString());
-                        }
-                    });
-                    handled.clear();
-                }
+                pollOnce();
             }
         } catch (WakeupException e) {
             // close() woke the poll: leave below.
-        } catch (RuntimeException e) {
-            LOG.error("group {} on {}: the member stopped", group, topic.kafkaName(), e);
         } finally {
             try {
                 consumer.commitSync(handled);
@@ -106,6 +103,60 @@ final class KafkaSubscription implements Subscription {
                 LOG.debug("group {}: final commit failed ({})", group, e.toString());
             }
             consumer.close();
+        }
+    }
+
+    /**
+     * A partition the group never read starts at the first message published since this member subscribed (less
+     * {@link #CLOCK_SLACK}), not at the end: the coordinator may hand partitions over a heartbeat or two after the
+     * first assignment (a topic it had not seen yet), and "latest" then would skip what was published between.
+     */
+    private void startNewPartitionsAtSubscription(Collection<TopicPartition> partitions) {
+        Map<TopicPartition, OffsetAndMetadata> committed = consumer.committed(Set.copyOf(partitions));
+        Map<TopicPartition, Long> fresh = new HashMap<>();
+        partitions.stream().filter(tp -> committed.get(tp) == null)
+                .forEach(tp -> fresh.put(tp, subscribedAt - CLOCK_SLACK.toMillis()));
+        if (fresh.isEmpty()) {
+            return;
+        }
+        Map<TopicPartition, OffsetAndTimestamp> found = consumer.offsetsForTimes(fresh);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(fresh.keySet());
+        fresh.keySet().forEach(tp -> {
+            OffsetAndTimestamp at = found.get(tp);
+            consumer.seek(tp, at != null ? at.offset() : ends.get(tp));
+        });
+    }
+
+    /**
+     * One poll, its messages handled and their offsets committed. A member the coordinator fenced (its session
+     * expired: a pause, a cut from Kafka) had its partitions taken and rejoins by itself; the poll or callback that
+     * noticed throws, and the member goes on polling, a poll's time later so a broker that keeps refusing is not
+     * hammered. Messages it had not committed are delivered again to whoever has the partition now.
+     */
+    private void pollOnce() {
+        try {
+            for (ConsumerRecord<String, String> r : consumer.poll(POLL)) {
+                Delivery.deliver(toMessage(r), group, handler, maxAttempts, deadLetters);
+                handled.put(new TopicPartition(r.topic(), r.partition()), new OffsetAndMetadata(r.offset() + 1));
+            }
+            if (!handled.isEmpty()) {
+                consumer.commitAsync(Map.copyOf(handled), (offsets, e) -> {
+                    if (e != null) {
+                        LOG.debug("group {}: commit failed, retried with the next ({})", group, e.toString());
+                    }
+                });
+                handled.clear();
+            }
+        } catch (WakeupException e) {
+            throw e;
+        } catch (KafkaException e) {
+            LOG.warn("group {} on {}: {}; polling on (the member rejoins)", group, topic.kafkaName(), e.toString());
+            try {
+                Thread.sleep(POLL);
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                closing = true;
+            }
         }
     }
 
@@ -121,8 +172,9 @@ final class KafkaSubscription implements Subscription {
     private final class Rebalance implements ConsumerRebalanceListener {
         @Override
         public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
-            // Resolve each new partition's start now and commit it, so a message published after subscribe returns
-            // is read, and the group's lag counts from here even before anything is handled.
+            startNewPartitionsAtSubscription(partitions);
+            // Resolve each partition's start now and commit it, so the group's lag counts from here even before
+            // anything is handled, and a restart resumes here.
             Map<TopicPartition, OffsetAndMetadata> start = new HashMap<>();
             partitions.forEach(tp -> start.put(tp, new OffsetAndMetadata(consumer.position(tp))));
             if (!start.isEmpty()) {
@@ -134,6 +186,12 @@ final class KafkaSubscription implements Subscription {
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
             consumer.commitSync(handled);
+            handled.clear();
+        }
+
+        /** Fenced: the partitions are someone else's already, and a commit would be refused. */
+        @Override
+        public void onPartitionsLost(Collection<TopicPartition> partitions) {
             handled.clear();
         }
     }

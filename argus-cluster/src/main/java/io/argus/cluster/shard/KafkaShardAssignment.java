@@ -1,5 +1,6 @@
 package io.argus.cluster.shard;
 
+import io.argus.cluster.internal.KafkaTopics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -83,8 +84,7 @@ public final class KafkaShardAssignment implements ShardAssignment {
                     throw new IllegalStateException("cannot create the shards topic " + config.group(), e.getCause());
                 }
             }
-            int partitions = admin.describeTopics(List.of(config.group())).allTopicNames()
-                    .get(ADMIN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS).get(config.group()).partitions().size();
+            int partitions = KafkaTopics.partitions(admin, config.group(), ADMIN_TIMEOUT);
             if (partitions != config.shards().count()) {
                 throw new IllegalStateException("the shards topic " + config.group() + " has " + partitions
                         + " partitions and this node is configured for " + config.shards().count() + " shards");

@@ -59,7 +59,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new RtmpConfig(v.get(ConfigKeys.RTMP_ENABLED), v.get(ConfigKeys.RTMP_PORT),
                         v.get(ConfigKeys.RTMPS_PORT)),
                 new ClusterConfig(v.get(ConfigKeys.CLUSTER_KAFKA), v.get(ConfigKeys.CLUSTER_NODE),
-                        v.get(ConfigKeys.CLUSTER_CAPACITY), v.get(ConfigKeys.CLUSTER_ADVERTISED_URL)));
+                        v.get(ConfigKeys.CLUSTER_CAPACITY), v.get(ConfigKeys.CLUSTER_SHARDS),
+                        v.get(ConfigKeys.CLUSTER_ADVERTISED_URL)));
     }
 
     private static TlsConfig tls(ConfigValues v) {

@@ -158,6 +158,10 @@ public final class ConfigKeys {
     public static final ConfigKey<Integer> CLUSTER_CAPACITY = key("cluster.capacity", "250", Parsers::integer,
             "Cameras this node can ingest and record: it runs one shard-group member per 25 and takes no new "
                     + "shards at 80 % (docs/cluster.md).");
+    public static final ConfigKey<Integer> CLUSTER_SHARDS = key("cluster.shards", "4096", Parsers::integer,
+            "Shards cameras hash to (the partitions of the argus.shards topic): the same on every node and fixed for "
+                    + "the cluster's life; a node whose count differs from the topic's refuses to start. More shards "
+                    + "spread load more evenly (docs/cluster.md, Placement).");
     public static final ConfigKey<String> CLUSTER_ADVERTISED_URL = key("cluster.advertisedUrl", "", Parsers::text,
             "The URL other nodes and GET /api/v1/cluster give for this node, e.g. http://node-1.example:8080; empty: "
                     + "http://<host name>:<HTTP port>.");
@@ -174,7 +178,7 @@ public final class ConfigKeys {
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
             TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
-            CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_ADVERTISED_URL);
+            CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -6,6 +6,7 @@ import io.argus.cluster.bus.KafkaBusConfig;
 import io.argus.cluster.bus.KafkaEventBus;
 import io.argus.cluster.shard.KafkaShardAssignment;
 import io.argus.cluster.shard.LocalShardAssignment;
+import io.argus.cluster.shard.MemberPolicy;
 import io.argus.cluster.shard.ShardAssignment;
 import io.argus.cluster.shard.ShardGroupConfig;
 import io.argus.cluster.shard.Shards;
@@ -39,7 +40,7 @@ public final class ClusterRole implements AutoCloseable {
     private final String node;
     private final PathManager paths;
     private final IntSupplier httpPort;
-    private final Shards shards = new Shards(Shards.DEFAULT_COUNT);
+    private final Shards shards;
     private final EventBus bus;
     private ShardAssignment assignment;
     private NodeDirectory directory;
@@ -52,11 +53,14 @@ public final class ClusterRole implements AutoCloseable {
         this.node = config.node().isBlank() ? hostName() : config.node();
         this.paths = paths;
         this.httpPort = httpPort;
+        this.shards = new Shards(config.shards());
         this.bus = config.clustered() ? new KafkaEventBus(new KafkaBusConfig(config.kafka(), node))
                 : new InProcessEventBus(KafkaBusConfig.DEFAULT_MAX_ATTEMPTS);
         try {
             assignment = config.clustered()
-                    ? new KafkaShardAssignment(new ShardGroupConfig(config.kafka(), node, config.capacity()),
+                    ? new KafkaShardAssignment(new ShardGroupConfig(config.kafka(), node, config.capacity(), shards,
+                            MemberPolicy.defaults(), ShardGroupConfig.DEFAULT_GROUP,
+                            ShardGroupConfig.DEFAULT_SESSION_TIMEOUT, ShardGroupConfig.DEFAULT_HEARTBEAT),
                             new ShardLog(), this::camerasIn)
                     : new LocalShardAssignment(shards, new ShardLog());
             assignment.start();
@@ -93,6 +97,11 @@ public final class ClusterRole implements AutoCloseable {
         return bus;
     }
 
+    /** How many shards this node owns now. */
+    public int ownedShards() {
+        return assignment.owned().size();
+    }
+
     /** {@code GET /api/v1/cluster}: the nodes heard of, the shard count, the newest epoch this node holds. */
     public ClusterResponse describe() {
         var nodes = directory.nodes().stream().map(e -> new ClusterResponse.Node(e.node().name(), e.node().url(),
@@ -108,7 +117,7 @@ public final class ClusterRole implements AutoCloseable {
             Gauge.builder("argus.cluster.consumer.lag", bus, b -> lagOrNaN(b, group)).tag("group", group)
                     .description("messages published to the group and not yet handled").register(registry);
         }
-        Gauge.builder("argus.cluster.shards.owned", this, r -> r.assignment.owned().size())
+        Gauge.builder("argus.cluster.shards.owned", this, ClusterRole::ownedShards)
                 .description("shards this node owns").register(registry);
     }
 
