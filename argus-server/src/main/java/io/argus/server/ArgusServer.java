@@ -13,6 +13,7 @@ import io.argus.server.api.access.AccessHandlers;
 import io.argus.server.api.audit.AuditHandlers;
 import io.argus.server.api.cameras.CameraHandlers;
 import io.argus.server.api.cameras.CameraTestHandler;
+import io.argus.server.api.cluster.ClusterHandlers;
 import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
 import io.argus.server.api.live.MediaHandlers;
@@ -30,6 +31,7 @@ import io.argus.server.auth.SessionRechecks;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.roles.AuditRole;
+import io.argus.server.roles.ClusterRole;
 import io.argus.server.roles.DataDir;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
@@ -74,6 +76,7 @@ public final class ArgusServer implements AutoCloseable {
     private final RtspRole rtsp;
     private final Optional<RtmpRole> rtmp;
     private final Optional<SrtRole> srt;
+    private final ClusterRole cluster;
     private final HttpApi http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
@@ -110,11 +113,14 @@ public final class ArgusServer implements AutoCloseable {
         TranscodeService transcodes = s.start("transcode",
                 () -> new TranscodeService(config.transcode(), config.transcode().maxJobs() == 0 ? Hardware.NONE
                         : Hardware.probe()));
+        cluster = s.start("cluster", () -> new ClusterRole(config.cluster(), media.paths(), audit.log(),
+                () -> ready ? httpPort() : config.http().port(), clock));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
             media.srt().ifPresent(srtLib -> SrtMetrics.bind(srtLib.connections(), m.registry()));
             transcodes.bindMetrics(m.registry());
+            cluster.bindMetrics(m.registry());
             return m;
         });
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks,
@@ -168,7 +174,8 @@ public final class ArgusServer implements AutoCloseable {
                 storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
                         new EvidenceExporter(sealed, recording.index(), signingKey, clock), metadata.keys()),
-                new AuditHandlers(audit.log()));
+                new AuditHandlers(audit.log()),
+                new ClusterHandlers(cluster::describe));
         return new HttpApi(config.http(), metadata.auth(), audit.log(), signer, media.cameras()::exists,
                 tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock, modules);
     }
@@ -211,6 +218,11 @@ public final class ArgusServer implements AutoCloseable {
                     srtPort()));
         }
         return ports;
+    }
+
+    /** The cluster side: the event bus, shards, the nodes heard of. */
+    public ClusterRole cluster() {
+        return cluster;
     }
 
     /** Recording: chunk store, index, bookmarks, recorder. */

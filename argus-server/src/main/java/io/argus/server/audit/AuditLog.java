@@ -12,11 +12,14 @@ import io.argus.metadata.TenantScope;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
 import javax.sql.DataSource;
 
 /**
@@ -45,6 +48,7 @@ public final class AuditLog {
     private final AuditChainVerifier verifier;
     private final Clock clock;
     private final Map<String, Instant> views = new ConcurrentHashMap<>();
+    private final List<Consumer<AuditRecord>> listeners = new CopyOnWriteArrayList<>();
 
     public AuditLog(DataSource db, Clock clock) {
         this.repository = new AuditLogRepository(db);
@@ -66,7 +70,17 @@ public final class AuditLog {
         AuditEntry e = new AuditEntry(actor.tenantId(), clock.instant(), actor.userId(), actor.userName(),
                 actor.sourceIp(), action, targetType, targetId, outcome, json(details));
         // In the actor's tenant whatever thread appends (an audit executor, a request after its scope ended).
-        return TenantScope.as(actor.tenantId(), () -> repository.append(e));
+        AuditRecord r = TenantScope.as(actor.tenantId(), () -> repository.append(e));
+        listeners.forEach(l -> l.accept(r));
+        return r;
+    }
+
+    /**
+     * Hears every event {@link #record}ed, after it is stored (the cluster publishes committed changes from here).
+     * A listener runs on the recording thread and must not throw or block.
+     */
+    public void addListener(Consumer<AuditRecord> listener) {
+        listeners.add(listener);
     }
 
     /**

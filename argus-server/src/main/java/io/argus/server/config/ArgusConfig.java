@@ -9,7 +9,7 @@ import java.util.Objects;
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
                           CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, SrtConfig srt,
-                          TranscodeConfig transcode, MetadataConfig metadata) {
+                          TranscodeConfig transcode, MetadataConfig metadata, ClusterConfig cluster) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -25,6 +25,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(srt, "srt");
         Objects.requireNonNull(transcode, "transcode");
         Objects.requireNonNull(metadata, "metadata");
+        Objects.requireNonNull(cluster, "cluster");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -65,7 +66,10 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.SRT_PASSPHRASE), v.get(ConfigKeys.SRT_PBKEYLEN)),
                 new TranscodeConfig(v.get(ConfigKeys.TRANSCODE_MAX_JOBS), v.get(ConfigKeys.TRANSCODE_LINGER)),
                 new MetadataConfig(v.get(ConfigKeys.METADATA_URL), v.get(ConfigKeys.METADATA_USER),
-                        v.get(ConfigKeys.METADATA_PASSWORD)));
+                        v.get(ConfigKeys.METADATA_PASSWORD)),
+                new ClusterConfig(v.get(ConfigKeys.CLUSTER_KAFKA), v.get(ConfigKeys.CLUSTER_NODE),
+                        v.get(ConfigKeys.CLUSTER_CAPACITY), v.get(ConfigKeys.CLUSTER_SHARDS),
+                        v.get(ConfigKeys.CLUSTER_ADVERTISED_URL)));
     }
 
     private static TlsConfig tls(ConfigValues v) {

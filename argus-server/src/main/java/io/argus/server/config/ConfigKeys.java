@@ -181,6 +181,22 @@ public final class ConfigKeys {
             "How long a live transcode keeps running after its last viewer left, so a viewer who reloads or an "
                     + "LL-HLS player between requests finds it running.");
 
+    public static final ConfigKey<String> CLUSTER_KAFKA = key("cluster.kafka", "", Parsers::text,
+            "Kafka bootstrap servers (host:port, comma-separated) of the cluster this node joins: its event bus and "
+                    + "the group that assigns camera shards to nodes. Empty: a single node with an in-process bus.");
+    public static final ConfigKey<String> CLUSTER_NODE = key("cluster.node", "", Parsers::text,
+            "This node's name in the cluster, unique among its nodes; empty: the machine's host name.");
+    public static final ConfigKey<Integer> CLUSTER_CAPACITY = key("cluster.capacity", "250", Parsers::integer,
+            "Cameras this node can ingest and record: it runs one shard-group member per 25 and takes no new "
+                    + "shards at 80 % (docs/cluster.md).");
+    public static final ConfigKey<Integer> CLUSTER_SHARDS = key("cluster.shards", "4096", Parsers::integer,
+            "Shards cameras hash to (the partitions of the argus.shards topic): the same on every node and fixed for "
+                    + "the cluster's life; a node whose count differs from the topic's refuses to start. More shards "
+                    + "spread load more evenly (docs/cluster.md, Placement).");
+    public static final ConfigKey<String> CLUSTER_ADVERTISED_URL = key("cluster.advertisedUrl", "", Parsers::text,
+            "The URL other nodes and GET /api/v1/cluster give for this node, e.g. http://node-1.example:8080; empty: "
+                    + "http://<host name>:<HTTP port>.");
+
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX,
@@ -195,7 +211,8 @@ public final class ConfigKeys {
             TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
             SRT_ENABLED, SRT_PORT, SRT_PASSPHRASE, SRT_PBKEYLEN,
             TRANSCODE_MAX_JOBS, TRANSCODE_LINGER,
-            METADATA_URL, METADATA_USER, METADATA_PASSWORD);
+            METADATA_URL, METADATA_USER, METADATA_PASSWORD,
+            CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

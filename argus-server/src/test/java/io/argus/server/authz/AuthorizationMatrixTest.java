@@ -119,6 +119,7 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/node/stats/reset",                      "ok  403  403  403  403  403  403  403  401"),
             row("GET /api/v1/transcodes",                             "ok  403  403  403  403  403  403  403  401"),
             row("GET /api/v1/node",                                   "ok  403  403  403  403  403  403  403  401"),
+            row("GET /api/v1/cluster",                                "ok  403  403  403  403  403  403  403  401"),
             row("GET /api/v1/storage",                                "ok  403  403  403  403  403  403  403  401"),
             row("GET /api/v1/storage/status",                         "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/storage/mover/run",                     "ok  403  403  403  403  403  403  403  401"),

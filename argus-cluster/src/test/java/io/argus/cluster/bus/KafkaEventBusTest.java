@@ -1,0 +1,13 @@
+package io.argus.cluster.bus;
+
+import io.argus.testkit.KafkaBrokers;
+import java.time.Duration;
+
+/** The contract on a real broker (the JVM's in-JVM KRaft broker). */
+class KafkaEventBusTest extends EventBusContract {
+    @Override
+    EventBus newBus(int maxAttempts) {
+        return new KafkaEventBus(new KafkaBusConfig(KafkaBrokers.shared().bootstrapServers(), "test-node",
+                KafkaBusConfig.DEFAULT_PARTITIONS, maxAttempts, Duration.ofSeconds(30)));
+    }
+}

@@ -1,0 +1,143 @@
+package io.argus.server.roles;
+
+import io.argus.cluster.bus.EventBus;
+import io.argus.cluster.bus.InProcessEventBus;
+import io.argus.cluster.bus.KafkaBusConfig;
+import io.argus.cluster.bus.KafkaEventBus;
+import io.argus.cluster.shard.KafkaShardAssignment;
+import io.argus.cluster.shard.LocalShardAssignment;
+import io.argus.cluster.shard.MemberPolicy;
+import io.argus.cluster.shard.ShardAssignment;
+import io.argus.cluster.shard.ShardGroupConfig;
+import io.argus.cluster.shard.Shards;
+import io.argus.media.path.PathManager;
+import io.argus.server.api.cluster.ClusterResponse;
+import io.argus.server.audit.AuditLog;
+import io.argus.server.cluster.ChangePublisher;
+import io.argus.server.cluster.NodeAnnouncement;
+import io.argus.server.cluster.NodeDirectory;
+import io.argus.server.cluster.ShardLog;
+import io.argus.server.config.ClusterConfig;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.Set;
+import java.util.function.IntSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node as part of a cluster, or alone: the event bus (Kafka when {@code cluster.kafka} is set, else in-process),
+ * the shard assignment (a Kafka consumer group, else this node owns every shard), the nodes' announcements, and the
+ * publication of committed camera and user changes on the bus.
+ */
+public final class ClusterRole implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(ClusterRole.class);
+
+    private final ClusterConfig config;
+    private final String node;
+    private final PathManager paths;
+    private final IntSupplier httpPort;
+    private final Shards shards;
+    private final EventBus bus;
+    private ShardAssignment assignment;
+    private NodeDirectory directory;
+
+    /**
+     * @param httpPort the node's HTTP port, for the advertised URL when none is configured (bound after this role)
+     */
+    public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort, Clock clock) {
+        this.config = config;
+        this.node = config.node().isBlank() ? hostName() : config.node();
+        this.paths = paths;
+        this.httpPort = httpPort;
+        this.shards = new Shards(config.shards());
+        this.bus = config.clustered() ? new KafkaEventBus(new KafkaBusConfig(config.kafka(), node))
+                : new InProcessEventBus(KafkaBusConfig.DEFAULT_MAX_ATTEMPTS);
+        try {
+            assignment = config.clustered()
+                    ? new KafkaShardAssignment(new ShardGroupConfig(config.kafka(), node, config.capacity(), shards,
+                            MemberPolicy.defaults(), ShardGroupConfig.DEFAULT_GROUP,
+                            ShardGroupConfig.DEFAULT_SESSION_TIMEOUT, ShardGroupConfig.DEFAULT_HEARTBEAT),
+                            new ShardLog(), this::camerasIn)
+                    : new LocalShardAssignment(shards, new ShardLog());
+            assignment.start();
+            directory = new NodeDirectory(bus, this::announcement, clock);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+        audit.addListener(new ChangePublisher(bus));
+        LOG.info("node {}: {}", node, config.clustered() ? "in the cluster at " + config.kafka() : "single node");
+    }
+
+    private static String hostName() {
+        try {
+            return InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return "argus";
+        }
+    }
+
+    /** Cameras of this node whose shard is in {@code owned}. */
+    private int camerasIn(Set<Integer> owned) {
+        return (int) paths.paths().stream().filter(p -> owned.contains(shards.shardOf(p.id()))).count();
+    }
+
+    private NodeAnnouncement announcement() {
+        String url = config.advertisedUrl().isBlank() ? "http://" + hostName() + ":" + httpPort.getAsInt()
+                : config.advertisedUrl();
+        return new NodeAnnouncement(node, url, NodeAnnouncement.UP, camerasIn(assignment.owned().keySet()),
+                config.capacity());
+    }
+
+    public EventBus bus() {
+        return bus;
+    }
+
+    /** How many shards this node owns now. */
+    public int ownedShards() {
+        return assignment.owned().size();
+    }
+
+    /** {@code GET /api/v1/cluster}: the nodes heard of, the shard count, the newest epoch this node holds. */
+    public ClusterResponse describe() {
+        var nodes = directory.nodes().stream().map(e -> new ClusterResponse.Node(e.node().name(), e.node().url(),
+                e.state(), e.node().cameras(), e.node().capacity(),
+                Math.round(100.0 * e.node().cameras() / e.node().capacity()) / 100.0)).toList();
+        long generation = assignment.owned().values().stream().mapToLong(Long::longValue).max().orElse(0);
+        return new ClusterResponse(nodes, shards.count(), generation);
+    }
+
+    /** {@code argus_cluster_consumer_lag{group}} for each group this node is in, and the shards it owns. */
+    public void bindMetrics(MeterRegistry registry) {
+        for (String group : bus.groups()) {
+            Gauge.builder("argus.cluster.consumer.lag", bus, b -> lagOrNaN(b, group)).tag("group", group)
+                    .description("messages published to the group and not yet handled").register(registry);
+        }
+        Gauge.builder("argus.cluster.shards.owned", this, ClusterRole::ownedShards)
+                .description("shards this node owns").register(registry);
+    }
+
+    /** A scrape must not fail because Kafka is slow to answer: the gauge reads NaN then. */
+    private static double lagOrNaN(EventBus bus, String group) {
+        try {
+            return bus.lag(group);
+        } catch (RuntimeException e) {
+            return Double.NaN;
+        }
+    }
+
+    @Override
+    public void close() {
+        if (directory != null) {
+            directory.close();
+        }
+        if (assignment != null) {
+            assignment.close();
+        }
+        bus.close();
+    }
+}
