@@ -4,6 +4,7 @@ import io.argus.media.path.PathManager;
 import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
+import io.argus.metadata.OnvifDeviceRepository;
 import io.argus.server.api.ApiModule;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.HttpsConnectors;
@@ -15,6 +16,8 @@ import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
 import io.argus.server.api.live.MediaHandlers;
 import io.argus.server.api.node.NodeHandlers;
+import io.argus.server.api.onvif.OnvifHandlers;
+import io.argus.server.api.onvif.PtzHandlers;
 import io.argus.server.api.playback.PlaybackHandlers;
 import io.argus.server.api.playback.TimelineHandlers;
 import io.argus.server.api.recording.RecordingHandlers;
@@ -25,6 +28,8 @@ import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
+import io.argus.server.onvif.JdbcOnvifEventStore;
+import io.argus.server.onvif.OnvifService;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.DataDir;
 import io.argus.server.roles.MediaRole;
@@ -33,6 +38,7 @@ import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtmpRole;
 import io.argus.server.roles.RtspRole;
 import io.argus.server.tls.TlsMaterial;
+import io.argus.storage.crypto.SecretBox;
 import io.argus.storage.evidence.EvidenceExporter;
 import io.argus.storage.evidence.NodeSigningKey;
 import io.argus.storage.integrity.ChainVerifier;
@@ -97,8 +103,15 @@ public final class ArgusServer implements AutoCloseable {
             return m;
         });
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths()));
+        OnvifService onvif = s.start("onvif", () -> {
+            OnvifDeviceRepository devices = new OnvifDeviceRepository(metadata.database().dataSource(),
+                    new SecretBox(metadata.keys().ring()));
+            OnvifService o = new OnvifService(devices, media.cameras(), new JdbcOnvifEventStore(devices, clock), clock);
+            o.start();
+            return o;
+        });
         http = s.start("http", () -> {
-            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live,
+            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live, onvif,
                     () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
             api.start();
             return api;
@@ -115,7 +128,7 @@ public final class ArgusServer implements AutoCloseable {
      */
     private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
                             AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics, LiveHandlers live,
-                            Supplier<Optional<String>> notReady, Clock clock) throws IOException {
+                            OnvifService onvif, Supplier<Optional<String>> notReady, Clock clock) throws IOException {
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -134,6 +147,8 @@ public final class ArgusServer implements AutoCloseable {
                         clock),
                 new CameraHandlers(media.cameras(), rtsp::port),
                 new CameraTestHandler(media.cameras(), media.probe()),
+                new OnvifHandlers(onvif),
+                new PtzHandlers(onvif),
                 new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 live,
                 new RecordingHandlers(media.cameras(), recording.service(), clock),

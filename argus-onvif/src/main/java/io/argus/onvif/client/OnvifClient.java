@@ -45,6 +45,11 @@ public final class OnvifClient {
         return new OnvifClient(transport, services);
     }
 
+    /** A device whose services and clock offset are known already (stored when it was added). */
+    public static OnvifClient of(ServiceAddresses services, SoapTransport transport) {
+        return new OnvifClient(transport, services);
+    }
+
     /** The device's clock minus ours (ONVIF Core §5.12.2), from GetSystemDateAndTime; none if it does not say. */
     static ClockOffset measureClock(URI deviceUrl, SoapTransport transport) {
         Instant sent = transport.clock().instant();

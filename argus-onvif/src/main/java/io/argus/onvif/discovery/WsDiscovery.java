@@ -42,6 +42,9 @@ public final class WsDiscovery {
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(
                 target.getAddress().isLoopbackAddress() ? "127.0.0.1" : "0.0.0.0"), 0))) {
             socket.send(new DatagramPacket(probe, probe.length, target));
+            // SOAP-over-UDP §3.4: a datagram may be lost, so it is sent again (same MessageID; answers to both
+            // count once, by endpoint).
+            socket.send(new DatagramPacket(probe, probe.length, target));
             long deadline = System.nanoTime() + window.toNanos();
             byte[] buf = new byte[MAX_DATAGRAM];
             while (true) {

@@ -9,6 +9,7 @@ import io.argus.media.path.Path;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
+import io.argus.sim.onvif.OnvifSimConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -59,6 +60,7 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     private String transport = "tcp";
     private String namePrefix = "cam-";
     private Clock clock = Clock.systemUTC();
+    private OnvifSimConfig onvif;
 
     private boolean perTest;
     private java.nio.file.Path dataDir;
@@ -131,6 +133,15 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
         return this;
     }
 
+    /**
+     * The simulated cameras are ONVIF devices too (admin/admin, WS-Discovery on a free UDP port), each raising a
+     * motion event every {@code eventPeriod}.
+     */
+    public TestNode onvif(java.time.Duration eventPeriod) {
+        this.onvif = OnvifSimConfig.defaults("127.0.0.1", 0, 0).withEventPeriod(eventPeriod);
+        return this;
+    }
+
     /** The node's wall clock (a {@code ManualClock} for tests that set the time). */
     public TestNode clock(Clock c) {
         this.clock = c;
@@ -195,7 +206,8 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     }
 
     private void simulate(int n, Codec c) throws IOException {
-        Simulator sim = Simulator.start(new Simulator.Config(n, "127.0.0.1", 0, c, fps, udp, small));
+        Simulator sim = Simulator.start(new Simulator.Config(n, "127.0.0.1", 0, c, fps, udp, small),
+                sims.isEmpty() ? onvif : null);
         sims.add(sim);
         for (int i = 1; i <= n; i++) {
             urls.add(sim.url(i));
