@@ -31,16 +31,24 @@ public final class WsDiscovery {
     private static final Logger LOG = LoggerFactory.getLogger(WsDiscovery.class);
     /** A ProbeMatches is one device's description, a few KB; a larger datagram is not one. */
     private static final int MAX_DATAGRAM = 64 * 1024;
+    /** 4 MiB: two answers (the probe is repeated) of a thousand devices of about 1.5 KB; the kernel may cap it. */
+    static final int RECEIVE_BUFFER = 4 << 20;
 
     private final SafeXml xml = SafeXml.standard();
+
+    private record Answer(byte[] datagram, InetSocketAddress from) {
+    }
 
     /** Probes {@code target} (the multicast group, or one device's address) and collects answers for {@code window}. */
     public List<ProbeMatch> probe(InetSocketAddress target, Duration window) throws IOException {
         String id = "urn:uuid:" + UUID.randomUUID();
         byte[] probe = DiscoveryMessages.probe(id).getBytes(StandardCharsets.UTF_8);
-        Map<String, ProbeMatch> found = new LinkedHashMap<>();
+        List<Answer> received = new ArrayList<>();
         try (DatagramSocket socket = new DatagramSocket(new InetSocketAddress(InetAddress.getByName(
                 target.getAddress().isLoopbackAddress() ? "127.0.0.1" : "0.0.0.0"), 0))) {
+            // Hundreds of devices answer within the same half second: room for their answers in the socket, and
+            // nothing but receiving until the window ends (parsing waits), so none is dropped for want of reading.
+            socket.setReceiveBufferSize(RECEIVE_BUFFER);
             socket.send(new DatagramPacket(probe, probe.length, target));
             // SOAP-over-UDP §3.4: a datagram may be lost, so it is sent again (same MessageID; answers to both
             // count once, by endpoint).
@@ -59,10 +67,14 @@ public final class WsDiscovery {
                 } catch (SocketTimeoutException e) {
                     break;
                 }
-                InetSocketAddress from = (InetSocketAddress) p.getSocketAddress();
-                for (ProbeMatch m : read(Arrays.copyOf(p.getData(), p.getLength()), id, from)) {
-                    found.putIfAbsent(m.endpoint().isEmpty() ? m.xaddrs().toString() : m.endpoint(), m);
-                }
+                received.add(new Answer(Arrays.copyOf(p.getData(), p.getLength()),
+                        (InetSocketAddress) p.getSocketAddress()));
+            }
+        }
+        Map<String, ProbeMatch> found = new LinkedHashMap<>();
+        for (Answer a : received) {
+            for (ProbeMatch m : read(a.datagram(), id, a.from())) {
+                found.putIfAbsent(m.endpoint().isEmpty() ? m.xaddrs().toString() : m.endpoint(), m);
             }
         }
         return new ArrayList<>(found.values());

@@ -94,12 +94,14 @@ final class OnvifEventPuller implements Runnable {
                         renewed = clock.instant();
                     }
                 }
-            } catch (OnvifException | IllegalStateException e) {
+            } catch (RuntimeException e) {
+                // OnvifException from the device; anything else (the event store failing) must not end the puller
+                // either: it retries after the backoff like a device failure.
                 if (!running) {
                     break;
                 }
                 sessions.forget(device.id());
-                state = "resubscribing: " + e.getMessage();
+                state = "resubscribing: " + (e instanceof OnvifException ? e.getMessage() : e.toString());
                 LOG.info("ONVIF events of {} ({}): {}; subscribing again in {} ms", device.xaddr(), device.id(),
                         e.getMessage(), backoff.toMillis());
                 if (!pause(backoff)) {

@@ -45,16 +45,23 @@ final class OnvifSessions {
         return new SoapTransport(http, xml, credentials, clock, REQUEST_TIMEOUT);
     }
 
-    /** The device's client, connecting (and storing the new clock offset) when there is none. */
+    /**
+     * The device's client, connecting (and storing the new clock offset) when there is none. Not computeIfAbsent:
+     * connecting takes two round trips, and the map must not hold a lock on other devices meanwhile (two
+     * concurrent first uses of one device may both connect; one client is kept).
+     */
     OnvifClient client(OnvifDevice d) {
-        return clients.computeIfAbsent(d.id(), id -> {
-            OnvifClient c = connect(URI.create(d.xaddr()), new Credentials(d.username(), d.password()));
-            long offset = c.clockOffset().offset().toMillis();
-            if (offset != d.clockOffsetMillis()) {
-                repo.updateClockOffset(d.tenantId(), d.id(), offset);
-            }
+        OnvifClient c = clients.get(d.id());
+        if (c != null) {
             return c;
-        });
+        }
+        c = connect(URI.create(d.xaddr()), new Credentials(d.username(), d.password()));
+        long offset = c.clockOffset().offset().toMillis();
+        if (offset != d.clockOffsetMillis()) {
+            repo.updateClockOffset(d.tenantId(), d.id(), offset);
+        }
+        OnvifClient before = clients.putIfAbsent(d.id(), c);
+        return before != null ? before : c;
     }
 
     /** Forgets the device's client after a failure (or its removal). */

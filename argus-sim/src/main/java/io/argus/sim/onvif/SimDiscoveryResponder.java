@@ -14,6 +14,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -25,11 +28,16 @@ import org.slf4j.LoggerFactory;
 final class SimDiscoveryResponder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SimDiscoveryResponder.class);
     private static final int MAX_DATAGRAM = 64 * 1024;
+    /** WS-Discovery's APP_MAX_DELAY: answers are spread over this much time. */
+    static final int APP_MAX_DELAY_MS = 500;
+    private static final java.util.Random RANDOM = new java.util.Random();
 
     private final MulticastSocket socket;
     private final List<SimOnvifDevice> devices;
     private final SafeXml xml = SafeXml.standard();
     private final Thread thread;
+    private final ScheduledExecutorService senders = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().daemon().name("sim-onvif-discovery-answers").factory());
 
     private SimDiscoveryResponder(MulticastSocket socket, List<SimOnvifDevice> devices) {
         this.socket = socket;
@@ -97,12 +105,23 @@ final class SimDiscoveryResponder implements AutoCloseable {
         for (SimOnvifDevice d : devices) {
             byte[] out = DiscoveryMessages.probeMatches("urn:uuid:" + UUID.randomUUID(), relatesTo, d.endpoint(),
                     d.deviceService(), d.scopes()).getBytes(StandardCharsets.UTF_8);
-            socket.send(new DatagramPacket(out, out.length, from, port));
+            // WS-Discovery 2005/04 §5.3 / ONVIF Core §7.3: each device waits a random time up to APP_MAX_DELAY
+            // before answering, so hundreds of answers do not arrive at the prober at once.
+            senders.schedule(() -> send(out, from, port), RANDOM.nextInt(APP_MAX_DELAY_MS), TimeUnit.MILLISECONDS);
+        }
+    }
+
+    private void send(byte[] out, InetAddress to, int port) {
+        try {
+            socket.send(new DatagramPacket(out, out.length, to, port));
+        } catch (IOException e) {
+            LOG.debug("could not answer a probe from {}: {}", to, e.getMessage());
         }
     }
 
     @Override
     public void close() {
+        senders.shutdownNow();
         socket.close();
         try {
             thread.join(2000);
