@@ -1,6 +1,6 @@
-// The PTZ control of the camera view (started by PtzBrowserTest): a camera added from a simulated ONVIF device
-// shows the pad; holding → moves the head, a preset is saved, home, then the preset is gone to. The JUnit side
-// checks the simulator's PTZ state; this side returns what the page showed.
+// ONVIF in the UI (started by PtzBrowserTest): the admin page discovers a simulated ONVIF device and adds it; its
+// camera's view shows the PTZ pad; holding → moves the head, a preset is saved, home, then the preset is gone to.
+// The JUnit side checks the simulator's PTZ state; this side returns what the page showed.
 import { base, user, password, params, newPage, shot, run } from './browser.mjs';
 
 const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
@@ -25,15 +25,33 @@ await run(async (browser) => {
   await page.click('form.login button[type=submit]');
   await page.waitForSelector('argus-tile');
 
+  // Onboarding in the admin page: discover by address, add with the device's account, read the report.
+  await page.goto(base + '/#/admin');
+  await page.waitForSelector('argus-onvif-onboard');
+  await page.fill('#onvif-address', params.discovery);
+  await page.fill('#onvif-username', 'admin');
+  await page.fill('#onvif-password', 'admin');
+  await page.click('#onvif-discover');
+  await until(page, () => document.querySelector('argus-onvif-onboard').dataset.found, null, 15000, 'discovery');
+  r.found = await page.evaluate(() => Number(document.querySelector('argus-onvif-onboard').dataset.found));
+  await page.selectOption('#onvif-profiles', 'sub');
+  await page.click('#onvif-add');
+  await until(page, () => document.querySelector('argus-onvif-onboard').dataset.added, null, 30000, 'the report');
+  r.added = await page.evaluate(() => Number(document.querySelector('argus-onvif-onboard').dataset.added));
+  r.report = await page.textContent('#onvif-report');
+  r.screenshots = [await shot(page, 'onvif-01-admin')];
+  const ptzCamera = await page.evaluate(async () =>
+    (await (await import('/js/api.js')).get('/api/v1/onvif/devices'))[0].cameras[0].id);
+
   // A camera without PTZ shows no pad.
   await page.goto(base + '/#/camera/' + params.plainCamera);
   await page.waitForSelector('argus-camera-view video');
   await sleep(1000);
   r.plainHasPad = await page.evaluate(() => !document.querySelector('argus-ptz')?.hidden);
 
-  await page.goto(base + '/#/camera/' + params.ptzCamera);
+  await page.goto(base + '/#/camera/' + ptzCamera);
   await until(page, () => document.querySelector('argus-ptz')?.dataset.ready === 'true', null, 15000, 'the PTZ pad');
-  r.screenshots = [await shot(page, 'ptz-01-pad')];
+  r.screenshots.push(await shot(page, 'ptz-01-pad'));
 
   // Hold → for a moment: a continuous move, then a stop on release.
   const right = page.locator('argus-ptz button[data-pan="1"][data-tilt="0"]');

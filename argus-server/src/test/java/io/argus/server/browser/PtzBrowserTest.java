@@ -3,7 +3,6 @@ package io.argus.server.browser;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.argus.client.Answer;
 import io.argus.onvif.client.PtzVector;
 import io.argus.server.testing.TestNode;
 import io.argus.sim.onvif.SimPtz;
@@ -15,9 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
- * The camera view's PTZ control in headless Chromium ({@code ptz.mjs}): a camera added from a simulated ONVIF device
- * shows the pad, a camera without PTZ does not; holding → moves the simulated head right, a saved preset is listed,
- * home and go-to-preset move the head where the preset was saved.
+ * ONVIF in the web UI, in headless Chromium ({@code ptz.mjs}): the admin page discovers a simulated ONVIF device and
+ * adds it; the camera made from it shows the PTZ pad in its view, a camera without PTZ does not; holding → moves
+ * the simulated head right, a saved preset is listed, home and go-to-preset move the head where it was saved.
  */
 @Browser
 class PtzBrowserTest {
@@ -28,13 +27,10 @@ class PtzBrowserTest {
     void padZoomAndPresetsMoveTheSimulatedHead() throws Exception {
         BrowserDriver browser = BrowserDriver.require();
         String plain = node.addCamera("plain", node.url(0));
-        Answer added = node.api().post("/api/v1/onvif/devices", "{\"xaddr\":\""
-                + node.sim().onvif().orElseThrow().device(1).deviceService()
-                + "\",\"username\":\"admin\",\"password\":\"admin\",\"profiles\":[\"sub\"]}");
-        assertThat(added.status()).as(added.body()).isEqualTo(201);
-        String ptzCamera = added.json().at("/cameras/0/id").asText();
-        JsonNode r = browser.run("ptz.mjs", node.base(), TestNode.PASSWORD,
-                Map.of("plainCamera", plain, "ptzCamera", ptzCamera), Duration.ofSeconds(90));
+        JsonNode r = browser.run("ptz.mjs", node.base(), TestNode.PASSWORD, Map.of("plainCamera", plain,
+                "discovery", "127.0.0.1:" + node.sim().onvif().orElseThrow().discoveryPort()), Duration.ofSeconds(120));
+        assertThat(r.get("found").asInt()).isEqualTo(1);
+        assertThat(r.get("added").asInt()).as(r.get("report").asText()).isEqualTo(1);
         assertThat(r.get("plainHasPad").asBoolean()).isFalse();
         assertThat(r.get("presets").asText()).isEqualTo("door");
         assertThat(r.get("csp")).isEmpty();
