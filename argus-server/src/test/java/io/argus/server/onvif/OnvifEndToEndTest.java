@@ -7,12 +7,12 @@ import io.argus.client.Answer;
 import io.argus.onvif.client.PtzVector;
 import io.argus.server.testing.TestNode;
 import io.argus.sim.onvif.OnvifSim;
+import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,6 +24,9 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 @E2e
 class OnvifEndToEndTest {
     private static final int DEVICES = 20;
+    private static final Duration POLL_LIMIT = Duration.ofSeconds(20);
+    /** Each poll is an API call. */
+    private static final Duration POLL = Duration.ofMillis(100);
 
     @RegisterExtension
     static final TestNode node = TestNode.withSimulator(DEVICES).small().onvif(Duration.ofMillis(400));
@@ -87,16 +90,18 @@ class OnvifEndToEndTest {
         assertThat(missing.json().get("message").asText()).contains("the device has no such preset or token");
 
         String events = "/api/v1/cameras/" + camera + "/onvif/events";
-        await(() -> ok(node.api().get(events)).size() >= 2, "motion events of device 1");
+        Await.until(POLL_LIMIT, POLL, () -> ok(node.api().get(events)).size() >= 2, "motion events of device 1");
         JsonNode e = ok(node.api().get(events)).get(0);
         assertThat(e.get("topic").asText()).isEqualTo("tns1:RuleEngine/CellMotionDetector/Motion");
         assertThat(e.get("data").has("IsMotion")).isTrue();
 
         sim.device(1).events().reboot();
-        await(() -> status(sim.device(1).deviceService().toString()).get("eventSubscriptions").asLong() >= 2,
+        String xaddr1 = sim.device(1).deviceService().toString();
+        Await.until(POLL_LIMIT, POLL, () -> status(xaddr1).get("eventSubscriptions").asLong() >= 2,
                 "a new subscription after the device forgot the old one");
         int before = ok(node.api().get(events + "?limit=500")).size();
-        await(() -> ok(node.api().get(events + "?limit=500")).size() > before, "events after resubscribing");
+        Await.until(POLL_LIMIT, POLL, () -> ok(node.api().get(events + "?limit=500")).size() > before,
+                "events after resubscribing");
         assertThat(status(sim.device(1).deviceService().toString()).get("events").asText()).isEqualTo("subscribed");
     }
 
@@ -117,16 +122,5 @@ class OnvifEndToEndTest {
     private static JsonNode ok(Answer a) {
         assertThat(a.status()).as(a.body()).isBetween(200, 299);
         return a.json();
-    }
-
-    /** Polls {@code condition} (each poll is an API call) until it holds, for at most 20 s. */
-    private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("timed out waiting for " + what);
-            }
-            Thread.sleep(100);
-        }
     }
 }
