@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import io.argus.onvif.Fixtures;
 import io.argus.onvif.xml.SafeXml;
+import io.argus.testkit.tier.E2e;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -20,6 +21,7 @@ import org.junit.jupiter.api.Test;
  * What a person reads when a "device" answers badly: an HTML error page, malformed or truncated XML, an entity
  * bomb, a fault, silence past the timeout, or nothing listening at all.
  */
+@E2e
 class SoapTransportErrorsTest {
     private static final String ACTION = "http://www.onvif.org/ver10/device/wsdl/GetDeviceInformation";
     private HttpServer server;

@@ -19,6 +19,7 @@ import io.argus.onvif.discovery.WsDiscovery;
 import io.argus.onvif.security.ClockOffset;
 import io.argus.onvif.xml.SafeXml;
 import io.argus.sim.Simulator;
+import io.argus.testkit.tier.E2e;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -32,6 +33,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Argus's ONVIF client against the simulator's ONVIF devices: every service the server uses, and its failures. */
+@E2e
 class OnvifSimTest {
     private static final HttpClient HTTP = SoapTransport.defaultHttpClient(Duration.ofSeconds(2));
     private static Simulator sim;
@@ -134,8 +136,9 @@ class OnvifSimTest {
 
     @Test
     void unicastDiscoveryFindsEveryDevice() throws Exception {
+        // Longer than APP_MAX_DELAY (500 ms), over which the devices spread their answers.
         List<ProbeMatch> found = new WsDiscovery().probe(new InetSocketAddress("127.0.0.1",
-                sim.onvif().orElseThrow().discoveryPort()), Duration.ofMillis(500));
+                sim.onvif().orElseThrow().discoveryPort()), Duration.ofMillis(1500));
         assertThat(found).hasSize(3);
         assertThat(found).extracting(m -> m.xaddr().orElseThrow())
                 .contains(sim.onvif().orElseThrow().device(3).deviceService());
