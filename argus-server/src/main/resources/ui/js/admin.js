@@ -3,6 +3,7 @@
 import * as api from './api.js';
 import * as cameras from './cameras.js';
 import { h, bytes, stateClass, stateWord, toast } from './util.js';
+import './onvif-admin.js';
 
 const STORAGE_REFRESH_MS = 10000;
 
@@ -20,6 +21,7 @@ class Admin extends HTMLElement {
     this.replaceChildren(h('div.admin', {},
       h('section', {}, h('div.card', {}, h('h2', {}, 'Cameras'), this.summary, this.table)),
       h('section', {}, h('div.card', {}, this.formTitle, this.form),
+        h('div.card', { style: 'margin-top:16px' }, document.createElement('argus-onvif-onboard')),
         h('div.card', { style: 'margin-top:16px' }, h('h2', {}, 'Storage'), this.storage, this.node))));
     this.unsubscribe = cameras.subscribe((list, error) => this.renderTable(list, error));
     this.loadStorage();

@@ -5,6 +5,7 @@ import * as cameras from './cameras.js';
 import { LivePlayer, PlaybackPlayer } from './players.js';
 import { h, stamp, toLocalInput, fromLocalInput, stateClass, stateWord, toast } from './util.js';
 import './timeline.js';
+import './ptz.js';
 
 const SPEEDS = [1, 2, 4, 8];
 /** Length of the playlist asked for at once; at its end playback goes on with the next one. */
@@ -55,8 +56,10 @@ class CameraView extends HTMLElement {
       h('span.sep'), h('span.group', {}, this.fromInput, '–', this.toInput,
         h('button.primary', { id: 'export', onclick: () => this.exportRange() }, 'Export MP4', h('kbd', {}, 'E'))),
       this.msg);
+    const ptz = document.createElement('argus-ptz');
+    ptz.cameraId = this.cameraId;
     this.replaceChildren(h('div.camview', {}, h('div.stage', {}, this.video,
-      h('div.overlay', {}, this.nameEl, this.stateBadge, h('span.spacer'), this.badge)), controls, this.timeline));
+      h('div.overlay', {}, this.nameEl, this.stateBadge, h('span.spacer'), this.badge)), controls, ptz, this.timeline));
     this.onKey = (e) => this.key(e);
     document.addEventListener('keydown', this.onKey);
     this.unsubscribe = cameras.subscribe(() => this.updateCamera());

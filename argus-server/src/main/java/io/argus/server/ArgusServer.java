@@ -6,6 +6,7 @@ import io.argus.media.snapshot.FfmpegSnapshotRenderer;
 import io.argus.media.snapshot.KeyframeGrabber;
 import io.argus.media.snapshot.SnapshotCache;
 import io.argus.media.transcode.Hardware;
+import io.argus.metadata.OnvifDeviceRepository;
 import io.argus.server.api.ApiModule;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.HttpsConnectors;
@@ -18,6 +19,8 @@ import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
 import io.argus.server.api.live.MediaHandlers;
 import io.argus.server.api.node.NodeHandlers;
+import io.argus.server.api.onvif.OnvifHandlers;
+import io.argus.server.api.onvif.PtzHandlers;
 import io.argus.server.api.playback.PlaybackHandlers;
 import io.argus.server.api.playback.TimelineHandlers;
 import io.argus.server.api.recording.RecordingHandlers;
@@ -30,6 +33,8 @@ import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.SessionRechecks;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
+import io.argus.server.onvif.JdbcOnvifEventStore;
+import io.argus.server.onvif.OnvifService;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.ClusterRole;
 import io.argus.server.roles.DataDir;
@@ -42,6 +47,7 @@ import io.argus.server.roles.SrtMetrics;
 import io.argus.server.roles.SrtRole;
 import io.argus.server.tls.TlsMaterial;
 import io.argus.server.transcode.TranscodeService;
+import io.argus.storage.crypto.SecretBox;
 import io.argus.storage.evidence.EvidenceExporter;
 import io.argus.storage.evidence.NodeSigningKey;
 import io.argus.storage.integrity.ChainVerifier;
@@ -125,8 +131,15 @@ public final class ArgusServer implements AutoCloseable {
         });
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks,
                 transcodes));
+        OnvifService onvif = s.start("onvif", () -> {
+            OnvifDeviceRepository devices = new OnvifDeviceRepository(metadata.database().dataSource(),
+                    new SecretBox(metadata.keys().ring()));
+            OnvifService o = new OnvifService(devices, media.cameras(), new JdbcOnvifEventStore(devices, clock), clock);
+            o.start();
+            return o;
+        });
         http = s.start("http", () -> {
-            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live, transcodes,
+            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live, transcodes, onvif,
                     () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
             api.start();
             return api;
@@ -144,8 +157,8 @@ public final class ArgusServer implements AutoCloseable {
      */
     private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
                             AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics, LiveHandlers live,
-                            TranscodeService transcodes, Supplier<Optional<String>> notReady, Clock clock)
-            throws IOException {
+                            TranscodeService transcodes, OnvifService onvif, Supplier<Optional<String>> notReady,
+                            Clock clock) throws IOException {
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -164,6 +177,8 @@ public final class ArgusServer implements AutoCloseable {
                         clock),
                 new CameraHandlers(media.cameras(), rtsp::port),
                 new CameraTestHandler(media.cameras(), media.probe()),
+                new OnvifHandlers(onvif),
+                new PtzHandlers(onvif),
                 new MediaHandlers(media.cameras(), media.paths(), snapshots, signer, clock),
                 live,
                 new TranscodeHandlers(transcodes),

@@ -8,6 +8,9 @@ import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.transport.NettyTransport;
+import io.argus.sim.onvif.OnvifSim;
+import io.argus.sim.onvif.OnvifSimConfig;
+import io.argus.sim.onvif.SimOnvifDevice;
 import io.argus.sim.samples.SimSample;
 import io.netty.buffer.PooledByteBufAllocator;
 import io.netty.channel.EventLoop;
@@ -20,13 +23,16 @@ import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
  * N simulated RTSP cameras at {@code rtsp://host:port/cam1 … camN}, each looping the bundled 1080p sample in
- * real time with capture-time SEI. Start with {@link #start(Config)}, stop with {@link #close()}.
+ * real time with capture-time SEI. Start with {@link #start(Config)}, stop with {@link #close()}. With ONVIF
+ * ({@link #start(Config, OnvifSimConfig)}) each camera also has a 640x360 sub-stream at {@code cam<i>/sub} and is an
+ * ONVIF device whose main and sub profiles point at the two streams.
  */
 public final class Simulator implements AutoCloseable {
 
@@ -92,6 +98,8 @@ public final class Simulator implements AutoCloseable {
     private final RtspServer server;
     private final EventLoopGroup cameraLoops;
     private final SampleLoop sample;
+    private SampleLoop subSample;
+    private OnvifSim onvif;
     private final List<SimCamera> cameras = new ArrayList<>();
     private final Map<EventLoop, SimTicker> tickers = new LinkedHashMap<>();
 
@@ -109,6 +117,11 @@ public final class Simulator implements AutoCloseable {
     }
 
     public static Simulator start(Config config) throws IOException {
+        return start(config, null);
+    }
+
+    /** Cameras that are ONVIF devices too when {@code onvifConfig} is not null. */
+    public static Simulator start(Config config, OnvifSimConfig onvifConfig) throws IOException {
         Simulator sim = new Simulator(config);
         try {
             sim.server.start();
@@ -124,12 +137,46 @@ public final class Simulator implements AutoCloseable {
                 cam.start(loop * (i - 1) / config.cameras());
                 ticker.add(cam);
             }
+            if (onvifConfig != null) {
+                sim.startOnvif(onvifConfig, loop);
+            }
             sim.tickers.values().forEach(SimTicker::start);
             return sim;
         } catch (IOException | RuntimeException e) {
             sim.close();
             throw e;
         }
+    }
+
+    private void startOnvif(OnvifSimConfig onvifConfig, long loop) throws IOException {
+        SimSample small = config.codec() == Codec.H264 ? SimSample.H264_360P25 : SimSample.H265_360P25;
+        SimSample main = config.small() ? small
+                : config.codec() == Codec.H264 ? SimSample.H264_1080P25 : SimSample.H265_1080P25;
+        subSample = SampleLoop.load(small, config.codec());
+        for (int i = 1; i <= config.cameras(); i++) {
+            Path path = paths.add("cam" + i + "/sub", "cam" + i + "/sub", null, true);
+            SimTicker ticker = tickers.computeIfAbsent(cameraLoops.next(), SimTicker::new);
+            SimCamera cam = new SimCamera(path, subSample, config.fps(), ticker.loop(), PooledByteBufAllocator.DEFAULT);
+            cameras.add(cam);
+            cam.start(loop * (i - 1) / config.cameras());
+            ticker.add(cam);
+        }
+        String encoding = config.codec() == Codec.H264 ? "H264" : "H265";
+        onvif = OnvifSim.start(onvifConfig, config.cameras(), i -> List.of(
+                new SimOnvifDevice.Profile("main", "main", java.net.URI.create(url(i)), encoding, main.width(),
+                        main.height(), config.fps()),
+                new SimOnvifDevice.Profile("sub", "sub", java.net.URI.create(subUrl(i)), encoding, small.width(),
+                        small.height(), config.fps())));
+    }
+
+    /** The ONVIF devices, when started with ONVIF. */
+    public Optional<OnvifSim> onvif() {
+        return Optional.ofNullable(onvif);
+    }
+
+    /** The URL of camera {@code i}'s sub-stream (only with ONVIF). */
+    public String subUrl(int i) {
+        return url(i) + "/sub";
     }
 
     public int port() {
@@ -157,6 +204,9 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (onvif != null) {
+            onvif.close();
+        }
         tickers.values().forEach(SimTicker::close);
         cameras.forEach(SimCamera::close);
         server.close();
@@ -164,5 +214,8 @@ public final class Simulator implements AutoCloseable {
         cameraLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         scheduler.shutdownNow();
         sample.close();
+        if (subSample != null) {
+            subSample.close();
+        }
     }
 }

@@ -34,6 +34,12 @@ public enum ErrorCode {
      * ({@code transcode.maxJobs}); the camera's own stream and running transcodes are unaffected.
      */
     TRANSCODE_FULL(503, "transcode_full"),
+    /** An ONVIF device could not be reached, answered with a fault, or with something that is not SOAP. */
+    DEVICE_ERROR(502, "device_error"),
+    /** An ONVIF device refused the credentials it was given (or stored with it). */
+    DEVICE_UNAUTHORIZED(502, "device_unauthorized"),
+    /** An ONVIF device did not answer in time. */
+    DEVICE_TIMEOUT(504, "device_timeout"),
     /** The metadata database's disk is full: changes are refused until space is freed; reading still works. */
     INSUFFICIENT_STORAGE(507, "insufficient_storage");
 
@@ -58,7 +64,8 @@ public enum ErrorCode {
         for (ErrorCode c : values()) {
             if (c.status == status && c != INVALID_JSON && c != VALIDATION_FAILED && c != INVALID_CREDENTIALS
                     && c != URL_EXPIRED && c != DECODE_FAILED && c != NOT_LIVE && c != RESTORE_NEEDED
-                    && c != TRANSCODE_FULL) {
+                    && c != TRANSCODE_FULL && c != DEVICE_ERROR
+                    && c != DEVICE_UNAUTHORIZED && c != DEVICE_TIMEOUT) {
                 return c;
             }
         }

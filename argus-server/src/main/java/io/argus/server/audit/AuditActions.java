@@ -51,6 +51,17 @@ public final class AuditActions {
     public static final String EVIDENCE_EXPORT = "evidence.export";
     public static final String KEYS_ROTATE_MASTER = "keys.rotate_master";
     public static final String KEYS_ROTATE_DATA = "keys.rotate_data";
+    /** A WS-Discovery probe (it reaches out to the network). */
+    public static final String ONVIF_DISCOVER = "onvif.discover";
+    public static final String ONVIF_DEVICE_ADD = "onvif.device_add";
+    public static final String ONVIF_DEVICE_BULK_ADD = "onvif.device_bulk_add";
+    public static final String ONVIF_DEVICE_DELETE = "onvif.device_delete";
+    public static final String PTZ_MOVE = "ptz.move";
+    public static final String PTZ_STOP = "ptz.stop";
+    public static final String PTZ_HOME = "ptz.home";
+    public static final String PTZ_PRESET_GOTO = "ptz.preset_goto";
+    public static final String PTZ_PRESET_SET = "ptz.preset_set";
+    public static final String PTZ_PRESET_REMOVE = "ptz.preset_remove";
 
     private AuditActions() {
     }

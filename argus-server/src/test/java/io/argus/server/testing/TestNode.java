@@ -11,6 +11,7 @@ import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.testkit.EmbeddedPostgres;
+import io.argus.sim.onvif.OnvifSimConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -64,6 +65,7 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     /** Every node on PostgreSQL: {@code -Dargus.testNode.postgres=true} runs any node test on it. */
     private boolean postgres = Boolean.getBoolean("argus.testNode.postgres");
     private EmbeddedPostgres.Database database;
+    private OnvifSimConfig onvif;
 
     private boolean perTest;
     private java.nio.file.Path dataDir;
@@ -133,6 +135,15 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     /** Camera names are {@code prefix1}, {@code prefix2} … (default {@code cam-}). */
     public TestNode named(String prefix) {
         this.namePrefix = prefix;
+        return this;
+    }
+
+    /**
+     * The simulated cameras are ONVIF devices too (admin/admin, WS-Discovery on a free UDP port), each raising a
+     * motion event every {@code eventPeriod}.
+     */
+    public TestNode onvif(java.time.Duration eventPeriod) {
+        this.onvif = OnvifSimConfig.defaults("127.0.0.1", 0, 0).withEventPeriod(eventPeriod);
         return this;
     }
 
@@ -239,7 +250,8 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     }
 
     private void simulate(int n, Codec c) throws IOException {
-        Simulator sim = Simulator.start(new Simulator.Config(n, "127.0.0.1", 0, c, fps, udp, small));
+        Simulator sim = Simulator.start(new Simulator.Config(n, "127.0.0.1", 0, c, fps, udp, small),
+                sims.isEmpty() ? onvif : null);
         sims.add(sim);
         for (int i = 1; i <= n; i++) {
             urls.add(sim.url(i));
