@@ -1,6 +1,7 @@
 package io.argus.server.onvif;
 
 import io.argus.metadata.OnvifDevice;
+import io.argus.metadata.TenantScope;
 import io.argus.onvif.client.OnvifEvent;
 import io.argus.onvif.client.OnvifException;
 import io.argus.onvif.client.PullPointClient;
@@ -47,7 +48,12 @@ final class OnvifEventPuller implements Runnable {
     }
 
     void start() {
-        thread = Thread.ofVirtual().name("onvif-events-" + device.id()).start(this);
+        // The puller stores events in the device's tenant: on PostgreSQL row-level security admits nothing else.
+        thread = Thread.ofVirtual().name("onvif-events-" + device.id()).start(() -> TenantScope.as(device.tenantId(),
+                () -> {
+                    run();
+                    return null;
+                }));
     }
 
     void stop() {

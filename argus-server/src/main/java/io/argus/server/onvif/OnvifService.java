@@ -4,6 +4,7 @@ import io.argus.metadata.Camera;
 import io.argus.metadata.DuplicateNameException;
 import io.argus.metadata.OnvifDevice;
 import io.argus.metadata.OnvifDeviceRepository;
+import io.argus.metadata.TenantScope;
 import io.argus.onvif.client.Credentials;
 import io.argus.onvif.client.DeviceInformation;
 import io.argus.onvif.client.MediaProfile;
@@ -218,7 +219,9 @@ public final class OnvifService implements AutoCloseable {
             futures.add(workers.submit(() -> {
                 slots.acquire();
                 try {
-                    return add(tenant, r, profiles);
+                    // The request's tenant scope is the calling thread's: on PostgreSQL this worker must enter it to
+                    // write the device and its cameras under row-level security.
+                    return TenantScope.as(tenant, () -> add(tenant, r, profiles));
                 } catch (OnvifServiceException e) {
                     return new Failure(r.xaddr(), e.code(), e.getMessage());
                 } finally {
