@@ -9,7 +9,8 @@ import java.util.UUID;
  * A search over a tenant's events, newest first. Every filter but the tenant and the cameras may be null (no
  * filter).
  *
- * @param cameras the cameras searched: the ones the caller may see (an empty set finds nothing)
+ * @param cameras the cameras searched (the ones the caller may see; an empty set finds nothing), or null for every
+ *                camera of the tenant
  * @param from    events that end at or after this (or still last)
  * @param to      events that start before this
  * @param after   the page's cursor: events strictly older than it, in the order of the search; null for the first
@@ -22,7 +23,7 @@ public record EventQuery(UUID tenant, Set<UUID> cameras, EventType type, String 
 
     public EventQuery {
         Objects.requireNonNull(tenant, "tenant");
-        cameras = Set.copyOf(cameras);
+        cameras = cameras == null ? null : Set.copyOf(cameras);
         if (limit < 1 || limit > MAX_LIMIT) {
             throw new IllegalArgumentException("limit is 1.." + MAX_LIMIT + ", got " + limit);
         }
