@@ -11,7 +11,8 @@ import java.util.function.Supplier;
  * new request would ask: the token or signed URL still valid (not revoked, logged out, expired, ended by a new
  * password), its user and tenant enabled, and the user still holding the route's action on the camera. A request
  * is checked once, when it arrives; an answer that lasts asks this periodically and ends when it says no.
- * {@link Guard} sets it on every camera route as the request attribute {@link #ATTRIBUTE}.
+ * {@link Guard} sets it on every camera route and every route for any logged-in user as the request attribute
+ * {@link #ATTRIBUTE}.
  */
 public final class Recheck {
     public static final String ATTRIBUTE = "argus.recheck";
@@ -36,6 +37,11 @@ public final class Recheck {
      * round of checks, by credential, so many sockets of one token cost one lookup.
      */
     public boolean stillAllowed(Map<String, Optional<Principal>> round) {
-        return round.computeIfAbsent(credential.key(), k -> credential.resolve().get()).filter(allows).isPresent();
+        return principal(round).isPresent();
+    }
+
+    /** The credential's principal as it is now, if it still allows the answer (a stream filters by it). */
+    public Optional<Principal> principal(Map<String, Optional<Principal>> round) {
+        return round.computeIfAbsent(credential.key(), k -> credential.resolve().get()).filter(allows);
     }
 }

@@ -51,6 +51,9 @@ public final class AuditActions {
     public static final String EVIDENCE_EXPORT = "evidence.export";
     public static final String KEYS_ROTATE_MASTER = "keys.rotate_master";
     public static final String KEYS_ROTATE_DATA = "keys.rotate_data";
+    public static final String CAMERA_ANALYTICS = "camera.analytics";
+    /** An event's thumbnail: a picture of the camera's view. */
+    public static final String EVENT_THUMBNAIL = "event.thumbnail";
 
     private AuditActions() {
     }

@@ -8,7 +8,7 @@ import java.util.Objects;
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
-                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp) {
+                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, AnalyticsConfig analytics) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -21,6 +21,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rtmp, "rtmp");
+        Objects.requireNonNull(analytics, "analytics");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -56,7 +57,11 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.CRYPTO_MASTER_KEY)),
                 tls(v),
                 new RtmpConfig(v.get(ConfigKeys.RTMP_ENABLED), v.get(ConfigKeys.RTMP_PORT),
-                        v.get(ConfigKeys.RTMPS_PORT)));
+                        v.get(ConfigKeys.RTMPS_PORT)),
+                new AnalyticsConfig(v.get(ConfigKeys.ANALYTICS_ENABLED), v.get(ConfigKeys.ANALYTICS_THREADS),
+                        v.get(ConfigKeys.ANALYTICS_WIDTH), v.get(ConfigKeys.ANALYTICS_GPU),
+                        v.get(ConfigKeys.ANALYTICS_QUIET_INTERVAL), v.get(ConfigKeys.ANALYTICS_MOTION_FPS),
+                        v.get(ConfigKeys.ANALYTICS_DETECTION_FPS)));
     }
 
     private static TlsConfig tls(ConfigValues v) {

@@ -150,6 +150,20 @@ public final class ConfigKeys {
             StorageConfig::price, "Price of a GB-month on the cold tier (default: S3 Glacier Instant Retrieval).");
     public static final ConfigKey<Double> STORAGE_PRICE_COLD_REQ = key("storage.price.cold.per1000Requests", "0.02",
             StorageConfig::price, "Price of 1,000 requests on the cold tier.");
+    public static final ConfigKey<Boolean> ANALYTICS_ENABLED = key("analytics.enabled", "true", Parsers::bool,
+            "Run analytics (motion, and object detection where configured) on this node's cameras.");
+    public static final ConfigKey<Integer> ANALYTICS_THREADS = key("analytics.threads", "2", Parsers::integer,
+            "Analytics threads: they decode sampled frames and analyse them; each serves many cameras.");
+    public static final ConfigKey<Integer> ANALYTICS_WIDTH = key("analytics.width", "320", Parsers::integer,
+            "Width in pixels of the pictures analysed and of event thumbnails (aspect ratio kept).");
+    public static final ConfigKey<Boolean> ANALYTICS_GPU = key("analytics.gpu", "true", Parsers::bool,
+            "Decode on an NVIDIA GPU (CUDA) where FFmpeg finds one; the CPU otherwise.");
+    public static final ConfigKey<Duration> ANALYTICS_QUIET_INTERVAL = key("analytics.quietInterval", "2s",
+            Parsers::duration, "A quiet camera: one keyframe analysed at most this often.");
+    public static final ConfigKey<Integer> ANALYTICS_MOTION_FPS = key("analytics.motionFps", "4", Parsers::integer,
+            "Pictures analysed a second while motion is seen (and for 5 s after).");
+    public static final ConfigKey<Integer> ANALYTICS_DETECTION_FPS = key("analytics.detectionFps", "8",
+            Parsers::integer, "Pictures analysed a second for 10 s after an object is detected.");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
@@ -162,7 +176,9 @@ public final class ConfigKeys {
             STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
-            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT);
+            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
+            ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
+            ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty
