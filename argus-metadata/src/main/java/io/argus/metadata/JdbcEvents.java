@@ -168,7 +168,7 @@ public final class JdbcEvents implements EventStore {
             params.add(q.minConfidence());
         }
         if (q.from() != null) {
-            sql.append(" AND (to_time IS NULL OR to_time >= ?)");
+            sql.append(" AND from_time >= ?");
             params.add(q.from());
         }
         if (q.to() != null) {

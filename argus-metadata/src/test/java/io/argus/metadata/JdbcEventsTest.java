@@ -108,8 +108,8 @@ class JdbcEventsTest {
                 .events()).containsExactly(motion, person);
         assertThat(events.search(new EventQuery(T, null, null, null, null, null, null, 0.5, null, 10))
                 .events()).containsExactly(person);
-        // [from, to): events that overlap it. car spans 20..22 s.
-        assertThat(events.search(new EventQuery(T, null, null, null, null, T0.plusSeconds(21), T0.plusSeconds(30),
+        // [from, to) bounds the start: car starts at 20 s, motion at 30 s.
+        assertThat(events.search(new EventQuery(T, null, null, null, null, T0.plusSeconds(11), T0.plusSeconds(30),
                 null, null, 10)).events()).containsExactly(car);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.client.Answer;
+import io.argus.client.ArgusClient;
 import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
@@ -71,6 +72,25 @@ class EventsEndToEndTest {
         JsonNode stats = stats(camera);
         assertThat(stats.get("decoded").asLong()).isLessThanOrEqualTo(stats.get("received").asLong());
         System.out.println("camera analytics: " + stats);
+    }
+
+    @Test
+    void aStreamEndsWhenItsTokenIsRevoked() throws Exception {
+        ArgusClient other = ArgusClient.of(node.base()).login("admin", TestNode.PASSWORD);
+        HttpRequest sse = HttpRequest.newBuilder(URI.create(node.base() + "/api/v1/events/stream"))
+                .header("Authorization", "Bearer " + other.token()).header("Accept", "text/event-stream").build();
+        CompletableFuture<HttpResponse<Stream<String>>> open = HttpClient.newHttpClient().sendAsync(sse,
+                HttpResponse.BodyHandlers.ofLines());
+        HttpResponse<Stream<String>> r = open.get(WAIT.toSeconds(), TimeUnit.SECONDS);
+        assertThat(r.statusCode()).isEqualTo(200);
+        CompletableFuture<Long> ended = CompletableFuture.supplyAsync(() -> {
+            try (Stream<String> lines = r.body()) {
+                return lines.count();
+            }
+        });
+        assertThat(other.post("/api/v1/auth/logout", "").status()).isBetween(200, 299);
+        // The stream asks again every second: it ends soon after, with no events for the logged-out token.
+        assertThat(ended.get(10, TimeUnit.SECONDS)).isPositive();
     }
 
     @Test

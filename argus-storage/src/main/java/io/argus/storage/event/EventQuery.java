@@ -11,8 +11,9 @@ import java.util.UUID;
  *
  * @param cameras the cameras searched (the ones the caller may see; an empty set finds nothing), or null for every
  *                camera of the tenant
- * @param from    events that end at or after this (or still last)
- * @param to      events that start before this
+ * @param from    events that start at or after this
+ * @param to      events that start before this (a window on the start: both ends bound the index range, so an hour
+ *                of a camera is a short read at any table size; "what overlapped" would scan every older event)
  * @param after   the page's cursor: events strictly older than it, in the order of the search; null for the first
  * @param limit   most events on the page, 1..{@link #MAX_LIMIT}
  */
