@@ -76,9 +76,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
     }
 
     /**
-     * Defaults with the given data directory, loopback HTTP, RTSP and RTMP on free ports, UDP off, and cameras allowed on
-     * loopback (where tests run their simulators; the node's own ports stay refused): for tests and tools that run
-     * several servers side by side.
+     * Defaults with the given data directory, loopback HTTP, RTSP and RTMP on free ports, UDP off, analytics off, and
+     * cameras allowed on loopback (where tests run their simulators; the node's own ports stay refused): for tests and
+     * tools that run several servers side by side.
      *
      * @param overrides further keys by name, e.g. {@code admin.password}
      */
@@ -95,6 +95,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 ConfigKeys.CAMERA_ALLOWED_ADDRESSES.name(), "127.0.0.0/8,::1/128"));
         values.put(ConfigKeys.RTMP_PORT.name(), "0");
         values.put(ConfigKeys.RTMPS_PORT.name(), "0");
+        // Analytics decode every simulated camera's moving test card at the motion rate: tests that do not look at
+        // events would share their two cores with it. Tests of analytics turn it on.
+        values.put(ConfigKeys.ANALYTICS_ENABLED.name(), "false");
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

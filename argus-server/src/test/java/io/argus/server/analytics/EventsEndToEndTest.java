@@ -30,7 +30,7 @@ class EventsEndToEndTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @RegisterExtension
-    static final TestNode node = TestNode.withCameras(1);
+    static final TestNode node = TestNode.withCameras(1).set("analytics.enabled", "true");
 
     @Test
     void aMotionEventArrivesOverSseWithAThumbnailAndTheSearchFindsIt() throws Exception {
