@@ -11,10 +11,12 @@ import io.argus.server.api.ApiModule;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.HttpsConnectors;
 import io.argus.server.api.access.AccessHandlers;
+import io.argus.server.api.analytics.AnalyticsHandlers;
 import io.argus.server.api.audit.AuditHandlers;
 import io.argus.server.api.cameras.CameraHandlers;
 import io.argus.server.api.cameras.CameraTestHandler;
 import io.argus.server.api.cluster.ClusterHandlers;
+import io.argus.server.api.events.EventsHandlers;
 import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
 import io.argus.server.api.live.MediaHandlers;
@@ -35,6 +37,7 @@ import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.onvif.JdbcOnvifEventStore;
 import io.argus.server.onvif.OnvifService;
+import io.argus.server.roles.AnalyticsRole;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.ClusterRole;
 import io.argus.server.roles.DataDir;
@@ -106,6 +109,8 @@ public final class ArgusServer implements AutoCloseable {
         recording = s.start("recording", () -> new RecordingRole(config.recording(), config.storage(),
                 metadata.database(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
                 clock));
+        AnalyticsRole analytics = s.start("analytics", () -> new AnalyticsRole(config.analytics(),
+                metadata.database().dataSource(), media.cameras(), recording.service(), clock));
         rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
                 metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), rechecks,
                 clock));
@@ -139,8 +144,8 @@ public final class ArgusServer implements AutoCloseable {
             return o;
         });
         http = s.start("http", () -> {
-            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live, transcodes, onvif,
-                    () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
+            HttpApi api = httpApi(config, metadata, media, recording, analytics, audit, tls, metrics, live, transcodes,
+                    onvif, rechecks, () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
             api.start();
             return api;
         });
@@ -156,9 +161,9 @@ public final class ArgusServer implements AutoCloseable {
      * listed in the OpenAPI document and {@code docs/api.md}).
      */
     private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
-                            AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics, LiveHandlers live,
-                            TranscodeService transcodes, OnvifService onvif, Supplier<Optional<String>> notReady,
-                            Clock clock) throws IOException {
+                            AnalyticsRole analytics, AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics,
+                            LiveHandlers live, TranscodeService transcodes, OnvifService onvif,
+                            SessionRechecks rechecks, Supplier<Optional<String>> notReady, Clock clock) throws IOException {
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -185,6 +190,8 @@ public final class ArgusServer implements AutoCloseable {
                 new RecordingHandlers(media.cameras(), recording.service(), clock),
                 new TimelineHandlers(media.cameras(), recording.recorded(), recording.bookmarks(), clock),
                 new PlaybackHandlers(media.cameras(), playback, clock, storage::requireReadable),
+                new AnalyticsHandlers(media.cameras(), analytics.service()),
+                new EventsHandlers(media.cameras(), analytics.events(), rechecks),
                 new VolumeHandlers(() -> recording.store().usage(), recording.volumes()),
                 storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),

@@ -29,7 +29,11 @@ public final class Guard {
         switch (require) {
             case Require.Public p -> {
             }
-            case Require.Authenticated a -> principal(ctx);
+            case Require.Authenticated a -> {
+                principal(ctx);
+                // A long answer (the event stream) asks again whether its credential still holds.
+                ctx.attribute(Recheck.ATTRIBUTE, new Recheck(ctx.attribute(AuthFilter.CREDENTIAL), q -> true));
+            }
             case Require.Tenant t -> {
                 if (!principal(ctx).can(t.action())) {
                     throw forbidden(t.action());

@@ -3,6 +3,7 @@ package io.argus.server.api;
 import io.argus.server.auth.Principal;
 import io.argus.server.auth.SessionRechecks;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -11,8 +12,8 @@ import java.util.function.Supplier;
  * new request would ask: the token or signed URL still valid (not revoked, logged out, expired, ended by a new
  * password), its user and tenant enabled, and the user still holding the route's action on the camera. A request
  * is checked once, when it arrives; an answer that lasts is watched by {@link SessionRechecks} and ends when its
- * credential no longer allows it.
- * {@link Guard} sets it on every camera route as the request attribute {@link #ATTRIBUTE}.
+ * credential no longer allows it. {@link Guard} sets it on every camera route and every route for any logged-in user
+ * as the request attribute {@link #ATTRIBUTE}.
  */
 public final class Recheck {
     public static final String ATTRIBUTE = "argus.recheck";
@@ -38,5 +39,14 @@ public final class Recheck {
      */
     public SessionRechecks.Watch watch(SessionRechecks rechecks, Runnable end) {
         return rechecks.watch(credential.key(), credential.resolve(), allows, end);
+    }
+
+    /**
+     * As {@link #watch(SessionRechecks, Runnable)}, and hands each round's principal to {@code current} while it
+     * still allows the answer: a stream that filters by what its caller may see now (cameras granted or taken away)
+     * follows it.
+     */
+    public SessionRechecks.Watch watch(SessionRechecks rechecks, Consumer<Principal> current, Runnable end) {
+        return rechecks.watch(credential.key(), credential.resolve(), allows, current, end);
     }
 }

@@ -62,6 +62,9 @@ public final class AuditActions {
     public static final String PTZ_PRESET_GOTO = "ptz.preset_goto";
     public static final String PTZ_PRESET_SET = "ptz.preset_set";
     public static final String PTZ_PRESET_REMOVE = "ptz.preset_remove";
+    public static final String CAMERA_ANALYTICS = "camera.analytics";
+    /** An event's thumbnail: a picture of the camera's view. */
+    public static final String EVENT_THUMBNAIL = "event.thumbnail";
 
     private AuditActions() {
     }

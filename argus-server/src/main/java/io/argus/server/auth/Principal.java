@@ -51,6 +51,12 @@ public record Principal(UUID tenantId, UUID homeTenant, UUID userId, String user
                 .anyMatch(a -> a.camera() && scoped(a)));
     }
 
+    /** Whether the user may see every camera of the tenant, present and future (a permission on all cameras). */
+    public boolean seesAllCameras() {
+        return grants.stream().anyMatch(g -> g.allCameras() && g.actions().stream()
+                .anyMatch(a -> a.camera() && scoped(a)));
+    }
+
     /**
      * How far back {@code a} may reach on {@code camera}: the widest window of the permissions that grant it,
      * null when one grants it without a window (or the action has none).

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -44,12 +45,15 @@ public final class SessionRechecks implements AutoCloseable {
         final String lookup;
         final Supplier<Optional<Principal>> principal;
         final Predicate<Principal> allows;
+        final Consumer<Principal> current;
         final Runnable end;
 
-        Open(String lookup, Supplier<Optional<Principal>> principal, Predicate<Principal> allows, Runnable end) {
+        Open(String lookup, Supplier<Optional<Principal>> principal, Predicate<Principal> allows,
+             Consumer<Principal> current, Runnable end) {
             this.lookup = lookup;
             this.principal = principal;
             this.allows = allows;
+            this.current = current;
             this.end = end;
         }
     }
@@ -81,7 +85,17 @@ public final class SessionRechecks implements AutoCloseable {
      */
     public Watch watch(String lookup, Supplier<Optional<Principal>> principal, Predicate<Principal> allows,
                        Runnable end) {
-        Open o = new Open(lookup, principal, allows, end);
+        return watch(lookup, principal, allows, p -> { }, end);
+    }
+
+    /**
+     * As {@link #watch(String, Supplier, Predicate, Runnable)}, and hands each round's principal to {@code current}
+     * (on the check thread) while it still allows the session: for sessions that filter what they send by what the
+     * principal may see now.
+     */
+    public Watch watch(String lookup, Supplier<Optional<Principal>> principal, Predicate<Principal> allows,
+                       Consumer<Principal> current, Runnable end) {
+        Open o = new Open(lookup, principal, allows, current, end);
         open.add(o);
         return () -> open.remove(o);
     }
@@ -106,7 +120,10 @@ public final class SessionRechecks implements AutoCloseable {
                 LOG.warn("re-checking open sessions failed, retried in {}: {}", period, e.toString());
                 continue;
             }
-            if (now.filter(o.allows).isEmpty() && open.remove(o)) {
+            Optional<Principal> allowed = now.filter(o.allows);
+            if (allowed.isPresent()) {
+                o.current.accept(allowed.get());
+            } else if (open.remove(o)) {
                 try {
                     o.end.run();
                 } catch (RuntimeException e) {

@@ -9,7 +9,8 @@ import java.util.Objects;
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
                           CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, SrtConfig srt,
-                          TranscodeConfig transcode, MetadataConfig metadata, ClusterConfig cluster) {
+                          TranscodeConfig transcode, MetadataConfig metadata, ClusterConfig cluster,
+                          AnalyticsConfig analytics) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -26,6 +27,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(transcode, "transcode");
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(cluster, "cluster");
+        Objects.requireNonNull(analytics, "analytics");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -69,7 +71,11 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.METADATA_PASSWORD)),
                 new ClusterConfig(v.get(ConfigKeys.CLUSTER_KAFKA), v.get(ConfigKeys.CLUSTER_NODE),
                         v.get(ConfigKeys.CLUSTER_CAPACITY), v.get(ConfigKeys.CLUSTER_SHARDS),
-                        v.get(ConfigKeys.CLUSTER_ADVERTISED_URL)));
+                        v.get(ConfigKeys.CLUSTER_ADVERTISED_URL)),
+                new AnalyticsConfig(v.get(ConfigKeys.ANALYTICS_ENABLED), v.get(ConfigKeys.ANALYTICS_THREADS),
+                        v.get(ConfigKeys.ANALYTICS_WIDTH), v.get(ConfigKeys.ANALYTICS_GPU),
+                        v.get(ConfigKeys.ANALYTICS_QUIET_INTERVAL), v.get(ConfigKeys.ANALYTICS_MOTION_FPS),
+                        v.get(ConfigKeys.ANALYTICS_DETECTION_FPS)));
     }
 
     private static TlsConfig tls(ConfigValues v) {
@@ -84,9 +90,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
     }
 
     /**
-     * Defaults with the given data directory, loopback HTTP, RTSP, RTMP and SRT on free ports, UDP off, and cameras allowed on
-     * loopback (where tests run their simulators; the node's own ports stay refused): for tests and tools that run
-     * several servers side by side.
+     * Defaults with the given data directory, loopback HTTP, RTSP, RTMP and SRT on free ports, UDP off, analytics off,
+     * and cameras allowed on loopback (where tests run their simulators; the node's own ports stay refused): for tests
+     * and tools that run several servers side by side.
      *
      * @param overrides further keys by name, e.g. {@code admin.password}
      */
@@ -104,6 +110,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         values.put(ConfigKeys.RTMP_PORT.name(), "0");
         values.put(ConfigKeys.RTMPS_PORT.name(), "0");
         values.put(ConfigKeys.SRT_PORT.name(), "0");
+        // Analytics decode every simulated camera's moving test card at the motion rate: tests that do not look at
+        // events would share their two cores with it. Tests of analytics turn it on.
+        values.put(ConfigKeys.ANALYTICS_ENABLED.name(), "false");
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

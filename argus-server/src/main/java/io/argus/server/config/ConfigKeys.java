@@ -197,6 +197,21 @@ public final class ConfigKeys {
             "The URL other nodes and GET /api/v1/cluster give for this node, e.g. http://node-1.example:8080; empty: "
                     + "http://<host name>:<HTTP port>.");
 
+    public static final ConfigKey<Boolean> ANALYTICS_ENABLED = key("analytics.enabled", "true", Parsers::bool,
+            "Run analytics (motion, and object detection where configured) on this node's cameras.");
+    public static final ConfigKey<Integer> ANALYTICS_THREADS = key("analytics.threads", "2", Parsers::integer,
+            "Analytics threads: they decode sampled frames and analyse them; each serves many cameras.");
+    public static final ConfigKey<Integer> ANALYTICS_WIDTH = key("analytics.width", "320", Parsers::integer,
+            "Width in pixels of the pictures analysed and of event thumbnails (aspect ratio kept).");
+    public static final ConfigKey<Boolean> ANALYTICS_GPU = key("analytics.gpu", "true", Parsers::bool,
+            "Decode on an NVIDIA GPU (CUDA) where FFmpeg finds one; the CPU otherwise.");
+    public static final ConfigKey<Duration> ANALYTICS_QUIET_INTERVAL = key("analytics.quietInterval", "2s",
+            Parsers::duration, "A quiet camera: one keyframe analysed at most this often.");
+    public static final ConfigKey<Integer> ANALYTICS_MOTION_FPS = key("analytics.motionFps", "4", Parsers::integer,
+            "Pictures analysed a second while motion is seen (and for 5 s after).");
+    public static final ConfigKey<Integer> ANALYTICS_DETECTION_FPS = key("analytics.detectionFps", "8",
+            Parsers::integer, "Pictures analysed a second for 10 s after an object is detected.");
+
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX,
@@ -212,7 +227,9 @@ public final class ConfigKeys {
             SRT_ENABLED, SRT_PORT, SRT_PASSPHRASE, SRT_PBKEYLEN,
             TRANSCODE_MAX_JOBS, TRANSCODE_LINGER,
             METADATA_URL, METADATA_USER, METADATA_PASSWORD,
-            CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL);
+            CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL,
+            ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
+            ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -86,6 +86,13 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/cameras/{id}/events",                   "ok  ok   ok   403  404  403  404  404  401")
                     .body("{\"at\":\"bogus\"}"),
             row("POST /api/v1/cameras/{id}/media-urls",               "ok  ok   ok   ok   404  ok   404  404  401"),
+            // Analytics and events: settings like recording settings; events of the cameras the caller sees.
+            row("GET /api/v1/cameras/{id}/analytics",                 "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("PUT /api/v1/cameras/{id}/analytics",                 "ok  ok   403  403  404  403  404  404  401")
+                    .body("{}"),
+            row("GET /api/v1/events",                                 "ok  ok   ok   ok   ok   ok   ok   ok   401"),
+            row("GET /api/v1/events/stream",                          "ok  ok   ok   ok   ok   ok   ok   ok   401"),
+            row("GET /api/v1/cameras/{id}/events/{event}/thumbnail.jpg", "ok  ok   ok   ok   404  ok   404  404  401"),
             row("GET /api/v1/cameras/{id}/recordings",                "ok  ok   ok   ok   404  ok   404  404  401")
                     .lastHour(),
             row("GET /api/v1/cameras/{id}/timeline",                  "ok  ok   ok   ok   404  ok   404  404  401")
@@ -336,7 +343,8 @@ class AuthorizationMatrixTest {
                 .replace("{pid}", UUID.randomUUID().toString()).replace("{did}", UUID.randomUUID().toString())
                 .replace("{token}", "preset1")
                 .replace("{chunk}", "1000.mp4").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
-                .replace("{gid}", fx.group).replace("{rid}", fx.customRole);
+                .replace("{gid}", fx.group).replace("{rid}", fx.customRole)
+                .replace("{event}", UUID.randomUUID().toString());
         if (path.contains("{uid}")) {
             path = path.replace("{uid}", AccessFixture.ok(fx.admin.get("/api/v1/users")).get(0).get("id").asText());
         }

@@ -1,0 +1,62 @@
+package io.argus.server.analytics;
+
+import io.argus.analytics.EventSink;
+import io.argus.server.recording.RecordingService;
+import io.argus.storage.event.Event;
+import io.argus.storage.event.EventStore;
+import io.argus.storage.event.EventType;
+import java.time.Instant;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Every event of the node passes here: it is stored (with its thumbnail), handed to the live listeners, and arms
+ * event recording on its camera (a camera in events mode records from its pre-buffer before the event through its
+ * post-buffer after the event's end). Camera events do not arm recording: a camera that is down has nothing to
+ * record.
+ */
+public final class EventHub implements EventSink {
+    private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
+
+    private final EventStore store;
+    private final RecordingService recording;
+    private final CopyOnWriteArrayList<EventListener> listeners = new CopyOnWriteArrayList<>();
+
+    public EventHub(EventStore store, RecordingService recording) {
+        this.store = store;
+        this.recording = recording;
+    }
+
+    @Override
+    public void accept(Event event, byte[] thumbnail) {
+        try {
+            // An end of an event that lasted updates its row; an event complete at once is new.
+            if (event.to() == null || !store.end(event.tenant(), event.id(), event.to())) {
+                store.add(event, thumbnail);
+            }
+        } catch (RuntimeException e) {
+            // The database down: the event still reaches live listeners and recording; it is lost from search.
+            LOG.warn("event {} of camera {} not stored: {}", event.id(), event.camera(), e.toString());
+        }
+        if (event.type() != EventType.CAMERA) {
+            Instant armFrom = event.to() == null ? event.from() : event.to();
+            recording.trigger(event.camera(), armFrom);
+        }
+        for (EventListener l : listeners) {
+            l.onEvent(event);
+        }
+    }
+
+    public EventStore store() {
+        return store;
+    }
+
+    public void addListener(EventListener l) {
+        listeners.add(l);
+    }
+
+    public void removeListener(EventListener l) {
+        listeners.remove(l);
+    }
+}

@@ -1,0 +1,32 @@
+package io.argus.server.config;
+
+import java.time.Duration;
+
+/**
+ * The node's analytics ({@code analytics.*}).
+ *
+ * @param enabled       whether analytics run on this node
+ * @param threads       analytics threads
+ * @param width         analysis and thumbnail width in pixels
+ * @param gpu           whether to try a CUDA decoder first
+ * @param quietInterval a quiet camera's keyframe interval
+ * @param motionFps     pictures a second while motion is seen
+ * @param detectionFps  pictures a second after a detection
+ */
+public record AnalyticsConfig(boolean enabled, int threads, int width, boolean gpu, Duration quietInterval,
+                              int motionFps, int detectionFps) {
+    public AnalyticsConfig {
+        if (threads < 1 || threads > 256) {
+            throw new IllegalArgumentException("analytics.threads: must be 1..256");
+        }
+        if (width < 64 || width > 1920) {
+            throw new IllegalArgumentException("analytics.width: must be 64..1920 pixels");
+        }
+        if (quietInterval.isNegative() || quietInterval.compareTo(Duration.ofMinutes(10)) > 0) {
+            throw new IllegalArgumentException("analytics.quietInterval: must be 0 .. 10m");
+        }
+        if (motionFps < 1 || motionFps > 60 || detectionFps < 1 || detectionFps > 60) {
+            throw new IllegalArgumentException("analytics.motionFps and analytics.detectionFps: must be 1..60");
+        }
+    }
+}

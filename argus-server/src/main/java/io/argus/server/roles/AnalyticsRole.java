@@ -1,0 +1,61 @@
+package io.argus.server.roles;
+
+import io.argus.analytics.Analytics;
+import io.argus.analytics.FrameAnalyzer;
+import io.argus.analytics.sampling.SamplingConfig;
+import io.argus.metadata.CameraAnalyticsRepository;
+import io.argus.metadata.JdbcEvents;
+import io.argus.server.analytics.AnalyticsService;
+import io.argus.server.analytics.EventHub;
+import io.argus.server.camera.CameraService;
+import io.argus.server.config.AnalyticsConfig;
+import io.argus.server.recording.RecordingService;
+import java.time.Clock;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * Analytics and events: the event store in the metadata database, the event hub, and (when
+ * {@code analytics.enabled}) the pipeline reading every camera's stream. Object detection plugs in as a
+ * {@link FrameAnalyzer}; until one is configured the pipeline runs motion alone.
+ */
+public final class AnalyticsRole implements AutoCloseable {
+    /** How long the motion and detection rates last after the last motion or detection (SamplingConfig). */
+    static final Duration MOTION_HOLD = SamplingConfig.DEFAULT.motionHold();
+    static final Duration DETECTION_HOLD = SamplingConfig.DEFAULT.detectionHold();
+
+    private final EventHub events;
+    private final Analytics analytics;
+    private final AnalyticsService service;
+
+    public AnalyticsRole(AnalyticsConfig config, DataSource metadata, CameraService cameras,
+                         RecordingService recording, Clock clock) {
+        events = new EventHub(new JdbcEvents(metadata), recording);
+        analytics = config.enabled() ? new Analytics(new io.argus.analytics.AnalyticsConfig(config.threads(),
+                config.width(), config.gpu(), new SamplingConfig(config.quietInterval(), config.motionFps(),
+                MOTION_HOLD, config.detectionFps(), DETECTION_HOLD, SamplingConfig.DEFAULT.fixedFps())),
+                FrameAnalyzer.NONE, events, clock) : null;
+        service = new AnalyticsService(analytics, new CameraAnalyticsRepository(metadata), clock);
+        try {
+            service.startAll(cameras);
+        } catch (RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    public EventHub events() {
+        return events;
+    }
+
+    public AnalyticsService service() {
+        return service;
+    }
+
+    @Override
+    public void close() {
+        if (analytics != null) {
+            analytics.close();
+        }
+    }
+}
