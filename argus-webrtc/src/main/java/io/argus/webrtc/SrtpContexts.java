@@ -9,6 +9,7 @@ import org.jitsi.srtp.SrtpContextFactory;
 import org.jitsi.srtp.SrtpCryptoContext;
 import org.jitsi.srtp.SrtpErrorStatus;
 import org.jitsi.srtp.SrtpPolicy;
+import org.jitsi.srtp.crypto.Aes;
 import org.jitsi.utils.logging2.LoggerImpl;
 
 /**
@@ -21,6 +22,13 @@ final class SrtpContexts implements AutoCloseable {
     /** RTCP senders a viewer may use; more is a misbehaving peer, whose extra reports are dropped. */
     private static final int MAX_REMOTE_SSRCS = 8;
     private static final LoggerImpl LOG = new LoggerImpl(SrtpContexts.class.getName());
+
+    static {
+        // Left alone, Jitsi's Aes benchmarks every cipher provider it can find (OpenSSL through JNA among them) on
+        // first use: seconds on a busy node, inside the first viewer's start. The JDK's AES-CTR uses the CPU's AES
+        // instructions; it is the one we want.
+        Aes.setFactoryClassName(Aes.class.getName() + "$SunJCECipherFactory");
+    }
 
     private final SrtpContextFactory sender;
     private final SrtpContextFactory receiver;

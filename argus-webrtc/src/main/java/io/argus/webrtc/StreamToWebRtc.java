@@ -110,6 +110,7 @@ final class StreamToWebRtc implements StreamConsumer {
         SrtpPacket p = new SrtpPacket(b, 0, headerLength + payloadLength);
         try {
             if (!srtp.protectRtp(p)) {
+                session.close("SRTP refused to protect packet " + sequence);
                 return;
             }
         } catch (GeneralSecurityException e) {

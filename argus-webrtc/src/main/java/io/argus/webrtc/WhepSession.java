@@ -178,6 +178,8 @@ public final class WhepSession {
         }
         if (dtlsStarted.compareAndSet(false, true)) {
             state = "connecting";
+            LOG.debug("WHEP viewer {}: ICE check from {} {} ms after its offer", id, sender,
+                    (System.nanoTime() - createdNanos) / 1_000_000);
             dtls = new DtlsDatagramTransport(this::sendDtls);
             dtlsThread = Thread.ofVirtual().name("argus-whep-dtls-" + id).start(this::handshake);
         }
@@ -202,6 +204,8 @@ public final class WhepSession {
         try {
             DTLSTransport transport = new DTLSServerProtocol().accept(tls, dtls);
             byte[] keys = tls.keyingMaterial();
+            LOG.debug("WHEP viewer {}: DTLS handshake done {} ms after its offer", id,
+                    (System.nanoTime() - createdNanos) / 1_000_000);
             channel.eventLoop().execute(() -> play(keys));
             byte[] buf = new byte[transport.getReceiveLimit()];
             while (!closed.get()) {
@@ -288,6 +292,8 @@ public final class WhepSession {
                 keyframeRequests++;
             }
         });
+        // Retransmissions were written; send them now, not with the next access unit.
+        channel.flush();
     }
 
     /** Event loop: writes a protected datagram to the viewer. <b>Takes ownership</b> of {@code packet}. */
