@@ -13,6 +13,7 @@ import io.argus.server.api.cameras.CameraHandlers;
 import io.argus.server.api.cameras.CameraTestHandler;
 import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
+import io.argus.server.api.webrtc.WhepHandlers;
 import io.argus.server.api.live.MediaHandlers;
 import io.argus.server.api.node.NodeHandlers;
 import io.argus.server.api.playback.PlaybackHandlers;
@@ -26,12 +27,14 @@ import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.SessionRechecks;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
+import io.argus.server.metrics.WebRtcMetrics;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.DataDir;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtmpRole;
+import io.argus.server.roles.WebRtcRole;
 import io.argus.server.roles.RtspRole;
 import io.argus.server.tls.TlsMaterial;
 import io.argus.storage.evidence.EvidenceExporter;
@@ -42,6 +45,7 @@ import io.argus.storage.playback.Playback;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -67,6 +71,7 @@ public final class ArgusServer implements AutoCloseable {
     private final RecordingRole recording;
     private final RtspRole rtsp;
     private final Optional<RtmpRole> rtmp;
+    private final Optional<WebRtcRole> webrtc;
     private final HttpApi http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
@@ -96,14 +101,17 @@ public final class ArgusServer implements AutoCloseable {
         rtmp = Optional.ofNullable(s.start("rtmp", () -> config.rtmp().enabled() ? new RtmpRole(config.rtmp(),
                 config.http().host(), media.paths(), media.cameras(), metadata.auth(), tls, audit, rechecks, clock)
                 : null));
+        webrtc = Optional.ofNullable(s.start("webrtc", () -> config.webrtc().enabled()
+                ? new WebRtcRole(config.webrtc()) : null));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
+            webrtc.ifPresent(w -> WebRtcMetrics.bind(m.registry(), w.server()));
             return m;
         });
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks));
         http = s.start("http", () -> {
-            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live,
+            HttpApi api = httpApi(config, metadata, media, recording, audit, tls, metrics, live, rechecks,
                     () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
             api.start();
             return api;
@@ -120,7 +128,8 @@ public final class ArgusServer implements AutoCloseable {
      */
     private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
                             AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics, LiveHandlers live,
-                            Supplier<Optional<String>> notReady, Clock clock) throws IOException {
+                            SessionRechecks rechecks, Supplier<Optional<String>> notReady, Clock clock)
+            throws IOException {
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
         SnapshotCache snapshots = new SnapshotCache(new FfmpegSnapshotRenderer(), clock, SnapshotCache.DEFAULT_TTL,
@@ -132,7 +141,7 @@ public final class ArgusServer implements AutoCloseable {
         Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
         StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers().service());
-        List<ApiModule> modules = List.of(
+        List<ApiModule> modules = new ArrayList<>(List.of(
                 new NodeHandlers(config.metrics().requireAuth(), metrics, media.paths(), notReady),
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), metadata.auth(), new PasswordPolicy(config.auth().passwordMinLength()),
@@ -148,7 +157,9 @@ public final class ArgusServer implements AutoCloseable {
                 storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
                         new EvidenceExporter(sealed, recording.index(), signingKey, clock), metadata.keys()),
-                new AuditHandlers(audit.log()));
+                new AuditHandlers(audit.log())));
+        webrtc.ifPresent(w -> modules.add(modules.indexOf(live) + 1,
+                new WhepHandlers(media.cameras(), media.paths(), w.server(), rechecks)));
         return new HttpApi(config.http(), metadata.auth(), audit.log(), signer, media.cameras()::exists,
                 tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock, modules);
     }
@@ -235,6 +246,16 @@ public final class ArgusServer implements AutoCloseable {
     /** The bound RTMPS port; -1 unless {@code rtmp.enabled} and {@code tls.enabled}. */
     public int rtmpsPort() {
         return rtmp.map(RtmpRole::rtmpsPort).orElse(-1);
+    }
+
+    /** The bound WebRTC UDP port; -1 unless {@code webrtc.enabled}. */
+    public int webrtcPort() {
+        return webrtc.map(WebRtcRole::port).orElse(-1);
+    }
+
+    /** WebRTC playback, when {@code webrtc.enabled}: its sessions and their stats. */
+    public Optional<WebRtcRole> webrtc() {
+        return webrtc;
     }
 
     /** RTMP ingest, when {@code rtmp.enabled}: its refusals are what the RTMP tests count. */

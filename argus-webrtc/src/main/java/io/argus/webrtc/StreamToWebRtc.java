@@ -68,10 +68,7 @@ final class StreamToWebRtc implements StreamConsumer {
     public void onAccessUnit(AccessUnit au) {
         AccessUnit unit = au;
         try {
-            if (au.track() != track) {
-                return;
-            }
-            if (!started && !au.keyframe()) {
+            if (au.track() != track || !started && !au.keyframe()) {
                 return;
             }
             started = true;
@@ -83,10 +80,10 @@ final class StreamToWebRtc implements StreamConsumer {
             lastSentNanos = System.nanoTime();
             session.sentUnit(au);
         } finally {
-            unit.release();
             if (unit != au) {
-                au.release();
+                unit.release();
             }
+            au.release();
         }
     }
 
@@ -164,8 +161,8 @@ final class StreamToWebRtc implements StreamConsumer {
     }
 
     /**
-     * {@code au} with the format's parameter sets in front when it lacks them; else {@code au} itself, retained.
-     * <b>Borrows</b> {@code au}; the caller releases what is returned.
+     * {@code au} with the format's parameter sets in front when it lacks them (a new unit the caller releases);
+     * else {@code au} itself. <b>Borrows</b> {@code au}.
      */
     private AccessUnit withParameterSets(AccessUnit au) {
         byte[][] sets = switch (format) {
@@ -174,7 +171,7 @@ final class StreamToWebRtc implements StreamConsumer {
             case MediaFormat.Aac ignored -> null;
         };
         if (sets == null || hasSps(au) || au.unitCount() + sets.length > AccessUnit.MAX_UNITS) {
-            return au.retain();
+            return au;
         }
         ByteBuf[] units = new ByteBuf[sets.length + au.unitCount()];
         for (int i = 0; i < sets.length; i++) {

@@ -39,7 +39,7 @@ public final class WebRtcServer implements AutoCloseable {
     /** Addresses one session may be reached from (one per candidate pair a browser checks); more is a flood. */
     private static final int MAX_ROUTES = 4096;
 
-    private final WebRtcConfig config;
+    private final WebRtcServerConfig config;
     private final NettyTransport transport;
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private final WebRtcCounters counters = new WebRtcCounters();
@@ -50,7 +50,7 @@ public final class WebRtcServer implements AutoCloseable {
     private final List<InetSocketAddress> candidates = new ArrayList<>();
     private EventLoopGroup group;
 
-    public WebRtcServer(WebRtcConfig config, NettyTransport transport) {
+    public WebRtcServer(WebRtcServerConfig config, NettyTransport transport) {
         this.config = config;
         this.transport = transport;
     }
@@ -111,10 +111,12 @@ public final class WebRtcServer implements AutoCloseable {
     /**
      * Answers a viewer's offer for {@code stream}: a new session waiting for ICE.
      *
+     * @param owner what the session belongs to (the camera id), for {@link WhepSession#owner()}
      * @throws WhepException the offer is malformed or has nothing this camera can send
      */
-    public WhepSession open(Stream stream, String offer) {
-        WhepSession s = new WhepSession(this, HexFormat.of().formatHex(bytes(16)), stream, WhepOffer.parse(offer));
+    public WhepSession open(String owner, Stream stream, String offer) {
+        WhepSession s = new WhepSession(this, HexFormat.of().formatHex(bytes(16)), owner, stream,
+                WhepOffer.parse(offer));
         byId.put(s.id(), s);
         byUfrag.put(s.ufrag(), s);
         return s;

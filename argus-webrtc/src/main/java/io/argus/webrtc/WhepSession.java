@@ -48,6 +48,7 @@ public final class WhepSession {
 
     private final WebRtcServer server;
     private final String id;
+    private final String owner;
     private final String ufrag = random(8);
     private final String pwd = random(24);
     private final Stream stream;
@@ -85,9 +86,10 @@ public final class WhepSession {
     private long bitsThisSecond;
     private long secondStartNanos = System.nanoTime();
 
-    WhepSession(WebRtcServer server, String id, Stream stream, WhepOffer offer) {
+    WhepSession(WebRtcServer server, String id, String owner, Stream stream, WhepOffer offer) {
         this.server = server;
         this.id = id;
+        this.owner = owner;
         this.stream = stream;
         this.offer = offer;
         if (!"actpass".equals(offer.setup()) && !"active".equals(offer.setup())) {
@@ -124,6 +126,11 @@ public final class WhepSession {
 
     public String id() {
         return id;
+    }
+
+    /** What the session was opened for (the camera id). */
+    public String owner() {
+        return owner;
     }
 
     public String answer() {
@@ -333,7 +340,7 @@ public final class WhepSession {
 
     public WhepStats stats() {
         InetSocketAddress r = remote;
-        return new WhepStats(id, stream.name(), r == null ? null : r.toString(), state, packetsSent, bytesSent,
+        return new WhepStats(id, owner, r == null ? null : r.toString(), state, packetsSent, bytesSent,
                 rttMillis, fractionLost, cumulativeLost, nacks, retransmitted, keyframeRequests, bitrateBps,
                 firstPacketNanos == 0 ? -1 : (firstPacketNanos - createdNanos) / 1_000_000);
     }

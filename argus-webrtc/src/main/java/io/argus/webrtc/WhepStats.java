@@ -3,7 +3,7 @@ package io.argus.webrtc;
 /**
  * One viewer's counters as the server and its RTCP see them, for node stats and metrics.
  *
- * @param camera              the stream's name (the camera id)
+ * @param camera              what the session was opened for (the camera id)
  * @param state               {@code new}, {@code connecting} (ICE done, DTLS under way), {@code playing}
  * @param rttMillis           round trip from the last receiver report (RFC 3550 §6.4.1 LSR/DLSR); -1 before one
  * @param fractionLost        the last receiver report's fraction lost, 0–255 (RFC 3550 §6.4.1)

@@ -33,7 +33,7 @@ class WebRtcPortFuzzTest {
 
     @BeforeEach
     void start() {
-        server = new WebRtcServer(new WebRtcConfig(0, List.of()), NettyTransport.nio());
+        server = new WebRtcServer(new WebRtcServerConfig(0, List.of()), NettyTransport.nio());
         server.start();
         stream = new Stream("cam", H264, writer);
     }
@@ -50,7 +50,7 @@ class WebRtcPortFuzzTest {
         Random random = new Random(7983);
         InetSocketAddress port = new InetSocketAddress(InetAddress.getLoopbackAddress(), server.port());
         String fingerprint = DtlsCertificate.generate().fingerprint();
-        WhepSession session = server.open(stream, StunRequests.offer("remoteUfrag", "remotePassword1234567890",
+        WhepSession session = server.open("cam", stream, StunRequests.offer("remoteUfrag", "remotePassword1234567890",
                 fingerprint));
         String ufrag = StunRequests.attribute(session.answer(), "ice-ufrag");
         String pwd = StunRequests.attribute(session.answer(), "ice-pwd");
@@ -74,7 +74,7 @@ class WebRtcPortFuzzTest {
         // session; the port and every other session go on.
         assertThat(server.counters().badStun() + server.counters().dropped() + server.counters().badRtcp())
                 .isPositive();
-        WhepSession fresh = server.open(stream, StunRequests.offer("otherUfrag", "remotePassword1234567890",
+        WhepSession fresh = server.open("cam", stream, StunRequests.offer("otherUfrag", "remotePassword1234567890",
                 fingerprint));
         try (DatagramSocket other = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {
             other.setSoTimeout(500);
@@ -85,7 +85,7 @@ class WebRtcPortFuzzTest {
 
     @Test
     void aRequestWithTheWrongPasswordIsNotAnswered() throws Exception {
-        WhepSession session = server.open(stream, StunRequests.offer("remoteUfrag", "remotePassword1234567890",
+        WhepSession session = server.open("cam", stream, StunRequests.offer("remoteUfrag", "remotePassword1234567890",
                 DtlsCertificate.generate().fingerprint()));
         String ufrag = StunRequests.attribute(session.answer(), "ice-ufrag");
         try (DatagramSocket client = new DatagramSocket(0, InetAddress.getLoopbackAddress())) {

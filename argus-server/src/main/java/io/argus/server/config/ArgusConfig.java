@@ -8,7 +8,7 @@ import java.util.Objects;
 /** Everything a node needs to start, already validated. Build it with {@link ConfigLoader}. */
 public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, IngestConfig ingest, AuthConfig auth,
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
-                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp) {
+                          CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, WebRtcConfig webrtc) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -21,6 +21,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(crypto, "crypto");
         Objects.requireNonNull(tls, "tls");
         Objects.requireNonNull(rtmp, "rtmp");
+        Objects.requireNonNull(webrtc, "webrtc");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -56,7 +57,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.CRYPTO_MASTER_KEY)),
                 tls(v),
                 new RtmpConfig(v.get(ConfigKeys.RTMP_ENABLED), v.get(ConfigKeys.RTMP_PORT),
-                        v.get(ConfigKeys.RTMPS_PORT)));
+                        v.get(ConfigKeys.RTMPS_PORT)),
+                new WebRtcConfig(v.get(ConfigKeys.WEBRTC_ENABLED), v.get(ConfigKeys.WEBRTC_PORT),
+                        v.get(ConfigKeys.WEBRTC_ICE_SERVERS)));
     }
 
     private static TlsConfig tls(ConfigValues v) {
@@ -71,7 +74,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
     }
 
     /**
-     * Defaults with the given data directory, loopback HTTP, RTSP and RTMP on free ports, UDP off, and cameras allowed on
+     * Defaults with the given data directory, loopback HTTP, RTSP, RTMP and WebRTC on free ports, UDP off, and cameras allowed on
      * loopback (where tests run their simulators; the node's own ports stay refused): for tests and tools that run
      * several servers side by side.
      *
@@ -90,6 +93,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 ConfigKeys.CAMERA_ALLOWED_ADDRESSES.name(), "127.0.0.0/8,::1/128"));
         values.put(ConfigKeys.RTMP_PORT.name(), "0");
         values.put(ConfigKeys.RTMPS_PORT.name(), "0");
+        values.put(ConfigKeys.WEBRTC_PORT.name(), "0");
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

@@ -73,6 +73,15 @@ public final class ConfigKeys {
                     + "free port.");
     public static final ConfigKey<Integer> RTMPS_PORT = key("rtmps.port", "1936", Parsers::port,
             "RTMP-over-TLS ingest port when tls.enabled and rtmp.enabled (rtmps://); 0 picks a free port.");
+    public static final ConfigKey<Boolean> WEBRTC_ENABLED = key("webrtc.enabled", "true", Parsers::bool,
+            "Whether to answer WebRTC playback (WHEP, POST /api/v1/cameras/{id}/whep) and bind webrtc.port.");
+    public static final ConfigKey<Integer> WEBRTC_PORT = key("webrtc.port", "8189", Parsers::port,
+            "The one UDP port every WebRTC viewer's ICE, DTLS and SRTP share, on every host address (open it in the "
+                    + "firewall, UDP); 0 picks a free port.");
+    public static final ConfigKey<List<String>> WEBRTC_ICE_SERVERS = key("webrtc.iceServers", "",
+            WebRtcConfig::iceServers, "STUN/TURN servers for WebRTC viewers behind NAT, comma-separated "
+                    + "(stun:host:port, turn:user:password@host:port?transport=udp), sent to them as WHEP Link "
+                    + "headers; the node itself is ICE-lite and needs none.");
     public static final ConfigKey<Boolean> RTSP_ANONYMOUS_READ = key("rtsp.anonymousRead", "false", Parsers::bool,
             "Let RTSP clients read every camera without credentials (labs only); publishing always needs them.");
     public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
@@ -162,7 +171,8 @@ public final class ConfigKeys {
             STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
-            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT);
+            TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,
+            WEBRTC_ENABLED, WEBRTC_PORT, WEBRTC_ICE_SERVERS);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -99,6 +99,9 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/cameras/{id}/live.m3u8",                 "ok  ok   ok   ok   404  ok   404  404  401"),
             row("GET /api/v1/cameras/{id}/media/live/{file}",         "ok  ok   ok   ok   404  ok   404  404  401"),
             row("WS /api/v1/cameras/{id}/live.ws",                    "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("POST /api/v1/cameras/{id}/whep",                     "ok  ok   ok   ok   404  ok   404  404  401")
+                    .body("v=0"),
+            row("DELETE /api/v1/cameras/{id}/whep/{session}",         "ok  ok   ok   ok   404  ok   404  404  401"),
             row("GET /api/v1/cameras/{id}/playback.m3u8",             "ok  ok   ok   ok   404  ok   404  404  401")
                     .lastHour(),
             row("GET /api/v1/cameras/{id}/media/chunks/{chunk}",      "ok  ok   ok   ok   404  ok   404  404  401"),
@@ -404,7 +407,7 @@ class AuthorizationMatrixTest {
         }
 
         boolean media() {
-            return path.matches(".*/(snapshot\\.jpg|live\\.m3u8|live\\.ws|playback\\.m3u8|export\\.mp4|media/.*)");
+            return path.matches(".*/(snapshot\\.jpg|live\\.m3u8|live\\.ws|playback\\.m3u8|export\\.mp4|media/.*|whep(/.*)?)");
         }
 
         /** The action a media path needs. */
