@@ -314,7 +314,7 @@ class AuthorizationMatrixTest {
         }
         path = path.replace("{id}", camera).replace("{bid}", UUID.randomUUID().toString())
                 .replace("{pid}", UUID.randomUUID().toString())
-                .replace("{chunk}", "1000.mp4").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
+                .replace("{chunk}", "1000.mp4").replace("{session}", "0123456789abcdef").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
                 .replace("{gid}", fx.group).replace("{rid}", fx.customRole);
         if (path.contains("{uid}")) {
             path = path.replace("{uid}", AccessFixture.ok(fx.admin.get("/api/v1/users")).get(0).get("id").asText());
