@@ -75,6 +75,7 @@ public final class WebRtcServer implements AutoCloseable {
             throw e;
         }
         group.next().scheduleAtFixedRate(this::sweep, 1, 1, TimeUnit.SECONDS);
+        WebRtcWarmup.start(certificate);
         LOG.info("WebRTC (WHEP) on udp port {} at {}", port, candidates);
     }
 
