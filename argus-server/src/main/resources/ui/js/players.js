@@ -247,8 +247,89 @@ export class HlsLivePlayer extends EventTarget {
   }
 }
 
+/** How long WebRTC may take to show a first picture before the tile falls back to the WebSocket. */
+const WHEP_FIRST_FRAME_TIMEOUT_MS = 4000;
+
 /**
- * A live picture for a tile or the camera view: WebSocket first, LL-HLS when that fails before the first picture,
+ * Live WebRTC over WHEP (docs/webrtc.md): a receive-only video transceiver, the offer POSTed to the camera's signed
+ * `whep` URL, the answer applied; DELETE on the session's Location when closed.
+ */
+export class WhepLivePlayer extends EventTarget {
+  constructor(video, url) {
+    super();
+    this.video = video;
+    this.url = url;
+    this.closed = false;
+    this.firstFrameMs = null;
+    this.fps = new FpsMeter(video);
+  }
+
+  start() {
+    this.t0 = performance.now();
+    this.video.muted = true;
+    onFirstFrame(this.video, (now) => {
+      if (this.closed) return;
+      this.firstFrameMs = now - this.t0;
+      clearTimeout(this.timer);
+      this.dispatchEvent(new CustomEvent('firstframe', { detail: this.firstFrameMs }));
+    });
+    this.timer = setTimeout(() => { if (this.firstFrameMs === null) this.fail('no picture over WebRTC'); },
+      WHEP_FIRST_FRAME_TIMEOUT_MS);
+    this.connect().catch((e) => this.fail('WebRTC: ' + e.message));
+    return this;
+  }
+
+  async connect() {
+    const pc = new RTCPeerConnection();
+    this.pc = pc;
+    pc.addTransceiver('video', { direction: 'recvonly' });
+    pc.ontrack = (e) => {
+      this.video.srcObject = e.streams[0] || new MediaStream([e.track]);
+      this.video.play().catch(() => {});
+    };
+    pc.onconnectionstatechange = () => {
+      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') this.fail('WebRTC ' + pc.connectionState);
+    };
+    await pc.setLocalDescription(await pc.createOffer());
+    const r = await fetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' },
+      body: pc.localDescription.sdp });
+    const body = await r.text();
+    if (r.status !== 201) throw new Error(r.status + ' ' + body);
+    this.location = r.headers.get('Location');
+    if (this.closed) { this.end(); return; }
+    await pc.setRemoteDescription({ type: 'answer', sdp: body });
+  }
+
+  fail(reason) {
+    if (this.closed) return;
+    this.close();
+    this.dispatchEvent(new CustomEvent('failed', { detail: reason }));
+  }
+
+  /** WebRTC plays as soon as it decodes: what it holds back is its jitter buffer, not a lag to report. */
+  lag() { return null; }
+
+  bufferedSeconds() { return 0; }
+
+  end() {
+    if (this.location) fetch(this.location, { method: 'DELETE' }).catch(() => {});
+    this.location = null;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    this.end();
+    if (this.pc) this.pc.close();
+    this.video.pause();
+    this.video.srcObject = null;
+  }
+}
+
+/**
+ * A live picture for a tile or the camera view: WebRTC (WHEP) first, then the WebSocket, then LL-HLS, each when the
+ * one before fails before its first picture,
  * and a fresh attempt (with fresh signed URLs from `urls()`) a few seconds after a stream ends.
  * Events: 'playing' (detail: {transport, firstFrameMs}), 'down' (detail: reason).
  */
@@ -262,7 +343,8 @@ export class LivePlayer extends EventTarget {
     this.transport = null;
   }
 
-  async start(preferHls = false) {
+  /** @param from where to start: 'webrtc', 'ws' or 'hls'; each falls back to the next before its first picture. */
+  async start(from = 'webrtc') {
     if (this.closed) return this;
     let u;
     try {
@@ -272,17 +354,20 @@ export class LivePlayer extends EventTarget {
       return this;
     }
     if (this.closed) return this;
-    const hls = preferHls || !window.MediaSource;
-    const p = hls ? new HlsLivePlayer(this.video, u.live) : new WsLivePlayer(this.video, u.liveWs);
+    const kind = from === 'webrtc' && !window.RTCPeerConnection ? 'ws' : from;
+    const hls = kind === 'hls' || !window.MediaSource && kind === 'ws';
+    // The signed URL is per camera, so the playlist's signature signs the camera's whep path too.
+    const p = kind === 'webrtc' ? new WhepLivePlayer(this.video, u.live.replace('/live.m3u8', '/whep'))
+      : hls ? new HlsLivePlayer(this.video, u.live) : new WsLivePlayer(this.video, u.liveWs);
     this.player = p;
-    this.transport = hls ? 'LL-HLS' : 'WebSocket';
+    this.transport = kind === 'webrtc' ? 'WebRTC' : hls ? 'LL-HLS' : 'WebSocket';
     p.addEventListener('firstframe', (e) => this.dispatchEvent(new CustomEvent('playing',
       { detail: { transport: this.transport, firstFrameMs: e.detail } })));
     p.addEventListener('failed', (e) => {
       if (this.closed) return;
       this.player = null;
       if (!hls && p.firstFrameMs === null && e.detail !== 'camera stream ended') {
-        this.start(true);
+        this.start(kind === 'webrtc' ? 'ws' : 'hls');
       } else {
         this.retry(e.detail);
       }
