@@ -3,6 +3,7 @@ package io.argus.webrtc;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.Hashtable;
 import java.util.Locale;
 import org.bouncycastle.tls.AlertDescription;
@@ -12,8 +13,10 @@ import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.ClientCertificateType;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.ExporterLabel;
+import org.bouncycastle.tls.HashAlgorithm;
 import org.bouncycastle.tls.ProtocolVersion;
 import org.bouncycastle.tls.SRTPProtectionProfile;
+import org.bouncycastle.tls.SignatureAlgorithm;
 import org.bouncycastle.tls.SignatureAndHashAlgorithm;
 import org.bouncycastle.tls.TlsCredentialedSigner;
 import org.bouncycastle.tls.TlsExtensionsUtils;
@@ -70,8 +73,7 @@ final class DtlsSrtpServer extends DefaultTlsServer {
         TlsCertificate cert = getCrypto().createCertificate(certificate.der());
         return new BcDefaultTlsCredentialedSigner(new TlsCryptoParameters(context), (BcTlsCrypto) getCrypto(),
                 certificate.privateKey(), new Certificate(new TlsCertificate[] {cert}),
-                SignatureAndHashAlgorithm.getInstance(org.bouncycastle.tls.HashAlgorithm.sha256,
-                        org.bouncycastle.tls.SignatureAlgorithm.ecdsa));
+                SignatureAndHashAlgorithm.getInstance(HashAlgorithm.sha256, SignatureAlgorithm.ecdsa));
     }
 
     @Override
@@ -94,7 +96,7 @@ final class DtlsSrtpServer extends DefaultTlsServer {
     private String hash(byte[] der) throws TlsFatalAlert {
         try {
             byte[] h = MessageDigest.getInstance(fingerprintAlgorithm.toUpperCase(Locale.ROOT)).digest(der);
-            return java.util.HexFormat.ofDelimiter(":").withUpperCase().formatHex(h);
+            return HexFormat.ofDelimiter(":").withUpperCase().formatHex(h);
         } catch (GeneralSecurityException e) {
             throw new TlsFatalAlert(AlertDescription.bad_certificate);
         }

@@ -78,7 +78,7 @@ final class StreamToWebRtc implements StreamConsumer {
             lastRtpTimestamp = (rtpOffset + au.pts() * VIDEO_CLOCK / format.clockRate()) & 0xffffffffL;
             packetizer.packetize(unit, lastRtpTimestamp, alloc, sink);
             lastSentNanos = System.nanoTime();
-            session.sentUnit(au);
+            session.flush();
         } finally {
             if (unit != au) {
                 unit.release();

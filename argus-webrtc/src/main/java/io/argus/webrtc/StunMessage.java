@@ -83,12 +83,7 @@ final class StunMessage {
         return b.hasRemaining() ? null : new StunMessage(data, tid, user, integrity, use);
     }
 
-    /** The USERNAME, {@code <local ufrag>:<remote ufrag>} in ICE; null when absent. */
-    String username() {
-        return username;
-    }
-
-    /** The local ufrag the request is for (USERNAME before the colon); null when absent. */
+    /** The local ufrag the request is for (USERNAME, {@code <local>:<remote>}, before the colon); null when absent. */
     String localUfrag() {
         if (username == null) {
             return null;

@@ -50,7 +50,7 @@ final class WebRtcPortHandler extends SimpleChannelInboundHandler<DatagramPacket
     @Override
     public void channelWritabilityChanged(ChannelHandlerContext ctx) {
         if (ctx.channel().isWritable()) {
-            server.resume(ctx.channel());
+            server.resume();
         }
         ctx.fireChannelWritabilityChanged();
     }

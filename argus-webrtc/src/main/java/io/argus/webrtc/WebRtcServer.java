@@ -180,7 +180,8 @@ public final class WebRtcServer implements AutoCloseable {
         }
     }
 
-    void resume(Channel ch) {
+    /** The port can take writes again: every reader that stopped drains again. */
+    void resume() {
         for (WhepSession s : byId.values()) {
             s.resume();
         }

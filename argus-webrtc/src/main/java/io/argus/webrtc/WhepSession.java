@@ -1,6 +1,5 @@
 package io.argus.webrtc;
 
-import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.MediaFormat;
 import io.argus.media.codec.rtcp.NtpTime;
@@ -322,7 +321,7 @@ public final class WhepSession {
     }
 
     /** Event loop: one access unit's packets are written; flush them together. */
-    void sentUnit(AccessUnit au) {
+    void flush() {
         channel.flush();
     }
 
