@@ -247,8 +247,10 @@ export class HlsLivePlayer extends EventTarget {
   }
 }
 
-/** How long WebRTC may take to show a first picture before the tile falls back to the WebSocket. */
+/** How long WebRTC may take to connect and show a first picture before the tile falls back to the WebSocket. */
 const WHEP_FIRST_FRAME_TIMEOUT_MS = 4000;
+/** How long a WebRTC session may stay disconnected (no answer to the browser's consent checks) before a restart. */
+const WHEP_DISCONNECTED_MS = 3000;
 
 /**
  * Live WebRTC over WHEP (docs/webrtc.md): a receive-only video transceiver, the offer POSTed to the camera's signed
@@ -273,8 +275,17 @@ export class WhepLivePlayer extends EventTarget {
       clearTimeout(this.timer);
       this.dispatchEvent(new CustomEvent('firstframe', { detail: this.firstFrameMs }));
     });
-    this.timer = setTimeout(() => { if (this.firstFrameMs === null) this.fail('no picture over WebRTC'); },
-      WHEP_FIRST_FRAME_TIMEOUT_MS);
+    // Not connected in time means a path that drops UDP: the WebSocket is the way. Connected without a picture yet
+    // means a busy decoder, which another transport would only make busier: wait on.
+    const watchdog = () => {
+      if (this.firstFrameMs !== null || this.closed) return;
+      if (this.pc && this.pc.connectionState === 'connected') {
+        this.timer = setTimeout(watchdog, WHEP_FIRST_FRAME_TIMEOUT_MS);
+      } else {
+        this.fail('no picture over WebRTC');
+      }
+    };
+    this.timer = setTimeout(watchdog, WHEP_FIRST_FRAME_TIMEOUT_MS);
     this.connect().catch((e) => this.fail('WebRTC: ' + e.message));
     return this;
   }
@@ -288,7 +299,14 @@ export class WhepLivePlayer extends EventTarget {
       this.video.play().catch(() => {});
     };
     pc.onconnectionstatechange = () => {
-      if (pc.connectionState === 'failed' || pc.connectionState === 'closed') this.fail('WebRTC ' + pc.connectionState);
+      const state = pc.connectionState;
+      clearTimeout(this.disconnected);
+      if (state === 'failed' || state === 'closed') this.fail('WebRTC ' + state);
+      // The node ends a session when its camera's stream ends and stops answering consent checks; the browser
+      // calls that 'disconnected' within seconds but 'failed' only much later. Start again sooner.
+      if (state === 'disconnected') {
+        this.disconnected = setTimeout(() => this.fail('WebRTC disconnected'), WHEP_DISCONNECTED_MS);
+      }
     };
     await pc.setLocalDescription(await pc.createOffer());
     const r = await fetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' },
@@ -320,6 +338,7 @@ export class WhepLivePlayer extends EventTarget {
     if (this.closed) return;
     this.closed = true;
     clearTimeout(this.timer);
+    clearTimeout(this.disconnected);
     this.end();
     if (this.pc) this.pc.close();
     this.video.pause();
