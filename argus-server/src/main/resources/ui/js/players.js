@@ -260,8 +260,108 @@ export class HlsLivePlayer extends EventTarget {
   }
 }
 
+/** How long WebRTC may take to connect and show a first picture before the tile falls back to the WebSocket. */
+const WHEP_FIRST_FRAME_TIMEOUT_MS = 4000;
+/** How long a WebRTC session may stay disconnected (no answer to the browser's consent checks) before a restart. */
+const WHEP_DISCONNECTED_MS = 3000;
+
 /**
- * A live picture for a tile or the camera view: WebSocket first, LL-HLS when that fails before the first picture,
+ * Live WebRTC over WHEP (docs/webrtc.md): a receive-only video transceiver, the offer POSTed to the camera's signed
+ * `whep` URL, the answer applied; DELETE on the session's Location when closed.
+ */
+export class WhepLivePlayer extends EventTarget {
+  constructor(video, url) {
+    super();
+    this.video = video;
+    this.url = url;
+    this.closed = false;
+    this.firstFrameMs = null;
+    this.fps = new FpsMeter(video);
+  }
+
+  start() {
+    this.t0 = performance.now();
+    this.video.muted = true;
+    onFirstFrame(this.video, (now) => {
+      if (this.closed) return;
+      this.firstFrameMs = now - this.t0;
+      clearTimeout(this.timer);
+      this.dispatchEvent(new CustomEvent('firstframe', { detail: this.firstFrameMs }));
+    });
+    // Not connected in time means a path that drops UDP: the WebSocket is the way. Connected without a picture yet
+    // means a busy decoder, which another transport would only make busier: wait on.
+    const watchdog = () => {
+      if (this.firstFrameMs !== null || this.closed) return;
+      if (this.pc && this.pc.connectionState === 'connected') {
+        this.timer = setTimeout(watchdog, WHEP_FIRST_FRAME_TIMEOUT_MS);
+      } else {
+        this.fail('no picture over WebRTC');
+      }
+    };
+    this.timer = setTimeout(watchdog, WHEP_FIRST_FRAME_TIMEOUT_MS);
+    this.connect().catch((e) => this.fail('WebRTC: ' + e.message));
+    return this;
+  }
+
+  async connect() {
+    const pc = new RTCPeerConnection();
+    this.pc = pc;
+    pc.addTransceiver('video', { direction: 'recvonly' });
+    pc.ontrack = (e) => {
+      this.video.srcObject = e.streams[0] || new MediaStream([e.track]);
+      this.video.play().catch(() => {});
+    };
+    pc.onconnectionstatechange = () => {
+      const state = pc.connectionState;
+      clearTimeout(this.disconnected);
+      if (state === 'failed' || state === 'closed') this.fail('WebRTC ' + state);
+      // The node ends a session when its camera's stream ends and stops answering consent checks; the browser
+      // calls that 'disconnected' within seconds but 'failed' only much later. Start again sooner.
+      if (state === 'disconnected') {
+        this.disconnected = setTimeout(() => this.fail('WebRTC disconnected'), WHEP_DISCONNECTED_MS);
+      }
+    };
+    await pc.setLocalDescription(await pc.createOffer());
+    const r = await fetch(this.url, { method: 'POST', headers: { 'Content-Type': 'application/sdp' },
+      body: pc.localDescription.sdp });
+    const body = await r.text();
+    if (r.status !== 201) throw new Error(r.status + ' ' + body);
+    this.location = r.headers.get('Location');
+    if (this.closed) { this.end(); return; }
+    await pc.setRemoteDescription({ type: 'answer', sdp: body });
+  }
+
+  fail(reason) {
+    if (this.closed) return;
+    this.close();
+    this.dispatchEvent(new CustomEvent('failed', { detail: reason }));
+  }
+
+  /** WebRTC plays as soon as it decodes: what it holds back is its jitter buffer, not a lag to report. */
+  lag() { return null; }
+
+  bufferedSeconds() { return 0; }
+
+  end() {
+    if (this.location) fetch(this.location, { method: 'DELETE' }).catch(() => {});
+    this.location = null;
+  }
+
+  close() {
+    if (this.closed) return;
+    this.closed = true;
+    clearTimeout(this.timer);
+    clearTimeout(this.disconnected);
+    this.end();
+    if (this.pc) this.pc.close();
+    this.video.pause();
+    this.video.srcObject = null;
+  }
+}
+
+/**
+ * A live picture for a tile or the camera view: WebRTC (WHEP) first, then the WebSocket, then LL-HLS, each when the
+ * one before fails before its first picture,
  * and a fresh attempt (with fresh signed URLs from `urls()`) a few seconds after a stream ends.
  * Events: 'playing' (detail: {transport, firstFrameMs}), 'down' (detail: reason).
  */
@@ -277,7 +377,8 @@ export class LivePlayer extends EventTarget {
     this.rendition = null;
   }
 
-  async start(preferHls = false) {
+  /** @param from where to start: 'webrtc', 'ws' or 'hls'; each falls back to the next before its first picture. */
+  async start(from = 'webrtc') {
     if (this.closed) return this;
     let u;
     try {
@@ -287,22 +388,29 @@ export class LivePlayer extends EventTarget {
       return this;
     }
     if (this.closed) return this;
-    const hls = preferHls || !window.MediaSource;
-    const p = hls ? new HlsLivePlayer(this.video, withRendition(u.live, this.rendition))
+    const kind = from === 'webrtc' && !window.RTCPeerConnection ? 'ws' : from;
+    const hls = kind === 'hls' || !window.MediaSource && kind === 'ws';
+    // The signed URL is per camera, so the playlist's signature signs the camera's whep path too. WebRTC carries the
+    // camera's own codec or nothing: a browser that offers no codec of the camera's ends up on WebSocket, which asks
+    // for the H.264 rendition when it cannot decode the camera's.
+    const p = kind === 'webrtc' ? new WhepLivePlayer(this.video, u.live.replace('/live.m3u8', '/whep'))
+      : hls ? new HlsLivePlayer(this.video, withRendition(u.live, this.rendition))
       : new WsLivePlayer(this.video, withRendition(u.liveWs, this.rendition));
     this.player = p;
-    this.transport = (hls ? 'LL-HLS' : 'WebSocket') + (this.rendition ? ' (' + this.rendition + ')' : '');
+    this.transport = (kind === 'webrtc' ? 'WebRTC' : hls ? 'LL-HLS' : 'WebSocket')
+      + (this.rendition && kind !== 'webrtc' ? ' (' + this.rendition + ')' : '');
     p.addEventListener('firstframe', (e) => this.dispatchEvent(new CustomEvent('playing',
       { detail: { transport: this.transport, firstFrameMs: e.detail } })));
     p.addEventListener('failed', (e) => {
       if (this.closed) return;
       this.player = null;
-      if (!this.rendition && p.firstFrameMs === null && String(e.detail).startsWith(CODEC_UNSUPPORTED)) {
+      if (!this.rendition && kind !== 'webrtc' && p.firstFrameMs === null
+        && String(e.detail).startsWith(CODEC_UNSUPPORTED)) {
         // The same transport again, now with the server's H.264 transcode of the camera.
         this.rendition = 'h264';
-        this.start(hls);
+        this.start(kind);
       } else if (!hls && p.firstFrameMs === null && e.detail !== 'camera stream ended') {
-        this.start(true);
+        this.start(kind === 'webrtc' ? 'ws' : 'hls');
       } else {
         this.retry(e.detail);
       }

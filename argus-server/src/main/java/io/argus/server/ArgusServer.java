@@ -19,6 +19,7 @@ import io.argus.server.api.cluster.ClusterHandlers;
 import io.argus.server.api.events.EventsHandlers;
 import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
+import io.argus.server.api.webrtc.WhepHandlers;
 import io.argus.server.api.live.MediaHandlers;
 import io.argus.server.api.node.NodeHandlers;
 import io.argus.server.api.onvif.OnvifHandlers;
@@ -38,6 +39,7 @@ import io.argus.server.metrics.Metrics;
 import io.argus.server.onvif.JdbcOnvifEventStore;
 import io.argus.server.onvif.OnvifService;
 import io.argus.server.roles.AnalyticsRole;
+import io.argus.server.metrics.WebRtcMetrics;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.ClusterRole;
 import io.argus.server.roles.DataDir;
@@ -45,6 +47,7 @@ import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
 import io.argus.server.roles.RecordingRole;
 import io.argus.server.roles.RtmpRole;
+import io.argus.server.roles.WebRtcRole;
 import io.argus.server.roles.RtspRole;
 import io.argus.server.roles.SrtMetrics;
 import io.argus.server.roles.SrtRole;
@@ -59,6 +62,7 @@ import io.argus.storage.playback.Playback;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -86,6 +90,7 @@ public final class ArgusServer implements AutoCloseable {
     private final Optional<RtmpRole> rtmp;
     private final Optional<SrtRole> srt;
     private final ClusterRole cluster;
+    private final Optional<WebRtcRole> webrtc;
     private final HttpApi http;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
@@ -126,12 +131,15 @@ public final class ArgusServer implements AutoCloseable {
                         : Hardware.probe()));
         cluster = s.start("cluster", () -> new ClusterRole(config.cluster(), media.paths(), audit.log(),
                 () -> ready ? httpPort() : config.http().port(), clock));
+        webrtc = Optional.ofNullable(s.start("webrtc", () -> config.webrtc().enabled()
+                ? new WebRtcRole(config.webrtc()) : null));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
             media.srt().ifPresent(srtLib -> SrtMetrics.bind(srtLib.connections(), m.registry()));
             transcodes.bindMetrics(m.registry());
             cluster.bindMetrics(m.registry());
+            webrtc.ifPresent(w -> WebRtcMetrics.bind(m.registry(), w.server()));
             return m;
         });
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks,
@@ -175,7 +183,7 @@ public final class ArgusServer implements AutoCloseable {
         Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
         StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers().service());
-        List<ApiModule> modules = List.of(
+        List<ApiModule> modules = new ArrayList<>(List.of(
                 new NodeHandlers(config.metrics().requireAuth(), metrics, media.paths(), notReady),
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), metadata.auth(), new PasswordPolicy(config.auth().passwordMinLength()),
@@ -197,7 +205,9 @@ public final class ArgusServer implements AutoCloseable {
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
                         new EvidenceExporter(sealed, recording.index(), signingKey, clock), metadata.keys()),
                 new AuditHandlers(audit.log()),
-                new ClusterHandlers(cluster::describe));
+                new ClusterHandlers(cluster::describe)));
+        webrtc.ifPresent(w -> modules.add(modules.indexOf(live) + 1,
+                new WhepHandlers(media.cameras(), media.paths(), w.server(), rechecks)));
         return new HttpApi(config.http(), metadata.auth(), audit.log(), signer, media.cameras()::exists,
                 tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock, modules);
     }
@@ -306,6 +316,16 @@ public final class ArgusServer implements AutoCloseable {
     /** SRT ingest, when {@code srt.enabled} and libsrt is installed: its refusals are what the SRT tests count. */
     public Optional<SrtRole> srt() {
         return srt;
+    }
+
+    /** The bound WebRTC UDP port; -1 unless {@code webrtc.enabled}. */
+    public int webrtcPort() {
+        return webrtc.map(WebRtcRole::port).orElse(-1);
+    }
+
+    /** WebRTC playback, when {@code webrtc.enabled}: its sessions and their stats. */
+    public Optional<WebRtcRole> webrtc() {
+        return webrtc;
     }
 
     /** RTMP ingest, when {@code rtmp.enabled}: its refusals are what the RTMP tests count. */

@@ -70,7 +70,8 @@ final class AuditTrail {
             details.put("signed", true);
         }
         if (rule.kind() == Audit.Kind.VIEW && ok) {
-            details.put("via", rule.action().equals(SNAPSHOT) ? "snapshot" : "hls");
+            details.put("via", rule.action().equals(SNAPSHOT) ? "snapshot"
+                    : e.path.endsWith("/" + MediaPaths.WHEP) ? "webrtc" : "hls");
             putRange(ctx, details);
             details.put("session", details.getOrDefault("from", "") + "/" + details.getOrDefault("to", ""));
             log.recordView(actor.get(), rule.action(), target, details);

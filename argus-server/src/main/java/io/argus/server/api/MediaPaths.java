@@ -17,13 +17,16 @@ public final class MediaPaths {
     public static final String LIVE_WS = "live.ws";
     public static final String PLAYBACK_HLS = "playback.m3u8";
     public static final String EXPORT_MP4 = "export.mp4";
+    /** WebRTC playback (WHEP): the offer goes here, the session lives below it ({@code whep/<session>}). */
+    public static final String WHEP = "whep";
     /** Everything below {@code /api/v1/cameras/{id}/media/} (HLS segments, parts, init sections). */
     public static final String MEDIA_DIR = "media/";
 
-    static final List<String> FILES = List.of(SNAPSHOT, LIVE_HLS, LIVE_WS, PLAYBACK_HLS, EXPORT_MP4);
+    static final List<String> FILES = List.of(SNAPSHOT, LIVE_HLS, LIVE_WS, PLAYBACK_HLS, EXPORT_MP4, WHEP);
 
     private static final Pattern MEDIA = Pattern.compile("^" + Pattern.quote(PREFIX) + "([^/]+)/(?:"
-            + String.join("|", FILES.stream().map(Pattern::quote).toList()) + "|" + Pattern.quote(MEDIA_DIR) + ".+)$");
+            + String.join("|", FILES.stream().map(Pattern::quote).toList()) + "|" + Pattern.quote(MEDIA_DIR) + ".+|"
+            + Pattern.quote(WHEP) + "/[^/]+)$");
 
     private MediaPaths() {
     }

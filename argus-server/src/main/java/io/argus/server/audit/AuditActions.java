@@ -30,6 +30,8 @@ public final class AuditActions {
     public static final String BOOKMARK_DELETE = "bookmark.delete";
     public static final String MEDIA_URL = "media.url";
     public static final String LIVE_VIEW = "live.view";
+    /** A viewer ended its WebRTC (WHEP) session with DELETE. */
+    public static final String LIVE_END = "live.end";
     public static final String SNAPSHOT = "live.snapshot";
     public static final String PLAYBACK = "playback.view";
     public static final String EXPORT = "export";

@@ -10,7 +10,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
                           CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, SrtConfig srt,
                           TranscodeConfig transcode, MetadataConfig metadata, ClusterConfig cluster,
-                          AnalyticsConfig analytics) {
+                          AnalyticsConfig analytics, WebRtcConfig webrtc) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -28,6 +28,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(metadata, "metadata");
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(analytics, "analytics");
+        Objects.requireNonNull(webrtc, "webrtc");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -75,7 +76,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                 new AnalyticsConfig(v.get(ConfigKeys.ANALYTICS_ENABLED), v.get(ConfigKeys.ANALYTICS_THREADS),
                         v.get(ConfigKeys.ANALYTICS_WIDTH), v.get(ConfigKeys.ANALYTICS_GPU),
                         v.get(ConfigKeys.ANALYTICS_QUIET_INTERVAL), v.get(ConfigKeys.ANALYTICS_MOTION_FPS),
-                        v.get(ConfigKeys.ANALYTICS_DETECTION_FPS)));
+                        v.get(ConfigKeys.ANALYTICS_DETECTION_FPS)),
+                new WebRtcConfig(v.get(ConfigKeys.WEBRTC_ENABLED), v.get(ConfigKeys.WEBRTC_PORT),
+                        v.get(ConfigKeys.WEBRTC_ICE_SERVERS)));
     }
 
     private static TlsConfig tls(ConfigValues v) {
@@ -90,9 +93,9 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
     }
 
     /**
-     * Defaults with the given data directory, loopback HTTP, RTSP, RTMP and SRT on free ports, UDP off, analytics off,
-     * and cameras allowed on loopback (where tests run their simulators; the node's own ports stay refused): for tests
-     * and tools that run several servers side by side.
+     * Defaults with the given data directory, loopback HTTP, RTSP, RTMP, SRT and WebRTC on free ports, UDP off,
+     * analytics off, and cameras allowed on loopback (where tests run their simulators; the node's own ports stay
+     * refused): for tests and tools that run several servers side by side.
      *
      * @param overrides further keys by name, e.g. {@code admin.password}
      */
@@ -113,6 +116,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         // Analytics decode every simulated camera's moving test card at the motion rate: tests that do not look at
         // events would share their two cores with it. Tests of analytics turn it on.
         values.put(ConfigKeys.ANALYTICS_ENABLED.name(), "false");
+        values.put(ConfigKeys.WEBRTC_PORT.name(), "0");
         values.putAll(overrides);
         return ConfigLoader.load(null, Map.of(), values);
     }

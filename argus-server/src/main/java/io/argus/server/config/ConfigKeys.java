@@ -86,6 +86,16 @@ public final class ConfigKeys {
             true);
     public static final ConfigKey<Integer> SRT_PBKEYLEN = key("srt.pbkeylen", "16", Parsers::integer,
             "AES key length in bytes with srt.passphrase: 16, 24 or 32 (AES-128/192/256).");
+
+    public static final ConfigKey<Boolean> WEBRTC_ENABLED = key("webrtc.enabled", "true", Parsers::bool,
+            "Whether to answer WebRTC playback (WHEP, POST /api/v1/cameras/{id}/whep) and bind webrtc.port.");
+    public static final ConfigKey<Integer> WEBRTC_PORT = key("webrtc.port", "8189", Parsers::port,
+            "The one UDP port every WebRTC viewer's ICE, DTLS and SRTP share, on every host address (open it in the "
+                    + "firewall, UDP); 0 picks a free port.");
+    public static final ConfigKey<List<String>> WEBRTC_ICE_SERVERS = key("webrtc.iceServers", "",
+            WebRtcConfig::iceServers, "STUN/TURN servers for WebRTC viewers behind NAT, comma-separated "
+                    + "(stun:host:port, turn:user:password@host:port?transport=udp), sent to them as WHEP Link "
+                    + "headers; the node itself is ICE-lite and needs none.");
     public static final ConfigKey<Boolean> RTSP_ANONYMOUS_READ = key("rtsp.anonymousRead", "false", Parsers::bool,
             "Let RTSP clients read every camera without credentials (labs only); publishing always needs them.");
     public static final ConfigKey<List<Path>> RECORDING_DIR = key("recording.dir", "recordings", Parsers::paths,
@@ -229,7 +239,8 @@ public final class ConfigKeys {
             METADATA_URL, METADATA_USER, METADATA_PASSWORD,
             CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL,
             ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
-            ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS);
+            ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS,
+            WEBRTC_ENABLED, WEBRTC_PORT, WEBRTC_ICE_SERVERS);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -106,6 +106,9 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/cameras/{id}/live.m3u8",                 "ok  ok   ok   ok   404  ok   404  404  401"),
             row("GET /api/v1/cameras/{id}/media/live/{file}",         "ok  ok   ok   ok   404  ok   404  404  401"),
             row("WS /api/v1/cameras/{id}/live.ws",                    "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("POST /api/v1/cameras/{id}/whep",                     "ok  ok   ok   ok   404  ok   404  404  401")
+                    .body("v=0"),
+            row("DELETE /api/v1/cameras/{id}/whep/{session}",         "ok  ok   ok   ok   404  ok   404  404  401"),
             row("GET /api/v1/cameras/{id}/playback.m3u8",             "ok  ok   ok   ok   404  ok   404  404  401")
                     .lastHour(),
             row("GET /api/v1/cameras/{id}/media/chunks/{chunk}",      "ok  ok   ok   ok   404  ok   404  404  401"),
@@ -342,7 +345,7 @@ class AuthorizationMatrixTest {
         path = path.replace("{id}", camera).replace("{bid}", UUID.randomUUID().toString())
                 .replace("{pid}", UUID.randomUUID().toString()).replace("{did}", UUID.randomUUID().toString())
                 .replace("{token}", "preset1")
-                .replace("{chunk}", "1000.mp4").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
+                .replace("{chunk}", "1000.mp4").replace("{session}", "0123456789abcdef").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
                 .replace("{gid}", fx.group).replace("{rid}", fx.customRole)
                 .replace("{event}", UUID.randomUUID().toString());
         if (path.contains("{uid}")) {
@@ -436,7 +439,7 @@ class AuthorizationMatrixTest {
         }
 
         boolean media() {
-            return path.matches(".*/(snapshot\\.jpg|live\\.m3u8|live\\.ws|playback\\.m3u8|export\\.mp4|media/.*)");
+            return path.matches(".*/(snapshot\\.jpg|live\\.m3u8|live\\.ws|playback\\.m3u8|export\\.mp4|media/.*|whep(/.*)?)");
         }
 
         /** The action a media path needs. */
