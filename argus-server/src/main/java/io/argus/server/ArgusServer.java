@@ -37,6 +37,7 @@ import io.argus.server.auth.SessionRechecks;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.onvif.JdbcOnvifEventStore;
+import io.argus.server.onvif.OnvifEventsToHub;
 import io.argus.server.onvif.OnvifService;
 import io.argus.server.roles.AnalyticsRole;
 import io.argus.server.metrics.WebRtcMetrics;
@@ -147,7 +148,8 @@ public final class ArgusServer implements AutoCloseable {
         OnvifService onvif = s.start("onvif", () -> {
             OnvifDeviceRepository devices = new OnvifDeviceRepository(metadata.database().dataSource(),
                     new SecretBox(metadata.keys().ring()));
-            OnvifService o = new OnvifService(devices, media.cameras(), new JdbcOnvifEventStore(devices, clock), clock);
+            OnvifService o = new OnvifService(devices, media.cameras(), new OnvifEventsToHub(
+                    new JdbcOnvifEventStore(devices, clock), devices, analytics.events()), clock);
             o.start();
             return o;
         });

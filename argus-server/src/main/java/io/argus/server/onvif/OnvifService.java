@@ -236,6 +236,8 @@ public final class OnvifService implements AutoCloseable {
             try {
                 o = join(futures.get(i));
             } catch (RuntimeException e) {
+                // Not the device's doing: the operator sees the reason in the report, the log keeps the cause.
+                LOG.warn("adding ONVIF device {} failed", requests.get(i).xaddr(), e);
                 o = new Failure(requests.get(i).xaddr(), "internal_error", e.toString());
             }
             if (o instanceof Added a) {

@@ -58,7 +58,7 @@ class OnvifEndToEndTest {
                 + "],\"username\":\"admin\",\"password\":\"admin\",\"profiles\":[\"sub\"]}"));
         long ms = (System.nanoTime() - t0) / 1_000_000;
         System.out.printf("bulk add of %d simulated ONVIF devices: %d ms%n", DEVICES + 1, ms);
-        assertThat(report.get("added")).hasSize(DEVICES - 1);
+        assertThat(report.get("added")).as("failed: " + report.get("failed")).hasSize(DEVICES - 1);
         assertThat(report.get("failed")).hasSize(2);
         List<String> errors = new ArrayList<>();
         report.get("failed").forEach(f -> errors.add(f.get("error").asText() + ": " + f.get("message").asText()));
@@ -98,6 +98,14 @@ class OnvifEndToEndTest {
         JsonNode e = ok(node.api().get(events)).get(0);
         assertThat(e.get("topic").asText()).isEqualTo("tns1:RuleEngine/CellMotionDetector/Motion");
         assertThat(e.get("data").has("IsMotion")).isTrue();
+        // The device's motion, from IsMotion=true to false, is also one Argus event of the camera: searchable with
+        // the node's own events (and arming event recording like them).
+        String search = "/api/v1/events?type=onvif&camera=" + camera;
+        Await.until(POLL_LIMIT, POLL, () -> ok(node.api().get(search)).get("events").findValues("to").stream()
+                .anyMatch(to -> !to.isNull()), "an ended ONVIF motion event in the event search");
+        JsonNode motion = ok(node.api().get(search)).get("events").get(0);
+        assertThat(motion.get("type").asText()).isEqualTo("onvif");
+        assertThat(motion.get("class").asText()).isEqualTo("RuleEngine/CellMotionDetector/Motion");
 
         sim.device(1).events().reboot();
         String xaddr1 = sim.device(1).deviceService().toString();
