@@ -1,13 +1,9 @@
 package io.argus.media.transcode;
 
-import static org.bytedeco.ffmpeg.global.avutil.av_strerror;
-
-import java.nio.charset.StandardCharsets;
+import io.argus.media.av.AvErrors;
 
 /** FFmpeg's negative return codes as {@link TranscodeException}s with FFmpeg's own words. */
 final class Ffmpeg {
-    private static final int MAX_MESSAGE = 128;
-
     private Ffmpeg() {
     }
 
@@ -19,14 +15,6 @@ final class Ffmpeg {
     }
 
     static String text(int error) {
-        byte[] buf = new byte[MAX_MESSAGE];
-        if (av_strerror(error, buf, buf.length) < 0) {
-            return "FFmpeg error " + error;
-        }
-        int len = 0;
-        while (len < buf.length && buf[len] != 0) {
-            len++;
-        }
-        return new String(buf, 0, len, StandardCharsets.UTF_8);
+        return AvErrors.text(error);
     }
 }
