@@ -58,7 +58,7 @@ public final class Detectors {
         return new Lazy(config);
     }
 
-    private static FrameAnalyzer load(AnalyticsConfig config) {
+    static FrameAnalyzer load(AnalyticsConfig config) {
         DetectorBackend local;
         try {
             local = local(config);
