@@ -12,9 +12,10 @@ package io.argus.analytics;
  * @param motionEvents motion periods found
  * @param gpu          whether the camera's decoder runs on a GPU
  * @param rate         the sampling rate in force: quiet, motion or detection
+ * @param detection    object detection's counters
  */
 public record AnalyticsStats(long received, long decoded, long analysed, long corrupt, long fixedRate,
-                             long motionEvents, boolean gpu, String rate) {
+                             long motionEvents, boolean gpu, String rate, DetectionCounts detection) {
     /** Decoding saved against a fixed-rate sampler, which decodes every unit: 0..1. */
     public double decodeSaving() {
         return received == 0 ? 0 : 1 - (double) decoded / received;

@@ -122,7 +122,7 @@ final class CameraAnalytics {
     }
 
     AnalyticsStats stats() {
-        return counters.snapshot(node.config().sampling().fixedFps());
+        return counters.snapshot(node.config().sampling().fixedFps(), node.analyzer().counts(camera));
     }
 
     Future<?> close() {

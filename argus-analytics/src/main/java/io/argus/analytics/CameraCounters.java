@@ -11,8 +11,8 @@ final class CameraCounters {
     volatile boolean gpu;
     volatile String rate = "quiet";
 
-    AnalyticsStats snapshot(double fixedFps) {
+    AnalyticsStats snapshot(double fixedFps, DetectionCounts detection) {
         return new AnalyticsStats(received, decoded, analysed, corrupt, (long) (fixedRateNanos * fixedFps / 1e9),
-                motionEvents, gpu, rate);
+                motionEvents, gpu, rate, detection);
     }
 }

@@ -1,5 +1,6 @@
 package io.argus.analytics;
 
+import io.argus.analytics.detect.Detection;
 import java.util.List;
 import java.util.UUID;
 
@@ -22,6 +23,11 @@ public interface FrameAnalyzer extends AutoCloseable {
 
     /** The camera's session ended (it went down, or analytics were turned off for it): forget its tracks. */
     default void cameraStopped(UUID camera) {
+    }
+
+    /** The camera's detection counters ({@link DetectionCounts#ZERO} where nothing is detected). */
+    default DetectionCounts counts(UUID camera) {
+        return DetectionCounts.ZERO;
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.argus.analytics;
 
+import io.argus.analytics.detect.Detection;
 import io.argus.analytics.motion.MotionDetector;
 import io.argus.analytics.motion.MotionPeriods;
 import io.argus.analytics.motion.MotionResult;

@@ -36,7 +36,7 @@ class FramePipelineTest {
         } finally {
             units.forEach(AccessUnit::release);
         }
-        return counters.snapshot(SamplingConfig.DEFAULT.fixedFps());
+        return counters.snapshot(SamplingConfig.DEFAULT.fixedFps(), DetectionCounts.ZERO);
     }
 
     @Test
@@ -68,7 +68,7 @@ class FramePipelineTest {
         } finally {
             units.forEach(AccessUnit::release);
         }
-        AnalyticsStats stats = counters.snapshot(SamplingConfig.DEFAULT.fixedFps());
+        AnalyticsStats stats = counters.snapshot(SamplingConfig.DEFAULT.fixedFps(), DetectionCounts.ZERO);
         System.out.printf("vtest 30 s: received %d, decoded %d, analysed %d (fixed 5 fps: %d), decode saving %.0f %%,"
                 + " motion events %d%n", stats.received(), stats.decoded(), stats.analysed(), stats.fixedRate(),
                 stats.decodeSaving() * 100, stats.motionEvents());

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.argus.analytics.geom.Point;
 import io.argus.analytics.geom.Polygon;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -103,6 +104,31 @@ public final class CameraRulesJson {
             }
         }
         throw new IllegalArgumentException(rule + ".schedule: unknown day " + text + " (MON..SUN)");
+    }
+
+    /**
+     * A camera's rules as its analytics settings keep them: {@code rules} is the JSON list of rules, the zones come
+     * from the settings' zones, and a line-crossing rule draws its line itself with {@code from} and {@code to}
+     * (named after its {@code area}).
+     */
+    public static CameraRules parse(String rules, List<Zone> zones) {
+        ObjectNode json = toJson(new CameraRules(zones, List.of(), List.of()));
+        ArrayNode lines = json.putArray("lines");
+        JsonNode list;
+        try {
+            list = JSON.readTree(rules);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("rules are not JSON: " + e.getMessage(), e);
+        }
+        for (JsonNode r : list) {
+            if (r.has("from") && r.has("to")) {
+                ObjectNode line = lines.addObject().put("name", r.path("area").asText());
+                line.set("from", r.get("from"));
+                line.set("to", r.get("to"));
+            }
+        }
+        json.set("rules", list);
+        return parse(json);
     }
 
     public static ObjectNode toJson(CameraRules rules) {

@@ -12,10 +12,18 @@ import java.time.Duration;
  * @param quietInterval a quiet camera's keyframe interval
  * @param motionFps     pictures a second while motion is seen
  * @param detectionFps  pictures a second after a detection
+ * @param detector      {@code nanodet}, {@code none} or the path of an ONNX model
+ * @param detectorLabels a user model's label file; empty for COCO's classes
+ * @param inferenceUrl  an Open Inference Protocol server to detect on first; empty for none
+ * @param inferenceModel the model's name on that server
  */
 public record AnalyticsConfig(boolean enabled, int threads, int width, boolean gpu, Duration quietInterval,
-                              int motionFps, int detectionFps) {
+                              int motionFps, int detectionFps, String detector, String detectorLabels,
+                              String inferenceUrl, String inferenceModel) {
     public AnalyticsConfig {
+        if (detector.isBlank()) {
+            throw new IllegalArgumentException("analytics.detector: nanodet, none or the path of an ONNX model");
+        }
         if (threads < 1 || threads > 256) {
             throw new IllegalArgumentException("analytics.threads: must be 1..256");
         }

@@ -221,6 +221,18 @@ public final class ConfigKeys {
             "Pictures analysed a second while motion is seen (and for 5 s after).");
     public static final ConfigKey<Integer> ANALYTICS_DETECTION_FPS = key("analytics.detectionFps", "8",
             Parsers::integer, "Pictures analysed a second for 10 s after an object is detected.");
+    public static final ConfigKey<String> ANALYTICS_DETECTOR = key("analytics.detector", "nanodet", Parsers::text,
+            "Object detector for cameras whose analytics list object classes: nanodet (the shipped COCO model, ONNX "
+                    + "Runtime on the CPU, about 80 ms a picture on 2 cores), none (motion alone), or the path of a "
+                    + "YOLO (v5/v8/v11) or SSD-style ONNX model.");
+    public static final ConfigKey<String> ANALYTICS_DETECTOR_LABELS = key("analytics.detectorLabels", "",
+            Parsers::text, "A user model's label file (one class name a line, in class order); empty: COCO's 80.");
+    public static final ConfigKey<String> ANALYTICS_INFERENCE_URL = key("analytics.inference.url", "", Parsers::text,
+            "An Open Inference Protocol (KServe v2: Triton, KServe, OpenVINO Model Server) server to detect on, e.g. "
+                    + "http://gpu-pool:8000; the local detector answers when it fails or takes over 500 ms. Empty: "
+                    + "local only.");
+    public static final ConfigKey<String> ANALYTICS_INFERENCE_MODEL = key("analytics.inference.model", "nanodet",
+            Parsers::text, "The model's name on the analytics.inference.url server (same model as analytics.detector).");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
@@ -239,7 +251,8 @@ public final class ConfigKeys {
             METADATA_URL, METADATA_USER, METADATA_PASSWORD,
             CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL,
             ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
-            ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS,
+            ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS, ANALYTICS_DETECTOR, ANALYTICS_DETECTOR_LABELS,
+            ANALYTICS_INFERENCE_URL, ANALYTICS_INFERENCE_MODEL,
             WEBRTC_ENABLED, WEBRTC_PORT, WEBRTC_ICE_SERVERS);
 
     /**

@@ -1,11 +1,11 @@
 package io.argus.server.roles;
 
 import io.argus.analytics.Analytics;
-import io.argus.analytics.FrameAnalyzer;
 import io.argus.analytics.sampling.SamplingConfig;
 import io.argus.metadata.CameraAnalyticsRepository;
 import io.argus.metadata.JdbcEvents;
 import io.argus.server.analytics.AnalyticsService;
+import io.argus.server.analytics.Detectors;
 import io.argus.server.analytics.EventHub;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.AnalyticsConfig;
@@ -16,8 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * Analytics and events: the event store in the metadata database, the event hub, and (when
- * {@code analytics.enabled}) the pipeline reading every camera's stream. Object detection plugs in as a
- * {@link FrameAnalyzer}; until one is configured the pipeline runs motion alone.
+ * {@code analytics.enabled}) the pipeline reading every camera's stream, with object detection as
+ * {@code analytics.detector} says ({@link Detectors}; motion alone where no model loads).
  */
 public final class AnalyticsRole implements AutoCloseable {
     /** How long the motion and detection rates last after the last motion or detection (SamplingConfig). */
@@ -34,7 +34,7 @@ public final class AnalyticsRole implements AutoCloseable {
         analytics = config.enabled() ? new Analytics(new io.argus.analytics.AnalyticsConfig(config.threads(),
                 config.width(), config.gpu(), new SamplingConfig(config.quietInterval(), config.motionFps(),
                 MOTION_HOLD, config.detectionFps(), DETECTION_HOLD, SamplingConfig.DEFAULT.fixedFps())),
-                FrameAnalyzer.NONE, events, clock) : null;
+                Detectors.analyzer(config), events, clock) : null;
         service = new AnalyticsService(analytics, new CameraAnalyticsRepository(metadata), clock);
         try {
             service.startAll(cameras);

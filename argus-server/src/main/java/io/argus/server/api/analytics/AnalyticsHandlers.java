@@ -138,7 +138,8 @@ public final class AnalyticsHandlers implements ApiModule {
 
     private static AnalyticsStatsResponse stats(AnalyticsStats s) {
         return new AnalyticsStatsResponse(s.received(), s.decoded(), s.analysed(), s.corrupt(), s.fixedRate(),
-                s.decodeSaving(), s.analyseSaving(), s.motionEvents(), s.gpu(), s.rate());
+                s.decodeSaving(), s.analyseSaving(), s.motionEvents(), s.gpu(), s.rate(), s.detection().sent(),
+                s.detection().detected(), s.detection().skipped());
     }
 
     private static ApiException invalid(String field, String what) {
