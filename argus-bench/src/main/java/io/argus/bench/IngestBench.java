@@ -153,7 +153,10 @@ public final class IngestBench {
              ChildJvm server = ChildJvm.start(run, "server", cfg.mainClass(), cfg.serverJvmArgs(),
                 List.of("server", "--data-dir", run.dataDir("server").toString(),
                         "--http-port", Integer.toString(httpPort), "--rtsp-port", Integer.toString(rtspPort),
-                        "--set", "rtmp.enabled=false"),
+                        // Ingest and recording alone: analytics would decode every moving test card, and the
+                        // other ingest protocols and WebRTC would only hold ports.
+                        "--set", "rtmp.enabled=false", "--set", "srt.enabled=false", "--set", "webrtc.enabled=false",
+                        "--set", "analytics.enabled=false"),
                 // The simulator is on loopback, which the server refuses to pull cameras from unless allowed.
                 Map.of("ARGUS_ADMIN_PASSWORD", password, "ARGUS_CAMERA_ALLOWED_ADDRESSES", "127.0.0.1/32"),
                 line -> false)) {
