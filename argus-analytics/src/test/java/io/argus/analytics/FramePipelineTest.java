@@ -6,6 +6,7 @@ import io.argus.analytics.sampling.SamplingConfig;
 import io.argus.media.codec.AccessUnit;
 import io.argus.storage.event.Event;
 import io.argus.storage.event.EventType;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The pipeline on a real clip: OpenCV's vtest.avi, people walking through a hall from the first second. */
+@E2e
 class FramePipelineTest {
     private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
 

@@ -9,6 +9,7 @@ import io.argus.analytics.sampling.SamplingConfig;
 import io.argus.media.codec.AccessUnit;
 import io.argus.storage.event.Event;
 import io.argus.storage.event.EventType;
+import io.argus.testkit.tier.E2e;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Object detection in the pipeline: vtest.avi's walkers through sampling, motion, NanoDet, tracking and a line. */
+@E2e
 class ObjectAnalyzerTest {
     private static final Instant START = Instant.parse("2026-12-07T10:00:00Z");
     /** A vertical line across the hall's middle: people walk both ways across it. */

@@ -16,15 +16,15 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The audit chain: appends, filters, and a verifier that names every kind of tampering. */
 @ParameterizedClass
-@EnumSource(Engine.class)
+@MethodSource("io.argus.metadata.Engine#engines")
 @ExtendWith(SystemScope.class)
 class AuditLogRepositoryTest {
     @Parameter

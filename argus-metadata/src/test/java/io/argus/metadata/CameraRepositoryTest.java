@@ -7,24 +7,24 @@ import io.argus.storage.crypto.KeyRing;
 import io.argus.storage.crypto.LocalKeyEncryptionKey;
 import io.argus.storage.crypto.SecretBox;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.List;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 @ParameterizedClass
-@EnumSource(Engine.class)
+@MethodSource("io.argus.metadata.Engine#engines")
 @ExtendWith(SystemScope.class)
 class CameraRepositoryTest {
     @Parameter

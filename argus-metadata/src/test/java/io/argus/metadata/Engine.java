@@ -2,12 +2,15 @@ package io.argus.metadata;
 
 import io.argus.testkit.EmbeddedPostgres;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * The engines the repository tests run on, each test on a database of its own: the embedded H2 database in the
  * test's folder, and a real PostgreSQL (the JVM's one {@link EmbeddedPostgres}; each test's database a copy of one
  * migrated once, so a test costs tens of milliseconds, not a migration). A test class runs on both with
- * {@code @ParameterizedClass @EnumSource(Engine.class)} and {@code @ExtendWith(SystemScope.class)}.
+ * {@code @ParameterizedClass @MethodSource("io.argus.metadata.Engine#engines")} and
+ * {@code @ExtendWith(SystemScope.class)}.
  */
 enum Engine {
     H2 {
@@ -32,6 +35,16 @@ enum Engine {
 
     /** A fresh, migrated database; {@code dir} is the test's own folder (the embedded database's home). */
     abstract Database open(Path dir);
+
+    /**
+     * The engines the repository tests run on: both, unless {@code argus.metadata.engines} names fewer
+     * ({@code ./test.sh --fast} keeps to {@code h2}, so the fast tier starts no PostgreSQL).
+     */
+    static Stream<Engine> engines() {
+        String only = System.getProperty("argus.metadata.engines", "");
+        return Arrays.stream(values()).filter(e -> only.isBlank()
+                || Arrays.stream(only.split(",")).anyMatch(n -> n.trim().equalsIgnoreCase(e.name())));
+    }
 
     /** The migrated template database, made on first use (a holder: H2-only runs never start PostgreSQL). */
     private static final class Migrated {

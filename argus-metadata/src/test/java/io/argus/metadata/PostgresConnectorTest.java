@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.argus.testkit.EmbeddedPostgres;
+import io.argus.testkit.tier.E2e;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@link Database#open}, the one way in: an empty URL is the embedded database, PostgreSQL needs a usable server and
  * role, and every reason it is not usable is one sentence at start-up that names the server and never the password.
  */
+@E2e
 class PostgresConnectorTest {
     static final String WRONG = "not-the-password-4711";
 

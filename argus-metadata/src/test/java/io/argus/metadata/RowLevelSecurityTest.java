@@ -7,6 +7,7 @@ import io.argus.storage.crypto.KeyRing;
 import io.argus.storage.crypto.LocalKeyEncryptionKey;
 import io.argus.storage.crypto.SecretBox;
 import io.argus.testkit.EmbeddedPostgres;
+import io.argus.testkit.tier.E2e;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -28,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * would bypass the policies), so the policies must be forced. In the default run: the catalog check below is what
  * stops a future migration from adding a tenant table without them.
  */
+@E2e
 class RowLevelSecurityTest {
     static final UUID A = Tenants.DEFAULT_ID;
     static final Instant T0 = Instant.parse("2026-01-01T00:00:00Z");

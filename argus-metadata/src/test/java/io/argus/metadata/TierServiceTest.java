@@ -36,11 +36,11 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The tier operations over the real index (H2) with two targets that are never asked anything (opening a target
@@ -48,7 +48,7 @@ import org.junit.jupiter.params.provider.EnumSource;
  * promotion takes, promotion of hot chunks, and the usage report's prices.
  */
 @ParameterizedClass
-@EnumSource(Engine.class)
+@MethodSource("io.argus.metadata.Engine#engines")
 @ExtendWith(SystemScope.class)
 class TierServiceTest {
     @Parameter

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.management.OperatingSystemMXBean;
 import io.argus.analytics.geom.Box;
+import io.argus.testkit.tier.E2e;
 import java.lang.management.ManagementFactory;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** The shipped NanoDet finds the walkers of vtest.avi: counts against hand-labelled frames. */
+@E2e
 class NanoDetDetectorTest {
     /** What a rule would ask of a person detection; NanoDet's false people (traffic cones) score below. */
     private static final float PERSON_CONFIDENCE = 0.5f;

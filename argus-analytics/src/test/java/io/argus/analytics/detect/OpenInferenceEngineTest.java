@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
 
+import io.argus.testkit.tier.E2e;
 import java.net.URI;
 import java.nio.file.Files;
 import java.time.Duration;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * The Open Inference Protocol backend against a small v2 server that forwards to ONNX Runtime (no Triton here), and
  * its fallback to the local path on error, timeout and overload.
  */
+@E2e
 class OpenInferenceEngineTest {
     private static final OpenInferenceEngine.Config CONFIG = new OpenInferenceEngine.Config(Duration.ofSeconds(20), 4, false);
     private static OpenInferenceTestServer nanoDetServer;

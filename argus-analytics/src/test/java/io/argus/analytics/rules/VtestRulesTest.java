@@ -10,6 +10,7 @@ import io.argus.analytics.geom.Point;
 import io.argus.analytics.geom.Polygon;
 import io.argus.analytics.track.IouTracker;
 import io.argus.analytics.track.Track;
+import io.argus.testkit.tier.E2e;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * Detection, tracking and rules on real video: the first minute of vtest.avi (Debian opencv-doc) sampled at 2 fps by
  * ffmpeg, NanoDet, IoU tracking, rules. Skipped where vtest.avi is missing (.ci/run installs opencv-doc and ffmpeg).
  */
+@E2e
 class VtestRulesTest {
     private static final Path VTEST = Path.of("/usr/share/doc/opencv-doc/examples/data/vtest.avi");
     private static final int W = 416;

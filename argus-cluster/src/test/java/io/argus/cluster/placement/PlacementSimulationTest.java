@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.cluster.shard.MemberPolicy;
 import io.argus.cluster.shard.Shards;
+import io.argus.testkit.tier.E2e;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
  * docs/cluster.md ("Placement") quotes, for several shard counts and member sizes, and holds the default to it.
  * Run: {@code mvn -pl argus-cluster -am test -Dtest=PlacementSimulationTest -Dsurefire.failIfNoSpecifiedTests=false}.
  */
+@E2e
 class PlacementSimulationTest {
     static final int CAMERAS = 10_000;
     /** 10 small (200), 20 medium (400), 10 large (600) nodes: 16,000 cameras of capacity, 62.5 % used. */

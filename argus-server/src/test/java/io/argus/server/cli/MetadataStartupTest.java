@@ -3,6 +3,7 @@ package io.argus.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.testkit.EmbeddedPostgres;
+import io.argus.testkit.tier.E2e;
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.util.Map;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
  * them with one line naming it (exit 1; 2 for a URL of another engine), never with the password, and no embedded
  * database is made behind the key's back.
  */
+@E2e
 class MetadataStartupTest {
     static final String SECRET = "wrong-secret-0815";
 
