@@ -91,6 +91,7 @@ public final class MediaRole implements AutoCloseable {
         paths.close();
         rtspClient.close();
         srtClient.ifPresent(SrtClient::close);
+        srt.ifPresent(Srt::close);
         scheduler.shutdownNow();
     }
     public PathManager paths() {
