@@ -4,11 +4,11 @@ import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.Codec;
 import io.argus.media.codec.MediaFormat;
 import io.argus.media.codec.format.ts.TsListener;
+import io.argus.media.path.PublishFeed;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.path.SourceListener;
 import io.argus.media.stream.Stream;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,29 +20,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Feeds what a {@link io.argus.media.codec.format.ts.TsDemuxer} finds in one SRT connection into its path's
  * {@link Stream}. The tracks are the first PMT's (video first); the stream goes live once each has its format
- * (H.264/H.265 parameter sets, the first ADTS header). Units that come before that wait, at most
- * {@link #MAX_WAITING_UNITS}: past that the tracks still without a format are left out.
+ * (H.264/H.265 parameter sets, the first ADTS header). Units that come before that wait in a {@link PublishFeed}:
+ * past its limit the tracks still without a format are left out.
  *
  * <p>Single-threaded: the connection's poller, which is the stream's writer thread.
  */
 final class SrtToStream implements TsListener, AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SrtToStream.class);
 
-    /** Units held while a track waits for its format: about 2.5 s of 25 fps video with AAC audio, as for RTMP. */
-    static final int MAX_WAITING_UNITS = 128;
-
     private final String name;
     private final SourceCounters counters;
-    private final SourceListener publisher;
-    private final Executor writer;
-    private final Consumer<String> failure;
-    private final ArrayDeque<AccessUnit> waiting = new ArrayDeque<>();
+    private final PublishFeed feed;
     private List<Codec> codecs;
     private MediaFormat[] formats;
     /** Demuxer track to stream track, -1 for a track left out; set when the stream goes live. */
     private int[] trackMap;
-    private Stream stream;
-    private boolean closed;
 
     /**
      * @param writer  the poller: the stream's writer thread
@@ -52,10 +44,7 @@ final class SrtToStream implements TsListener, AutoCloseable {
                 Consumer<String> failure) {
         this.name = name;
         this.counters = counters;
-        this.publisher = publisher;
-        this.writer = writer;
-        this.failure = failure;
-        counters.timestampFault(null);
+        this.feed = new PublishFeed(counters, publisher, writer, failure);
     }
 
     @Override
@@ -66,30 +55,30 @@ final class SrtToStream implements TsListener, AutoCloseable {
 
     @Override
     public void format(int track, MediaFormat format) {
-        if (closed || formats == null) {
+        if (feed.closed() || formats == null) {
             return;
         }
         formats[track] = format;
-        if (stream != null && trackMap[track] >= 0) {
-            stream.updateFormat(trackMap[track], format);
+        if (feed.live() && trackMap[track] >= 0) {
+            feed.stream().updateFormat(trackMap[track], format);
         }
     }
 
     /** <b>Takes ownership</b> of {@code au}. */
     @Override
     public void accept(AccessUnit au) {
-        if (closed) {
+        if (feed.closed()) {
             au.release();
             return;
         }
-        if (stream != null) {
+        if (feed.live()) {
             publish(au);
             return;
         }
-        waiting.add(au);
-        if (!goLiveIfReady(false) && waiting.size() > MAX_WAITING_UNITS) {
+        feed.hold(au);
+        if (!goLiveIfReady(false) && feed.waitedTooLong()) {
             LOG.warn("SRT publisher of {}: no format for some tracks after {} units; going live without them",
-                    name, MAX_WAITING_UNITS);
+                    name, PublishFeed.MAX_WAITING_UNITS);
             goLiveIfReady(true);
         }
     }
@@ -112,19 +101,10 @@ final class SrtToStream implements TsListener, AutoCloseable {
             }
         }
         if (live.isEmpty()) {
-            dropWaiting();
+            feed.dropWaiting();
             return false;
         }
-        stream = publisher.onReady(live, writer);
-        if (stream == null) {
-            dropWaiting();
-            fail("the camera no longer takes this publisher");
-            return false;
-        }
-        while (!waiting.isEmpty()) {
-            publish(waiting.poll());
-        }
-        return true;
+        return feed.goLive(live, this::publish);
     }
 
     private void publish(AccessUnit au) {
@@ -134,10 +114,7 @@ final class SrtToStream implements TsListener, AutoCloseable {
             counters.framesDropped(1);
             return;
         }
-        if (au.codec().isVideo()) {
-            counters.frame();
-        }
-        stream.publish(track == au.track() ? au : retracked(au, track));
+        feed.publish(track == au.track() ? au : retracked(au, track));
     }
 
     /** The same unit on another track (a track before it was left out): its payload retained, not copied. */
@@ -152,24 +129,9 @@ final class SrtToStream implements TsListener, AutoCloseable {
         return moved;
     }
 
-    private void fail(String reason) {
-        if (!closed) {
-            close();
-            failure.accept(reason);
-        }
-    }
-
-    private void dropWaiting() {
-        while (!waiting.isEmpty()) {
-            waiting.poll().release();
-            counters.framesDropped(1);
-        }
-    }
-
     /** Releases the units still waiting; the stream itself ends when the publisher's path hears it ended. */
     @Override
     public void close() {
-        closed = true;
-        dropWaiting();
+        feed.close();
     }
 }

@@ -59,15 +59,16 @@ final class RtspAccess implements RtspAuthenticator {
     private final LongAdder revoked = new LongAdder();
 
     /**
-     * @param via      the protocol, for the log ({@code rtsp}, {@code rtmp})
-     * @param rechecks the node's re-check of open sessions
+     * @param via           the protocol, for the log and the audit rows ({@code rtsp}, {@code rtmp}, {@code srt})
+     * @param anonymousRead whether readers need no credential (RTSP only; pushing protocols always need one)
+     * @param rechecks      the node's re-check of open sessions
      */
-    RtspAccess(AuthService auth, CameraService cameras, boolean anonymousRead, Clock clock, RtspAudit audit,
-               String via, SessionRechecks rechecks) {
+    RtspAccess(String via, boolean anonymousRead, AuthService auth, CameraService cameras, AuditRole audit,
+               SessionRechecks rechecks, Clock clock) {
         this.auth = auth;
         this.cameras = cameras;
         this.anonymousRead = anonymousRead;
-        this.audit = audit;
+        this.audit = new RtspAudit(via, audit.log(), audit.background(), clock, auth::tenantId);
         this.via = via;
         this.checks = new RtspCredentialChecks(this::check, clock, RtspCredentialChecks.THREADS,
                 RtspCredentialChecks.QUEUE);

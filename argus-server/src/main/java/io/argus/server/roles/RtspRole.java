@@ -41,8 +41,7 @@ public final class RtspRole implements AutoCloseable {
                     SessionRechecks rechecks, Clock clock)
             throws GeneralSecurityException, SSLException {
         RtspServerTls rtsps = tls.isEmpty() ? null : new RtspServerTls(rtspsPort, tls.get().nettyServerContext());
-        access = new RtspAccess(auth, cameras, anonymousRead, clock,
-                new RtspAudit("rtsp", audit.log(), audit.background(), clock, auth::tenantId), "rtsp", rechecks);
+        access = new RtspAccess("rtsp", anonymousRead, auth, cameras, audit, rechecks, clock);
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
                 config.rtcpPort(), SESSION_TIMEOUT), paths, access, 0, rtsps);
         try {

@@ -23,8 +23,7 @@ public final class SrtRole implements AutoCloseable {
     /** @param host the bind address (the HTTP one: one node, one address) */
     public SrtRole(SrtConfig config, Srt srt, String host, PathManager paths, CameraService cameras,
                    AuthService auth, AuditRole audit, SessionRechecks rechecks, Clock clock) {
-        access = new RtspAccess(auth, cameras, false, clock,
-                new RtspAudit("srt", audit.log(), audit.background(), clock, auth::tenantId), "srt", rechecks);
+        access = new RtspAccess("srt", false, auth, cameras, audit, rechecks, clock);
         try {
             server = new SrtServer(srt, new SrtServerConfig(host, config.port(), config.passphrase(),
                     config.keyLength()), paths, new SrtAccess(access));

@@ -6,11 +6,11 @@ import io.argus.media.codec.MediaFormat;
 import io.argus.media.codec.flv.FlvAudioDemuxer;
 import io.argus.media.codec.flv.FlvDemuxOutcome;
 import io.argus.media.codec.flv.FlvVideoDemuxer;
+import io.argus.media.path.PublishFeed;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.path.SourceListener;
 import io.argus.media.stream.Stream;
 import io.netty.buffer.ByteBuf;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,29 +24,20 @@ import org.slf4j.LoggerFactory;
  *
  * <p>RTMP announces no tracks: the stream's tracks are fixed when the first frame comes, from onMetaData
  * ({@code videocodecid}, {@code audiocodecid}) when the publisher sent it, else from the sequence headers seen by
- * then. It goes live once every track has its sequence header; frames before that wait (ffmpeg copying ADTS audio
- * sends the real AAC sequence header only after the first video frame), at most {@link #MAX_WAITING_UNITS}: past
- * that the tracks still without one are left out. Video is track 0, audio the next.
+ * then. It goes live once every track has its sequence header; frames before that wait in a {@link PublishFeed}
+ * (ffmpeg copying ADTS audio sends the real AAC sequence header only after the first video frame): past its limit
+ * the tracks still without one are left out. Video is track 0, audio the next.
  *
  * <p>Single-threaded: the connection's event loop, which is the stream's writer thread.
  */
 final class RtmpToStream implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RtmpToStream.class);
 
-    /**
-     * Frames held while a track waits for its sequence header: about 2.5 s of 25 fps video with AAC audio. Encoders
-     * send every sequence header within the first frames.
-     */
-    static final int MAX_WAITING_UNITS = 128;
-
     private final String name;
     private final SourceCounters counters;
-    private final SourceListener publisher;
-    private final Executor writer;
-    private final Consumer<String> failure;
+    private final PublishFeed feed;
     private final FlvVideoDemuxer video = new FlvVideoDemuxer();
     private final FlvAudioDemuxer audio = new FlvAudioDemuxer();
-    private final ArrayDeque<AccessUnit> waiting = new ArrayDeque<>();
     private final AccessUnitSink sink = this::unit;
     private Boolean metadataVideo;
     private Boolean metadataAudio;
@@ -54,10 +45,6 @@ final class RtmpToStream implements AutoCloseable {
     private boolean hasAudio;
     private boolean tracksFixed;
     private boolean audioUnsupportedLogged;
-    private MediaFormat videoFormat;
-    private MediaFormat audioFormat;
-    private Stream stream;
-    private boolean closed;
 
     /**
      * @param writer  the connection's event loop: the stream's writer thread
@@ -67,10 +54,7 @@ final class RtmpToStream implements AutoCloseable {
                  Consumer<String> failure) {
         this.name = name;
         this.counters = counters;
-        this.publisher = publisher;
-        this.writer = writer;
-        this.failure = failure;
-        counters.timestampFault(null);
+        this.feed = new PublishFeed(counters, publisher, writer, failure);
     }
 
     /** onMetaData's properties: which tracks to expect (only before the tracks are fixed). */
@@ -83,14 +67,14 @@ final class RtmpToStream implements AutoCloseable {
 
     /** A video message. <b>Borrows</b> {@code payload}. */
     void video(ByteBuf payload, long timestamp, long receivedNanos) {
-        if (closed) {
+        if (feed.closed()) {
             return;
         }
         counters.packet(payload.readableBytes());
         FlvDemuxOutcome outcome = video.accept(payload, timestamp, 0, receivedNanos, sink);
         switch (outcome) {
             case FORMAT -> formatChanged(0, video.format());
-            case UNSUPPORTED -> fail(video.unsupported());
+            case UNSUPPORTED -> feed.fail(video.unsupported());
             case CORRUPT -> counters.invalid(1);
             case NEED_CONFIG -> counters.framesDropped(1);
             default -> {
@@ -101,7 +85,7 @@ final class RtmpToStream implements AutoCloseable {
 
     /** An audio message. <b>Borrows</b> {@code payload}. */
     void audio(ByteBuf payload, long timestamp, long receivedNanos) {
-        if (closed) {
+        if (feed.closed()) {
             return;
         }
         counters.packet(payload.readableBytes());
@@ -133,8 +117,8 @@ final class RtmpToStream implements AutoCloseable {
         if (isVideo ? !hasVideo : !hasAudio) {
             return;
         }
-        if (stream != null) {
-            stream.updateFormat(track, format);
+        if (feed.live()) {
+            feed.stream().updateFormat(track, format);
         }
     }
 
@@ -149,17 +133,17 @@ final class RtmpToStream implements AutoCloseable {
             counters.framesDropped(1);
             return;
         }
-        if (stream != null) {
-            publish(au);
+        if (feed.live()) {
+            feed.publish(au);
             return;
         }
-        waiting.add(au);
-        if (!goLiveIfReady() && waiting.size() > MAX_WAITING_UNITS) {
+        feed.hold(au);
+        if (!goLiveIfReady() && feed.waitedTooLong()) {
             LOG.warn("RTMP publisher of {}: no sequence header for {} after {} frames; going live without it",
-                    name, hasVideo && video.format() == null ? "video" : "audio", MAX_WAITING_UNITS);
+                    name, hasVideo && video.format() == null ? "video" : "audio", PublishFeed.MAX_WAITING_UNITS);
             hasVideo &= video.format() != null;
             hasAudio &= audio.format() != null;
-            dropWaiting();
+            feed.dropWaiting();
             goLiveIfReady();
         }
     }
@@ -176,9 +160,9 @@ final class RtmpToStream implements AutoCloseable {
     }
 
     private boolean goLiveIfReady() {
-        if (stream != null || !tracksFixed || (hasVideo && video.format() == null)
+        if (feed.live() || !tracksFixed || (hasVideo && video.format() == null)
                 || (hasAudio && audio.format() == null) || !(hasVideo || hasAudio)) {
-            return stream != null;
+            return feed.live();
         }
         List<MediaFormat> formats = new ArrayList<>();
         if (hasVideo) {
@@ -187,47 +171,16 @@ final class RtmpToStream implements AutoCloseable {
         if (hasAudio) {
             formats.add(audio.format());
         }
-        stream = publisher.onReady(formats, writer);
-        if (stream == null) {
-            dropWaiting();
-            fail("the camera no longer takes this publisher");
-            return false;
-        }
-        while (!waiting.isEmpty()) {
-            publish(waiting.poll());
-        }
-        return true;
-    }
-
-    private void publish(AccessUnit au) {
-        if (au.codec().isVideo()) {
-            counters.frame();
-        }
-        stream.publish(au);
-    }
-
-    private void fail(String reason) {
-        if (!closed) {
-            close();
-            failure.accept(reason);
-        }
-    }
-
-    private void dropWaiting() {
-        while (!waiting.isEmpty()) {
-            waiting.poll().release();
-            counters.framesDropped(1);
-        }
+        return feed.goLive(formats, feed::publish);
     }
 
     boolean live() {
-        return stream != null;
+        return feed.live();
     }
 
     /** Releases the frames still waiting; the stream itself ends when the publisher's path hears it ended. */
     @Override
     public void close() {
-        closed = true;
-        dropWaiting();
+        feed.close();
     }
 }
