@@ -16,6 +16,7 @@ import io.argus.server.audit.AuditLog;
 import io.argus.server.cluster.ChangePublisher;
 import io.argus.server.cluster.NodeAnnouncement;
 import io.argus.server.cluster.NodeDirectory;
+import io.argus.server.cluster.ScaleHint;
 import io.argus.server.cluster.ShardLog;
 import io.argus.server.config.ClusterConfig;
 import io.micrometer.core.instrument.Gauge;
@@ -119,6 +120,21 @@ public final class ClusterRole implements AutoCloseable {
         }
         Gauge.builder("argus.cluster.shards.owned", this, ClusterRole::ownedShards)
                 .description("shards this node owns").register(registry);
+        Gauge.builder("argus.node.cameras", this, r -> r.announcement().cameras())
+                .description("cameras in the shards this node owns").register(registry);
+        Gauge.builder("argus.node.capacity", this, r -> r.config.capacity())
+                .description("cameras this node declares it can take (cluster.capacity)").register(registry);
+        Gauge.builder("argus.node.utilisation", this, r -> (double) r.announcement().cameras() / r.config.capacity())
+                .description("cameras over capacity; placement gives no new shards past 0.8").register(registry);
+        Gauge.builder("argus.cluster.scale.hint", this, ClusterRole::scaleHint)
+                .description("+1: a node is past 80 % and the others cannot take its excess; -1: the cluster would "
+                        + "stay under 50 % without its smallest node; else 0").register(registry);
+    }
+
+    /** {@link ScaleHint} over the nodes that are up, as this node hears them. */
+    public int scaleHint() {
+        return ScaleHint.of(directory.nodes().stream().filter(e -> NodeAnnouncement.UP.equals(e.state()))
+                .map(NodeDirectory.Entry::node).toList());
     }
 
     /** A scrape must not fail because Kafka is slow to answer: the gauge reads NaN then. */
