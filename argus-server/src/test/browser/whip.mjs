@@ -24,6 +24,9 @@ await run(async (browser) => {
     const out = { status: res.status, location: res.headers.get('Location') };
     if (res.status !== 201) { out.body = answer; return out; }
     out.answeredH264 = answer.split('\r\n').filter((l) => /rtpmap|fmtp/.test(l));
+    out.states = [];
+    pc.oniceconnectionstatechange = () => out.states.push('ice ' + pc.iceConnectionState + ' '
+      + Math.round(performance.now() - t0));
     await pc.setRemoteDescription({ type: 'answer', sdp: answer });
     const connected = await new Promise((resolve) => {
       const check = () => { if (pc.connectionState === 'connected') resolve(true); };

@@ -183,6 +183,8 @@ public final class WhipSession extends WebRtcPeer {
         }
         if (dtlsStarted.compareAndSet(false, true)) {
             state = "connecting";
+            LOG.debug("WHIP publisher {}: ICE check from {} {} ms after its offer", id, sender,
+                    (System.nanoTime() - createdNanos) / 1_000_000);
             dtls = new DtlsDatagramTransport(this::sendDtls);
             dtlsThread = Thread.ofVirtual().name("argus-whip-dtls-" + id).start(this::handshake);
         }

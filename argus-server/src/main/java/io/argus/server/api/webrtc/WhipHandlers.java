@@ -56,23 +56,23 @@ public final class WhipHandlers implements ApiModule {
                         this::offer)
                 .summary("WebRTC ingest (WHIP): an SDP offer (application/sdp) publishing H.264 into the camera of "
                         + "that name (created when none has it) in, 201 with the SDP answer and the session's Location "
-                        + "out");
+                        + "out; needs manage-cameras on the camera (on the tenant to create one)");
         routes.delete(SESSION, Require.AUTHENTICATED, Audit.change(AuditActions.LIVE_PUBLISH_END, "camera", "name"),
-                this::end).summary("ends a WebRTC (WHIP) publisher");
+                this::end).summary("ends a WebRTC (WHIP) publisher; needs manage-cameras on the camera");
     }
 
     void offer(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(WhepHandlers.SDP)) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the SDP offer as Content-Type: "
-                    + WhepHandlers.SDP);
-        }
         Principal p = AuthFilter.principal(ctx);
         String name = ctx.pathParam("name");
         Optional<UUID> existing = existing(p, name);
         if (existing.isEmpty() && !p.can(Action.MANAGE_CAMERAS)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "publishing to a new name creates a camera: this needs the "
                     + "permission " + Action.MANAGE_CAMERAS.id());
+        }
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(WhepHandlers.SDP)) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the SDP offer as Content-Type: "
+                    + WhepHandlers.SDP);
         }
         String key = existing.map(UUID::toString)
                 .orElseGet(() -> new TenantPath(p.tenantId(), name).relativeTo(Tenants.DEFAULT_ID));
