@@ -35,12 +35,50 @@ class WebRtcToStreamTest {
     private final ScheduledExecutorService scheduler = Executors.newSingleThreadScheduledExecutor();
     private final DefaultEventLoop loop = new DefaultEventLoop();
     private final PathManager paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT);
-    private final H264Packetizer packetizer = new H264Packetizer(108, 0x1234, 100, WhepSession.MTU);
+    private H264Packetizer packetizer = new H264Packetizer(108, 0x1234, 100, WhepSession.MTU);
 
     @AfterEach
     void stop() throws Exception {
         loop.shutdownGracefully().sync();
         scheduler.shutdownNow();
+    }
+
+    /**
+     * Chromium probes bandwidth with padding-only packets on the video SSRC when RTX is not negotiated (RFC 3550
+     * §5.1 allows them): they carry no media, and must neither count as corrupt nor cost the access unit around them.
+     */
+    @Test
+    void paddingOnlyPacketsAreNeitherCorruptNorLoss() throws Exception {
+        Path path = paths.add("pad-id", "whip-pad", null, true);
+        SourceListener publisher = path.acquirePublisher();
+        WebRtcToStream toStream = new WebRtcToStream(publisher, path.counters(), loop);
+        loop.submit(() -> {
+            for (ByteBuf p : packets(true, 0)) {
+                toStream.video(p, System.nanoTime());
+            }
+            toStream.video(padding(packetizer.nextSequence(), 0), System.nanoTime());
+            packetizer = new H264Packetizer(108, 0x1234, (packetizer.nextSequence() + 1) & 0xffff, WhepSession.MTU);
+            for (long ts = 3600; ts <= 7200; ts += 3600) {
+                for (ByteBuf p : packets(false, ts)) {
+                    toStream.video(p, System.nanoTime());
+                }
+            }
+        }).sync();
+        assertThat(path.stream().published()).isEqualTo(3);
+        assertThat(path.counters().packetsInvalid()).isZero();
+        assertThat(toStream.droppedUnits()).isZero();
+        loop.submit(() -> {
+            toStream.close();
+            publisher.onEnded("test over");
+        }).sync();
+    }
+
+    /** A padding-only RTP packet: the P bit, and 20 bytes of padding whose last byte says so. */
+    private static ByteBuf padding(int sequence, long timestamp) {
+        ByteBuf b = Unpooled.buffer(32);
+        b.writeByte(0xa0).writeByte(108).writeShort(sequence).writeInt((int) timestamp).writeInt(0x1234);
+        b.writeZero(19).writeByte(20);
+        return b;
     }
 
     @Test
@@ -65,6 +103,8 @@ class WebRtcToStreamTest {
         assertThat(path.stream()).isNotNull();
         assertThat(((MediaFormat.H264) path.stream().formats().get(0)).sps()).isEqualTo(SPS);
         assertThat(path.stream().published()).isEqualTo(2);
+        assertThat(path.counters().packetsInvalid()).isZero();
+        assertThat(toStream.droppedUnits()).isEqualTo(1);
 
         Random random = new Random(6184);
         loop.submit(() -> {

@@ -87,6 +87,13 @@ class WhipBrowserTest {
         System.out.println("WHIP recording played back: " + decoded.frames() + " frames");
         assertThat(decoded.frames()).as(decoded.errors()).isGreaterThan(25);
         assertThat(node.server().paths().get(id).orElseThrow().counters().packetsInvalid()).isZero();
+
+        // A second publish, with the node's WebRTC code warm: the time to connect is printed for docs/whip.md.
+        JsonNode warm = browser.run("whip.mjs", node.base(), TestNode.PASSWORD, Map.of("name", "whip-desk-2",
+                "holdMs", 2000), Duration.ofSeconds(60));
+        System.out.println("WHIP from Chromium, second publish: " + warm);
+        assertThat(warm.path("connectionState").asText()).isEqualTo("connected");
+        assertThat(warm.path("deleteStatus").asInt()).isEqualTo(200);
     }
 
     @Test
