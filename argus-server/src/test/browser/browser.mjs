@@ -11,13 +11,14 @@ export const params = JSON.parse(process.env.ARGUS_PARAMS || '{}');
 const out = process.env.ARGUS_OUT || '.';
 mkdirSync(out, { recursive: true });
 
-export async function launch() {
+/** Chromium, with `extraArgs` after the common ones (a scenario's fake camera, for one). */
+export async function launch(extraArgs = []) {
   return chromium.launch({
     executablePath: process.env.ARGUS_CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
-      '--autoplay-policy=no-user-gesture-required'],
+      '--autoplay-policy=no-user-gesture-required', ...extraArgs],
   });
 }
 
@@ -70,8 +71,8 @@ async function failureShots(browser) {
 }
 
 /** Runs `body(browser)` and prints its result as the last line; any failure is a result too, with the log. */
-export async function run(body) {
-  const browser = await launch();
+export async function run(body, extraArgs = []) {
+  const browser = await launch(extraArgs);
   let result;
   try {
     result = await body(browser);

@@ -20,6 +20,7 @@ import io.argus.server.api.events.EventsHandlers;
 import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
 import io.argus.server.api.webrtc.WhepHandlers;
+import io.argus.server.api.webrtc.WhipHandlers;
 import io.argus.server.api.live.MediaHandlers;
 import io.argus.server.api.node.NodeHandlers;
 import io.argus.server.api.onvif.OnvifHandlers;
@@ -41,6 +42,7 @@ import io.argus.server.onvif.OnvifEventsToHub;
 import io.argus.server.onvif.OnvifService;
 import io.argus.server.roles.AnalyticsRole;
 import io.argus.server.metrics.WebRtcMetrics;
+import io.argus.server.metrics.WhipMetrics;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.ClusterRole;
 import io.argus.server.roles.DataDir;
@@ -141,6 +143,7 @@ public final class ArgusServer implements AutoCloseable {
             transcodes.bindMetrics(m.registry());
             cluster.bindMetrics(m.registry());
             webrtc.ifPresent(w -> WebRtcMetrics.bind(m.registry(), w.server()));
+            webrtc.ifPresent(w -> WhipMetrics.bind(m.registry(), w.server()));
             return m;
         });
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks,
@@ -210,6 +213,8 @@ public final class ArgusServer implements AutoCloseable {
                 new ClusterHandlers(cluster::describe)));
         webrtc.ifPresent(w -> modules.add(modules.indexOf(live) + 1,
                 new WhepHandlers(media.cameras(), media.paths(), w.server(), rechecks)));
+        webrtc.ifPresent(w -> modules.add(modules.indexOf(live) + 2,
+                new WhipHandlers(media.cameras(), media.paths(), w.server(), rechecks)));
         return new HttpApi(config.http(), metadata.auth(), audit.log(), signer, media.cameras()::exists,
                 tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock, modules);
     }

@@ -21,6 +21,9 @@ final class SrtpContexts implements AutoCloseable {
 
     /** RTCP senders a viewer may use; more is a misbehaving peer, whose extra reports are dropped. */
     private static final int MAX_REMOTE_SSRCS = 8;
+    /** RFC 3550 §5.1's fixed header, and the HMAC-SHA1-80 tag SRTP appends (RFC 3711 §3.1): the least to check. */
+    private static final int RTP_HEADER = 12;
+    private static final int SRTP_TAG = 10;
     private static final LoggerImpl LOG = new LoggerImpl(SrtpContexts.class.getName());
 
     static {
@@ -35,6 +38,7 @@ final class SrtpContexts implements AutoCloseable {
     private final SrtpCryptoContext rtp;
     private final SrtcpCryptoContext rtcp;
     private final Map<Integer, SrtcpCryptoContext> remoteRtcp = new HashMap<>();
+    private final Map<Integer, SrtpCryptoContext> remoteRtp = new HashMap<>();
 
     /**
      * @param material the DTLS-SRTP keying material (client key, server key, client salt, server salt)
@@ -81,6 +85,28 @@ final class SrtpContexts implements AutoCloseable {
             remoteRtcp.put(ssrc, c);
         }
         return c.reverseTransformPacket(p) == SrtpErrorStatus.OK;
+    }
+
+    /**
+     * Checks and decrypts an SRTP packet from the peer in place (a WHIP publisher's media); false when it fails
+     * authentication, replays, or comes from more senders than a peer may use.
+     */
+    boolean unprotectRtp(SrtpPacket p) throws GeneralSecurityException {
+        if (p.getLength() < RTP_HEADER + SRTP_TAG) {
+            return false;
+        }
+        byte[] b = p.getBuffer();
+        int o = p.getOffset();
+        int ssrc = (b[o + 8] & 0xff) << 24 | (b[o + 9] & 0xff) << 16 | (b[o + 10] & 0xff) << 8 | b[o + 11] & 0xff;
+        SrtpCryptoContext c = remoteRtp.get(ssrc);
+        if (c == null) {
+            if (remoteRtp.size() >= MAX_REMOTE_SSRCS) {
+                return false;
+            }
+            c = receiver.deriveContext(ssrc, 0);
+            remoteRtp.put(ssrc, c);
+        }
+        return c.reverseTransformPacket(p, false) == SrtpErrorStatus.OK;
     }
 
     @Override

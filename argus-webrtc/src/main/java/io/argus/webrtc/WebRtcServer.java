@@ -1,5 +1,6 @@
 package io.argus.webrtc;
 
+import io.argus.media.path.Path;
 import io.argus.media.stream.Stream;
 import io.argus.media.transport.NettyTransport;
 import io.netty.bootstrap.Bootstrap;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,9 +45,11 @@ public final class WebRtcServer implements AutoCloseable {
     private final NettyTransport transport;
     private final DtlsCertificate certificate = DtlsCertificate.generate();
     private final WebRtcCounters counters = new WebRtcCounters();
+    private final WhipCounters whipCounters = new WhipCounters();
     private final Map<String, WhepSession> byId = new ConcurrentHashMap<>();
-    private final Map<String, WhepSession> byUfrag = new ConcurrentHashMap<>();
-    private final Map<InetSocketAddress, WhepSession> byAddress = new ConcurrentHashMap<>();
+    private final Map<String, WhipSession> publishers = new ConcurrentHashMap<>();
+    private final Map<String, WebRtcPeer> byUfrag = new ConcurrentHashMap<>();
+    private final Map<InetSocketAddress, WebRtcPeer> byAddress = new ConcurrentHashMap<>();
     private final List<Channel> channels = new ArrayList<>();
     private final List<InetSocketAddress> candidates = new ArrayList<>();
     private EventLoopGroup group;
@@ -123,6 +127,30 @@ public final class WebRtcServer implements AutoCloseable {
         return s;
     }
 
+    /**
+     * Answers a publisher's offer (WHIP): a new session waiting for ICE, holding the path's publisher claim until it
+     * ends.
+     *
+     * @param target the path to publish to, asked for once the offer is known to be good (it may create a camera)
+     * @throws WhepException        the offer is malformed or has no H.264 video to send
+     * @throws WhipRefusedException the path takes no publisher now
+     */
+    public WhipSession publish(Supplier<Path> target, String offer) {
+        WhipSession s = WhipSession.open(this, HexFormat.of().formatHex(bytes(16)), WhepOffer.parse(offer), target);
+        publishers.put(s.id(), s);
+        whipCounters.publishers.increment();
+        byUfrag.put(s.ufrag(), s);
+        return s;
+    }
+
+    public Optional<WhipSession> publisher(String id) {
+        return Optional.ofNullable(publishers.get(id));
+    }
+
+    public List<WhipSession> publishers() {
+        return List.copyOf(publishers.values());
+    }
+
     private static byte[] bytes(int n) {
         byte[] b = new byte[n];
         RANDOM.nextBytes(b);
@@ -141,13 +169,17 @@ public final class WebRtcServer implements AutoCloseable {
         return counters;
     }
 
+    public WhipCounters whipCounters() {
+        return whipCounters;
+    }
+
     DtlsCertificate certificate() {
         return certificate;
     }
 
     void stun(Channel ch, InetSocketAddress sender, byte[] data) {
         StunMessage m = StunMessage.parse(data);
-        WhepSession s = m == null || m.localUfrag() == null ? null : byUfrag.get(m.localUfrag());
+        WebRtcPeer s = m == null || m.localUfrag() == null ? null : byUfrag.get(m.localUfrag());
         if (s == null) {
             counters.badStun.increment();
             return;
@@ -156,7 +188,7 @@ public final class WebRtcServer implements AutoCloseable {
     }
 
     void dtls(InetSocketAddress sender, byte[] data) {
-        WhepSession s = byAddress.get(sender);
+        WebRtcPeer s = byAddress.get(sender);
         if (s == null) {
             counters.unknownSender.increment();
             return;
@@ -165,7 +197,7 @@ public final class WebRtcServer implements AutoCloseable {
     }
 
     void rtcp(InetSocketAddress sender, byte[] data) {
-        WhepSession s = byAddress.get(sender);
+        WebRtcPeer s = byAddress.get(sender);
         if (s == null) {
             counters.unknownSender.increment();
             return;
@@ -174,7 +206,7 @@ public final class WebRtcServer implements AutoCloseable {
     }
 
     /** ICE checked {@code sender} for {@code s}: DTLS and SRTCP from it go to that session. */
-    void route(InetSocketAddress sender, WhepSession s) {
+    void route(InetSocketAddress sender, WebRtcPeer s) {
         if (byAddress.size() < MAX_ROUTES || byAddress.containsKey(sender)) {
             byAddress.put(sender, s);
         }
@@ -193,10 +225,16 @@ public final class WebRtcServer implements AutoCloseable {
         byAddress.values().removeIf(v -> v == s);
     }
 
+    void remove(WhipSession s) {
+        publishers.remove(s.id());
+        byUfrag.remove(s.ufrag());
+        byAddress.values().removeIf(v -> v == s);
+    }
+
     /** Ends sessions that never connected, and those whose viewer stopped answering (lost consent). */
     private void sweep() {
         long now = System.nanoTime();
-        for (WhepSession s : byId.values()) {
+        for (WebRtcPeer s : byUfrag.values()) {
             if (!s.connected() && now - s.createdNanos() > CONNECT_TIMEOUT_NANOS) {
                 s.close("no ICE check within " + TimeUnit.NANOSECONDS.toSeconds(CONNECT_TIMEOUT_NANOS) + " s");
             } else if (s.connected() && now - s.lastConsentNanos() > CONSENT_TIMEOUT_NANOS) {
@@ -207,7 +245,7 @@ public final class WebRtcServer implements AutoCloseable {
 
     @Override
     public synchronized void close() {
-        for (WhepSession s : List.copyOf(byId.values())) {
+        for (WebRtcPeer s : List.copyOf(byUfrag.values())) {
             s.close("the server is stopping");
         }
         for (Channel ch : channels) {

@@ -36,7 +36,7 @@ import org.slf4j.LoggerFactory;
  * close, lost consent (no STUN for {@link WebRtcServer#CONSENT_TIMEOUT_NANOS}), the stream's end, or its
  * credential's revocation.
  */
-public final class WhepSession {
+public final class WhepSession extends WebRtcPeer {
     private static final Logger LOG = LoggerFactory.getLogger(WhepSession.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final char[] ICE_CHARS =

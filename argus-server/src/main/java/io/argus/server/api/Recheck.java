@@ -34,6 +34,14 @@ public final class Recheck {
     }
 
     /**
+     * This check, also requiring {@code more}: for a route that decides in its handler what its answer needs (a WHIP
+     * publisher needs manage-cameras on the camera it found or created).
+     */
+    public Recheck and(Predicate<Principal> more) {
+        return new Recheck(credential, allows.and(more));
+    }
+
+    /**
      * Has {@code rechecks} check the answer until the returned watch is closed, and run {@code end} once the
      * credential no longer allows it. Answers of one credential share its lookup.
      */

@@ -32,6 +32,9 @@ public final class AuditActions {
     public static final String LIVE_VIEW = "live.view";
     /** A viewer ended its WebRTC (WHEP) session with DELETE. */
     public static final String LIVE_END = "live.end";
+    /** A WebRTC (WHIP) publisher started, and ended with DELETE; the target is the camera's name as published to. */
+    public static final String LIVE_PUBLISH = "live.publish";
+    public static final String LIVE_PUBLISH_END = "live.publish_end";
     public static final String SNAPSHOT = "live.snapshot";
     public static final String PLAYBACK = "playback.view";
     public static final String EXPORT = "export";

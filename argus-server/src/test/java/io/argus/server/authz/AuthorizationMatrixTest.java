@@ -109,6 +109,11 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/cameras/{id}/whep",                     "ok  ok   ok   ok   404  ok   404  404  401")
                     .body("v=0"),
             row("DELETE /api/v1/cameras/{id}/whep/{session}",         "ok  ok   ok   ok   404  ok   404  404  401"),
+            // WHIP publishes to a camera by name (here camera A's id), as RTSP/RTMP/SRT publishers do: manage-cameras
+            // on it; another tenant's admin finds no such camera in its own tenant and would create one there.
+            row("POST /api/v1/whip/{name}",                           "ok  ok   403  403  404  403  404  ok   401")
+                    .body("v=0"),
+            row("DELETE /api/v1/whip/{name}/{session}",               "ok  ok   403  403  404  403  404  ok   401"),
             row("GET /api/v1/cameras/{id}/playback.m3u8",             "ok  ok   ok   ok   404  ok   404  404  401")
                     .lastHour(),
             row("GET /api/v1/cameras/{id}/media/chunks/{chunk}",      "ok  ok   ok   ok   404  ok   404  404  401"),
@@ -342,7 +347,7 @@ class AuthorizationMatrixTest {
         for (var f : row.fresh.entrySet()) {
             path = path.replace(f.getKey(), f.getValue().apply(fx, col));
         }
-        path = path.replace("{id}", camera).replace("{bid}", UUID.randomUUID().toString())
+        path = path.replace("{id}", camera).replace("{name}", camera).replace("{bid}", UUID.randomUUID().toString())
                 .replace("{pid}", UUID.randomUUID().toString()).replace("{did}", UUID.randomUUID().toString())
                 .replace("{token}", "preset1")
                 .replace("{chunk}", "1000.mp4").replace("{session}", "0123456789abcdef").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)

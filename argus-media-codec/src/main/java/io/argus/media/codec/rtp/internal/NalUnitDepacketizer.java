@@ -34,6 +34,8 @@ public abstract class NalUnitDepacketizer implements RtpDepacketizer {
     private long auTimestamp;
     private long packetTimestamp;
     private boolean discarding;
+    /** A loss came right before a padding-only packet: it applies to the next packet with media. */
+    private boolean lossPending;
     private long discardTimestamp;
     private long corruptPackets;
     private long droppedUnits;
@@ -46,6 +48,14 @@ public abstract class NalUnitDepacketizer implements RtpDepacketizer {
     @Override
     public final void receive(RtpPacket packet, long timestamp, boolean lossBefore, long receivedNanos,
                               AccessUnitSink sink) {
+        if (!packet.payload().isReadable()) {
+            // RFC 3550 §5.1: a packet of padding only carries no media (browsers probe bandwidth with them on the
+            // video SSRC); a loss before it still counts for the next packet with media.
+            lossPending |= lossBefore;
+            return;
+        }
+        lossBefore |= lossPending;
+        lossPending = false;
         if (open && timestamp != auTimestamp) {
             if (lossBefore || fragment.inProgress()) {
                 dropAccessUnit();
@@ -222,6 +232,7 @@ public abstract class NalUnitDepacketizer implements RtpDepacketizer {
             dropAccessUnit();
         }
         discarding = false;
+        lossPending = false;
     }
 
     @Override

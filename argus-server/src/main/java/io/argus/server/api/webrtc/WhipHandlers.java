@@ -1,0 +1,125 @@
+package io.argus.server.api.webrtc;
+
+import io.argus.media.path.Path;
+import io.argus.media.path.PathManager;
+import io.argus.metadata.Tenants;
+import io.argus.server.api.ApiException;
+import io.argus.server.api.ApiModule;
+import io.argus.server.api.Audit;
+import io.argus.server.api.AuthFilter;
+import io.argus.server.api.ErrorCode;
+import io.argus.server.api.Recheck;
+import io.argus.server.api.Require;
+import io.argus.server.api.Routes;
+import io.argus.server.audit.AuditActions;
+import io.argus.server.auth.Action;
+import io.argus.server.auth.Principal;
+import io.argus.server.auth.SessionRechecks;
+import io.argus.server.camera.CameraService;
+import io.argus.server.camera.TenantPath;
+import io.argus.webrtc.WebRtcServer;
+import io.argus.webrtc.WhepException;
+import io.argus.webrtc.WhipRefusedException;
+import io.argus.webrtc.WhipSession;
+import io.javalin.http.Context;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * WHIP (RFC 9725): a publisher's SDP offer for a camera name becomes a WebRTC session feeding that camera, as an
+ * RTSP, RTMP or SRT publisher does; a name no camera has creates one. The answer's {@code Location} names the session
+ * for {@code DELETE}. As for the other publishers, the caller needs manage-cameras on the camera (or on its tenant,
+ * to create one), and a publish under way is re-checked every second and ends once its credential or right is gone.
+ * The node is ICE-lite and its answer lists every host candidate: {@code PATCH} (trickle ICE) is not offered.
+ */
+public final class WhipHandlers implements ApiModule {
+    static final String WHIP = "/api/v1/whip/{name}";
+    static final String SESSION = WHIP + "/{session}";
+    static final String PROTOCOL = "WHIP";
+
+    private final CameraService cameras;
+    private final PathManager paths;
+    private final WebRtcServer server;
+    private final SessionRechecks rechecks;
+
+    public WhipHandlers(CameraService cameras, PathManager paths, WebRtcServer server, SessionRechecks rechecks) {
+        this.cameras = cameras;
+        this.paths = paths;
+        this.server = server;
+        this.rechecks = rechecks;
+    }
+
+    @Override
+    public void install(Routes routes) {
+        routes.post(WHIP, Require.AUTHENTICATED, Audit.change(AuditActions.LIVE_PUBLISH, "camera", "name"),
+                        this::offer)
+                .summary("WebRTC ingest (WHIP): an SDP offer (application/sdp) publishing H.264 into the camera of "
+                        + "that name (created when none has it) in, 201 with the SDP answer and the session's Location "
+                        + "out; needs manage-cameras on the camera (on the tenant to create one)");
+        routes.delete(SESSION, Require.AUTHENTICATED, Audit.change(AuditActions.LIVE_PUBLISH_END, "camera", "name"),
+                this::end).summary("ends a WebRTC (WHIP) publisher; needs manage-cameras on the camera");
+    }
+
+    void offer(Context ctx) {
+        Principal p = AuthFilter.principal(ctx);
+        String name = ctx.pathParam("name");
+        Optional<UUID> existing = existing(p, name);
+        if (existing.isEmpty() && !p.can(Action.MANAGE_CAMERAS)) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "publishing to a new name creates a camera: this needs the "
+                    + "permission " + Action.MANAGE_CAMERAS.id());
+        }
+        String type = ctx.contentType();
+        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(WhepHandlers.SDP)) {
+            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the SDP offer as Content-Type: "
+                    + WhepHandlers.SDP);
+        }
+        String key = existing.map(UUID::toString)
+                .orElseGet(() -> new TenantPath(p.tenantId(), name).relativeTo(Tenants.DEFAULT_ID));
+        WhipSession session;
+        try {
+            session = server.publish(() -> paths.publishTarget(key, PROTOCOL).orElseThrow(() -> new ApiException(
+                    ErrorCode.VALIDATION_FAILED, "no camera " + name + ", and that is not a valid camera name")), ctx.body());
+        } catch (WhepException e) {
+            throw new ApiException(ErrorCode.BAD_REQUEST, e.getMessage());
+        } catch (WhipRefusedException e) {
+            throw new ApiException(ErrorCode.CONFLICT, e.getMessage());
+        }
+        UUID camera = UUID.fromString(session.owner());
+        Recheck recheck = ctx.attribute(Recheck.ATTRIBUTE);
+        SessionRechecks.Watch watch = recheck.and(q -> q.can(Action.MANAGE_CAMERAS, camera)).watch(rechecks,
+                () -> session.close("its credential no longer allows it"));
+        session.onClose(watch::close);
+        ctx.status(201).contentType(WhepHandlers.SDP).header("Location", "/api/v1/whip/" + name + "/" + session.id());
+        IceServerLinks.of(server.iceServers()).forEach(link -> ctx.res().addHeader("Link", link));
+        ctx.result(session.answer());
+    }
+
+    void end(Context ctx) {
+        Principal p = AuthFilter.principal(ctx);
+        String name = ctx.pathParam("name");
+        UUID camera = existing(p, name).orElse(null);
+        WhipSession session = server.publisher(ctx.pathParam("session"))
+                .filter(s -> camera != null && s.owner().equals(camera.toString()))
+                .orElseThrow(() -> new ApiException(ErrorCode.NOT_FOUND, "no WebRTC publisher "
+                        + ctx.pathParam("session") + " on camera " + name + " (it ended, or never was)"));
+        session.close("the publisher ended it");
+        ctx.status(200);
+    }
+
+    /**
+     * The camera {@code name} names in the caller's tenant, when there is one; 404 for one the caller cannot see
+     * (as if there were none), 403 for one it sees but may not publish to.
+     */
+    private Optional<UUID> existing(Principal p, String name) {
+        Optional<UUID> camera = cameras.find(p.tenantId(), name);
+        if (camera.isPresent() && !p.sees(camera.get())) {
+            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id or name " + name);
+        }
+        if (camera.isPresent() && !p.can(Action.MANAGE_CAMERAS, camera.get())) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "publishing needs the permission "
+                    + Action.MANAGE_CAMERAS.id() + " on the camera");
+        }
+        return camera;
+    }
+}

@@ -1,0 +1,137 @@
+package io.argus.webrtc;
+
+import io.argus.media.codec.AccessUnit;
+import io.argus.media.codec.AccessUnitSink;
+import io.argus.media.codec.MediaFormat;
+import io.argus.media.codec.rtp.RtpReceiver;
+import io.argus.media.codec.rtp.h264.H264Depacketizer;
+import io.argus.media.path.SourceCounters;
+import io.argus.media.path.SourceListener;
+import io.argus.media.stream.Stream;
+import io.netty.buffer.ByteBuf;
+import java.util.List;
+import java.util.concurrent.Executor;
+
+/**
+ * Feeds a WHIP publisher's H.264 RTP into its path's {@link Stream}, through the codec layer's receiver (sequence
+ * gaps, reordering, timestamp unwrapping) and RFC 6184 depacketizer, the ones RTSP ingest uses.
+ *
+ * <p>A browser's offer carries no {@code sprop-parameter-sets}: the stream goes live at the first keyframe whose
+ * SPS and PPS came in band; units before it are dropped (counted) and {@link #keyframeNeeded()} says to ask for
+ * one. Parameter sets that change later are forwarded with {@link Stream#updateFormat}.
+ *
+ * <p>Single-threaded: the session's event loop, which is the stream's writer thread.
+ */
+final class WebRtcToStream implements AutoCloseable {
+
+    private final SourceListener publisher;
+    private final SourceCounters counters;
+    private final Executor writer;
+    private final H264Depacketizer depacketizer = new H264Depacketizer(new MediaFormat.H264(null, null), 0);
+    private final RtpReceiver receiver = new RtpReceiver(depacketizer, RtpReceiver.DEFAULT_UDP_REORDER_WINDOW);
+    /** Made once: a method reference per packet would be an allocation per packet. */
+    private final AccessUnitSink sink = this::unit;
+    private MediaFormat format;
+    private Stream stream;
+    private boolean refused;
+    private boolean closed;
+    private long lost;
+    private long invalid;
+    private long dropped;
+    private long waitingUnits;
+    private long lastKeyframeNanos;
+
+    /** @param writer the session's event loop: the stream's writer thread */
+    WebRtcToStream(SourceListener publisher, SourceCounters counters, Executor writer) {
+        this.publisher = publisher;
+        this.counters = counters;
+        this.writer = writer;
+        counters.timestampFault(null);
+    }
+
+    /** One decrypted RTP packet of the video track. <b>Takes ownership</b> of {@code packet}. */
+    void video(ByteBuf packet, long receivedNanos) {
+        counters.packet(packet.readableBytes());
+        if (closed) {
+            packet.release();
+            return;
+        }
+        receiver.receive(packet, receivedNanos, sink);
+        long l = receiver.packetsLost();
+        long i = receiver.packetsInvalid() + depacketizer.corruptPackets();
+        long d = depacketizer.droppedUnits();
+        if (l != lost) {
+            counters.lost(l - lost);
+            lost = l;
+        }
+        if (i != invalid) {
+            counters.invalid(i - invalid);
+            invalid = i;
+        }
+        if (d != dropped) {
+            counters.framesDropped(d - dropped);
+            dropped = d;
+        }
+    }
+
+    /** Units the depacketizer dropped (packets of them lost) since start: a rise means the picture is damaged. */
+    long droppedUnits() {
+        return depacketizer.droppedUnits() + waitingUnits;
+    }
+
+    /** {@link System#nanoTime()} at the latest keyframe published, 0 before the first. */
+    long lastKeyframeNanos() {
+        return lastKeyframeNanos;
+    }
+
+    /** Whether the stream still waits for a keyframe with its parameter sets. */
+    boolean keyframeNeeded() {
+        return stream == null && !refused;
+    }
+
+    /** True once the path refused the publisher (it was disabled or deleted meanwhile). */
+    boolean refused() {
+        return refused;
+    }
+
+    boolean live() {
+        return stream != null;
+    }
+
+    /** An access unit from the depacketizer. <b>Takes ownership</b>. */
+    private void unit(AccessUnit au) {
+        MediaFormat.H264 now = depacketizer.format();
+        if (stream == null) {
+            if (refused || !au.keyframe() || !now.hasParameterSets()) {
+                au.release();
+                waitingUnits++;
+                counters.framesDropped(1);
+                return;
+            }
+            format = now;
+            stream = publisher.onReady(List.of(now), writer);
+            if (stream == null) {
+                refused = true;
+                au.release();
+                return;
+            }
+        } else if (now != format && !now.equals(format)) {
+            format = now;
+            stream.updateFormat(0, now);
+        }
+        if (au.keyframe()) {
+            lastKeyframeNanos = au.receivedNanos();
+        }
+        counters.frame();
+        stream.publish(au);
+    }
+
+    /** Releases what the receiver holds; the stream ends when the path hears the publisher ended. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            receiver.close();
+        }
+    }
+}
