@@ -1,5 +1,5 @@
 // Events in the UI (started by EventsBrowserTest): the events panel shows a new motion event live with its
-// thumbnail and filters it away; clicking it opens the camera's playback at the event, whose timeline marks it; the
+// thumbnail, filters it away and back, and pages with the cursor; clicking it opens the camera's playback at the event, whose timeline marks it; the
 // live wall shows an alert for the next event; the zone editor draws a zone and a line on the snapshot and saves
 // them. A new motion event is made by turning the camera's motion off and on (a fresh motion period starts).
 // The JUnit side checks what the server stored; this side returns what the page showed.
@@ -67,6 +67,20 @@ await run(async (browser) => {
   await until(page, (id) => document.querySelector(`.evrow[data-id="${id}"]`), fresh, 15000, 'the filtered event');
   r.filteredTypes = await page.evaluate(() => [...new Set([...document.querySelectorAll('.evrow .badge')]
     .map((b) => b.textContent))]);
+
+  // Paging with the cursor, a page of one event: "Older events" brings the next, no event twice.
+  await page.evaluate(() => { document.querySelector('argus-events').pageSize = 1; });
+  await page.selectOption('#ev-type', '');
+  await until(page, () => document.querySelectorAll('#event-list .evrow').length === 1
+    && !document.querySelector('#ev-more').hidden, null, 15000, 'a page of one event');
+  await page.click('#ev-more');
+  await until(page, () => document.querySelectorAll('#event-list .evrow').length === 2, null, 15000, 'the next page');
+  r.paged = await page.evaluate(rowIds);
+  r.searched = await page.evaluate(async (cam) => (await (await import('/js/api.js'))
+    .get(`/api/v1/events?camera=${cam}&limit=2`)).events.map((e) => e.id), camera);
+  await page.evaluate(() => { document.querySelector('argus-events').pageSize = 50; });
+  await page.selectOption('#ev-type', 'motion');
+  await until(page, (id) => document.querySelector(`.evrow[data-id="${id}"]`), fresh, 15000, 'the event again');
 
   // Click: the camera view plays the event's span.
   await page.click(`.evrow[data-id="${fresh}"]`);

@@ -15,6 +15,8 @@ class EventsPanel extends HTMLElement {
   connectedCallback() {
     this.style.display = 'contents';
     this.rows = new Map();
+    /** Events a page; a property so that a test can page through a few events. */
+    this.pageSize = this.pageSize || PAGE;
     this.filters = {
       camera: h('select', { id: 'ev-camera', onchange: () => this.search() }, h('option', { value: '' }, 'All cameras')),
       type: h('select', { id: 'ev-type', onchange: () => this.search() }, h('option', { value: '' }, 'All types'),
@@ -78,7 +80,7 @@ class EventsPanel extends HTMLElement {
     }
     if (from) q.set('from', from.toISOString());
     if (to) q.set('to', to.toISOString());
-    q.set('limit', PAGE);
+    q.set('limit', this.pageSize);
     return q;
   }
 

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Events in the web UI, in headless Chromium ({@code events.mjs}), against a node whose analytics find motion in the
- * simulated camera's moving shapes: a new motion event appears live in the events panel with its thumbnail and is
- * filtered away and back; clicking it opens the camera's playback at the event, and the timeline marks it; the live
+ * simulated camera's moving shapes: a new motion event appears live in the events panel with its thumbnail, is
+ * filtered away and back, and the panel pages with the search's cursor; clicking it opens the camera's playback at the event, and the timeline marks it; the live
  * wall shows an alert for the next event; the zone editor's zone and line, drawn on the snapshot, are what GET
  * /analytics returns afterwards, and a rule the engine cannot read is refused in words.
  */
@@ -44,6 +44,9 @@ class EventsBrowserTest {
         assertThat(r.path("thumbnail").asText()).as("the thumbnail, a JPEG").isEqualTo("data:image/jpeg;base64");
         assertThat(r.path("onvifRows").asInt()).isZero();
         assertThat(r.path("filteredTypes")).extracting(JsonNode::asText).containsExactly("MOTION");
+
+        assertThat(r.path("paged")).as("two pages of one event, newest first, as the search answers")
+                .isEqualTo(r.path("searched")).hasSize(2);
 
         Instant from = Instant.parse(event.path("from").asText());
         assertThat(r.path("eventFrom").asText()).isEqualTo(event.path("from").asText());
