@@ -62,6 +62,30 @@ export async function call(method, path, body, opts = {}) {
   return json;
 }
 
+/**
+ * A GET whose answer is read as it comes (an event stream, an image) rather than as JSON: the Response, with the
+ * bearer token sent, or an ApiError as `call` gives. `signal` aborts it.
+ */
+export async function open(path, accept, signal) {
+  const headers = { Accept: accept };
+  if (token()) headers.Authorization = 'Bearer ' + token();
+  let r;
+  try {
+    r = await fetch(path, { headers, signal });
+  } catch (e) {
+    if (e.name === 'AbortError') throw e;
+    throw new ApiError(0, 'network', describeError(0, 'network'));
+  }
+  if (!r.ok) {
+    let json = null;
+    try { json = await r.json(); } catch (e) { json = null; }
+    const code = json && json.error ? json.error : 'http_' + r.status;
+    if (r.status === 401) logout();
+    throw new ApiError(r.status, code, describeError(r.status, code, json && json.message, json && json.fields));
+  }
+  return r;
+}
+
 export const get = (path) => call('GET', path);
 export const post = (path, body) => call('POST', path, body === undefined ? {} : body);
 export const put = (path, body) => call('PUT', path, body);

@@ -1,5 +1,5 @@
-// One camera: live, or playback from any time (timeline, a typed time, ±10 s) at 1/2/4/8×, back to live,
-// snapshot, bookmark and export of a range as MP4.
+// One camera: live, or playback from any time (timeline, a typed time, ±10 s, an event's span when opened as
+// #/camera/<id>/<from>/<to>) at 1/2/4/8×, back to live, snapshot, bookmark and export of a range as MP4.
 import * as api from './api.js';
 import * as cameras from './cameras.js';
 import { LivePlayer, PlaybackPlayer } from './players.js';
@@ -12,6 +12,8 @@ const SPEEDS = [1, 2, 4, 8];
 const PLAYBACK_WINDOW_MS = 30 * 60000;
 /** The server's longest export. */
 const MAX_EXPORT_MS = 24 * 3600000;
+/** Playback of an event starts this long before it: what set it off usually began a moment earlier. */
+const EVENT_PRE_ROLL_MS = 3000;
 /** Signed URLs are asked for an hour and renewed after this long. */
 const URL_RENEW_MS = 50 * 60000;
 
@@ -53,6 +55,8 @@ class CameraView extends HTMLElement {
       h('span.sep'), h('button', { id: 'snapshot', onclick: () => this.snapshot() }, 'Snapshot', h('kbd', {}, 'S')),
       h('span.group', {}, this.noteInput,
         h('button', { id: 'bookmark', onclick: () => this.bookmark() }, 'Bookmark', h('kbd', {}, 'B'))),
+      h('a', { href: `#/analytics/${encodeURIComponent(this.cameraId)}`, id: 'zones-link',
+        title: 'zones, lines and rules drawn on a snapshot' }, 'Zones & rules'),
       h('span.sep'), h('span.group', {}, this.fromInput, '–', this.toInput,
         h('button.primary', { id: 'export', onclick: () => this.exportRange() }, 'Export MP4', h('kbd', {}, 'E'))),
       this.msg);
@@ -68,7 +72,16 @@ class CameraView extends HTMLElement {
     this.fromInput.value = toLocalInput(new Date(now.getTime() - 60000));
     this.toInput.value = toLocalInput(new Date(now.getTime() - 50000));
     this.gotoInput.value = toLocalInput(new Date(now.getTime() - 60000));
-    this.goLive();
+    if (this.playFrom) {
+      // Opened at an event: its span is the selected range (ready to export) and playback starts just before it
+      // (live when that is the last seconds: an alert clicked at once shows the camera now).
+      this.fromInput.value = toLocalInput(this.playFrom);
+      this.toInput.value = toLocalInput(this.playTo || this.playFrom);
+      this.timeline.selection = { from: this.playFrom, to: this.playTo || this.playFrom };
+      this.playAt(new Date(this.playFrom.getTime() - EVENT_PRE_ROLL_MS));
+    } else {
+      this.goLive();
+    }
   }
 
   disconnectedCallback() {

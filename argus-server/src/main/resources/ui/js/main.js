@@ -1,9 +1,13 @@
-// The application shell: login, the top bar, hash routes (#/wall, #/camera/<id>, #/admin) and global keys.
+// The application shell: login, the top bar, hash routes (#/wall, #/camera/<id>[/<from>/<to>], #/events,
+// #/analytics/<id>, #/admin) and global keys.
 import * as api from './api.js';
 import * as cameras from './cameras.js';
 import { h, clock } from './util.js';
+import * as eventToasts from './event-toasts.js';
 import './wall.js';
 import './camera-view.js';
+import './events.js';
+import './zone-editor.js';
 import './admin.js';
 
 const app = document.getElementById('app');
@@ -11,7 +15,7 @@ const app = document.getElementById('app');
 let undo = [];
 
 const KEYS = [
-  ['W', 'live wall'], ['A', 'admin'], ['1 2 3 4', 'wall of 1, 4, 9 or 16 tiles'],
+  ['W', 'live wall'], ['V', 'events'], ['A', 'admin'], ['1 2 3 4', 'wall of 1, 4, 9 or 16 tiles'],
   ['Enter', 'open the selected tile\'s camera'], ['F / double-click', 'tile full screen'],
   ['Delete', 'clear the selected tile'], ['L', 'back to live (camera)'], ['Space', 'pause / play (camera)'],
   ['← →', '10 s back / forward (camera)'], ['[ ]', 'slower / faster playback (camera)'], ['S', 'snapshot (camera)'],
@@ -56,7 +60,8 @@ function topbar(active) {
   }));
   const link = (href, text, name) => h('a' + (active === name ? '.active' : ''), { href }, text);
   return h('header.topbar', {}, h('span.brand', {}, 'ARGUS'),
-    h('nav', {}, link('#/wall', 'Live wall', 'wall'), link('#/admin', 'Admin', 'admin')),
+    h('nav', {}, link('#/wall', 'Live wall', 'wall'), link('#/events', 'Events', 'events'),
+      link('#/admin', 'Admin', 'admin')),
     h('span.spacer'), health, time, h('span', { title: 'logged in' }, api.user() || ''),
     h('button', { id: 'logout', onclick: () => api.logout() }, 'Log out'));
 }
@@ -76,11 +81,24 @@ function render() {
   if (name === 'camera' && route[1]) {
     el = document.createElement('argus-camera-view');
     el.cameraId = decodeURIComponent(route[1]);
+    const from = route[2] ? new Date(decodeURIComponent(route[2])) : null;
+    if (from && !isNaN(from.getTime())) {
+      el.playFrom = from;
+      const to = route[3] ? new Date(decodeURIComponent(route[3])) : null;
+      el.playTo = to && !isNaN(to.getTime()) && to > from ? to : null;
+    }
+  } else if (name === 'events') {
+    el = document.createElement('argus-events');
+  } else if (name === 'analytics' && route[1]) {
+    el = document.createElement('argus-zone-editor');
+    el.cameraId = decodeURIComponent(route[1]);
+    name = 'camera';
   } else if (name === 'admin') {
     el = document.createElement('argus-admin');
   } else {
     name = 'wall';
     el = document.createElement('argus-wall');
+    undo.push(eventToasts.start());
   }
   app.replaceChildren(topbar(name), h('div.main', {}, el));
 }
@@ -98,6 +116,7 @@ document.addEventListener('keydown', (e) => {
   if (e.key === '?') help();
   else if (e.key === 'w' || e.key === 'W') location.hash = '#/wall';
   else if (e.key === 'a' || e.key === 'A') location.hash = '#/admin';
+  else if (e.key === 'v' || e.key === 'V') location.hash = '#/events';
   else if (e.key === 'Escape') document.querySelector('.help')?.remove();
 });
 

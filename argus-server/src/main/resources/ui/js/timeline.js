@@ -1,8 +1,9 @@
 // A day of a camera's recordings on a canvas: recorded spans, gaps,
-// bookmarks as marks, the playhead and a selected range. Click or drag to move the playhead ('seek'), shift-drag to
+// bookmarks and events as marks (js/timeline-events.js), the playhead and a selected range. Click or drag to move the playhead ('seek'), shift-drag to
 // select a range ('select'), the wheel zooms around the pointer.
 import * as api from './api.js';
 import { h, day, clock, timeZone } from './util.js';
+import { loadEvents, drawEvents } from './timeline-events.js';
 
 const MINUTE = 60000;
 const DAY = 24 * 3600000;
@@ -31,6 +32,7 @@ class Timeline extends HTMLElement {
       this.legend), this.canvas);
     this.spans = [];
     this.bookmarks = [];
+    this.events = [];
     this.playhead = new Date();
     this.selection = null;
     this.canvas.addEventListener('mousedown', (e) => this.down(e));
@@ -78,9 +80,13 @@ class Timeline extends HTMLElement {
       this.spans = end <= this.dayFrom ? [] : (await api.get(`/api/v1/cameras/${this.cameraId}/recordings?from=`
         + `${new Date(this.dayFrom).toISOString()}&to=${new Date(end).toISOString()}`)).spans
         .map((x) => [Date.parse(x.from), Date.parse(x.to)]);
+      const ev = await loadEvents(this.cameraId, this.dayFrom, this.dayTo);
+      this.events = ev.marks;
       const recorded = t.minutes.reduce((a, b) => a + b, 0);
       const amount = recorded < 3600 ? `${Math.round(recorded / 60)} min` : `${(recorded / 3600).toFixed(1)} h`;
-      this.legend.textContent = `${amount} recorded on ${t.day} · ${this.bookmarks.length} bookmarks`;
+      this.legend.textContent = `${amount} recorded on ${t.day} · ${this.bookmarks.length} bookmarks · `
+        + `${this.events.length}${ev.more ? '+' : ''} events`;
+      this.dataset.events = this.events.map((e) => e.id).join(',');
       this.dataset.loaded = 'true';
     } catch (e) {
       this.legend.textContent = e.message;
@@ -189,13 +195,14 @@ class Timeline extends HTMLElement {
       g.stroke();
       g.fillText(clock(aligned).slice(0, step < MINUTE * 5 ? 8 : 5), x + 3, hgt - 3);
     }
-    // Bookmarks: amber marks above the bar.
+    // Bookmarks: amber marks above the bar; events: red marks just under them.
     g.fillStyle = color('--mark');
     for (const b of this.bookmarks) {
       const x1 = this.xAt(Date.parse(b.from));
       const x2 = this.xAt(Date.parse(b.to));
       g.fillRect(x1, 4, Math.max(3, x2 - x1), 8);
     }
+    drawEvents(g, this.events, (t) => this.xAt(t), 12, 4, color('--bad'));
     if (this.selection) {
       const x1 = this.xAt(this.selection.from.getTime());
       const x2 = this.xAt(this.selection.to.getTime());

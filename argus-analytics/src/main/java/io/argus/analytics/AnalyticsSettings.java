@@ -2,6 +2,8 @@ package io.argus.analytics;
 
 import io.argus.analytics.geom.Polygon;
 import io.argus.analytics.motion.MotionConfig;
+import io.argus.analytics.rules.CameraRules;
+import io.argus.analytics.rules.CameraRulesJson;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -54,6 +56,19 @@ public record AnalyticsSettings(boolean motion, List<String> objects, double min
             }
         }
         return new MotionConfig(sensitivity, minArea, in, masks);
+    }
+
+    /**
+     * The rules engine's reading of these settings: the zones (masks left out) and the {@code rules} list, where a
+     * {@code line_crossing} rule draws its line with {@code from} and {@code to}. The API checks new settings with it
+     * and the analyzer runs what it returns, so both read rules the same way.
+     *
+     * @throws IllegalArgumentException when the engine cannot read the rules, in words for the person who wrote them
+     */
+    public CameraRules cameraRules() {
+        List<io.argus.analytics.rules.Zone> watched = zones.stream().filter(z -> !z.mask())
+                .map(z -> new io.argus.analytics.rules.Zone(z.name(), z.polygon())).toList();
+        return CameraRulesJson.parse(rules, watched);
     }
 
     /** Whether anything is analysed at all. */

@@ -6,7 +6,6 @@ import io.argus.analytics.detect.DetectorBackend;
 import io.argus.analytics.detect.Frame;
 import io.argus.analytics.geom.Box;
 import io.argus.analytics.rules.CameraRules;
-import io.argus.analytics.rules.CameraRulesJson;
 import io.argus.analytics.rules.ObjectAnalysis;
 import io.argus.analytics.rules.RuleHit;
 import io.argus.analytics.track.IouTracker;
@@ -170,16 +169,15 @@ public final class ObjectAnalyzer implements FrameAnalyzer {
         report(tenant, camera, state, state.analysis.close(at), null);
     }
 
-    /** The camera's rules for the engine: its zones (masks left out) and the rules of its settings. */
+    /** The camera's rules for the engine (see {@link AnalyticsSettings#cameraRules()}). */
     private static CameraRules rules(AnalyticsSettings settings) {
-        List<io.argus.analytics.rules.Zone> zones = settings.zones().stream().filter(z -> !z.mask())
-                .map(z -> new io.argus.analytics.rules.Zone(z.name(), z.polygon())).toList();
         try {
-            return CameraRulesJson.parse(settings.rules(), zones);
+            return settings.cameraRules();
         } catch (IllegalArgumentException e) {
-            // The API stores rules as given; rules the engine does not understand run as none, said once a session.
+            // The API checks rules before it stores them; rules stored before it did run as none, said once a session.
             log.warn("camera rules not understood, running without rules: {}", e.getMessage());
-            return CameraRulesJson.parse("[]", zones);
+            return new AnalyticsSettings(settings.motion(), settings.objects(), settings.minConfidence(),
+                    settings.zones(), "[]", settings.sensitivity(), settings.minArea()).cameraRules();
         }
     }
 

@@ -86,14 +86,23 @@ public final class AnalyticsHandlers implements ApiModule {
                 throw invalid("rules", "a list of objects");
             }
         }
+        AnalyticsSettings next;
         try {
-            return new AnalyticsSettings(b.motion() == null ? old.motion() : b.motion(), objects,
+            next = new AnalyticsSettings(b.motion() == null ? old.motion() : b.motion(), objects,
                     b.minConfidence() == null ? old.minConfidence() : b.minConfidence(), zones, rules,
                     b.sensitivity() == null ? old.sensitivity() : b.sensitivity(),
                     b.minArea() == null ? old.minArea() : b.minArea());
         } catch (IllegalArgumentException e) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage());
         }
+        try {
+            // Rules the engine cannot read would run as none: refuse them while the person is here to fix them.
+            next.cameraRules();
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(ErrorCode.VALIDATION_FAILED, "rules: " + e.getMessage(),
+                    Map.of("rules", e.getMessage()));
+        }
+        return next;
     }
 
     private static List<Zone> zones(List<ZoneBody> in) {
