@@ -35,7 +35,7 @@ public record YuvPicture(int width, int height, int codedWidth, int codedHeight,
 
     /** The shown part as RGB (BT.601 video range, as decoders convert it). */
     public BufferedImage image() {
-        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] rgb = new int[width * height];
         int cw = codedWidth / 2;
         for (int j = 0; j < height; j++) {
             for (int i = 0; i < width; i++) {
@@ -43,10 +43,12 @@ public record YuvPicture(int width, int height, int codedWidth, int codedHeight,
                 int c = j / 2 * cw + i / 2;
                 double u = (cb[c] & 0xff) - 128;
                 double v = (cr[c] & 0xff) - 128;
-                img.setRGB(i, j, clamp(l + 1.596 * v) << 16 | clamp(l - 0.392 * u - 0.813 * v) << 8
-                        | clamp(l + 2.017 * u));
+                rgb[j * width + i] = clamp(l + 1.596 * v) << 16 | clamp(l - 0.392 * u - 0.813 * v) << 8
+                        | clamp(l + 2.017 * u);
             }
         }
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        img.setRGB(0, 0, width, height, rgb, 0, width);
         return img;
     }
 
