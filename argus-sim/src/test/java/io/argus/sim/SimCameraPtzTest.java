@@ -13,20 +13,31 @@ import io.argus.sim.onvif.OnvifSimConfig;
 import io.argus.sim.ptz.PcmH264;
 import io.argus.sim.ptz.Scene;
 import io.argus.sim.samples.SimSample;
+import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
+import io.argus.testkit.Pictures;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The switch from the sample to a PTZ view, as a reader of the simulator's RTSP stream sees it: the view's SPS, PPS
  * and I_PCM IDR in one access unit (never right after another IDR), then skip pictures counting frame_num, every
- * frame with its capture-time SEI, and a later DESCRIBE announcing the view's parameter sets.
+ * frame with its capture-time SEI, and a later DESCRIBE announcing the view's parameter sets; and a 1080p view (a
+ * 3.1 MB IDR) decoded whole by ffmpeg.
  */
 @E2e
 class SimCameraPtzTest {
@@ -63,6 +74,30 @@ class SimCameraPtzTest {
         assertThat(frames.size() - idr).as("frames after the switch").isGreaterThan(5);
         for (int i = idr + 1; i < idr + 5; i++) {
             assertThat(frames.get(i)).containsExactly(coder.skip(i - idr));
+        }
+    }
+
+    @Test
+    void a1080pViewOfThreeMegabytesAnIdrReachesFfmpegWhole(@TempDir Path dir) throws Exception {
+        Ffprobe.assumeInstalled();
+        PtzVector at = new PtzVector(0.25, -0.75, 0.6);
+        try (Simulator sim = Simulator.start(new Simulator.Config(1, "127.0.0.1", 0, Codec.H264, 25, false),
+                OnvifSimConfig.defaults("127.0.0.1", 0, -1))) {
+            sim.onvif().orElseThrow().device(1).ptz().absoluteMove(at);
+            BufferedImage expected = Scene.view(at, 1920, 1080).image();
+            Path png = dir.resolve("main.png");
+            Await.until(Duration.ofSeconds(20), Duration.ofMillis(100), () -> {
+                Ffprobe.ffmpeg("-rtsp_transport", "tcp", "-i", sim.url(1), "-frames:v", "1", "-y", png.toString());
+                return Pictures.difference(read(png), expected) < 2;
+            }, "the 1080p view decoded from " + sim.url(1));
+        }
+    }
+
+    private static BufferedImage read(Path png) {
+        try {
+            return ImageIO.read(png.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
