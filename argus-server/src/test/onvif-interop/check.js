@@ -3,12 +3,27 @@
 // Prints one JSON line with what the client saw; OnvifNpmInteropTest asserts on it. Exits 1 on any error.
 'use strict';
 const onvif = require('onvif');
+const http = require('http');
+const crypto = require('crypto');
 
 const [host, port, path, username, password] = process.argv.slice(2);
 const out = {};
 
 function step(name, fn) {
   return new Promise((resolve, reject) => fn((err, value) => (err ? reject(new Error(name + ': ' + (err.message || err))) : resolve(value))));
+}
+
+// GETs a snapshot URI as a plain HTTP client would: status, content type, size and SHA-256 of the body.
+function fetchSnapshot(uri) {
+  return new Promise((resolve, reject) => http.get(uri, (res) => {
+    const chunks = [];
+    res.on('data', (c) => chunks.push(c));
+    res.on('end', () => {
+      const body = Buffer.concat(chunks);
+      resolve({ status: res.statusCode, contentType: res.headers['content-type'], bytes: body.length,
+        sha256: crypto.createHash('sha256').update(body).digest('hex') });
+    });
+  }).on('error', (err) => reject(new Error('snapshot ' + uri + ': ' + err.message))));
 }
 
 async function main() {
@@ -28,6 +43,10 @@ async function main() {
     const s = await step('getStreamUri', (cb) => cam.getStreamUri({ protocol: 'RTSP', profileToken: p.$.token }, cb));
     out.streamUris[p.$.token] = s.uri;
   }
+
+  const sub = cam.profiles[1].$.token;
+  out.snapshotUri = (await step('getSnapshotUri', (cb) => cam.getSnapshotUri({ profileToken: sub }, cb))).uri;
+  out.snapshotBefore = await fetchSnapshot(out.snapshotUri);
 
   const main = cam.profiles[0].$.token;
   await step('absoluteMove', (cb) => cam.absoluteMove({ profileToken: main, x: 0.5, y: -0.25, zoom: 0.3 }, cb));
@@ -52,6 +71,7 @@ async function main() {
     }
   }
   await step('unsubscribe', (cb) => cam.unsubscribe(cb));
+  out.snapshotAfter = await fetchSnapshot(out.snapshotUri);
   console.log(JSON.stringify(out));
 }
 

@@ -8,6 +8,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -171,6 +172,22 @@ public final class ArgusClient {
 
     public Answer delete(String path) {
         return send("DELETE", path, null);
+    }
+
+    /** The camera's live snapshot ({@code GET /api/v1/cameras/{id}/snapshot.jpg}): a JPEG. */
+    public byte[] snapshot(String cameraId) {
+        String path = "/api/v1/cameras/" + cameraId + "/snapshot.jpg";
+        try {
+            HttpResponse<byte[]> r = http.send(request("GET", path, null), HttpResponse.BodyHandlers.ofByteArray());
+            check("GET " + path, new Answer(r.statusCode(), r.statusCode() / 100 == 2 ? ""
+                    : new String(r.body(), StandardCharsets.UTF_8), r.headers().firstValue("Content-Type").orElse("")));
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException("GET " + path + " failed: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("GET " + path + " was interrupted", e);
+        }
     }
 
     /** Any route, any outcome: the answer as it came. {@code body} is JSON text or null. */

@@ -5,6 +5,8 @@ import io.argus.media.codec.sei.CaptureTimeSei;
 import io.argus.media.path.Path;
 import io.argus.media.path.SourceListener;
 import io.argus.media.stream.Stream;
+import io.argus.sim.ptz.PcmH264;
+import io.argus.sim.ptz.PtzPicture;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
 import io.netty.channel.EventLoop;
@@ -14,6 +16,11 @@ import java.util.List;
  * One simulated camera: publishes the sample loop into its path at {@code fps} frames per second, on one event
  * loop, when its loop's {@link SimTicker} finds frames due. Each frame is the template's NAL units (retained
  * slices, no copy) with a capture-time SEI inserted before the first slice.
+ *
+ * <p>Once its PTZ head is moved ({@link #show}), the camera sends the view of the scene instead: the view's IDR
+ * every {@link #PTZ_GOP} frames and skip pictures between, switching to a new view with its IDR (and its parameter
+ * sets, in band and in the stream's format for later DESCRIBEs) at the next frame. A camera never moved costs what
+ * it did: one null check a frame.
  */
 final class SimCamera implements AutoCloseable {
     private final SampleLoop sample;
@@ -28,6 +35,16 @@ final class SimCamera implements AutoCloseable {
     /** Set by {@link #start}, cleared on the loop by {@link #close}: a closed camera sends nothing more. */
     private boolean sending;
     private volatile long frameNo;
+    /** A PTZ camera's IDR interval: 2 s at 25 fps, the sample's. */
+    static final int PTZ_GOP = 50;
+    /** The view being sent, null while the camera loops the sample; on the loop only, owned by the camera. */
+    private PtzPicture picture;
+    /** The view to switch to at the next frame; on the loop only, owned by the camera. */
+    private PtzPicture next;
+    /** Whether the last frame sent was an IDR: two IDRs in a row would need different idr_pic_ids (§7.4.3). */
+    private boolean lastIdr;
+    private int ptzFrame;
+    private int frameNum;
 
     SimCamera(Path path, SampleLoop sample, int fps, EventLoop loop, ByteBufAllocator alloc) {
         this.sample = sample;
@@ -65,7 +82,55 @@ final class SimCamera implements AutoCloseable {
         }
     }
 
+    /**
+     * Shows {@code view} from the next frame on (the one after, if the last was an IDR). <b>Takes ownership</b>:
+     * the camera releases it when replaced or closed. Any thread.
+     */
+    void show(PtzPicture view) {
+        loop.execute(() -> {
+            if (!sending) {
+                view.release();
+                return;
+            }
+            if (next != null) {
+                next.release();
+            }
+            next = view;
+        });
+    }
+
     private void tick(long captureMicros) {
+        if (next != null && !lastIdr) {
+            if (picture != null) {
+                picture.release();
+            }
+            picture = next;
+            next = null;
+            ptzFrame = 0;
+            stream.updateFormat(0, picture.format());
+        }
+        if (picture == null) {
+            sampleTick(captureMicros);
+        } else {
+            ptzTick(captureMicros);
+        }
+    }
+
+    private void ptzTick(long captureMicros) {
+        boolean idr = ptzFrame == 0;
+        int fn = idr ? 0 : frameNum;
+        ByteBuf[] units = idr
+                ? new ByteBuf[] {picture.sps().retainedSlice(), picture.pps().retainedSlice(),
+                        CaptureTimeSei.build(sample.codec(), captureMicros, alloc), picture.idr().retainedSlice()}
+                : new ByteBuf[] {CaptureTimeSei.build(sample.codec(), captureMicros, alloc),
+                        picture.skip(fn).retainedSlice()};
+        frameNum = (fn + 1) % PcmH264.MAX_FRAME_NUM;
+        ptzFrame = (ptzFrame + 1) % PTZ_GOP;
+        lastIdr = idr;
+        publish(units, units.length, idr);
+    }
+
+    private void sampleTick(long captureMicros) {
         AccessUnit template = sample.frame(frameNo);
         int n = template.unitCount();
         ByteBuf[] units = new ByteBuf[n + 1];
@@ -79,10 +144,14 @@ final class SimCamera implements AutoCloseable {
             }
             units[out++] = nal.retainedSlice();
         }
+        lastIdr = template.keyframe();
+        publish(units, out, template.keyframe());
+    }
+
+    private void publish(ByteBuf[] units, int count, boolean keyframe) {
         long pts = frameNo * 90_000L / fps;
         frameNo++;
-        stream.publish(AccessUnit.of(0, sample.codec(), pts, pts, template.keyframe(), units, out,
-                System.nanoTime()));
+        stream.publish(AccessUnit.of(0, sample.codec(), pts, pts, keyframe, units, count, System.nanoTime()));
     }
 
     long framesSent() {
@@ -94,6 +163,13 @@ final class SimCamera implements AutoCloseable {
         loop.execute(() -> {
             sending = false;
             publisher.onEnded("simulator stopped");
+            for (PtzPicture p : new PtzPicture[] {picture, next}) {
+                if (p != null) {
+                    p.release();
+                }
+            }
+            picture = null;
+            next = null;
         });
     }
 }

@@ -18,6 +18,7 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.LinkedHashMap;
@@ -27,14 +28,23 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * N simulated RTSP cameras at {@code rtsp://host:port/cam1 … camN}, each looping the bundled 1080p sample in
  * real time with capture-time SEI. Start with {@link #start(Config)}, stop with {@link #close()}. With ONVIF
  * ({@link #start(Config, OnvifSimConfig)}) each camera also has a 640x360 sub-stream at {@code cam<i>/sub} and is an
- * ONVIF device whose main and sub profiles point at the two streams.
+ * ONVIF device whose main and sub profiles point at the two streams; once its PTZ head moves, both streams show the
+ * head's view of a synthetic scene ({@link SimPtzView}) and its snapshot URI serves that view as a JPEG.
  */
 public final class Simulator implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(Simulator.class);
+    /**
+     * How often the PTZ heads are read. A move shows within this plus one frame; a continuous move draws a new view
+     * at most this often (each is an IDR of raw samples: 3.1 MB at 1080p, so 4 a second is 100 Mbit/s while moving).
+     */
+    static final Duration PTZ_POLL = Duration.ofMillis(250);
 
     /**
      * @param cameras how many cameras (1..10 000)
@@ -100,6 +110,9 @@ public final class Simulator implements AutoCloseable {
     private final SampleLoop sample;
     private SampleLoop subSample;
     private OnvifSim onvif;
+    /** One per ONVIF device, set once they all exist (snapshot requests may come before). */
+    private volatile List<SimPtzView> views = List.of();
+    private ScheduledExecutorService ptzPoller;
     private final List<SimCamera> cameras = new ArrayList<>();
     private final Map<EventLoop, SimTicker> tickers = new LinkedHashMap<>();
 
@@ -153,11 +166,13 @@ public final class Simulator implements AutoCloseable {
         SimSample main = config.small() ? small
                 : config.codec() == Codec.H264 ? SimSample.H264_1080P25 : SimSample.H265_1080P25;
         subSample = SampleLoop.load(small, config.codec());
+        List<SimCamera> subs = new ArrayList<>();
         for (int i = 1; i <= config.cameras(); i++) {
             Path path = paths.add("cam" + i + "/sub", "cam" + i + "/sub", null, true);
             SimTicker ticker = tickers.computeIfAbsent(cameraLoops.next(), SimTicker::new);
             SimCamera cam = new SimCamera(path, subSample, config.fps(), ticker.loop(), PooledByteBufAllocator.DEFAULT);
             cameras.add(cam);
+            subs.add(cam);
             cam.start(loop * (i - 1) / config.cameras());
             ticker.add(cam);
         }
@@ -166,7 +181,31 @@ public final class Simulator implements AutoCloseable {
                 new SimOnvifDevice.Profile("main", "main", java.net.URI.create(url(i)), encoding, main.width(),
                         main.height(), config.fps()),
                 new SimOnvifDevice.Profile("sub", "sub", java.net.URI.create(subUrl(i)), encoding, small.width(),
-                        small.height(), config.fps())));
+                        small.height(), config.fps())), this::snapshot);
+        List<SimPtzView> all = new ArrayList<>();
+        for (int i = 1; i <= config.cameras(); i++) {
+            all.add(new SimPtzView(onvif.device(i).ptz(), cameras.get(i - 1), main, subs.get(i - 1), small,
+                    config.codec() == Codec.H264));
+        }
+        views = List.copyOf(all);
+        ptzPoller = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sim-ptz", true));
+        ptzPoller.scheduleWithFixedDelay(this::pollPtz, 0, PTZ_POLL.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void pollPtz() {
+        Instant now = Instant.now();
+        for (SimPtzView v : views) {
+            try {
+                v.poll(now);
+            } catch (RuntimeException e) {
+                LOG.warn("could not draw the PTZ view of a simulated camera", e);
+            }
+        }
+    }
+
+    private Optional<byte[]> snapshot(int device, String profile) {
+        List<SimPtzView> v = views;
+        return device >= 1 && device <= v.size() ? v.get(device - 1).snapshot(profile) : Optional.empty();
     }
 
     /** The ONVIF devices, when started with ONVIF. */
@@ -204,6 +243,14 @@ public final class Simulator implements AutoCloseable {
 
     @Override
     public void close() {
+        if (ptzPoller != null) {
+            ptzPoller.shutdownNow();
+            try {
+                ptzPoller.awaitTermination(2, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         if (onvif != null) {
             onvif.close();
         }

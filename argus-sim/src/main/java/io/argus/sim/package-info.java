@@ -5,7 +5,8 @@
  * and shared by every camera (each frame is retained slices of them plus a fresh SEI).
  *
  * <p>Layer: argus-sim. May import {@code io.argus.media}, {@code io.argus.media.codec}, {@code io.argus.sim.samples}
- * (the sample files, argus-sim-samples), Netty and the JDK; {@code io.argus.sim.onvif} also {@code io.argus.onvif}, the
+ * (the sample files, argus-sim-samples), its own {@code io.argus.sim.onvif} and {@code io.argus.sim.ptz} (with
+ * ONVIF's {@code PtzVector}), Netty, SLF4J and the JDK; {@code io.argus.sim.onvif} also {@code io.argus.onvif}, the
  * JDK's HTTP server and SLF4J. Never the test kit, which is not shipped.
  */
 package io.argus.sim;

@@ -30,6 +30,7 @@ final class RawRtspReader implements AutoCloseable {
     private final DatagramSocket rtp;
     private final DatagramSocket rtcp;
     private int cseq;
+    private String describe;
 
     private RawRtspReader(Socket socket, DatagramSocket rtp, DatagramSocket rtcp) throws IOException {
         this.socket = socket;
@@ -53,7 +54,7 @@ final class RawRtspReader implements AutoCloseable {
         }
         RawRtspReader r = new RawRtspReader(s, rtp, rtcp);
         try {
-            r.request("DESCRIBE " + url + " RTSP/1.0\r\nAccept: application/sdp\r\n");
+            r.describe = r.request("DESCRIBE " + url + " RTSP/1.0\r\nAccept: application/sdp\r\n");
             String transport = udp
                     ? "RTP/AVP;unicast;client_port=" + rtp.getLocalPort() + "-" + rtcp.getLocalPort()
                     : "RTP/AVP/TCP;unicast;interleaved=0-1";
@@ -68,6 +69,11 @@ final class RawRtspReader implements AutoCloseable {
             r.close();
             throw e;
         }
+    }
+
+    /** The answer to its DESCRIBE: header and SDP. */
+    String describe() {
+        return describe;
     }
 
     /** Sends a request, returns the response's header and body; fails unless it is 200 OK. */

@@ -4,27 +4,39 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
+import io.argus.client.ArgusApiException;
 import io.argus.onvif.client.PtzVector;
 import io.argus.server.testing.TestNode;
 import io.argus.sim.onvif.OnvifSim;
+import io.argus.sim.ptz.Scene;
 import io.argus.testkit.Await;
+import io.argus.testkit.Pictures;
 import io.argus.testkit.tier.E2e;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Argus's ONVIF path against the simulator's ONVIF devices, through the API: discover 20 devices, bulk add them
  * (with one wrong password and one address where nothing answers, reported with their reasons), a camera streams
- * live, a PTZ preset moves the simulated head, and the devices' motion events arrive, also after a device restart.
+ * live, a PTZ preset moves the simulated head and with it the picture (Argus's snapshots before and after show the
+ * simulator's view of its scene at home and at the preset), and the devices' motion events arrive, also after a
+ * device restart.
  */
 @E2e
 class OnvifEndToEndTest {
     private static final int DEVICES = 20;
     private static final Duration POLL_LIMIT = Duration.ofSeconds(20);
+    /** The simulator draws a view within 250 ms and Argus keeps a snapshot 1 s; more is a source reconnecting. */
+    private static final Duration SNAPSHOT_LIMIT = Duration.ofSeconds(60);
     /** Each poll is an API call. */
     private static final Duration POLL = Duration.ofMillis(100);
 
@@ -84,10 +96,15 @@ class OnvifEndToEndTest {
         String token = ok(node.api().post(ptz + "/presets", "{\"name\":\"door\"}")).get("token").asText();
         assertThat(node.api().post(ptz + "/home", "").status()).isEqualTo(204);
         assertThat(sim.device(1).ptz().position(Instant.now())).isEqualTo(PtzVector.ZERO);
+        BufferedImage home = awaitSnapshot(camera, PtzVector.ZERO);
         assertThat(ok(node.api().get(ptz + "/presets")).findValues("name")).extracting(JsonNode::asText)
                 .containsExactly("door");
         assertThat(node.api().post(ptz + "/presets/" + token + "/goto", "").status()).isEqualTo(204);
         assertThat(sim.device(1).ptz().position(Instant.now())).isEqualTo(new PtzVector(0.5, -0.25, 0.3));
+        // The picture Argus records moved with the head: right of and below the centre is the scene's brighter part.
+        BufferedImage door = awaitSnapshot(camera, new PtzVector(0.5, -0.25, 0.3));
+        assertThat(Pictures.difference(door, home)).isGreaterThan(20);
+        assertThat(Pictures.meanLuma(door)).isGreaterThan(Pictures.meanLuma(home) + 20);
         Answer missing = node.api().post(ptz + "/presets/nope/goto", "");
         assertThat(missing.status()).isEqualTo(502);
         assertThat(missing.json().get("error").asText()).isEqualTo("device_error");
@@ -115,6 +132,34 @@ class OnvifEndToEndTest {
         Await.until(POLL_LIMIT, POLL, () -> ok(node.api().get(events + "?limit=500")).size() > before,
                 "events after resubscribing");
         assertThat(status(sim.device(1).deviceService().toString()).get("events").asText()).isEqualTo("subscribed");
+    }
+
+    /**
+     * Waits for Argus's snapshot of {@code camera} to show the sub stream's view of {@code at}, and returns it. A
+     * camera that is briefly not live (its source reconnecting on a starved machine) is waited for too.
+     */
+    private static BufferedImage awaitSnapshot(String camera, PtzVector at) {
+        BufferedImage expected = Scene.view(at, 640, 360).image();
+        BufferedImage[] got = new BufferedImage[1];
+        Await.until(SNAPSHOT_LIMIT, POLL, () -> {
+            try {
+                got[0] = image(node.api().snapshot(camera));
+            } catch (ArgusApiException e) {
+                assertThat(e.error()).as(e.getMessage()).isEqualTo("not_live");
+                return false;
+            }
+            return Pictures.difference(got[0], expected) < 4;
+        }, () -> "Argus's snapshot of the view at " + at + " (luma off by "
+                + (got[0] == null ? "?" : Pictures.difference(got[0], expected)) + " on average)");
+        return got[0];
+    }
+
+    private static BufferedImage image(byte[] jpeg) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(jpeg));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     private JsonNode status(String xaddr) {

@@ -8,23 +8,34 @@ import io.argus.media.codec.Codec;
 import io.argus.sim.Simulator;
 import io.argus.sim.onvif.OnvifSim;
 import io.argus.sim.onvif.OnvifSimConfig;
+import io.argus.sim.samples.SimSample;
 import io.argus.testkit.tier.Interop;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
 import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
  * The simulator's ONVIF devices checked by an independent client, the npm {@code onvif} package 0.8.3
  * ({@code src/test/onvif-interop/check.js}, run with the machine's node): multicast WS-Discovery, device
- * information, Media2 profiles, stream URIs, PTZ (absolute, preset set/go to, home, continuous and stop, status) and
- * pull-point events, with its own UsernameToken digests. So Argus's client and simulator cannot agree on a shared
+ * information, Media2 profiles, stream URIs, PTZ (absolute, preset set/go to, home, continuous and stop, status),
+ * pull-point events, with its own UsernameToken digests, and the snapshot URI fetched with node's HTTP client (the
+ * sample's still before the head moved, the head's view after). So Argus's client and simulator cannot agree on a shared
  * mistake. Skipped, saying why, without node or when the npm package cannot be installed ({@code .ci/run} installs it).
  */
 @Interop
@@ -70,10 +81,33 @@ class OnvifNpmInteropTest {
             assertThat(seen.get("events").findValues("topic")).extracting(JsonNode::asText)
                     .allMatch(t -> t.equals("tns1:RuleEngine/CellMotionDetector/Motion"));
             assertThat(onvif.device(1).events().subscriptions()).isZero();
+            // Its snapshot URI serves a JPEG: the sample's still before the head moved, the head's view after.
+            assertThat(seen.at("/snapshotUri").asText()).isEqualTo(
+                    onvif.device(1).deviceService().resolve("snapshot/sub.jpg").toString());
+            assertThat(seen.at("/snapshotBefore/status").asInt()).isEqualTo(200);
+            assertThat(seen.at("/snapshotBefore/contentType").asText()).isEqualTo("image/jpeg");
+            assertThat(seen.at("/snapshotBefore/sha256").asText()).isEqualTo(sha256(SimSample.H264_360P25.still()));
+            byte[] view = get(URI.create(seen.at("/snapshotUri").asText()));
+            assertThat(seen.at("/snapshotAfter/sha256").asText()).as("the view the simulator serves now")
+                    .isEqualTo(sha256(view)).isNotEqualTo(seen.at("/snapshotBefore/sha256").asText());
+            BufferedImage picture = ImageIO.read(new ByteArrayInputStream(view));
+            assertThat(picture.getWidth()).isEqualTo(640);
+            assertThat(picture.getHeight()).isEqualTo(360);
         }
     }
 
     private record Run(int exit, String out) {
+    }
+
+    private static String sha256(byte[] b) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    }
+
+    private static byte[] get(URI uri) throws Exception {
+        HttpResponse<byte[]> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(uri).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(r.statusCode()).isEqualTo(200);
+        return r.body();
     }
 
     private static Run run(List<String> command, Duration timeout) throws Exception {

@@ -64,7 +64,23 @@ public enum SimSample {
 
     /** The whole file. */
     public byte[] bytes() {
-        try (InputStream in = resource().openStream()) {
+        return read(resource());
+    }
+
+    /**
+     * The sample's first picture as a JPEG ({@code still-<height>p.jpg}, decoded from the H.264 sample of that size;
+     * the H.265 one shows the same picture): the snapshot of a camera that loops it.
+     */
+    public byte[] still() {
+        URL url = SimSample.class.getResource(DIR + "still-" + height + "p.jpg");
+        if (url == null) {
+            throw new IllegalStateException("still missing from the classpath for " + fileName);
+        }
+        return read(url);
+    }
+
+    private static byte[] read(URL url) {
+        try (InputStream in = url.openStream()) {
             return in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -29,8 +29,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The ONVIF devices of the simulator on one HTTP port: {@code /onvif/cam<i>/<service>} for the device, media,
- * media2, ptz and events services and {@code /onvif/cam<i>/events/sub/<id>} for pull-point subscriptions, plus the
- * WS-Discovery responder. Requests are checked as a device checks them: a UsernameToken digest within five minutes
+ * media2, ptz and events services, {@code /onvif/cam<i>/events/sub/<id>} for pull-point subscriptions and
+ * {@code /onvif/cam<i>/snapshot/<profile>.jpg} for snapshots (GET), plus the WS-Discovery responder. Requests are checked as a device checks them: a UsernameToken digest within five minutes
  * of the device's (possibly skewed) clock, or HTTP digest when configured; only GetSystemDateAndTime is open
  * (ONVIF Core §5.9.4), so clients can measure the skew first.
  */
@@ -46,6 +46,7 @@ public final class OnvifSim implements AutoCloseable {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final OnvifSimConfig config;
+    private final SimSnapshots snapshots;
     private final HttpServer http;
     private final ExecutorService executor;
     private final List<SimOnvifDevice> devices = new ArrayList<>();
@@ -53,22 +54,23 @@ public final class OnvifSim implements AutoCloseable {
     private final Set<String> nonces = ConcurrentHashMap.newKeySet();
     private SimDiscoveryResponder discoveryResponder;
 
-    private OnvifSim(OnvifSimConfig config, HttpServer http, ExecutorService executor) {
+    private OnvifSim(OnvifSimConfig config, HttpServer http, ExecutorService executor, SimSnapshots snapshots) {
         this.config = config;
+        this.snapshots = snapshots;
         this.http = http;
         this.executor = executor;
     }
 
     /**
      * Starts {@code cameras} devices; {@code profiles} gives device {@code i}'s media profiles (with its base
-     * address, {@code http://host:port/onvif/cam<i>/}).
+     * address, {@code http://host:port/onvif/cam<i>/}), {@code snapshots} the pictures their snapshot URIs serve.
      */
-    public static OnvifSim start(OnvifSimConfig config, int cameras, IntFunction<List<SimOnvifDevice.Profile>> profiles)
-            throws IOException {
+    public static OnvifSim start(OnvifSimConfig config, int cameras, IntFunction<List<SimOnvifDevice.Profile>> profiles,
+                                 SimSnapshots snapshots) throws IOException {
         HttpServer http = HttpServer.create(new InetSocketAddress(config.host(), config.port()), 256);
         ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
         http.setExecutor(executor);
-        OnvifSim sim = new OnvifSim(config, http, executor);
+        OnvifSim sim = new OnvifSim(config, http, executor, snapshots);
         String host = config.host().equals("0.0.0.0") ? "127.0.0.1" : config.host();
         int port = http.getAddress().getPort();
         Clock clock = Clock.offset(Clock.systemUTC(), config.clockSkew());
@@ -115,9 +117,14 @@ public final class OnvifSim implements AutoCloseable {
         // Not try-with-resources: that would close the exchange before a catch could answer with the fault.
         try {
             String[] parts = ex.getRequestURI().getPath().split("/");
-            // "", "onvif", "cam<i>", service [, "sub", id]
+            // "", "onvif", "cam<i>", service [, "sub", id], or "", "onvif", "cam<i>", "snapshot", "<profile>.jpg"
             Optional<SimOnvifDevice> device = parts.length >= 4 && parts[2].startsWith("cam")
                     ? deviceNamed(parts[2].substring(3)) : Optional.empty();
+            if (device.isPresent() && parts.length == 5 && parts[3].equals("snapshot")
+                    && ex.getRequestMethod().equals("GET")) {
+                snapshot(ex, device.get(), parts[4]);
+                return;
+            }
             if (device.isEmpty() || !ex.getRequestMethod().equals("POST")) {
                 ex.sendResponseHeaders(404, -1);
                 return;
@@ -162,21 +169,30 @@ public final class OnvifSim implements AutoCloseable {
         return device.handle(parts[3], op);
     }
 
+    /**
+     * A snapshot URI: the JPEG of what the profile shows now. Behind HTTP digest when the device asks for it, else
+     * open, as many cameras leave it (there is no WS-Security on a GET).
+     */
+    private void snapshot(HttpExchange ex, SimOnvifDevice device, String file) throws IOException {
+        if (config.httpDigest()) {
+            httpDigest(ex, "GET");
+        }
+        Optional<byte[]> jpeg = file.endsWith(".jpg")
+                ? snapshots.jpeg(device.index(), file.substring(0, file.length() - 4)) : Optional.empty();
+        if (jpeg.isEmpty()) {
+            ex.sendResponseHeaders(404, -1);
+            return;
+        }
+        ex.getResponseHeaders().set("Content-Type", "image/jpeg");
+        ex.getResponseHeaders().set("Cache-Control", "no-store");
+        ex.sendResponseHeaders(200, jpeg.get().length);
+        ex.getResponseBody().write(jpeg.get());
+    }
+
     private void authenticate(HttpExchange ex, SimOnvifDevice device, Soap.Message msg) {
         if (config.httpDigest()) {
-            String auth = ex.getRequestHeaders().getFirst("Authorization");
-            var sent = HttpDigest.parseChallenge(auth);
-            if (sent.isPresent() && nonces.contains(sent.get().get("nonce")) && HttpDigest.verify(auth,
-                    sent.get().get("nonce"), REALM, config.username(), config.password(), "POST")) {
-                return;
-            }
-            String nonce = HexFormat.of().formatHex(nonce());
-            if (nonces.size() > MAX_NONCES) {
-                nonces.clear();
-            }
-            nonces.add(nonce);
-            throw new DigestChallenge("Digest realm=\"" + REALM + "\", qop=\"auth\", nonce=\"" + nonce
-                    + "\", algorithm=MD5");
+            httpDigest(ex, "POST");
+            return;
         }
         UsernameToken.Check check = UsernameToken.verify(msg.header(), u -> u.equals(config.username())
                 ? Optional.of(config.password()) : Optional.empty(), device.clock().instant(), TOKEN_WINDOW);
@@ -184,6 +200,23 @@ public final class OnvifSim implements AutoCloseable {
             LOG.debug("cam{} refused a request: {}", device.index(), check);
             throw SimFault.notAuthorized();
         }
+    }
+
+    /** Returns when the request carries a valid HTTP digest for {@code method}; else throws a fresh challenge. */
+    private void httpDigest(HttpExchange ex, String method) {
+        String auth = ex.getRequestHeaders().getFirst("Authorization");
+        var sent = HttpDigest.parseChallenge(auth);
+        if (sent.isPresent() && nonces.contains(sent.get().get("nonce")) && HttpDigest.verify(auth,
+                sent.get().get("nonce"), REALM, config.username(), config.password(), method)) {
+            return;
+        }
+        String nonce = HexFormat.of().formatHex(nonce());
+        if (nonces.size() > MAX_NONCES) {
+            nonces.clear();
+        }
+        nonces.add(nonce);
+        throw new DigestChallenge("Digest realm=\"" + REALM + "\", qop=\"auth\", nonce=\"" + nonce
+                + "\", algorithm=MD5");
     }
 
     private static byte[] nonce() {

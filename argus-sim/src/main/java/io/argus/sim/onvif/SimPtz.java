@@ -30,6 +30,8 @@ public final class SimPtz {
     private PtzVector home = PtzVector.ZERO;
     private final Map<String, Preset> presets = new LinkedHashMap<>();
     private int nextPreset = 1;
+    /** Move orders so far (continuous, stop, absolute, relative, preset, home): 0 while the head was never moved. */
+    private volatile long moves;
 
     public synchronized PtzVector position(Instant now) {
         if (velocity.equals(PtzVector.ZERO)) {
@@ -40,27 +42,36 @@ public final class SimPtz {
                 base.zoom() + velocity.zoom() * s));
     }
 
+    /** How many move orders the head took; 0 while it was never moved (the camera still shows its sample). */
+    public long moves() {
+        return moves;
+    }
+
     public synchronized boolean moving() {
         return !velocity.equals(PtzVector.ZERO);
     }
 
     public synchronized void continuousMove(PtzVector v, Instant now) {
+        moves++;
         base = position(now);
         velocity = new PtzVector(unit(v.pan()), unit(v.tilt()), unit(v.zoom()));
         since = now;
     }
 
     public synchronized void stop(Instant now) {
+        moves++;
         base = position(now);
         velocity = PtzVector.ZERO;
     }
 
     public synchronized void absoluteMove(PtzVector p) {
+        moves++;
         base = clamp(p);
         velocity = PtzVector.ZERO;
     }
 
     public synchronized void relativeMove(PtzVector t, Instant now) {
+        moves++;
         PtzVector at = position(now);
         base = clamp(new PtzVector(at.pan() + t.pan(), at.tilt() + t.tilt(), at.zoom() + t.zoom()));
         velocity = PtzVector.ZERO;

@@ -19,20 +19,39 @@ import io.argus.onvif.discovery.WsDiscovery;
 import io.argus.onvif.security.ClockOffset;
 import io.argus.onvif.xml.SafeXml;
 import io.argus.sim.Simulator;
+import io.argus.sim.ptz.Scene;
+import io.argus.sim.samples.SimSample;
+import io.argus.testkit.Await;
+import io.argus.testkit.Ffprobe;
+import io.argus.testkit.Pictures;
 import io.argus.testkit.tier.E2e;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
-/** Argus's ONVIF client against the simulator's ONVIF devices: every service the server uses, and its failures. */
+/**
+ * Argus's ONVIF client against the simulator's ONVIF devices: every service the server uses, its failures, and the
+ * picture a moved PTZ head shows in the stream (decoded by ffmpeg) and in the snapshot.
+ */
 @E2e
 class OnvifSimTest {
     private static final HttpClient HTTP = SoapTransport.defaultHttpClient(Duration.ofSeconds(2));
@@ -113,6 +132,65 @@ class OnvifSimTest {
         assertThat(ptz.presets()).isEmpty();
         assertThatThrownBy(() -> ptz.gotoPreset(token)).isInstanceOfSatisfying(OnvifException.class,
                 e -> assertThat(e.getMessage()).startsWith("GotoPreset: the device has no such preset or token"));
+    }
+
+    @Test
+    void aMovedHeadShowsItsViewOfTheSceneInTheStreamsAndTheSnapshot(@TempDir Path dir) {
+        Ffprobe.assumeInstalled();
+        OnvifClient c = connect(2, "admin");
+        URI snapshot = c.snapshotUri("sub");
+        byte[] still = SimSample.H264_360P25.still();
+        assertThat(get(snapshot)).as("never moved: the sample's first picture").isEqualTo(still);
+
+        PtzVector at = new PtzVector(0.5, -0.25, 0.3);
+        c.ptz("main").orElseThrow().absoluteMove(at);
+        BufferedImage expected = Scene.view(at, 640, 360).image();
+        Await.until(Duration.ofSeconds(10), Duration.ofMillis(50), () -> !Arrays.equals(get(snapshot), still),
+                "a new snapshot after the move");
+        assertThat(Pictures.difference(image(get(snapshot)), expected)).isLessThan(4);
+        for (String url : List.of(sim.url(2), sim.subUrl(2))) {
+            Await.until(Duration.ofSeconds(10), Duration.ofMillis(100),
+                    () -> Pictures.difference(frame(url, dir), expected) < 4, "the view in " + url);
+        }
+        // Right of and below the centre: the brighter, bluer part of the scene, not the home view.
+        BufferedImage home = Scene.view(PtzVector.ZERO, 640, 360).image();
+        BufferedImage shown = frame(sim.subUrl(2), dir);
+        assertThat(Pictures.difference(shown, home)).isGreaterThan(20);
+        assertThat(Pictures.meanLuma(shown)).isGreaterThan(Pictures.meanLuma(home) + 20);
+    }
+
+    private static byte[] get(URI uri) {
+        try {
+            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(uri).build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.headers().firstValue("Content-Type")).contains("image/jpeg");
+            return r.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The first picture ffmpeg decodes from {@code url} (the GOP cache's keyframe). */
+    private static BufferedImage frame(String url, Path dir) {
+        Path png = dir.resolve("frame.png");
+        Ffprobe.ffmpeg("-rtsp_transport", "tcp", "-i", url, "-frames:v", "1", "-y", png.toString());
+        try {
+            return image(Files.readAllBytes(png));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static BufferedImage image(byte[] encoded) {
+        try {
+            return ImageIO.read(new ByteArrayInputStream(encoded));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Test
