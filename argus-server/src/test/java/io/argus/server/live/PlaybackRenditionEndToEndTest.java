@@ -109,8 +109,9 @@ class PlaybackRenditionEndToEndTest {
                 + "&rendition=360p")).header("Authorization", "Bearer " + f.api.token()).build();
         CompletableFuture<HttpResponse<byte[]>> exported = f.http.sendAsync(export,
                 HttpResponse.BodyHandlers.ofByteArray());
-        Await.until(Duration.ofSeconds(30), () -> exported.isDone() || transcodes().stream()
-                .anyMatch(t -> t.path("source").asText().equals("export")), () -> "the export in " + transcodes());
+        Await.until(Duration.ofSeconds(30), () -> transcodes().stream().anyMatch(t -> t.path("source").asText()
+                .equals("export") && t.path("rendition").asText().equals("360p")), () -> "the export in "
+                + transcodes() + (exported.isDone() ? " (done already)" : ""));
         HttpResponse<byte[]> mp4 = exported.get();
         assertThat(mp4.statusCode()).as(new String(mp4.body(), StandardCharsets.UTF_8)).isEqualTo(200);
         assertThat(mp4.headers().firstValue("X-Argus-Transcode").orElse(""))
@@ -131,7 +132,8 @@ class PlaybackRenditionEndToEndTest {
                 + now.minusSeconds(10) + "\",\"to\":\"" + now.minusSeconds(4) + "\"}").json();
         String signed = urls.path("playback").asText();
         assertThat(signed).as(urls.toString()).contains("sig=");
-        HttpResponse<byte[]> r = f.get(signed + range().replace('?', '&') + "&rendition=360p", false);
+        String window = "&from=" + now.minusSeconds(10) + "&to=" + now.minusSeconds(4);
+        HttpResponse<byte[]> r = f.get(signed + window + "&rendition=360p", false);
         String playlist = new String(r.body(), StandardCharsets.UTF_8);
         assertThat(r.statusCode()).as(playlist).isEqualTo(200);
         assertThat(playlist).containsPattern("\\.init\\.mp4\\?sig=[^&\\s]+&rendition=360p");
@@ -140,7 +142,8 @@ class PlaybackRenditionEndToEndTest {
                 .containsEntry("codec_name", "h264");
         // The signature is scoped to its camera: with a rendition it opens no other camera's recording.
         String sig = signed.substring(signed.indexOf('?'));
-        assertThat(f.get("/api/v1/cameras/" + NODE.camera(1) + "/playback.m3u8" + sig + range().replace('?', '&') + "&rendition=360p", false)
+        assertThat(f.get("/api/v1/cameras/" + NODE.camera(1) + "/playback.m3u8" + sig + window + "&rendition=360p",
+                false)
                 .statusCode()).isEqualTo(403);
     }
 
