@@ -90,7 +90,10 @@ class PlaybackRenditionEndToEndTest {
     private static void assert360pH264(Path file) throws Exception {
         assertThat(Ffprobe.probeStream(file, "v:0").stream()).containsEntry("codec_name", "h264")
                 .containsEntry("width", "640").containsEntry("height", "360");
-        assertThat(Ffprobe.decodeErrors(file)).isEmpty();
+        // ffmpeg's null muxer (1/25 s time base) complains of frames closer than 40 ms, which a recording of a
+        // camera whose frames were stamped on arrival on a loaded machine has: the muxer's, not a decode error.
+        assertThat(Ffprobe.decodeErrors(file)).filteredOn(l -> !l.contains("non monotonically increasing dts to muxer"))
+                .isEmpty();
     }
 
     @Test

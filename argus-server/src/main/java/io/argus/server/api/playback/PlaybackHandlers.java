@@ -17,18 +17,19 @@ import io.argus.server.api.TimeParams;
 import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.camera.CameraService;
+import io.argus.server.transcode.TranscodeService;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ReadableChunk;
-import io.argus.storage.playback.MediaOutput;
 import io.argus.storage.playback.Gop;
+import io.argus.storage.playback.MediaOutput;
 import io.argus.storage.playback.Mp4Export;
 import io.argus.storage.playback.Playback;
 import io.argus.storage.playback.PlaybackException;
+import io.argus.storage.playback.PlaybackPlaylist;
 import io.argus.storage.playback.TimedFragment;
 import io.argus.storage.playback.WallClockChunk;
-import io.argus.server.transcode.TranscodeService;
-import io.netty.buffer.PooledByteBufAllocator;
 import io.javalin.http.Context;
+import io.netty.buffer.PooledByteBufAllocator;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -95,8 +96,8 @@ public final class PlaybackHandlers implements ApiModule {
                 .summary("HLS playlist of a recorded range");
         routes.get(CAMERA + CHUNKS + "{chunk}", Require.camera(Action.PLAYBACK), this::chunk)
                 .summary("bytes of a recorded chunk (HLS byte ranges)");
-        routes.get(CAMERA + PlaybackRenditions.DIR + "{segment}", Require.camera(Action.PLAYBACK), this::renditionSegment)
-                .summary("a recorded segment transcoded to a rendition (its init section or its fragment)");
+        routes.get(CAMERA + PlaybackRenditions.DIR + "{segment}", Require.camera(Action.PLAYBACK),
+                this::renditionSegment).summary("a recorded segment transcoded to a rendition (its init section or its fragment)");
         routes.get(CAMERA + MediaPaths.EXPORT_MP4, Require.camera(Action.EXPORT),
                 Audit.change(AuditActions.EXPORT, "camera", "id"), this::export)
                 .summary("a recorded range as one MP4");
@@ -133,8 +134,8 @@ public final class PlaybackHandlers implements ApiModule {
         Playback.Listing listing = answer(() -> playback.listing(c.tenantId(), c.id(), r[0], r[1], clock.instant()));
         String body = rendition != null && PlaybackRenditions.needed(rendition, listing.gops())
                 ? renditions.playlist(listing, renditionQuery(ctx, sig))
-                : answer(() -> playback.playlist(c.tenantId(), c.id(), r[0], r[1], clock.instant(),
-                chunk -> CHUNKS + Playback.chunkId(chunk) + ".mp4" + sig));
+                : PlaybackPlaylist.write(listing.gops(), chunk -> CHUNKS + Playback.chunkId(chunk) + ".mp4" + sig,
+                listing.ended());
         ctx.header("Cache-Control", "no-cache").contentType(M3U8).result(body);
     }
 
@@ -169,8 +170,7 @@ public final class PlaybackHandlers implements ApiModule {
         Camera c = camera(access, ctx);
         String file = ctx.pathParam("segment");
         Matcher m = RENDITION_FILE.matcher(file);
-        boolean matches = m.matches();
-        ChunkRecord chunk = playableChunk(c, access, matches ? m.group(1) : null, file);
+        ChunkRecord chunk = playableChunk(c, access, m.matches() ? m.group(1) : null, file);
         Rendition rendition = PlaybackRenditions.of(ctx::queryParam);
         if (rendition == null) {
             throw new ApiException(ErrorCode.VALIDATION_FAILED, "a rendition segment needs its ?rendition=",
