@@ -167,9 +167,12 @@ class CameraView extends HTMLElement {
     const p = new PlaybackPlayer(this.video, api.withRange(urls.playback, at, to), at);
     this.player = p;
     this.timeline.setPlayhead(at);
+    delete this.dataset.rendition;
     p.addEventListener('failed', (e) => {
       this.say(e.detail + ' The green parts of the timeline are recorded.');
     });
+    // The browser cannot decode the camera's codec: the recording plays as the node's H.264 transcode.
+    p.addEventListener('rendition', (e) => { this.dataset.rendition = e.detail; });
     p.addEventListener('ended', () => {
       if (this.player !== p) return;
       if (to.getTime() > Date.now() - 5000) this.goLive();

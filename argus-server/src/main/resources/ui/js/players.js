@@ -18,6 +18,13 @@ const WS_FIRST_FRAME_TIMEOUT_MS = 4000;
  * asks the server for the camera's shared H.264 transcode (`?rendition=h264`) instead of giving up.
  */
 const CODEC_UNSUPPORTED = 'this browser cannot play ';
+/**
+ * How a player says the node refused the transcode it needs (503 transcode_full: every transcode place is taken). A
+ * tile then shows the camera's refreshing snapshot instead of a black box, and tries the video again later.
+ */
+const TRANSCODE_REFUSED = 'the node cannot transcode now: ';
+/** How long a tile shows snapshots before it asks for the video again. */
+const STILLS_RETRY_MS = 15000;
 
 /** `url` with `?rendition=…` (or `&rendition=…`) added. */
 function withRendition(url, rendition) {
@@ -230,8 +237,10 @@ export class HlsLivePlayer extends EventTarget {
         this.close();
         // hls.js reports a codec MSE cannot take as bufferAddCodecError (or incompatible codecs at the manifest).
         const codec = d.details === 'bufferAddCodecError' || d.details === 'manifestIncompatibleCodecsError';
-        this.dispatchEvent(new CustomEvent('failed', { detail: (codec ? CODEC_UNSUPPORTED + 'the camera\'s codec: '
-          : '') + 'live HLS failed: ' + d.details }));
+        const refused = d.response && d.response.code === 503;
+        this.dispatchEvent(new CustomEvent('failed', { detail: refused
+          ? TRANSCODE_REFUSED + 'every transcode place is taken (503)'
+          : (codec ? CODEC_UNSUPPORTED + 'the camera\'s codec: ' : '') + 'live HLS failed: ' + d.details }));
       }
     });
     this.hls.loadSource(this.url);
@@ -363,7 +372,8 @@ export class WhepLivePlayer extends EventTarget {
  * A live picture for a tile or the camera view: WebRTC (WHEP) first, then the WebSocket, then LL-HLS, each when the
  * one before fails before its first picture,
  * and a fresh attempt (with fresh signed URLs from `urls()`) a few seconds after a stream ends.
- * Events: 'playing' (detail: {transport, firstFrameMs}), 'down' (detail: reason).
+ * Events: 'playing' (detail: {transport, firstFrameMs}), 'down' (detail: reason), 'stills' (detail: {snapshot,
+ * reason}: no video can be shown now, show the snapshot URL instead).
  */
 export class LivePlayer extends EventTarget {
   constructor(video, urls) {
@@ -404,7 +414,12 @@ export class LivePlayer extends EventTarget {
     p.addEventListener('failed', (e) => {
       if (this.closed) return;
       this.player = null;
-      if (!this.rendition && kind !== 'webrtc' && p.firstFrameMs === null
+      if (this.rendition && String(e.detail).startsWith(TRANSCODE_REFUSED)) {
+        // The browser cannot decode the camera and the node cannot transcode it: stills, and the video later.
+        this.dispatchEvent(new CustomEvent('stills', { detail: { snapshot: u.snapshot, reason: e.detail } }));
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.start(), STILLS_RETRY_MS);
+      } else if (!this.rendition && kind !== 'webrtc' && p.firstFrameMs === null
         && String(e.detail).startsWith(CODEC_UNSUPPORTED)) {
         // The same transport again, now with the server's H.264 transcode of the camera.
         this.rendition = 'h264';
@@ -453,6 +468,8 @@ export class PlaybackPlayer extends EventTarget {
   start(rate = 1) {
     const Hls = window.Hls;
     this.rate = rate;
+    /** 'h264' once the browser proved unable to decode the recording's codec: the server transcodes it then. */
+    this.rendition = this.rendition || null;
     this.hls = new Hls({ autoStartLoad: false, maxBufferLength: 30, backBufferLength: 30, enableWorker: true });
     this.video.muted = true;
     let started = false;
@@ -472,14 +489,27 @@ export class PlaybackPlayer extends EventTarget {
     this.onEnded = () => this.dispatchEvent(new Event('ended'));
     this.video.addEventListener('ended', this.onEnded);
     this.hls.on(Hls.Events.ERROR, (e, d) => {
+      if (d.fatal && !this.closed && !this.rendition && !this.played
+        && (d.details === 'bufferAddCodecError' || d.details === 'manifestIncompatibleCodecsError')) {
+        // As live does: the same range again as the server's H.264 transcode of the recording.
+        this.hls.destroy();
+        this.video.removeEventListener('ended', this.onEnded);
+        this.rendition = 'h264';
+        this.dispatchEvent(new CustomEvent('rendition', { detail: this.rendition }));
+        this.start(this.rate);
+        return;
+      }
       if (d.fatal && !this.closed) {
         const status = d.response && d.response.code;
-        this.dispatchEvent(new CustomEvent('failed', { detail: status === 404
+        this.dispatchEvent(new CustomEvent('failed', { detail: status === 503
+          ? 'This browser cannot play the camera\'s codec and the node cannot transcode it now; try again later.'
+          : status === 404
           ? 'Nothing was recorded at that time.' : 'Playback failed (' + d.details + ').' }));
         this.close();
       }
     });
-    this.hls.loadSource(this.url);
+    onFirstFrame(this.video, () => { this.played = true; });
+    this.hls.loadSource(withRendition(this.url, this.rendition));
     this.hls.attachMedia(this.video);
     return this;
   }

@@ -8,6 +8,8 @@ import { h, stateClass, stateWord } from './util.js';
 const LAYOUTS = [1, 4, 9, 16];
 const STORE = 'argus.wall';
 const DRAG_TYPE = 'application/x-argus-camera';
+/** A tile showing snapshots (no video possible) fetches a fresh one this often: a few per minute per camera. */
+const STILLS_REFRESH_MS = 2000;
 
 function loadLayout() {
   try {
@@ -61,10 +63,12 @@ class Tile extends HTMLElement {
     const p = new LivePlayer(this.video, () => api.mediaUrls(cam));
     this.player = p;
     p.addEventListener('playing', (e) => {
+      this.stopStills();
       this.dataset.transport = e.detail.transport;
       this.dataset.firstFrameMs = Math.round(e.detail.firstFrameMs);
       this.msg.hidden = true;
     });
+    p.addEventListener('stills', (e) => this.showStills(e.detail));
     p.addEventListener('down', (e) => {
       delete this.dataset.transport;
       this.msg.textContent = 'No picture: ' + e.detail;
@@ -100,7 +104,35 @@ class Tile extends HTMLElement {
     }
   }
 
+  /**
+   * No video can be shown (the browser cannot decode the camera, the node cannot transcode it): the camera's snapshot,
+   * refreshed every STILLS_REFRESH_MS, instead of a black box, until the player plays again.
+   */
+  showStills({ snapshot, reason }) {
+    this.stopStills();
+    this.dataset.transport = 'snapshot';
+    this.msg.textContent = 'Snapshots: ' + reason;
+    this.msg.hidden = false;
+    this.still = h('img.still', { alt: 'snapshot' });
+    this.insertBefore(this.still, this.msg);
+    const refresh = () => {
+      if (!this.still) return;
+      this.still.onload = () => { if (this.still) this.dataset.stills = String(Number(this.dataset.stills || 0) + 1); };
+      this.still.src = snapshot + (snapshot.includes('?') ? '&' : '?') + 't=' + Date.now();
+    };
+    refresh();
+    this.stillsTimer = setInterval(refresh, STILLS_REFRESH_MS);
+  }
+
+  stopStills() {
+    clearInterval(this.stillsTimer);
+    if (this.still) this.still.remove();
+    this.still = null;
+    delete this.dataset.stills;
+  }
+
   stop() {
+    this.stopStills();
     if (this.player) this.player.close();
     this.player = null;
   }

@@ -1,6 +1,8 @@
 package io.argus.media.transcode;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What a live transcode makes: H.264 at a height (0 keeps the source's size) and a bitrate (0 picks one from the
@@ -61,6 +63,36 @@ public record Rendition(String name, int width, int height, int bitrateKbps) {
         int h = width == null ? base.height : 0;
         int kbps = bitrateKbps == null ? 0 : bitrateKbps;
         return new Rendition((w == 0 ? (h == 0 ? "src" : h + "p") : "w" + w) + "-b" + kbps, w, h, kbps);
+    }
+
+    /** The query parameters a request names a rendition with, in the order they are carried on to other URIs. */
+    public static final List<String> QUERY_PARAMETERS = List.of("rendition", "width", "bitrate");
+
+    /**
+     * The rendition a request's query names ({@code rendition}, {@code width}, {@code bitrate} in kbit/s), or null
+     * when it names none (the camera's own video).
+     *
+     * @throws IllegalArgumentException naming what is wrong, for a 400
+     */
+    public static Rendition fromQuery(Function<String, String> query) {
+        String name = query.apply("rendition");
+        String width = query.apply("width");
+        String bitrate = query.apply("bitrate");
+        if (name == null && width == null && bitrate == null) {
+            return null;
+        }
+        return parse(name, number("width", width), number("bitrate", bitrate));
+    }
+
+    private static Integer number(String name, String raw) {
+        if (raw == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(raw);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a whole number");
+        }
     }
 
     /**

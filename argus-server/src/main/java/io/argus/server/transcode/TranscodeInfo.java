@@ -13,7 +13,9 @@ package io.argus.server.transcode;
  * @param skipped          units skipped because the worker fell a queue behind
  * @param latencyP99Micros camera to transcoded picture, 99th percentile in microseconds; -1 before the first
  * @param encoder          the H.264 encoder ({@code libx264}, {@code h264_nvenc}), null before the first picture
+ * @param source           what is transcoded: {@code live} (a shared job of the camera's stream), {@code playback}
+ *                         (a segment of a recorded range) or {@code export} (a recorded range as an MP4)
  */
 public record TranscodeInfo(String camera, String rendition, String size, int viewers, double fps, double cpu,
-                            int queued, long skipped, long latencyP99Micros, String encoder) {
+                            int queued, long skipped, long latencyP99Micros, String encoder, String source) {
 }

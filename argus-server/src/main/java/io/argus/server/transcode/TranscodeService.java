@@ -14,8 +14,10 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +39,8 @@ public final class TranscodeService implements AutoCloseable {
     private final TranscodeConfig config;
     private final Hardware hardware;
     private final Map<String, TranscodeJob> jobs = new HashMap<>();
+    /** Transcodes of recorded video running now: each a request's own, counted against the same maximum. */
+    private final Set<RecordedTranscodeJob> recorded = new LinkedHashSet<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "argus-transcode-ticker");
         t.setDaemon(true);
@@ -97,6 +101,33 @@ public final class TranscodeService implements AutoCloseable {
         }
     }
 
+    /**
+     * Admits a transcode of recorded video ({@code kind} {@code playback} or {@code export}) that the calling
+     * thread runs: it takes one of the node's places until closed, and shows in {@link #jobs()}.
+     *
+     * @throws TranscodeRefusedException {@code FULL} when the node runs its maximum of jobs
+     */
+    public synchronized RecordedTranscodeJob startRecorded(String camera, Rendition rendition, String kind) {
+        refuseWhenFull();
+        RecordedTranscodeJob job = new RecordedTranscodeJob(this, camera, rendition, kind);
+        recorded.add(job);
+        return job;
+    }
+
+    /**
+     * Checks, without starting anything, that a transcode of recorded video would be admitted now (a playlist's
+     * answer, before its segments ask).
+     *
+     * @throws TranscodeRefusedException {@code FULL} as {@link #startRecorded} would
+     */
+    public synchronized void checkRoomForRecorded() {
+        refuseWhenFull();
+    }
+
+    synchronized void ended(RecordedTranscodeJob job) {
+        recorded.remove(job);
+    }
+
     private static String key(String camera, Rendition rendition) {
         return camera + "/" + rendition.name();
     }
@@ -113,15 +144,16 @@ public final class TranscodeService implements AutoCloseable {
     }
 
     private void refuseWhenFull() {
-        if (jobs.size() >= config.maxJobs()) {
+        if (jobs.size() + recorded.size() >= config.maxJobs()) {
             Counter c = refused;
             if (c != null) {
                 c.increment();
             }
             throw new TranscodeRefusedException(TranscodeRefusedException.Reason.FULL, config.maxJobs() == 0
                     ? "transcoding is off on this node (transcode.maxJobs is 0)"
-                    : "this node already runs its maximum of " + config.maxJobs() + " live transcodes "
-                    + "(transcode.maxJobs); the camera's own stream plays as before, or try again later");
+                    : "this node already runs its maximum of " + config.maxJobs() + " transcodes "
+                    + "(transcode.maxJobs, live and recorded together); the camera's own stream plays as before, "
+                    + "or try again later");
         }
     }
 
@@ -148,6 +180,7 @@ public final class TranscodeService implements AutoCloseable {
         long now = System.nanoTime();
         List<TranscodeJob> idle = new ArrayList<>();
         synchronized (this) {
+            recorded.forEach(r -> r.sample(now));
             for (TranscodeJob j : jobs.values()) {
                 j.sample(now);
                 if (j.viewers() == 0 && now - j.idleSinceNanos() >= config.linger().toNanos()) {
@@ -167,13 +200,15 @@ public final class TranscodeService implements AutoCloseable {
         List<TranscodeInfo> out = new ArrayList<>();
         for (TranscodeJob j : jobs.values()) {
             out.add(new TranscodeInfo(j.camera(), j.rendition().name(), j.size(), j.viewers(), j.fps(), j.cpu(),
-                    j.queued(), j.skipped(), j.latencyP99Micros(), j.encoder()));
+                    j.queued(), j.skipped(), j.latencyP99Micros(), j.encoder(), "live"));
         }
+        recorded.forEach(r -> out.add(r.info()));
         return out;
     }
 
+    /** Jobs running now, live and recorded. */
     public synchronized int running() {
-        return jobs.size();
+        return jobs.size() + recorded.size();
     }
 
     private synchronized int queueDepth() {

@@ -117,6 +117,8 @@ class AuthorizationMatrixTest {
             row("GET /api/v1/cameras/{id}/playback.m3u8",             "ok  ok   ok   ok   404  ok   404  404  401")
                     .lastHour(),
             row("GET /api/v1/cameras/{id}/media/chunks/{chunk}",      "ok  ok   ok   ok   404  ok   404  404  401"),
+            row("GET /api/v1/cameras/{id}/media/renditions/{segment}", "ok  ok   ok   ok   404  ok   404  404  401")
+                    .fresh("segment", f -> "1000-0.m4s"),
             row("GET /api/v1/cameras/{id}/export.mp4",                "ok  ok   ok   403  404  ok   404  404  401")
                     .lastHour(),
             // Integrity and evidence: playback and export rights, within the time window (token only).
@@ -449,7 +451,7 @@ class AuthorizationMatrixTest {
 
         /** The action a media path needs. */
         String mediaAction() {
-            return path.matches(".*/(playback\\.m3u8|media/chunks/.*)") ? "playback"
+            return path.matches(".*/(playback\\.m3u8|media/chunks/.*|media/renditions/.*)") ? "playback"
                     : path.endsWith("/export.mp4") ? "export" : "view-live";
         }
 

@@ -95,7 +95,7 @@ class TranscodeEndToEndTest {
             assertThat(refused.statusCode()).isEqualTo(503);
             JsonNode error = JSON.readTree(refused.body());
             assertThat(error.path("error").asText()).isEqualTo("transcode_full");
-            assertThat(error.path("message").asText()).contains("maximum of 1 live transcodes");
+            assertThat(error.path("message").asText()).contains("maximum of 1 transcodes");
             assertThatThrownBy(() -> new LiveWsClient(f.http, wsUrl(NODE.camera(1), "?rendition=720p"),
                     f.api.token())).isInstanceOf(CompletionException.class)
                     .hasCauseInstanceOf(WebSocketHandshakeException.class);

@@ -130,16 +130,22 @@ public final class Playback {
     }
 
     /**
-     * The HLS playlist of {@code [from, to)}: VOD if {@code to} is not after {@code now} and everything up to
-     * {@code to} is listed, else EVENT (the player reloads it and finds the segments recorded since). The last GOP
-     * of a chunk being recorded is left out until the next one starts: a listed segment must never change, and
-     * that GOP may still grow.
+     * What a playlist of {@code [from, to)} lists: its GOPs, and whether the range is over.
      *
-     * @param chunkUri the URI of a chunk in the playlist (e.g. {@code "media/chunks/" + chunkId(c) + ".mp4"})
+     * @param gops  the segments, in order (never empty)
+     * @param ended VOD with {@code EXT-X-ENDLIST}, or EVENT (the player reloads and finds what is recorded since)
+     */
+    public record Listing(List<Gop> gops, boolean ended) {
+    }
+
+    /**
+     * The segments of the HLS playlist of {@code [from, to)}: VOD if {@code to} is not after {@code now} and
+     * everything up to {@code to} is listed, else EVENT. The last GOP of a chunk being recorded is left out until
+     * the next one starts: a listed segment must never change, and that GOP may still grow.
+     *
      * @throws PlaybackException {@link PlaybackException.Reason#NOTHING_RECORDED}
      */
-    public String playlist(UUID tenant, UUID camera, Instant from, Instant to, Instant now,
-                           Function<ChunkRecord, String> chunkUri) throws IOException {
+    public Listing listing(UUID tenant, UUID camera, Instant from, Instant to, Instant now) throws IOException {
         checkRange(from, to);
         RecordedChunks.Found found = recorded.find(tenant, camera, from, to);
         List<Gop> gops = gops(found, from, to);
@@ -155,8 +161,19 @@ public final class Playback {
         if (gops.isEmpty()) {
             throw PlaybackException.nothingRecorded(from, to);
         }
-        boolean ended = !to.isAfter(now) && !growing;
-        return PlaybackPlaylist.write(gops, chunkUri, ended);
+        return new Listing(List.copyOf(gops), !to.isAfter(now) && !growing);
+    }
+
+    /**
+     * The HLS playlist of {@code [from, to)} as {@link #listing} lists it, segments as byte ranges of the chunks.
+     *
+     * @param chunkUri the URI of a chunk in the playlist (e.g. {@code "media/chunks/" + chunkId(c) + ".mp4"})
+     * @throws PlaybackException {@link PlaybackException.Reason#NOTHING_RECORDED}
+     */
+    public String playlist(UUID tenant, UUID camera, Instant from, Instant to, Instant now,
+                           Function<ChunkRecord, String> chunkUri) throws IOException {
+        Listing l = listing(tenant, camera, from, to, now);
+        return PlaybackPlaylist.write(l.gops(), chunkUri, l.ended());
     }
 
     /**

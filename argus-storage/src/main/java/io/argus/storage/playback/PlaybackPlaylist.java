@@ -41,6 +41,49 @@ public final class PlaybackPlaylist {
      * @throws IllegalArgumentException if {@code gops} is empty
      */
     public static String write(List<Gop> gops, Function<ChunkRecord, String> chunkUri, boolean ended) {
+        return write(gops, ended, new Segments() {
+            @Override
+            public void map(M3u8Writer m3u8, Gop g, boolean newChunk) {
+                if (newChunk) {
+                    m3u8.map(chunkUri.apply(g.chunk()), g.media().initSize(), 0);
+                }
+            }
+
+            @Override
+            public void segment(M3u8Writer m3u8, Gop g) {
+                m3u8.byteRange(g.length(), g.offset()).uri(chunkUri.apply(g.chunk()));
+            }
+        });
+    }
+
+    /**
+     * Writes the playlist of a transcode of {@code gops}: the same segments, tags and times, but each segment a
+     * whole file of its own ({@code segmentUri}) behind an init segment of its own ({@code initUri}, an
+     * {@code EXT-X-MAP} per segment, §4.3.2.5): a segment's transcode makes its own parameter sets.
+     */
+    public static String writeTranscoded(List<Gop> gops, Function<Gop, String> initUri,
+                                         Function<Gop, String> segmentUri, boolean ended) {
+        return write(gops, ended, new Segments() {
+            @Override
+            public void map(M3u8Writer m3u8, Gop g, boolean newChunk) {
+                m3u8.map(initUri.apply(g));
+            }
+
+            @Override
+            public void segment(M3u8Writer m3u8, Gop g) {
+                m3u8.uri(segmentUri.apply(g));
+            }
+        });
+    }
+
+    /** How a playlist points at a segment's bytes: its init segment, then the segment. */
+    private interface Segments {
+        void map(M3u8Writer m3u8, Gop gop, boolean newChunk);
+
+        void segment(M3u8Writer m3u8, Gop gop);
+    }
+
+    private static String write(List<Gop> gops, boolean ended, Segments segments) {
         if (gops.isEmpty()) {
             throw new IllegalArgumentException("a playlist needs a segment");
         }
@@ -54,19 +97,20 @@ public final class PlaybackPlaylist {
                 .independentSegments();
         ChunkRecord chunk = null;
         Instant previousEnd = null;
-        String uri = null;
         for (Gop g : gops) {
-            if (!g.chunk().equals(chunk)) {
-                if (chunk != null) {
-                    m3u8.discontinuity();
-                }
+            boolean newChunk = !g.chunk().equals(chunk);
+            if (newChunk && chunk != null) {
+                m3u8.discontinuity();
+            }
+            segments.map(m3u8, g, newChunk);
+            if (newChunk) {
                 chunk = g.chunk();
-                uri = chunkUri.apply(chunk);
-                m3u8.map(uri, g.media().initSize(), 0).programDateTime(g.start());
+                m3u8.programDateTime(g.start());
             } else if (Duration.between(previousEnd, g.start()).abs().compareTo(HOLE) > 0) {
                 m3u8.programDateTime(g.start());
             }
-            m3u8.extinf(g.duration()).byteRange(g.length(), g.offset()).uri(uri);
+            m3u8.extinf(g.duration());
+            segments.segment(m3u8, g);
             previousEnd = g.end();
         }
         if (ended) {

@@ -18,37 +18,18 @@ import java.util.function.Function;
  */
 final class LiveRenditions {
     static final String RENDITION = "rendition";
-    static final String WIDTH = "width";
-    static final String BITRATE = "bitrate";
 
     private LiveRenditions() {
     }
 
     /** The rendition asked for, or null for the camera's own stream; 400 naming what is wrong. */
     static Rendition of(Function<String, String> query) {
-        String name = query.apply(RENDITION);
-        String width = query.apply(WIDTH);
-        String bitrate = query.apply(BITRATE);
-        if (name == null && width == null && bitrate == null) {
-            return null;
-        }
         try {
-            return Rendition.parse(name, number(WIDTH, width), number(BITRATE, bitrate));
+            return Rendition.fromQuery(query);
         } catch (IllegalArgumentException e) {
+            String name = query.apply(RENDITION);
             throw new ApiException(ErrorCode.VALIDATION_FAILED, e.getMessage(),
                     Map.of(RENDITION, name == null ? "" : name));
-        }
-    }
-
-    private static Integer number(String name, String raw) {
-        if (raw == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(raw);
-        } catch (NumberFormatException e) {
-            throw new ApiException(ErrorCode.VALIDATION_FAILED, name + " must be a whole number",
-                    Map.of(name, "not a whole number"));
         }
     }
 
@@ -59,7 +40,7 @@ final class LiveRenditions {
     /** The rendition's parameters as they came, to append to a playlist's URIs ({@code &rendition=…}). */
     static String query(Function<String, String> query) {
         StringBuilder b = new StringBuilder();
-        for (String name : new String[] {RENDITION, WIDTH, BITRATE}) {
+        for (String name : Rendition.QUERY_PARAMETERS) {
             String v = query.apply(name);
             if (v != null) {
                 b.append('&').append(name).append('=').append(URLEncoder.encode(v, StandardCharsets.UTF_8));

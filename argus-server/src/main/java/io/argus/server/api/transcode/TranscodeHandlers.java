@@ -22,7 +22,7 @@ public final class TranscodeHandlers implements ApiModule {
     @Override
     public void install(Routes routes) {
         routes.get("/api/v1/transcodes", Require.tenant(Action.VIEW_SYSTEM), this::list)
-                .summary("running live transcodes: camera, rendition, viewers, fps, cpu")
+                .summary("running transcodes (live, playback, export): camera, rendition, viewers, fps, cpu")
                 .returnsListOf(TranscodeInfo.class);
         routes.get("/api/v1/node", Require.tenant(Action.VIEW_SYSTEM), this::node)
                 .summary("this node's transcode capacity and video hardware").returns(NodeResponse.class);
