@@ -34,7 +34,7 @@ import org.slf4j.LoggerFactory;
  * Publishes every event to an MQTT broker (Eclipse Paho, MQTT 5) on {@code <prefix>/<tenant>/<camera>/<type>},
  * QoS 1, not retained, the body the event's JSON. The event path only offers to a bounded queue: while the broker
  * is down or slow the queue fills and later events are dropped and counted ({@code argus_mqtt_dropped_total}), one
- * thread drains it, reconnecting with backoff. {@code <prefix>/status} says {@code online} (retained; the broker
+ * thread drains it, reconnecting with backoff (the event it held when the connection broke is published first). {@code <prefix>/status} says {@code online} (retained; the broker
  * says {@code offline} as the node's last will). With discovery, a Home Assistant binary sensor is announced
  * (retained) for each camera and type the first time one is published.
  */
@@ -59,6 +59,11 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
     private final Set<String> announced = ConcurrentHashMap.newKeySet();
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Thread drain;
+    /**
+     * The event whose publication failed when the connection was found lost: published first after reconnecting
+     * (once; a second failure drops it), so a broker restart loses nothing that was already taken from the queue.
+     */
+    private Event retry;
 
     MqttPublisher(AlertsConfig.Mqtt config, Function<Event, byte[]> json, MeterRegistry registry)
             throws MqttException {
@@ -102,9 +107,9 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
                     connect();
                     wait = RECONNECT_MIN;
                 }
-                Event e = queue.poll(1, TimeUnit.SECONDS);
+                Event e = retry != null ? retry : queue.poll(1, TimeUnit.SECONDS);
                 if (e != null) {
-                    publish(e);
+                    publish(e, e == retry);
                 }
             } catch (MqttException e) {
                 LOG.warn("MQTT broker {}: {}; retrying in {} s", config.url(), e.toString(), wait.toSeconds());
@@ -140,7 +145,8 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
         LOG.info("MQTT: connected to {}", config.url());
     }
 
-    private void publish(Event e) throws MqttException {
+    private void publish(Event e, boolean retried) throws MqttException {
+        retry = null;
         try {
             if (config.discovery()) {
                 announce(e);
@@ -148,7 +154,11 @@ public final class MqttPublisher implements EventListener, AutoCloseable {
             client.publish(topic(config.topicPrefix(), e), json.apply(e), QOS, false);
             published.increment();
         } catch (MqttException x) {
-            dropped.increment();
+            if (retried) {
+                dropped.increment();
+            } else {
+                retry = e;
+            }
             throw x;
         }
     }
