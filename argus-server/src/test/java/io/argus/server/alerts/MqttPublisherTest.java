@@ -44,7 +44,7 @@ class MqttPublisherTest {
     @TempDir
     Path dir;
 
-    private record Message(String topic, String payload, boolean retained) {
+    private record Message(String topic, String payload, boolean retained, long nanos) {
     }
 
     @BeforeAll
@@ -59,11 +59,14 @@ class MqttPublisherTest {
             Messages received = new Messages();
             MqttClient subscriber = subscribe(broker, received, "argus/#", "homeassistant/#");
             Event e = event(EventType.OBJECT);
+            long offered = System.nanoTime();
             publisher.onEvent(e);
 
             String topic = "argus/" + e.tenant() + "/" + e.camera() + "/object";
             Message m = received.on(topic);
             assertThat(m.payload()).contains(e.id().toString());
+            System.out.printf("MQTT on loopback: event offered → subscriber got it in %.1f ms (with its discovery"
+                    + " config first)%n", (m.nanos() - offered) / 1e6);
             assertThat(m.retained()).isFalse();
             Message discovery = received.on("homeassistant/binary_sensor/argus_"
                     + e.camera().toString().replace("-", "") + "_object/config");
@@ -136,7 +139,8 @@ class MqttPublisherTest {
 
         @Override
         public void messageArrived(String topic, MqttMessage m) {
-            all.add(new Message(topic, new String(m.getPayload(), StandardCharsets.UTF_8), m.isRetained()));
+            all.add(new Message(topic, new String(m.getPayload(), StandardCharsets.UTF_8), m.isRetained(),
+                    System.nanoTime()));
         }
 
         /** The first message on {@code topic}, awaited. */

@@ -12,8 +12,8 @@ import java.util.function.IntSupplier;
 
 /** A webhook receiver on loopback (the JDK's HTTP server): it keeps every request and answers as told. */
 final class WebhookReceiver implements AutoCloseable {
-    /** A request as received: headers by lower-case name, and the body. */
-    record Received(Map<String, String> headers, byte[] body) {
+    /** A request as received: headers by lower-case name, the body, and when ({@link System#nanoTime}). */
+    record Received(Map<String, String> headers, byte[] body, long nanos) {
         String header(String name) {
             return headers.get(name.toLowerCase(java.util.Locale.ROOT));
         }
@@ -30,7 +30,7 @@ final class WebhookReceiver implements AutoCloseable {
             exchange.getRequestHeaders().forEach((k, v) -> headers.put(k.toLowerCase(java.util.Locale.ROOT),
                     v.getFirst()));
             byte[] body = exchange.getRequestBody().readAllBytes();
-            requests.add(new Received(headers, body));
+            requests.add(new Received(headers, body, System.nanoTime()));
             exchange.sendResponseHeaders(status.getAsInt(), -1);
             exchange.close();
         });
