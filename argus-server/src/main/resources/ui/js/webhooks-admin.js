@@ -34,9 +34,10 @@ class WebhooksAdmin extends HTMLElement {
         h('td', { style: 'word-break:break-all' }, w.url, h('br'),
           h('small', {}, [w.types.join(',') || 'all types', w.classes.join(',') || 'all classes',
             w.cameras.length ? `${w.cameras.length} camera(s)` : 'all cameras'].join(' · '))),
+        // Stacked: the admin column is narrow.
         h('td', {},
-          h('button', { onclick: () => this.showLetters(w) }, 'Dead letters'),
-          h('button.danger', { onclick: (ev) => this.remove(w, ev.target) }, 'Delete')))));
+          h('div', {}, h('button', { onclick: () => this.showLetters(w) }, 'Dead letters')),
+          h('div', {}, h('button.danger', { onclick: (ev) => this.remove(w, ev.target) }, 'Delete'))))));
     } catch (e) {
       this.table.replaceChildren(h('tr', {}, h('td', {}, e.message)));
     }
