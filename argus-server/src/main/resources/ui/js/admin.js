@@ -4,6 +4,7 @@ import * as api from './api.js';
 import * as cameras from './cameras.js';
 import { h, bytes, stateClass, stateWord, toast } from './util.js';
 import './onvif-admin.js';
+import './webhooks-admin.js';
 
 const STORAGE_REFRESH_MS = 10000;
 
@@ -22,6 +23,7 @@ class Admin extends HTMLElement {
       h('section', {}, h('div.card', {}, h('h2', {}, 'Cameras'), this.summary, this.table)),
       h('section', {}, h('div.card', {}, this.formTitle, this.form),
         h('div.card', { style: 'margin-top:16px' }, document.createElement('argus-onvif-onboard')),
+        h('div.card', { style: 'margin-top:16px' }, document.createElement('argus-webhooks-admin')),
         h('div.card', { style: 'margin-top:16px' }, h('h2', {}, 'Storage'), this.storage, this.node))));
     this.unsubscribe = cameras.subscribe((list, error) => this.renderTable(list, error));
     this.loadStorage();

@@ -1,5 +1,6 @@
 package io.argus.server;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.argus.media.path.PathManager;
 import io.argus.metadata.TenantScope;
 import io.argus.media.snapshot.FfmpegSnapshotRenderer;
@@ -10,12 +11,17 @@ import io.argus.metadata.OnvifDeviceRepository;
 import io.argus.server.api.ApiModule;
 import io.argus.server.api.HttpApi;
 import io.argus.server.api.HttpsConnectors;
+import io.argus.server.alerts.Alerts;
+import io.argus.server.analytics.EventHub;
+import io.argus.server.api.Json;
 import io.argus.server.api.access.AccessHandlers;
+import io.argus.server.api.alerts.WebhookHandlers;
 import io.argus.server.api.analytics.AnalyticsHandlers;
 import io.argus.server.api.audit.AuditHandlers;
 import io.argus.server.api.cameras.CameraHandlers;
 import io.argus.server.api.cameras.CameraTestHandler;
 import io.argus.server.api.cluster.ClusterHandlers;
+import io.argus.server.api.events.EventResponse;
 import io.argus.server.api.events.EventsHandlers;
 import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
@@ -57,6 +63,7 @@ import io.argus.server.roles.SrtRole;
 import io.argus.server.tls.TlsMaterial;
 import io.argus.server.transcode.TranscodeService;
 import io.argus.storage.crypto.SecretBox;
+import io.argus.storage.event.Event;
 import io.argus.storage.evidence.EvidenceExporter;
 import io.argus.storage.evidence.NodeSigningKey;
 import io.argus.storage.integrity.ChainVerifier;
@@ -95,6 +102,7 @@ public final class ArgusServer implements AutoCloseable {
     private final ClusterRole cluster;
     private final Optional<WebRtcRole> webrtc;
     private final HttpApi http;
+    private final EventHub events;
     private final CountDownLatch closed = new CountDownLatch(1);
     private volatile boolean ready;
 
@@ -146,6 +154,10 @@ public final class ArgusServer implements AutoCloseable {
             webrtc.ifPresent(w -> WhipMetrics.bind(m.registry(), w.server()));
             return m;
         });
+        events = analytics.events();
+        Alerts alerts = s.start("alerts", () -> new Alerts(config.alerts(), metadata.database().dataSource(),
+                new SecretBox(metadata.keys().ring()), analytics.events(), ArgusServer::eventJson, metrics.registry(),
+                clock));
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks,
                 transcodes));
         OnvifService onvif = s.start("onvif", () -> {
@@ -158,7 +170,7 @@ public final class ArgusServer implements AutoCloseable {
         });
         http = s.start("http", () -> {
             HttpApi api = httpApi(config, metadata, media, recording, analytics, audit, tls, metrics, live, transcodes,
-                    onvif, rechecks, () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
+                    onvif, alerts, rechecks, () -> ready ? metadata.problem() : Optional.of("starting or stopping"), clock);
             api.start();
             return api;
         });
@@ -175,7 +187,7 @@ public final class ArgusServer implements AutoCloseable {
      */
     private HttpApi httpApi(ArgusConfig config, MetadataRole metadata, MediaRole media, RecordingRole recording,
                             AnalyticsRole analytics, AuditRole audit, Optional<TlsMaterial> tls, Metrics metrics,
-                            LiveHandlers live, TranscodeService transcodes, OnvifService onvif,
+                            LiveHandlers live, TranscodeService transcodes, OnvifService onvif, Alerts alerts,
                             SessionRechecks rechecks, Supplier<Optional<String>> notReady, Clock clock) throws IOException {
         MediaUrlSigner signer = new MediaUrlSigner(
                 MediaUrlSecret.load(config.dataDir(), config.auth().mediaUrlSecret()), clock);
@@ -206,6 +218,7 @@ public final class ArgusServer implements AutoCloseable {
                         transcodes),
                 new AnalyticsHandlers(media.cameras(), analytics.service()),
                 new EventsHandlers(media.cameras(), analytics.events(), rechecks),
+                new WebhookHandlers(alerts.webhooks()),
                 new VolumeHandlers(() -> recording.store().usage(), recording.volumes()),
                 storage,
                 new IntegrityHandlers(media.cameras(), new ChainVerifier(recording.index(), recording.store()),
@@ -218,6 +231,15 @@ public final class ArgusServer implements AutoCloseable {
                 new WhipHandlers(media.cameras(), media.paths(), w.server(), rechecks)));
         return new HttpApi(config.http(), metadata.auth(), audit.log(), signer, media.cameras()::exists,
                 tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock, modules);
+    }
+
+    /** An event's JSON as the API shows it: the body of webhook deliveries and MQTT messages. */
+    private static byte[] eventJson(Event e) {
+        try {
+            return Json.MAPPER.writeValueAsBytes(EventResponse.of(e));
+        } catch (JsonProcessingException x) {
+            throw new IllegalStateException("an event always serialises", x);
+        }
     }
 
     public static ArgusServer start(ArgusConfig config) {
@@ -268,6 +290,11 @@ public final class ArgusServer implements AutoCloseable {
     /** Recording: chunk store, index, bookmarks, recorder. */
     public RecordingRole recording() {
         return recording;
+    }
+
+    /** The node's event hub: every event passes here (stored, streamed, sent to webhooks and MQTT). */
+    public EventHub events() {
+        return events;
     }
 
     /** The bound RTSP port. */

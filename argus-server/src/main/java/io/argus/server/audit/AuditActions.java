@@ -70,6 +70,8 @@ public final class AuditActions {
     public static final String CAMERA_ANALYTICS = "camera.analytics";
     /** An event's thumbnail: a picture of the camera's view. */
     public static final String EVENT_THUMBNAIL = "event.thumbnail";
+    public static final String WEBHOOK_CREATE = "webhook.create";
+    public static final String WEBHOOK_DELETE = "webhook.delete";
 
     private AuditActions() {
     }

@@ -10,7 +10,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                           RecordingConfig recording, MetricsConfig metrics, StorageConfig storage,
                           CryptoConfig crypto, TlsConfig tls, RtmpConfig rtmp, SrtConfig srt,
                           TranscodeConfig transcode, MetadataConfig metadata, ClusterConfig cluster,
-                          AnalyticsConfig analytics, WebRtcConfig webrtc) {
+                          AnalyticsConfig analytics, WebRtcConfig webrtc, AlertsConfig alerts) {
     public ArgusConfig {
         Objects.requireNonNull(dataDir, "dataDir");
         Objects.requireNonNull(http, "http");
@@ -29,6 +29,7 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
         Objects.requireNonNull(cluster, "cluster");
         Objects.requireNonNull(analytics, "analytics");
         Objects.requireNonNull(webrtc, "webrtc");
+        Objects.requireNonNull(alerts, "alerts");
     }
 
     static ArgusConfig of(ConfigValues v) {
@@ -80,7 +81,19 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.ANALYTICS_DETECTOR_LABELS), v.get(ConfigKeys.ANALYTICS_INFERENCE_URL),
                         v.get(ConfigKeys.ANALYTICS_INFERENCE_MODEL)),
                 new WebRtcConfig(v.get(ConfigKeys.WEBRTC_ENABLED), v.get(ConfigKeys.WEBRTC_PORT),
-                        v.get(ConfigKeys.WEBRTC_ICE_SERVERS)));
+                        v.get(ConfigKeys.WEBRTC_ICE_SERVERS)),
+                alerts(v));
+    }
+
+    private static AlertsConfig alerts(ConfigValues v) {
+        return new AlertsConfig(new AlertsConfig.Webhooks(v.get(ConfigKeys.WEBHOOKS_DENIED_ADDRESSES),
+                v.get(ConfigKeys.WEBHOOKS_ALLOWED_ADDRESSES), v.get(ConfigKeys.WEBHOOKS_MAX_ATTEMPTS),
+                v.get(ConfigKeys.WEBHOOKS_RETRY_INITIAL), v.get(ConfigKeys.WEBHOOKS_TIMEOUT),
+                v.get(ConfigKeys.WEBHOOKS_QUEUE)),
+                new AlertsConfig.Mqtt(v.get(ConfigKeys.MQTT_URL), v.get(ConfigKeys.MQTT_USER),
+                        v.get(ConfigKeys.MQTT_PASSWORD), v.get(ConfigKeys.MQTT_TOPIC_PREFIX),
+                        v.get(ConfigKeys.MQTT_DISCOVERY), v.get(ConfigKeys.MQTT_DISCOVERY_PREFIX),
+                        v.get(ConfigKeys.MQTT_QUEUE)));
     }
 
     private static TlsConfig tls(ConfigValues v) {

@@ -234,6 +234,45 @@ public final class ConfigKeys {
     public static final ConfigKey<String> ANALYTICS_INFERENCE_MODEL = key("analytics.inference.model", "nanodet",
             Parsers::text, "The model's name on the analytics.inference.url server (same model as analytics.detector).");
 
+    public static final ConfigKey<List<AddressRange>> WEBHOOKS_DENIED_ADDRESSES = key("webhooks.deniedAddresses",
+            "127.0.0.0/8,::1/128,0.0.0.0/8,::/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,"
+                    + "169.254.0.0/16,fc00::/7,fe80::/10", AddressRange::list,
+            "Address ranges (CIDR, comma-separated) webhooks never post to, checked on the resolved address of "
+                    + "every delivery and when a webhook is added: by default loopback, private and link-local "
+                    + "networks (the cloud metadata service among them), so nobody who may add a webhook can make "
+                    + "the node call services that trust the machine or its network. Empty: none.");
+    public static final ConfigKey<List<AddressRange>> WEBHOOKS_ALLOWED_ADDRESSES = key("webhooks.allowedAddresses",
+            "", AddressRange::list, "Exceptions to webhooks.deniedAddresses (CIDR, comma-separated): e.g. "
+                    + "192.168.1.20/32 for a home-automation server on the LAN.");
+    public static final ConfigKey<Integer> WEBHOOKS_MAX_ATTEMPTS = key("webhooks.maxAttempts", "6",
+            Parsers::integer, "Attempts per delivery (1-20) before it goes to the webhook's dead letters; the "
+                    + "wait doubles after each failure from webhooks.retryInitial (6 attempts over about a minute "
+                    + "by default).");
+    public static final ConfigKey<Duration> WEBHOOKS_RETRY_INITIAL = key("webhooks.retryInitial", "2s",
+            Parsers::duration, "Wait before the second attempt of a delivery; doubled for each later one (at most 10m).");
+    public static final ConfigKey<Duration> WEBHOOKS_TIMEOUT = key("webhooks.timeout", "10s", Parsers::duration,
+            "How long one attempt may take (connect and answer) before it counts as failed.");
+    public static final ConfigKey<Integer> WEBHOOKS_QUEUE = key("webhooks.queue", "1000", Parsers::integer,
+            "Deliveries the node holds at once (in flight or waiting for a retry); an event that finds it full "
+                    + "goes straight to the webhook's dead letters, so a dead receiver cannot exhaust memory.");
+    public static final ConfigKey<String> MQTT_URL = key("mqtt.url", "", Parsers::text,
+            "MQTT broker to publish events to: tcp://host:1883 or ssl://host:8883. Empty: no MQTT.");
+    public static final ConfigKey<String> MQTT_USER = key("mqtt.user", "", Parsers::text,
+            "User name at the MQTT broker; empty: none.");
+    public static final ConfigKey<String> MQTT_PASSWORD = new ConfigKey<>("mqtt.password",
+            "Password at the MQTT broker.", "", Parsers::text, true);
+    public static final ConfigKey<String> MQTT_TOPIC_PREFIX = key("mqtt.topicPrefix", "argus", Parsers::text,
+            "First level of the event topics: <prefix>/<tenant>/<camera>/<type>; <prefix>/status is the node's "
+                    + "availability (online, or offline as its last will).");
+    public static final ConfigKey<Boolean> MQTT_DISCOVERY = key("mqtt.discovery", "false", Parsers::bool,
+            "Announce a Home Assistant binary sensor per camera and event type (retained config under "
+                    + "mqtt.discoveryPrefix) the first time the node publishes one.");
+    public static final ConfigKey<String> MQTT_DISCOVERY_PREFIX = key("mqtt.discoveryPrefix", "homeassistant",
+            Parsers::text, "Home Assistant's discovery prefix.");
+    public static final ConfigKey<Integer> MQTT_QUEUE = key("mqtt.queue", "1000", Parsers::integer,
+            "Events waiting for the broker; while it is down or slow, events beyond this are dropped and counted "
+                    + "(argus_mqtt_dropped_total), so the event path never waits for it.");
+
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
             RTSP_PORT, RTSP_RTP_PORT, RTSP_RTCP_PORT, INGEST_BACKOFF_INITIAL, INGEST_BACKOFF_MAX,
@@ -253,7 +292,10 @@ public final class ConfigKeys {
             ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
             ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS, ANALYTICS_DETECTOR, ANALYTICS_DETECTOR_LABELS,
             ANALYTICS_INFERENCE_URL, ANALYTICS_INFERENCE_MODEL,
-            WEBRTC_ENABLED, WEBRTC_PORT, WEBRTC_ICE_SERVERS);
+            WEBRTC_ENABLED, WEBRTC_PORT, WEBRTC_ICE_SERVERS,
+            WEBHOOKS_DENIED_ADDRESSES, WEBHOOKS_ALLOWED_ADDRESSES, WEBHOOKS_MAX_ATTEMPTS, WEBHOOKS_RETRY_INITIAL,
+            WEBHOOKS_TIMEOUT, WEBHOOKS_QUEUE,
+            MQTT_URL, MQTT_USER, MQTT_PASSWORD, MQTT_TOPIC_PREFIX, MQTT_DISCOVERY, MQTT_DISCOVERY_PREFIX, MQTT_QUEUE);
 
     /**
      * {@code ARGUS_*} environment variables that are not configuration keys: read by other parts (the Netty

@@ -151,6 +151,12 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/cameras/{id}/ptz/presets/{token}/goto", "ok  ok   ok   403  404  403  404  404  401"),
             row("DELETE /api/v1/cameras/{id}/ptz/presets/{token}",    "ok  ok   ok   403  404  403  404  404  401"),
             row("GET /api/v1/cameras/{id}/onvif/events",              "ok  ok   ok   ok   404  ok   404  404  401"),
+            // Webhooks send any camera's events out of the node: manage-cameras on the whole tenant.
+            row("GET /api/v1/webhooks",                               "ok  ok   403  403  403  403  403  ok   401"),
+            row("POST /api/v1/webhooks",                              "ok  ok   403  403  403  403  403  ok   401")
+                    .body("{}"),
+            row("DELETE /api/v1/webhooks/{wid}",                      "ok  ok   403  403  403  403  403  ok   401"),
+            row("GET /api/v1/webhooks/{wid}/deadletters",             "ok  ok   403  403  403  403  403  ok   401"),
             // The node: every tenant's cameras at once, so the system admin's only.
             row("GET /api/v1/node/stats",                             "ok  403  403  403  403  403  403  403  401"),
             row("POST /api/v1/node/stats/reset",                      "ok  403  403  403  403  403  403  403  401"),
@@ -351,6 +357,7 @@ class AuthorizationMatrixTest {
         }
         path = path.replace("{id}", camera).replace("{name}", camera).replace("{bid}", UUID.randomUUID().toString())
                 .replace("{pid}", UUID.randomUUID().toString()).replace("{did}", UUID.randomUUID().toString())
+                .replace("{wid}", UUID.randomUUID().toString())
                 .replace("{token}", "preset1")
                 .replace("{chunk}", "1000.mp4").replace("{session}", "0123456789abcdef").replace("{file}", "init.mp4").replace("{tid}", fx.otherTenant)
                 .replace("{gid}", fx.group).replace("{rid}", fx.customRole)

@@ -21,7 +21,8 @@ public record EventResponse(String id, String cameraId, String type, @JsonProper
     /** An event that lasts is played up to a minute past its start (it has no end yet). */
     static final Duration OPEN_PLAYBACK = Duration.ofMinutes(1);
 
-    static EventResponse of(Event e) {
+    /** The event as the API shows it (search, live stream, webhook bodies, MQTT messages). */
+    public static EventResponse of(Event e) {
         String cam = "/api/v1/cameras/" + e.camera();
         Instant end = e.to() != null && e.to().isAfter(e.from()) ? e.to() : e.from().plus(
                 e.to() == null ? OPEN_PLAYBACK : Duration.ofSeconds(1));
