@@ -9,7 +9,6 @@ import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
 import io.argus.media.stream.Stream;
 import io.argus.media.transcode.Rendition;
-import io.argus.metadata.Camera;
 import io.argus.server.api.ApiException;
 import io.argus.server.api.ApiModule;
 import io.argus.server.api.Audit;
@@ -201,21 +200,6 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
         throw new ApiException(ErrorCode.BAD_REQUEST, name + " must be a whole number >= 0", Map.of(name, raw));
     }
 
-    /** The camera's live stream; 404 for no such camera, 503 when it is not live. */
-    private Stream stream(Context ctx) {
-        MediaAccess access = MediaAccess.of(ctx);
-        if (access.camera() == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + ctx.pathParam("id"));
-        }
-        Camera cam = cameras.get(access.tenant(), access.camera());
-        Stream s = paths.get(cam.id().toString()).map(Path::stream).orElse(null);
-        if (s == null || s.isClosed()) {
-            throw new ApiException(ErrorCode.NOT_LIVE, "camera " + cam.name() + " is not live"
-                    + (cam.enabled() ? "" : " (disabled)"));
-        }
-        return s;
-    }
-
     /**
      * What a request watches: the camera's stream, or (with a rendition) its shared transcode, held for the
      * request by a lease; {@code key} names its LL-HLS muxer.
@@ -231,7 +215,7 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
 
     private Live live(Context ctx) throws InterruptedException {
         String id = ctx.pathParam("id");
-        Stream source = stream(ctx);
+        Stream source = LiveStreams.of(ctx, cameras, paths);
         Rendition r = LiveRenditions.of(ctx::queryParam);
         if (r == null || !LiveRenditions.needsTranscode(r, source)) {
             return new Live(id, source, null);
@@ -270,7 +254,7 @@ public final class LiveHandlers implements ApiModule, AutoCloseable {
      * must fit on this node, so a refusal is an HTTP answer with its reason rather than a socket that closes.
      */
     private void upgrade(Context ctx) {
-        Stream source = stream(ctx);
+        Stream source = LiveStreams.of(ctx, cameras, paths);
         Rendition r = LiveRenditions.of(ctx::queryParam);
         if (r != null && LiveRenditions.needsTranscode(r, source)) {
             try {

@@ -1,9 +1,7 @@
 package io.argus.server.api.webrtc;
 
-import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
 import io.argus.media.stream.Stream;
-import io.argus.metadata.Camera;
 import io.argus.server.api.ApiException;
 import io.argus.server.api.ApiModule;
 import io.argus.server.api.Audit;
@@ -14,6 +12,7 @@ import io.argus.server.api.MediaPaths;
 import io.argus.server.api.Recheck;
 import io.argus.server.api.Require;
 import io.argus.server.api.Routes;
+import io.argus.server.api.live.LiveStreams;
 import io.argus.server.audit.AuditActions;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.SessionRechecks;
@@ -61,7 +60,7 @@ public final class WhepHandlers implements ApiModule {
         if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(SDP)) {
             throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the SDP offer as Content-Type: " + SDP);
         }
-        Stream stream = stream(ctx);
+        Stream stream = LiveStreams.of(ctx, cameras, paths);
         WhepSession session;
         try {
             session = server.open(ctx.pathParam("id"), stream, ctx.body());
@@ -89,20 +88,5 @@ public final class WhepHandlers implements ApiModule {
                         + ctx.pathParam("session") + " on this camera (it ended, or never was)"));
         session.close("the viewer ended it");
         ctx.status(200);
-    }
-
-    /** The camera's live stream; 404 for no such camera, 503 when it is not live. */
-    private Stream stream(Context ctx) {
-        MediaAccess access = MediaAccess.of(ctx);
-        if (access.camera() == null) {
-            throw new ApiException(ErrorCode.NOT_FOUND, "no camera with id " + ctx.pathParam("id"));
-        }
-        Camera cam = cameras.get(access.tenant(), access.camera());
-        Stream s = paths.get(cam.id().toString()).map(Path::stream).orElse(null);
-        if (s == null || s.isClosed()) {
-            throw new ApiException(ErrorCode.NOT_LIVE, "camera " + cam.name() + " is not live"
-                    + (cam.enabled() ? "" : " (disabled)"));
-        }
-        return s;
     }
 }
