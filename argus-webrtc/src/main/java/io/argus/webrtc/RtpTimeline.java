@@ -3,12 +3,12 @@ package io.argus.webrtc;
 /**
  * The RTP timestamps one viewer gets (90 kHz): the stream's own times, held back so that they never run ahead of
  * the wall clock at which they are sent by more than {@link #SLACK_TICKS} (measured from the viewer's most
- * behind moment so far). A browser's jitter buffer plays frames out at the pace of their timestamps from the first
- * one it sees: the GOP cache a viewer starts from (or is restarted from on a PLI) arrives in one burst, and given
- * at its own pace Chromium showed every new viewer the cache's age late for good (p50 1.3 s glass to glass with
- * the simulator's 2 s GOP, {@code WhepQualityBrowserTest}). Held back, the burst's frames go out one tick apart
- * and are decoded at once (the reference chain needs them), and the live frames that follow keep their own
- * spacing. Timestamps never go backwards.
+ * behind moment so far), and never go backwards. Both matter when a viewer is restarted on the GOP cache after a
+ * PLI: the cached units are older than those it already has (their own timestamps would go back), and they go
+ * out as a burst, which at its own spacing asks the browser's jitter buffer to play the last of them the cache's
+ * age late. Held back, the burst's frames go out one tick apart and are decoded at once (the reference chain needs
+ * them), and the live frames that follow keep their own spacing. A new viewer's first burst is held back the same
+ * way.
  */
 final class RtpTimeline {
 
