@@ -87,7 +87,9 @@ await run(async (browser) => {
           o = { framesDecoded: s.framesDecoded, framesDropped: s.framesDropped, framesReceived: s.framesReceived,
             packetsReceived: s.packetsReceived, packetsLost: s.packetsLost, nackCount: s.nackCount,
             pliCount: s.pliCount, firCount: s.firCount, freezeCount: s.freezeCount,
-            totalFreezesDuration: s.totalFreezesDuration, keyFramesDecoded: s.keyFramesDecoded };
+            totalFreezesDuration: s.totalFreezesDuration, keyFramesDecoded: s.keyFramesDecoded,
+            jitterBufferDelay: s.jitterBufferDelay, jitterBufferEmittedCount: s.jitterBufferEmittedCount,
+            jitterBufferTargetDelay: s.jitterBufferTargetDelay, totalDecodeTime: s.totalDecodeTime };
         }
       });
       return o;
@@ -105,6 +107,12 @@ await run(async (browser) => {
     const received = pick(1);
     out.glassToGlass = { samples: glass.length, p50: pct(glass, 0.5), p99: pct(glass, 0.99), max: pct(glass, 1) };
     out.captureToReceived = { p50: pct(received, 0.5), p99: pct(received, 0.99) };
+    // Where the rest goes: Chromium's mean jitter-buffer wait and decode time per frame over the measured seconds.
+    const per = (k, n) => out.before && out.after ? 1000 * (out.after[k] - out.before[k])
+      / Math.max(1, out.after[n] - out.before[n]) : null;
+    out.meanJitterBufferMs = per('jitterBufferDelay', 'jitterBufferEmittedCount');
+    out.meanJitterBufferTargetMs = per('jitterBufferTargetDelay', 'jitterBufferEmittedCount');
+    out.meanDecodeMs = per('totalDecodeTime', 'framesDecoded');
     const del = await fetch(res.headers.get('Location'), { method: 'DELETE',
       headers: { Authorization: 'Bearer ' + token } });
     out.deleteStatus = del.status;

@@ -36,7 +36,8 @@ class WhepQualityBrowserTest {
         JsonNode cold = browser.run("whep-quality.mjs", node.base(), TestNode.PASSWORD,
                 Map.of("camera", node.camera(0), "seconds", 3), Duration.ofSeconds(90));
         System.out.println("WHEP glass to glass, first session: " + cold.path("glassToGlass") + ", capture to "
-                + "received " + cold.path("captureToReceived"));
+                + "received " + cold.path("captureToReceived") + ", mean jitter buffer "
+                + cold.path("meanJitterBufferMs") + " ms, decode " + cold.path("meanDecodeMs") + " ms");
         JsonNode r = browser.run("whep-quality.mjs", node.base(), TestNode.PASSWORD,
                 Map.of("camera", node.camera(0), "seconds", 6), Duration.ofSeconds(90));
         boolean busy = BrowserDriver.overloaded();
