@@ -22,17 +22,17 @@ import java.time.Instant;
  * encrypted (SRTP writes new bytes, so this is where the payload is copied, once) and written to the viewer.
  * Keyframes that arrive without their parameter sets (sources that send them only in SDP) get them prepended, so
  * the browser can start decoding there. Sent packets stay in a short history for NACK retransmission.
- * Runs on the viewer's event loop only.
+ * Timestamps come from an {@link RtpTimeline}, so a burst of cached units does not delay the viewer by its age.
+ * A viewer can be restarted on the stream's cached keyframe ({@link #attachment()} again, after a PLI): the
+ * packetizer's sequence numbers, the history and the timeline go on. Runs on the viewer's event loop only.
  */
-final class StreamToWebRtc implements StreamConsumer {
+final class StreamToWebRtc {
 
     /**
      * RTP packets kept for retransmission: 512 packets of about 1200 bytes are 2.5 s at 2 Mbit/s, longer than a
      * browser waits before it gives up on a packet and asks for a keyframe instead; a power of two for the index.
      */
     static final int HISTORY = 512;
-    /** The RTP clock of video (RFC 6184 §8.2.1, RFC 7798 §7.1). */
-    private static final int VIDEO_CLOCK = 90_000;
     private static final byte[] CNAME = "argus".getBytes(StandardCharsets.US_ASCII);
     private static final Clock UTC = Clock.systemUTC();
 
@@ -42,7 +42,7 @@ final class StreamToWebRtc implements StreamConsumer {
     private final int track;
     private final MediaFormat format;
     private final ByteBufAllocator alloc;
-    private final long rtpOffset;
+    private final RtpTimeline timeline;
     private final byte[][] history = new byte[HISTORY][];
     private final int[] historyLength = new int[HISTORY];
     private final int[] historySequence = new int[HISTORY];
@@ -51,7 +51,10 @@ final class StreamToWebRtc implements StreamConsumer {
     private long octets;
     private long lastRtpTimestamp;
     private long lastSentNanos;
+    private long lastKeyframeNanos;
     private boolean started;
+    /** Which {@link #attachment()} is current: units and the end of an earlier reader are not this viewer's. */
+    private int generation;
 
     StreamToWebRtc(WhepSession session, SrtpContexts srtp, RtpPacketizer packetizer, int track, MediaFormat format,
                    ByteBufAllocator alloc, long rtpOffset) {
@@ -61,11 +64,48 @@ final class StreamToWebRtc implements StreamConsumer {
         this.track = track;
         this.format = format;
         this.alloc = alloc;
-        this.rtpOffset = rtpOffset;
+        this.timeline = new RtpTimeline(rtpOffset, format.clockRate());
     }
 
-    @Override
-    public void onAccessUnit(AccessUnit au) {
+    /**
+     * A consumer for a new reader of the stream: the viewer (re)starts at the next keyframe it gets, which
+     * {@link io.argus.media.stream.Stream#attach} makes the cached one. The consumers handed out before stop
+     * counting: their units are released unsent and their reader's end does not end the session.
+     */
+    StreamConsumer attachment() {
+        int mine = ++generation;
+        started = false;
+        return new StreamConsumer() {
+            @Override
+            public void onAccessUnit(AccessUnit au) {
+                if (mine == generation) {
+                    deliver(au);
+                } else {
+                    au.release();
+                }
+            }
+
+            @Override
+            public boolean isReady() {
+                return session.writable();
+            }
+
+            @Override
+            public void onClose() {
+                if (mine == generation) {
+                    session.close("the camera's stream ended");
+                }
+            }
+        };
+    }
+
+    /** When the last keyframe went out ({@link System#nanoTime()}), or 0 before one. */
+    long lastKeyframeNanos() {
+        return lastKeyframeNanos;
+    }
+
+    /** <b>Takes ownership</b> of {@code au}. */
+    private void deliver(AccessUnit au) {
         AccessUnit unit = au;
         try {
             if (au.track() != track || !started && !au.keyframe()) {
@@ -75,9 +115,13 @@ final class StreamToWebRtc implements StreamConsumer {
             if (au.keyframe()) {
                 unit = withParameterSets(au);
             }
-            lastRtpTimestamp = (rtpOffset + au.pts() * VIDEO_CLOCK / format.clockRate()) & 0xffffffffL;
+            long now = System.nanoTime();
+            if (au.keyframe()) {
+                lastKeyframeNanos = now;
+            }
+            lastRtpTimestamp = timeline.next(au.pts(), now);
             packetizer.packetize(unit, lastRtpTimestamp, alloc, sink);
-            lastSentNanos = System.nanoTime();
+            lastSentNanos = now;
             session.flush();
         } finally {
             if (unit != au) {
@@ -141,7 +185,7 @@ final class StreamToWebRtc implements StreamConsumer {
         }
         Instant now = UTC.instant();
         long ntp = NtpTime.fromUnixNanos(now.getEpochSecond() * 1_000_000_000L + now.getNano());
-        long rtp = (lastRtpTimestamp + (System.nanoTime() - lastSentNanos) * VIDEO_CLOCK / 1_000_000_000L)
+        long rtp = (lastRtpTimestamp + (System.nanoTime() - lastSentNanos) * RtpTimeline.VIDEO_CLOCK / 1_000_000_000L)
                 & 0xffffffffL;
         int length = RtcpWriter.senderReportLength(CNAME);
         ByteBuf out = Unpooled.buffer(length);
@@ -196,15 +240,5 @@ final class StreamToWebRtc implements StreamConsumer {
             }
         }
         return false;
-    }
-
-    @Override
-    public boolean isReady() {
-        return session.writable();
-    }
-
-    @Override
-    public void onClose() {
-        session.close("the camera's stream ended");
     }
 }

@@ -44,6 +44,16 @@ public final class WhepSession extends WebRtcPeer {
     private static final Clock UTC = Clock.systemUTC();
     /** RTP packets and DTLS records stay within this (RFC 8831 and browsers assume 1200 bytes get through). */
     static final int MTU = 1200;
+    /**
+     * A keyframe request is answered from the GOP cache only when the last keyframe went out longer ago than this:
+     * a browser asks again while the one just sent is on its way or being decoded, and each answer is a burst.
+     */
+    static final long RESYNC_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(1000);
+    /**
+     * The largest GOP cache resent on a keyframe request (1 MiB, 0.8 s of a 10 Mbit/s downlink): a longer or
+     * richer GOP costs the viewer more as a burst than the wait for the camera's next keyframe.
+     */
+    static final long MAX_RESYNC_BYTES = 1 << 20;
 
     private final WebRtcServer server;
     private final String id;
@@ -80,6 +90,7 @@ public final class WhepSession extends WebRtcPeer {
     private volatile long nacks;
     private volatile long retransmitted;
     private volatile long keyframeRequests;
+    private volatile long resyncs;
     private volatile long firstPacketNanos;
     private volatile long bitrateBps;
     private long bitsThisSecond;
@@ -244,7 +255,7 @@ public final class WhepSession extends WebRtcPeer {
                 : new H265Packetizer(codec.payloadType(), ssrc, RANDOM.nextInt(0x10000), MTU);
         out = new StreamToWebRtc(this, srtp, packetizer, track, format, channel.alloc(), RANDOM.nextInt() & 0xffffffffL);
         state = "playing";
-        reader = stream.attach(out, channel.eventLoop(), Stream.DEFAULT_READER_QUEUE);
+        reader = stream.attach(out.attachment(), channel.eventLoop(), Stream.DEFAULT_READER_QUEUE);
         reports = channel.eventLoop().scheduleAtFixedRate(out::sendSenderReport, 1, 1, TimeUnit.SECONDS);
         LOG.debug("WHEP viewer {} of camera {} playing from {} ({} ms after its offer)", id, stream.name(), remote,
                 (System.nanoTime() - createdNanos) / 1_000_000);
@@ -293,13 +304,29 @@ public final class WhepSession extends WebRtcPeer {
 
             @Override
             public void keyframeRequest() {
-                // The source's encoder is not ours to drive: the viewer gets the stream's next keyframe, and
-                // NACK retransmission is what keeps it from needing one for a lost packet.
                 keyframeRequests++;
+                resync();
             }
         });
         // Retransmissions were written; send them now, not with the next access unit.
         channel.flush();
+    }
+
+    /**
+     * Event loop, on PLI or FIR: the viewer's decoder lost its reference chain. The camera's encoder is not the
+     * node's to drive, so instead of a new keyframe the viewer is restarted on the stream's cached one (with the
+     * units since, which the next pictures refer to), as a new viewer starts, unless a keyframe went out just now
+     * or the cache is too large to send as a burst; then it waits for the camera's next keyframe.
+     */
+    private void resync() {
+        long cached = stream.gopCacheBytes();
+        if (out == null || System.nanoTime() - out.lastKeyframeNanos() < RESYNC_INTERVAL_NANOS || cached == 0
+                || cached > MAX_RESYNC_BYTES) {
+            return;
+        }
+        resyncs++;
+        reader.close();
+        reader = stream.attach(out.attachment(), channel.eventLoop(), Stream.DEFAULT_READER_QUEUE);
     }
 
     /** Event loop: writes a protected datagram to the viewer. <b>Takes ownership</b> of {@code packet}. */
@@ -340,7 +367,7 @@ public final class WhepSession extends WebRtcPeer {
     public WhepStats stats() {
         InetSocketAddress r = remote;
         return new WhepStats(id, owner, r == null ? null : r.toString(), state, packetsSent, bytesSent,
-                rttMillis, fractionLost, cumulativeLost, nacks, retransmitted, keyframeRequests, bitrateBps,
+                rttMillis, fractionLost, cumulativeLost, nacks, retransmitted, keyframeRequests, resyncs, bitrateBps,
                 firstPacketNanos == 0 ? -1 : (firstPacketNanos - createdNanos) / 1_000_000);
     }
 

@@ -11,10 +11,11 @@ package io.argus.webrtc;
  * @param nacks               packets the viewer asked for again (RFC 4585 generic NACK)
  * @param retransmitted       of those, packets still in the history and sent again
  * @param keyframeRequests    PLI and FIR received
+ * @param resyncs             of those, answered by restarting the viewer on the stream's cached keyframe
  * @param bitrateBps          payload bits per second sent over the last second
  * @param firstPacketMillis   from the offer to the first video packet sent; -1 before it
  */
 public record WhepStats(String id, String camera, String remote, String state, long packetsSent, long bytesSent,
                         long rttMillis, int fractionLost, long cumulativeLost, long nacks, long retransmitted,
-                        long keyframeRequests, long bitrateBps, long firstPacketMillis) {
+                        long keyframeRequests, long resyncs, long bitrateBps, long firstPacketMillis) {
 }

@@ -29,6 +29,9 @@ public final class WebRtcMetrics {
                 "Packets sent again on NACK (open sessions)", WhepStats::retransmitted, false);
         gauge(registry, server, "argus.webrtc.keyframe.requests", null, "PLI and FIR from WebRTC viewers (open sessions)",
                 WhepStats::keyframeRequests, false);
+        gauge(registry, server, "argus.webrtc.keyframe.resyncs", null,
+                "Keyframe requests answered by restarting the viewer on the GOP cache (open sessions)",
+                WhepStats::resyncs, false);
         gauge(registry, server, "argus.webrtc.bitrate", "bits", "Video bits per second sent to all WebRTC viewers",
                 WhepStats::bitrateBps, false);
         FunctionCounter.builder("argus.webrtc.port.dropped", server, s -> s.counters().badStun()
