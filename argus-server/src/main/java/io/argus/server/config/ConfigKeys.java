@@ -233,6 +233,10 @@ public final class ConfigKeys {
                     + "local only.");
     public static final ConfigKey<String> ANALYTICS_INFERENCE_MODEL = key("analytics.inference.model", "nanodet",
             Parsers::text, "The model's name on the analytics.inference.url server (same model as analytics.detector).");
+    public static final ConfigKey<Integer> EVENTS_PROTECT_DAYS = key("events.protectDays", "90", Parsers::integer,
+            "Days after an object, rule or ONVIF event that its recording (pre-buffer to post-buffer) is kept from "
+                    + "age retention, and held on the hot tier if it was brought back from object storage; 0: "
+                    + "neither (docs/analytics.md, Events and recording).");
 
     /** Every key, in documentation order. */
     public static final List<ConfigKey<?>> ALL = List.of(DATA_DIR, HTTP_HOST, HTTP_PORT, HTTP_MAX_BODY,
@@ -252,7 +256,7 @@ public final class ConfigKeys {
             CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL,
             ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
             ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS, ANALYTICS_DETECTOR, ANALYTICS_DETECTOR_LABELS,
-            ANALYTICS_INFERENCE_URL, ANALYTICS_INFERENCE_MODEL,
+            ANALYTICS_INFERENCE_URL, ANALYTICS_INFERENCE_MODEL, EVENTS_PROTECT_DAYS,
             WEBRTC_ENABLED, WEBRTC_PORT, WEBRTC_ICE_SERVERS);
 
     /**
