@@ -17,10 +17,12 @@ import java.time.Duration;
  * @param inferenceUrl  an Open Inference Protocol server to detect on first; empty for none
  * @param inferenceModel the model's name on that server
  * @param protectDays   days an event's recording window is kept from age retention after the event; 0 for none
+ * @param fixedFps      0 for adaptive sampling; else every camera sampled at this rate always (a baseline)
  */
 public record AnalyticsConfig(boolean enabled, int threads, int width, boolean gpu, Duration quietInterval,
                               int motionFps, int detectionFps, String detector, String detectorLabels,
-                              String inferenceUrl, String inferenceModel, int protectDays) {
+                              String inferenceUrl, String inferenceModel, int protectDays,
+                              int fixedFps) {
     /** Ten years: the longest retention a camera takes (RecordingService.MAX_RETENTION_DAYS). */
     public static final int MAX_PROTECT_DAYS = 3650;
 
@@ -39,6 +41,9 @@ public record AnalyticsConfig(boolean enabled, int threads, int width, boolean g
         }
         if (protectDays < 0 || protectDays > MAX_PROTECT_DAYS) {
             throw new IllegalArgumentException("events.protectDays: must be 0.." + MAX_PROTECT_DAYS);
+        }
+        if (fixedFps < 0 || fixedFps > 60) {
+            throw new IllegalArgumentException("analytics.fixedFps: must be 0..60 (0: adaptive)");
         }
         if (motionFps < 1 || motionFps > 60 || detectionFps < 1 || detectionFps > 60) {
             throw new IllegalArgumentException("analytics.motionFps and analytics.detectionFps: must be 1..60");

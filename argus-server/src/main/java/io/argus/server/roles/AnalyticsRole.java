@@ -35,9 +35,10 @@ public final class AnalyticsRole implements AutoCloseable {
         events = new EventHub(new JdbcEvents(metadata), recording.service(), new EventWindows(
                 new JdbcEventProtections(metadata), recording.service(), recording.tiers().service(),
                 Duration.ofDays(config.protectDays()), clock));
+        SamplingConfig adaptive = new SamplingConfig(config.quietInterval(), config.motionFps(), MOTION_HOLD,
+                config.detectionFps(), DETECTION_HOLD, SamplingConfig.DEFAULT.fixedFps());
         analytics = config.enabled() ? new Analytics(new io.argus.analytics.AnalyticsConfig(config.threads(),
-                config.width(), config.gpu(), new SamplingConfig(config.quietInterval(), config.motionFps(),
-                MOTION_HOLD, config.detectionFps(), DETECTION_HOLD, SamplingConfig.DEFAULT.fixedFps())),
+                config.width(), config.gpu(), config.fixedFps() == 0 ? adaptive : adaptive.fixedAt(config.fixedFps())),
                 Detectors.analyzer(config), events, clock) : null;
         service = new AnalyticsService(analytics, new CameraAnalyticsRepository(metadata), clock);
         try {
