@@ -14,7 +14,10 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** {@link ChunkIndex} over the {@code chunks} and {@code bookmarks} tables (migration V2). */
+/**
+ * {@link ChunkIndex} over the {@code chunks} and {@code bookmarks} tables (migration V2), and the
+ * {@code event_protections} table (V12) for age retention.
+ */
 public final class JdbcChunkIndex implements ChunkIndex {
     private static final String COLUMNS = "tenant_id, camera_id, start_time, end_time, bytes, codec, tier, volume,"
             + " location, sha256, prev_sha256";
@@ -23,6 +26,11 @@ public final class JdbcChunkIndex implements ChunkIndex {
     private static final String UNPROTECTED = " AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE"
             + " b.tenant_id = c.tenant_id AND b.camera_id = c.camera_id"
             + " AND b.from_time < c.end_time AND b.to_time > c.start_time)";
+
+    /** And, for age retention, while an event's window (to_time null: still open) overlaps it. */
+    private static final String NO_EVENT_WINDOW = " AND NOT EXISTS (SELECT 1 FROM event_protections p WHERE"
+            + " p.tenant_id = c.tenant_id AND p.camera_id = c.camera_id"
+            + " AND p.from_time < c.end_time AND (p.to_time IS NULL OR p.to_time > c.start_time))";
 
     private final DataSource ds;
 
@@ -79,7 +87,8 @@ public final class JdbcChunkIndex implements ChunkIndex {
     @Override
     public List<ChunkRecord> olderThan(UUID tenant, UUID camera, Instant before, int limit) {
         return query("SELECT " + COLUMNS + " FROM chunks c WHERE tenant_id = ? AND camera_id = ?"
-                + " AND start_time <= ? AND end_time <= ?" + UNPROTECTED + " ORDER BY start_time LIMIT ?",
+                + " AND start_time <= ? AND end_time <= ?" + UNPROTECTED + NO_EVENT_WINDOW
+                + " ORDER BY start_time LIMIT ?",
                 tenant, camera, before, before, limit);
     }
 

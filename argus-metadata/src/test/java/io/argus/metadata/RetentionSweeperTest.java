@@ -7,6 +7,7 @@ import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
+import io.argus.storage.chunk.EventProtections;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
 import io.argus.storage.chunk.StoredChunk;
@@ -229,5 +230,47 @@ class RetentionSweeperTest {
         List<StoredChunk> listed = new ArrayList<>();
         store.forEachChunk(listed::add);
         assertThat(listed.get(0).bytes()).isEqualTo(CHUNK_BYTES);
+    }
+
+    /**
+     * Events' windows (pre-buffer to post-buffer) keep their chunks from age retention until they lapse: a closed
+     * window its overlapped chunks, an open one (the event lasts) everything from its start.
+     */
+    @Test
+    void eventWindowsKeepTheirChunksFromAgeRetentionUntilTheyLapse() throws Exception {
+        openStore(1L << 30);
+        for (int n = 0; n < 10; n++) {
+            record(CAM, n, true);
+            record(CAM2, n, true);
+        }
+        JdbcEventProtections protections = new JdbcEventProtections(db.dataSource());
+        Instant lapse = T0.plus(Duration.ofDays(1));
+        protections.protect(new EventProtections.Window(T, CAM, UUID.randomUUID(), minute(2).plusSeconds(30),
+                minute(4).plusSeconds(10), lapse));
+        UUID open = UUID.randomUUID();
+        protections.protect(new EventProtections.Window(T, CAM2, open, minute(3).plusSeconds(5), null, lapse));
+
+        clock.advance(Duration.ofMinutes(15));
+        RetentionSweeper sweeper = sweeper(index, store, clock);
+        RetentionPolicy tenMinutes = new RetentionPolicy(Duration.ofMinutes(10));
+        assertThat(protections.expire(clock.instant())).isZero();
+        assertThat(sweeper.sweepExpired(T, CAM, tenMinutes).chunksDeleted()).isEqualTo(2);
+        assertThat(indexedStarts(CAM)).as("0 and 1 deleted; 2, 3 and 4 overlap the window")
+                .containsExactly(minute(2), minute(3), minute(4), minute(5), minute(6), minute(7), minute(8),
+                        minute(9));
+        assertThat(sweeper.sweepExpired(T, CAM2, tenMinutes).chunksDeleted()).isEqualTo(3);
+        assertThat(indexedStarts(CAM2)).as("the open window keeps everything from minute 3").hasSize(7)
+                .startsWith(minute(3));
+
+        // The event ends: its window closes at minute 4 (post-buffer included), and 4 goes.
+        protections.protect(new EventProtections.Window(T, CAM2, open, minute(3).plusSeconds(5), minute(4), lapse));
+        assertThat(sweeper.sweepExpired(T, CAM2, tenMinutes).chunksDeleted()).isEqualTo(1);
+        assertThat(indexedStarts(CAM2)).startsWith(minute(3), minute(5));
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(protections.expire(clock.instant())).isEqualTo(2);
+        assertThat(sweeper.sweepExpired(T, CAM, tenMinutes).chunksDeleted()).as("lapsed: all go").isEqualTo(8);
+        assertThat(sweeper.sweepExpired(T, CAM2, tenMinutes).chunksDeleted()).isEqualTo(6);
+        assertThat(files()).isEmpty();
     }
 }

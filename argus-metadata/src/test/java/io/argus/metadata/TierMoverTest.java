@@ -24,6 +24,7 @@ import io.argus.storage.tier.RestoreState;
 import io.argus.storage.tier.Restores;
 import io.argus.storage.tier.TierMover;
 import io.argus.storage.tier.TierPolicy;
+import io.argus.storage.tier.TierService;
 import io.argus.storage.tier.TierStage;
 import io.argus.storage.tier.TieredChunk;
 import io.argus.storage.tier.TieredSegmentStore;
@@ -42,6 +43,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -385,5 +387,48 @@ class TierMoverTest {
                 assertThat(ChunkCopy.sha256(c)).isEqualTo(recorded.get(i).sha256());
             }
         }
+    }
+
+    /**
+     * An event whose window has moved to object storage brings it back hot (EventWindows' call), held until the
+     * time it asks; a window all hot is left alone without a write.
+     */
+    @Test
+    void anEventBringsItsMovedWindowBackHot() throws Exception {
+        recordAll();
+        policy("us", "GLACIER_IR");
+        at(Duration.ofHours(36));
+        Map<String, S3SegmentStore> targets = Map.of("us", warmUs, "eu", euTarget);
+        List<Integer> passesAsked = new ArrayList<>();
+        TierService service = new TierService(tiers, targets, mover(TierMover.Hook.NONE), Map.of(), clock,
+                () -> passesAsked.add(1));
+        Instant hotUntil = clock.instant().plus(Duration.ofDays(2));
+        assertThat(service.promoteMoved(T, CAM, T0, T0.plus(Duration.ofMinutes(2)), hotUntil))
+                .as("all hot yet").isEmpty();
+        assertThat(rows()).allSatisfy(t -> assertThat(t.hotUntil()).isNull());
+
+        mover(TierMover.Hook.NONE).pass();
+        assertAllIn(Tier.WARM);
+        Optional<Promotions.Result> p = service.promoteMoved(T, CAM, T0.plusSeconds(30),
+                T0.plus(Duration.ofMinutes(1)).plusSeconds(10), hotUntil);
+        assertThat(p).hasValueSatisfying(r -> assertThat(r.planned()).hasSize(2));
+        assertThat(passesAsked).hasSize(1);
+        mover(TierMover.Hook.NONE).pass();
+        List<TieredChunk> rows = rows();
+        assertThat(rows.subList(0, 2)).allSatisfy(t -> {
+            assertThat(t.chunk().tier()).isEqualTo(Tier.HOT);
+            assertThat(t.hotUntil()).isEqualTo(hotUntil);
+        });
+        assertThat(rows.subList(2, CHUNKS)).allSatisfy(t -> assertThat(t.chunk().tier()).isEqualTo(Tier.WARM));
+        assertThat(localFiles()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            try (ReadableChunk c = store.open(rows.get(i).chunk().location())) {
+                assertThat(ChunkCopy.sha256(c)).isEqualTo(recorded.get(i).sha256());
+            }
+        }
+        // Held hot until then, not after.
+        at(Duration.ofDays(4));
+        mover(TierMover.Hook.NONE).pass();
+        assertThat(rows()).allSatisfy(t -> assertThat(t.chunk().tier()).isNotEqualTo(Tier.HOT));
     }
 }

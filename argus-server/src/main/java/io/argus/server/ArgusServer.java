@@ -126,7 +126,7 @@ public final class ArgusServer implements AutoCloseable {
                 metadata.database(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
                 clock));
         AnalyticsRole analytics = s.start("analytics", () -> new AnalyticsRole(config.analytics(),
-                metadata.database().dataSource(), media.cameras(), recording.service(), clock));
+                metadata.database().dataSource(), media.cameras(), recording, clock));
         rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
                 metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), rechecks,
                 clock));

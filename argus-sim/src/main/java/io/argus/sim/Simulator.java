@@ -56,9 +56,13 @@ public final class Simulator implements AutoCloseable {
      * @param small   whether the cameras send the 640x360 sample (a camera's sub-stream, as a 16-tile wall
      *                shows) instead of the 1080p one
      * @param rtpMaxSize largest RTP packet (header included) the cameras send, over TCP and UDP alike
+     * @param people  how many of the cameras (the first ones) send people walking across a square
+     *                ({@link SimSample#H264_PEOPLE_576P25}, H.264 only) instead of the test card: something for
+     *                object detection to find. With any, the other cameras send the same square standing still
+     *                ({@link SimSample#H264_STILL_576P25}): a site where people pass some cameras and not others
      */
     public record Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small,
-                         int rtpMaxSize) {
+                         int rtpMaxSize, int people) {
         /**
          * RTP packets of at most 1400 bytes over TCP and UDP alike, as cameras send them (GStreamer's
          * {@code rtph264pay} and ffmpeg default to it, and camera firmware to 1400–1500 bytes), so that whatever
@@ -76,7 +80,19 @@ public final class Simulator implements AutoCloseable {
             this(cameras, host, port, codec, fps, udp, small, DEFAULT_RTP_MAX_SIZE);
         }
 
+        /** Cameras sending the test card. */
+        public Config(int cameras, String host, int port, Codec codec, int fps, boolean udp, boolean small,
+                      int rtpMaxSize) {
+            this(cameras, host, port, codec, fps, udp, small, rtpMaxSize, 0);
+        }
+
         public Config {
+            if (people < 0 || people > cameras) {
+                throw new IllegalArgumentException("people must be 0.." + cameras + " cameras: " + people);
+            }
+            if (people > 0 && codec != Codec.H264) {
+                throw new IllegalArgumentException("the people sample is H.264: it cannot be sent as " + codec);
+            }
             if (cameras < 1 || cameras > 10_000) {
                 throw new IllegalArgumentException("cameras must be 1..10000: " + cameras);
             }
@@ -90,6 +106,11 @@ public final class Simulator implements AutoCloseable {
                 throw new IllegalArgumentException("RTP packet size must be " + RtspServerConfig.MIN_RTP_SIZE
                         + ".." + RtspServerConfig.MAX_RTP_SIZE + ": " + rtpMaxSize);
             }
+        }
+
+        /** The same, with the first {@code n} cameras sending people walking. */
+        public Config withPeople(int n) {
+            return new Config(cameras, host, port, codec, fps, udp, small, rtpMaxSize, n);
         }
 
         /** Parses {@code h264} / {@code h265} (any case). */
@@ -108,6 +129,8 @@ public final class Simulator implements AutoCloseable {
     private final RtspServer server;
     private final EventLoopGroup cameraLoops;
     private final SampleLoop sample;
+    /** The people sample; null when no camera sends it (then {@link #sample} is the still square's). */
+    private final SampleLoop peopleSample;
     private SampleLoop subSample;
     private OnvifSim onvif;
     /** One per ONVIF device, set once they all exist (snapshot requests may come before). */
@@ -123,10 +146,11 @@ public final class Simulator implements AutoCloseable {
         this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
                 Duration.ofSeconds(60)).withRtpMaxSize(config.rtpMaxSize()), paths, RtspAuthenticator.ALLOW_ALL, 0);
         this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
-        SimSample media = config.codec() == Codec.H264
+        SimSample media = config.people() > 0 ? SimSample.H264_STILL_576P25 : config.codec() == Codec.H264
                 ? (config.small() ? SimSample.H264_360P25 : SimSample.H264_1080P25)
                 : (config.small() ? SimSample.H265_360P25 : SimSample.H265_1080P25);
         this.sample = SampleLoop.load(media, config.codec());
+        this.peopleSample = config.people() > 0 ? SampleLoop.load(SimSample.H264_PEOPLE_576P25, Codec.H264) : null;
     }
 
     public static Simulator start(Config config) throws IOException {
@@ -144,8 +168,8 @@ public final class Simulator implements AutoCloseable {
             for (int i = 1; i <= config.cameras(); i++) {
                 Path path = sim.paths.add("cam" + i, "cam" + i, null, true);
                 SimTicker ticker = sim.tickers.computeIfAbsent(sim.cameraLoops.next(), SimTicker::new);
-                SimCamera cam = new SimCamera(path, sim.sample, config.fps(), ticker.loop(),
-                        PooledByteBufAllocator.DEFAULT);
+                SimCamera cam = new SimCamera(path, i <= config.people() ? sim.peopleSample : sim.sample,
+                        config.fps(), ticker.loop(), PooledByteBufAllocator.DEFAULT);
                 sim.cameras.add(cam);
                 cam.start(loop * (i - 1) / config.cameras());
                 ticker.add(cam);
@@ -261,6 +285,9 @@ public final class Simulator implements AutoCloseable {
         cameraLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         scheduler.shutdownNow();
         sample.close();
+        if (peopleSample != null) {
+            peopleSample.close();
+        }
         if (subSample != null) {
             subSample.close();
         }

@@ -4,7 +4,8 @@ package io.argus.analytics.sampling;
  * Decides, unit by unit, what a camera's analytics decode and analyse. Three rates: quiet (one keyframe every
  * {@link SamplingConfig#quietInterval}, decoded alone), motion and detection (the GOP decoded from its keyframe so
  * that any picture can be analysed, and pictures analysed at the rate's interval). Motion and detections reported
- * back raise the rate for their hold time.
+ * back raise the rate for their hold time. A {@link SamplingConfig#fixed} config holds the motion rate at
+ * {@link SamplingConfig#fixedFps} whatever is seen: the fixed-rate baseline.
  *
  * <p>Times are media time in nanoseconds (a stream's timestamps), so the sampler is the same under test and live.
  * Single-threaded: the camera's analytics thread.
@@ -25,11 +26,14 @@ public final class AdaptiveSampler {
     public AdaptiveSampler(SamplingConfig config) {
         this.config = config;
         this.quietNanos = config.quietInterval().toNanos();
-        this.motionNanos = (long) (1e9 / config.motionFps());
+        this.motionNanos = (long) (1e9 / (config.fixed() ? config.fixedFps() : config.motionFps()));
         this.detectionNanos = (long) (1e9 / config.detectionFps());
     }
 
     public Rate rate(long t) {
+        if (config.fixed()) {
+            return Rate.MOTION;
+        }
         return t < detectionUntil ? Rate.DETECTION : t < motionUntil ? Rate.MOTION : Rate.QUIET;
     }
 

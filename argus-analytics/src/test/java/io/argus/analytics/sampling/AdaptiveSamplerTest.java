@@ -66,4 +66,13 @@ class AdaptiveSamplerTest {
         assertThat(s.next(false, (GOP + 1) * FRAME)).isEqualTo(Sample.SKIP);
         assertThat(s.next(true, 2 * GOP * FRAME)).isNotEqualTo(Sample.SKIP);
     }
+
+    @Test
+    void aFixedRateDecodesEverythingAndAnalysesAtItsRateWhateverIsSeen() {
+        AdaptiveSampler s = new AdaptiveSampler(SamplingConfig.DEFAULT.fixedAt(1));
+        List<Sample> tenSeconds = run(s, 0, 250);
+        assertThat(tenSeconds).doesNotContain(Sample.SKIP, Sample.KEYFRAME);
+        assertThat(tenSeconds.stream().filter(x -> x == Sample.ANALYSE).count()).isEqualTo(10);
+        assertThat(s.rate(20 * 1_000_000_000L)).isEqualTo(AdaptiveSampler.Rate.MOTION);
+    }
 }

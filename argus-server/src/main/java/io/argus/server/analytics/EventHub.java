@@ -13,19 +13,21 @@ import org.slf4j.LoggerFactory;
 /**
  * Every event of the node passes here: it is stored (with its thumbnail), handed to the live listeners, and arms
  * event recording on its camera (a camera in events mode records from its pre-buffer before the event through its
- * post-buffer after the event's end). Camera events do not arm recording: a camera that is down has nothing to
- * record.
+ * post-buffer after the event's end), and its window is protected from retention and promoted back to the hot tier
+ * as {@link EventWindows} says. Camera events do not arm recording: a camera that is down has nothing to record.
  */
 public final class EventHub implements EventSink {
     private static final Logger LOG = LoggerFactory.getLogger(EventHub.class);
 
     private final EventStore store;
     private final RecordingService recording;
+    private final EventWindows windows;
     private final CopyOnWriteArrayList<EventListener> listeners = new CopyOnWriteArrayList<>();
 
-    public EventHub(EventStore store, RecordingService recording) {
+    public EventHub(EventStore store, RecordingService recording, EventWindows windows) {
         this.store = store;
         this.recording = recording;
+        this.windows = windows;
     }
 
     @Override
@@ -46,6 +48,8 @@ public final class EventHub implements EventSink {
         for (EventListener l : listeners) {
             l.onEvent(event);
         }
+        // After the live listeners: the window's database work must not delay an alert.
+        windows.onEvent(event);
     }
 
     public EventStore store() {

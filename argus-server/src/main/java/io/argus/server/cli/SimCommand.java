@@ -43,6 +43,11 @@ final class SimCommand implements Callable<Integer> {
                     + "${DEFAULT-VALUE}, as cameras send).")
     int rtpMaxSize;
 
+    @Option(names = "--people", defaultValue = "0", description = "How many of the cameras (the first ones) send "
+            + "people walking across a square, for object detection; with any, the others send the same square "
+            + "standing still instead of the test card (H.264 only; default ${DEFAULT-VALUE}).")
+    int people;
+
     @Option(names = "--onvif", description = "Make every camera an ONVIF device too (device, media, media2, PTZ, "
             + "events, WS-Discovery), with a 640x360 sub-stream at camN/sub.")
     boolean onvif;
@@ -75,7 +80,7 @@ final class SimCommand implements Callable<Integer> {
         OnvifSimConfig onvifConfig;
         try {
             config = new Simulator.Config(cameras, host, port, Simulator.Config.codec(codec), fps, !noUdp, false,
-                    rtpMaxSize);
+                    rtpMaxSize, people);
             onvifConfig = onvif ? new OnvifSimConfig(host, onvifPort, discoveryPort, onvifUser, onvifPassword,
                     Duration.ofMillis(onvifEventMs), false, Duration.ZERO) : null;
         } catch (IllegalArgumentException e) {

@@ -79,7 +79,8 @@ public record ArgusConfig(Path dataDir, HttpConfig http, RtspConfig rtsp, Ingest
                         v.get(ConfigKeys.ANALYTICS_QUIET_INTERVAL), v.get(ConfigKeys.ANALYTICS_MOTION_FPS),
                         v.get(ConfigKeys.ANALYTICS_DETECTION_FPS), v.get(ConfigKeys.ANALYTICS_DETECTOR),
                         v.get(ConfigKeys.ANALYTICS_DETECTOR_LABELS), v.get(ConfigKeys.ANALYTICS_INFERENCE_URL),
-                        v.get(ConfigKeys.ANALYTICS_INFERENCE_MODEL)),
+                        v.get(ConfigKeys.ANALYTICS_INFERENCE_MODEL), v.get(ConfigKeys.EVENTS_PROTECT_DAYS),
+                        v.get(ConfigKeys.ANALYTICS_FIXED_FPS)),
                 new WebRtcConfig(v.get(ConfigKeys.WEBRTC_ENABLED), v.get(ConfigKeys.WEBRTC_PORT),
                         v.get(ConfigKeys.WEBRTC_ICE_SERVERS)),
                 alerts(v));

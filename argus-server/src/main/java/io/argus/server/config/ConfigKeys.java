@@ -233,6 +233,14 @@ public final class ConfigKeys {
                     + "local only.");
     public static final ConfigKey<String> ANALYTICS_INFERENCE_MODEL = key("analytics.inference.model", "nanodet",
             Parsers::text, "The model's name on the analytics.inference.url server (same model as analytics.detector).");
+    public static final ConfigKey<Integer> ANALYTICS_FIXED_FPS = key("analytics.fixedFps", "0", Parsers::integer,
+            "0: adaptive sampling (quiet, motion and detection rates above). 1..60: every camera decoded whole and "
+                    + "analysed at this rate whatever it sees, the fixed-rate baseline adaptive sampling is measured "
+                    + "against (docs/analytics.md, Benchmark).");
+    public static final ConfigKey<Integer> EVENTS_PROTECT_DAYS = key("events.protectDays", "90", Parsers::integer,
+            "Days after an object, rule or ONVIF event that its recording (pre-buffer to post-buffer) is kept from "
+                    + "age retention, and held on the hot tier if it was brought back from object storage; 0: "
+                    + "neither (docs/analytics.md, Events and recording).");
 
     public static final ConfigKey<List<AddressRange>> WEBHOOKS_DENIED_ADDRESSES = key("webhooks.deniedAddresses",
             "127.0.0.0/8,::1/128,0.0.0.0/8,::/128,10.0.0.0/8,172.16.0.0/12,192.168.0.0/16,100.64.0.0/10,"
@@ -291,7 +299,8 @@ public final class ConfigKeys {
             CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL,
             ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
             ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS, ANALYTICS_DETECTOR, ANALYTICS_DETECTOR_LABELS,
-            ANALYTICS_INFERENCE_URL, ANALYTICS_INFERENCE_MODEL,
+            ANALYTICS_INFERENCE_URL, ANALYTICS_INFERENCE_MODEL, ANALYTICS_FIXED_FPS,
+            EVENTS_PROTECT_DAYS,
             WEBRTC_ENABLED, WEBRTC_PORT, WEBRTC_ICE_SERVERS,
             WEBHOOKS_DENIED_ADDRESSES, WEBHOOKS_ALLOWED_ADDRESSES, WEBHOOKS_MAX_ATTEMPTS, WEBHOOKS_RETRY_INITIAL,
             WEBHOOKS_TIMEOUT, WEBHOOKS_QUEUE,

@@ -5,6 +5,7 @@ import io.argus.metadata.Camera;
 import io.argus.metadata.CameraRecording;
 import io.argus.metadata.CameraRecordingRepository;
 import io.argus.server.camera.CameraService;
+import io.argus.storage.chunk.EventProtections;
 import io.argus.storage.record.Recorder;
 import io.argus.storage.record.RecordingMode;
 import io.argus.storage.record.RecordingSettings;
@@ -41,18 +42,23 @@ public final class RecordingService implements CameraService.Listener {
     private final Recorder recorder;
     private final CameraRecordingRepository settings;
     private final RetentionSweeper sweeper;
+    private final EventProtections protections;
     private final Clock clock;
     private final BiFunction<UUID, UUID, Optional<Duration>> retentionOverride;
     /** Volumes the last sweep left short of room, to log changes only. */
     private Set<String> shortOfRoom = Set.of();
 
     /**
+     * @param protections       events' windows, whose lapsed ones each sweep removes first (the index keeps the
+     *                          rest from age retention)
      * @param retentionOverride a camera's retention when something else decides it (its storage tier policy),
      *                          else empty and the camera's own retention days apply
      */
     public RecordingService(Recorder recorder, CameraRecordingRepository settings, RetentionSweeper sweeper,
-                            Clock clock, BiFunction<UUID, UUID, Optional<Duration>> retentionOverride) {
+                            EventProtections protections, Clock clock,
+                            BiFunction<UUID, UUID, Optional<Duration>> retentionOverride) {
         this.recorder = recorder;
+        this.protections = protections;
         this.retentionOverride = retentionOverride;
         this.settings = settings;
         this.sweeper = sweeper;
@@ -113,8 +119,12 @@ public final class RecordingService implements CameraService.Listener {
         return new RecordingSettings(RecordingMode.parse(r.mode()), r.preBuffer(), r.postBuffer());
     }
 
-    /** Deletes what each camera's retention lets go (bookmarked spans stay), and frees space on full volumes. */
+    /**
+     * Deletes what each camera's retention lets go (bookmarked spans and events' windows stay), and frees space on
+     * full volumes.
+     */
     public void sweep(CameraService cameras) {
+        protections.expire(clock.instant());
         long deleted = 0;
         long freed = 0;
         for (Camera c : cameras.all().keySet()) {

@@ -3,13 +3,14 @@ package io.argus.server.roles;
 import io.argus.analytics.Analytics;
 import io.argus.analytics.sampling.SamplingConfig;
 import io.argus.metadata.CameraAnalyticsRepository;
+import io.argus.metadata.JdbcEventProtections;
 import io.argus.metadata.JdbcEvents;
 import io.argus.server.analytics.AnalyticsService;
 import io.argus.server.analytics.Detectors;
 import io.argus.server.analytics.EventHub;
+import io.argus.server.analytics.EventWindows;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.AnalyticsConfig;
-import io.argus.server.recording.RecordingService;
 import java.time.Clock;
 import java.time.Duration;
 import javax.sql.DataSource;
@@ -17,7 +18,8 @@ import javax.sql.DataSource;
 /**
  * Analytics and events: the event store in the metadata database, the event hub, and (when
  * {@code analytics.enabled}) the pipeline reading every camera's stream, with object detection as
- * {@code analytics.detector} says ({@link Detectors}; motion alone where no model loads).
+ * {@code analytics.detector} says ({@link Detectors}; motion alone where no model loads). Events protect and promote
+ * their recording windows ({@link EventWindows}).
  */
 public final class AnalyticsRole implements AutoCloseable {
     /** How long the motion and detection rates last after the last motion or detection (SamplingConfig). */
@@ -29,11 +31,14 @@ public final class AnalyticsRole implements AutoCloseable {
     private final AnalyticsService service;
 
     public AnalyticsRole(AnalyticsConfig config, DataSource metadata, CameraService cameras,
-                         RecordingService recording, Clock clock) {
-        events = new EventHub(new JdbcEvents(metadata), recording);
+                         RecordingRole recording, Clock clock) {
+        events = new EventHub(new JdbcEvents(metadata), recording.service(), new EventWindows(
+                new JdbcEventProtections(metadata), recording.service(), recording.tiers().service(),
+                Duration.ofDays(config.protectDays()), clock));
+        SamplingConfig adaptive = new SamplingConfig(config.quietInterval(), config.motionFps(), MOTION_HOLD,
+                config.detectionFps(), DETECTION_HOLD, SamplingConfig.DEFAULT.fixedFps());
         analytics = config.enabled() ? new Analytics(new io.argus.analytics.AnalyticsConfig(config.threads(),
-                config.width(), config.gpu(), new SamplingConfig(config.quietInterval(), config.motionFps(),
-                MOTION_HOLD, config.detectionFps(), DETECTION_HOLD, SamplingConfig.DEFAULT.fixedFps())),
+                config.width(), config.gpu(), config.fixedFps() == 0 ? adaptive : adaptive.fixedAt(config.fixedFps())),
                 Detectors.analyzer(config), events, clock) : null;
         service = new AnalyticsService(analytics, new CameraAnalyticsRepository(metadata), clock);
         try {

@@ -4,6 +4,7 @@ import io.argus.metadata.CameraRecordingRepository;
 import io.argus.metadata.JdbcBookmarks;
 import io.argus.metadata.Database;
 import io.argus.metadata.JdbcChunkIndex;
+import io.argus.metadata.JdbcEventProtections;
 import io.argus.metadata.TenantScope;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.RecordingConfig;
@@ -101,7 +102,8 @@ public final class RecordingRole implements AutoCloseable {
                 config.syncInterval(), ROOM_CHECK), RECORDER_THREADS);
         recorded = new RecordedChunks(index, recorder);
         service = new RecordingService(recorder, settings, new RetentionSweeper(everyTenant, store, clock,
-                HEADROOM_BYTES), clock, tiers.service()::retentionFor);
+                HEADROOM_BYTES), new JdbcEventProtections(metadata.systemDataSource()), clock,
+                tiers.service()::retentionFor);
         sweeps = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-retention").daemon()
                 .factory());
         try {

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class DetectorsTest {
     private static AnalyticsConfig config(String detector, String inferenceUrl) {
         return new AnalyticsConfig(true, 2, 320, false, Duration.ofSeconds(2), 4, 8, detector, "", inferenceUrl,
-                "nanodet");
+                "nanodet", 90, 0);
     }
 
     @Test

@@ -58,6 +58,8 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     private Codec codec = Codec.H264;
     private int fps = 25;
     private boolean small;
+    /** Whether the first simulator's cameras send people walking (SimSample.H264_PEOPLE_576P25). */
+    private boolean people;
     private boolean udp;
     private String transport = "tcp";
     private String namePrefix = "cam-";
@@ -117,6 +119,12 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     /** 640x360 samples instead of 1080p (cheaper to decode in a browser). */
     public TestNode small() {
         this.small = true;
+        return this;
+    }
+
+    /** The first simulator's cameras send people walking across a square instead of the test card (H.264). */
+    public TestNode people() {
+        this.people = true;
         return this;
     }
 
@@ -250,7 +258,8 @@ public final class TestNode implements BeforeAllCallback, AfterAllCallback, Befo
     }
 
     private void simulate(int n, Codec c) throws IOException {
-        Simulator sim = Simulator.start(new Simulator.Config(n, "127.0.0.1", 0, c, fps, udp, small),
+        Simulator.Config sc = new Simulator.Config(n, "127.0.0.1", 0, c, fps, udp, small);
+        Simulator sim = Simulator.start(people && sims.isEmpty() ? sc.withPeople(n) : sc,
                 sims.isEmpty() ? onvif : null);
         sims.add(sim);
         for (int i = 1; i <= n; i++) {

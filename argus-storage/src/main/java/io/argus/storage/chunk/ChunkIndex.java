@@ -60,7 +60,10 @@ public interface ChunkIndex {
      */
     List<ChunkRecord> oldestUnprotected(String volume, int limit);
 
-    /** The camera's chunks that ended at or before {@code before} and no bookmark protects, oldest first. */
+    /**
+     * The camera's chunks that ended at or before {@code before} and that neither a bookmark nor an event's window
+     * ({@link EventProtections}) protects, oldest first.
+     */
     List<ChunkRecord> olderThan(UUID tenant, UUID camera, Instant before, int limit);
 
     /**

@@ -112,13 +112,18 @@ final class CameraRecorder {
         });
     }
 
-    /** Events mode: records from the pre-buffer before {@code at} until the post-buffer after it. */
+    /**
+     * Events mode: records from the pre-buffer before {@code at} until the post-buffer after it. A trigger that
+     * arrives after its post-buffer has passed (the analytics behind the camera: NanoDet on a loaded CPU) still
+     * records the pre-buffer as held then and the post-buffer from its arrival; armed until {@code at} alone, it
+     * recorded nothing.
+     */
     void trigger(Instant at) {
-        long until = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000
-                + settings.postBuffer().toNanos() / 1000;
+        long post = settings.postBuffer().toNanos() / 1000;
+        long until = at.getEpochSecond() * 1_000_000 + at.getNano() / 1000 + post;
         loop.execute(() -> {
             if (current != null) {
-                current.arm(until);
+                current.arm(until, post);
             }
         });
     }

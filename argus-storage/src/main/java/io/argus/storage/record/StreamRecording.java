@@ -163,9 +163,12 @@ final class StreamRecording implements StreamConsumer {
         }
     }
 
-    /** Events mode: record from the pre-buffer until {@code untilMicros} (wall time). */
-    void arm(long untilMicros) {
-        armedUntilMicros = Math.max(armedUntilMicros, untilMicros);
+    /**
+     * Events mode: record from the pre-buffer until {@code untilMicros} (wall time), and at least {@code postMicros}
+     * past the latest unit received (a late trigger).
+     */
+    void arm(long untilMicros, long postMicros) {
+        armedUntilMicros = Math.max(armedUntilMicros, Math.max(untilMicros, lastPrimaryWallMicros + postMicros));
     }
 
     private boolean isKey(AccessUnit au) {

@@ -26,7 +26,9 @@ import org.slf4j.LoggerFactory;
  * between a chunk's publication and its indexing by a caller that publishes first) is removed by
  * {@link #sweepOrphans()} once two scans at least {@link #ORPHAN_GRACE} apart have seen it without one.
  *
- * <p>Protected chunks (overlapped by a bookmark) are never deleted: the index does not offer them.
+ * <p>Protected chunks (overlapped by a bookmark) are never deleted: the index does not offer them. Nor are chunks
+ * an event's window overlaps deleted for age ({@link io.argus.storage.chunk.EventProtections}); a full volume
+ * evicts them like any other.
  *
  * <p>Not thread-safe: one sweeper per store, run from one scheduled thread (the calls are blocking I/O).
  */

@@ -210,6 +210,26 @@ public final class TierService {
         return r;
     }
 
+    /**
+     * Brings the range back hot if any of it has moved to object storage, held hot until {@code hotUntil}: what an
+     * event does for its recording window. A range all hot is left as it is (one index read, no write).
+     *
+     * @return the promotion, or empty if nothing had moved; chunks that need a restore first are in its
+     *         {@link Promotions.Result#restoreNeeded()}, not thrown
+     */
+    public Optional<Promotions.Result> promoteMoved(UUID tenant, UUID camera, Instant from, Instant to,
+                                                    Instant hotUntil) {
+        if (targets.isEmpty() || index.tiered(tenant, camera, from, to).stream()
+                .allMatch(t -> t.chunk().tier() == Tier.HOT)) {
+            return Optional.empty();
+        }
+        Promotions.Result r = Promotions.promote(index, tenant, camera, from, to, clock.instant(), hotUntil);
+        if (!r.planned().isEmpty()) {
+            passSoon.run();
+        }
+        return Optional.of(r);
+    }
+
     private static void checkDays(int days) {
         if (days < 1 || days > MAX_DAYS) {
             throw invalidDays();
