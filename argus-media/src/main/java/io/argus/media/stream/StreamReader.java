@@ -14,6 +14,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every skipped unit is counted in {@link #dropped()}.
  */
 public final class StreamReader implements AutoCloseable {
+    /**
+     * Units one drain hands over before it gives the reader's thread back (and queues itself again): a consumer
+     * slower than its camera would otherwise keep the thread for as long as the camera sends, and every other task
+     * of that thread (other readers, settings, closing the node) would wait behind it.
+     */
+    static final int MAX_BATCH = 64;
 
     private final Stream stream;
     private final StreamConsumer consumer;
@@ -110,11 +116,18 @@ public final class StreamReader implements AutoCloseable {
                     consumer.onClose();
                 }
             } else {
-                while (consumer.isReady()) {
+                int batch = 0;
+                while (!closed && consumer.isReady()) {
+                    if (batch == MAX_BATCH && ring.size() > 0) {
+                        // wip stays above zero, so no other drain starts before this one runs again.
+                        requeue();
+                        return;
+                    }
                     AccessUnit au = ring.poll();
                     if (au == null) {
                         break;
                     }
+                    batch++;
                     delivered++;
                     consumer.onAccessUnit(au);
                 }
@@ -123,6 +136,15 @@ public final class StreamReader implements AutoCloseable {
             if (missed == 0) {
                 return;
             }
+        }
+    }
+
+    private void requeue() {
+        try {
+            executor.execute(drainTask);
+        } catch (RejectedExecutionException e) {
+            closed = true;
+            releaseQueued();
         }
     }
 

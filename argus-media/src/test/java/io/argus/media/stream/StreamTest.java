@@ -38,7 +38,7 @@ class StreamTest {
         }
     }
 
-    static final class Collecting implements StreamConsumer {
+    static class Collecting implements StreamConsumer {
         final List<AccessUnit> got = new ArrayList<>();
         boolean ready = true;
         int closes;
@@ -188,6 +188,39 @@ class StreamTest {
         assertThat(slowReader.dropped()).isEqualTo(7);
         slow.releaseAll();
         fast.releaseAll();
+        s.close();
+        writer.runAll();
+        readerLoop.runAll();
+    }
+
+    @Test
+    void aReaderBehindItsCameraGivesItsThreadBackAfterEachBatch() {
+        Stream s = new Stream("cam", H264_AAC, writer);
+        int[] next = {1};
+        Collecting chasing = new Collecting() {
+            @Override
+            public void onAccessUnit(AccessUnit au) {
+                super.onAccessUnit(au);
+                // The camera is always a unit ahead: the queue never empties while the reader reads.
+                if (next[0] < 1000) {
+                    s.publish(video(next[0]++ * 3600L, false));
+                }
+            }
+        };
+        StreamReader reader = s.attach(chasing, readerLoop, 16);
+        writer.runAll();
+        s.publish(video(0, true));
+        readerLoop.tasks.poll().run();
+        assertThat(chasing.got).hasSize(StreamReader.MAX_BATCH);
+        assertThat(readerLoop.tasks).as("the drain queued itself again behind other tasks").hasSize(1);
+        readerLoop.tasks.poll().run();
+        assertThat(chasing.got).hasSize(2 * StreamReader.MAX_BATCH);
+        reader.close();
+        writer.runAll();
+        readerLoop.runAll();
+        assertThat(chasing.got).as("nothing more once closed").hasSize(2 * StreamReader.MAX_BATCH);
+        assertThat(chasing.closes).isEqualTo(1);
+        chasing.releaseAll();
         s.close();
         writer.runAll();
         readerLoop.runAll();
