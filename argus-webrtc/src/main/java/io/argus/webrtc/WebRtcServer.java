@@ -219,14 +219,9 @@ public final class WebRtcServer implements AutoCloseable {
         }
     }
 
-    void remove(WhepSession s) {
-        byId.remove(s.id());
-        byUfrag.remove(s.ufrag());
-        byAddress.values().removeIf(v -> v == s);
-    }
-
-    void remove(WhipSession s) {
-        publishers.remove(s.id());
+    void remove(WebRtcPeer s) {
+        byId.remove(s.id(), s);
+        publishers.remove(s.id(), s);
         byUfrag.remove(s.ufrag());
         byAddress.values().removeIf(v -> v == s);
     }

@@ -94,76 +94,27 @@ final class WhipAnswer {
                 bundle.add(mid(offer.media().get(i), i));
             }
         }
-        line(s, "v=0");
-        line(s, "o=- " + sessionId + " 2 IN IP4 127.0.0.1");
-        line(s, "s=-");
-        line(s, "t=0 0");
-        line(s, "a=ice-lite");
-        line(s, "a=group:BUNDLE " + String.join(" ", bundle));
+        SdpAnswer.session(s, sessionId, String.join(" ", bundle));
         for (int i = 0; i < offer.media().size(); i++) {
             WhepOffer.Media m = offer.media().get(i);
             if (i == choice.videoSection()) {
-                accepted(s, m, i, "video", choice.videoPayloadType(), "H264/90000", choice.videoFmtp(), ufrag, pwd,
-                        fingerprint, candidates);
-                line(s, "a=rtcp-fb:" + choice.videoPayloadType() + " nack");
-                line(s, "a=rtcp-fb:" + choice.videoPayloadType() + " nack pli");
-                line(s, "a=rtcp-fb:" + choice.videoPayloadType() + " ccm fir");
+                SdpAnswer.media(s, "video", mid(m, i), ufrag, pwd, fingerprint, "recvonly", choice.videoPayloadType(),
+                        "H264/90000", choice.videoFmtp());
+                SdpAnswer.candidates(s, candidates);
+                SdpAnswer.feedback(s, choice.videoPayloadType());
             } else if (i == choice.audioSection()) {
-                accepted(s, m, i, "audio", choice.audioPayloadType(), m.rtpmap().get(choice.audioPayloadType()),
-                        m.fmtp().get(choice.audioPayloadType()), ufrag, pwd, fingerprint, candidates);
+                int pt = choice.audioPayloadType();
+                SdpAnswer.media(s, "audio", mid(m, i), ufrag, pwd, fingerprint, "recvonly", pt, m.rtpmap().get(pt),
+                        m.fmtp().get(pt));
+                SdpAnswer.candidates(s, candidates);
             } else {
-                rejected(s, m);
+                SdpAnswer.rejected(s, m);
             }
         }
         return s.toString();
     }
 
-    private static void accepted(StringBuilder s, WhepOffer.Media m, int index, String kind, int pt, String rtpmap,
-                                 String fmtp, String ufrag, String pwd, String fingerprint,
-                                 List<InetSocketAddress> candidates) {
-        line(s, "m=" + kind + " 9 UDP/TLS/RTP/SAVPF " + pt);
-        line(s, "c=IN IP4 0.0.0.0");
-        line(s, "a=mid:" + mid(m, index));
-        line(s, "a=ice-ufrag:" + ufrag);
-        line(s, "a=ice-pwd:" + pwd);
-        line(s, "a=fingerprint:sha-256 " + fingerprint);
-        line(s, "a=setup:passive");
-        line(s, "a=recvonly");
-        line(s, "a=rtcp-mux");
-        line(s, "a=rtpmap:" + pt + " " + rtpmap);
-        if (fmtp != null && !fmtp.isEmpty()) {
-            line(s, "a=fmtp:" + pt + " " + fmtp);
-        }
-        int foundation = 1;
-        for (InetSocketAddress c : candidates) {
-            line(s, "a=candidate:" + foundation + " 1 UDP " + priority(foundation) + " "
-                    + c.getAddress().getHostAddress() + " " + c.getPort() + " typ host");
-            foundation++;
-        }
-        line(s, "a=end-of-candidates");
-    }
-
     private static String mid(WhepOffer.Media m, int index) {
         return m.mid() == null ? String.valueOf(index) : m.mid();
-    }
-
-    private static void rejected(StringBuilder s, WhepOffer.Media m) {
-        String formats = m.payloadTypes().isEmpty() ? "0" : String.valueOf(m.payloadTypes().get(0));
-        line(s, "m=" + m.kind() + " 0 " + (m.kind().equals("application") ? "UDP/DTLS/SCTP webrtc-datachannel"
-                : "UDP/TLS/RTP/SAVPF " + formats));
-        line(s, "c=IN IP4 0.0.0.0");
-        if (m.mid() != null) {
-            line(s, "a=mid:" + m.mid());
-        }
-        line(s, "a=inactive");
-    }
-
-    /** RFC 8445 §5.1.2.1 for host candidates: type preference 126, local preference falling with the order. */
-    private static long priority(int foundation) {
-        return (126L << 24) | ((65535L - foundation) << 8) | 255;
-    }
-
-    private static void line(StringBuilder s, String line) {
-        s.append(line).append("\r\n");
     }
 }

@@ -3,25 +3,14 @@ package io.argus.webrtc;
 import io.argus.media.path.Path;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.path.SourceListener;
-import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
-import io.netty.channel.Channel;
-import io.netty.channel.socket.DatagramPacket;
 import io.netty.util.concurrent.ScheduledFuture;
-import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
-import org.bouncycastle.tls.DTLSServerProtocol;
-import org.bouncycastle.tls.DTLSTransport;
-import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.event.Level;
 
 /**
  * One WHIP publisher (RFC 9725): its ICE credentials, the address ICE selected, the DTLS handshake (on a virtual
@@ -36,9 +25,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class WhipSession extends WebRtcPeer {
     private static final Logger LOG = LoggerFactory.getLogger(WhipSession.class);
-    private static final SecureRandom RANDOM = new SecureRandom();
-    private static final char[] ICE_CHARS =
-            "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789".toCharArray();
+    private static final Role ROLE = new Role("WHIP publisher", "argus-whip-dtls-", LOG, Level.INFO);
     /** PLIs at most this often: an encoder asked again before its keyframe arrived only sends a second one. */
     private static final long KEYFRAME_REQUEST_INTERVAL_NANOS = TimeUnit.MILLISECONDS.toNanos(500);
     /**
@@ -47,30 +34,11 @@ public final class WhipSession extends WebRtcPeer {
      */
     static final long KEYFRAME_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(2);
 
-    private final WebRtcServer server;
-    private final String id;
-    private final String owner;
-    private final String cameraName;
-    private final String ufrag = random(8);
-    private final String pwd = random(24);
-    private final WhepOffer offer;
     private final WhipAnswer.Choice choice;
     private final SourceListener publisher;
     private final SourceCounters counters;
-    private final long ssrc = RANDOM.nextInt() & 0xffffffffL;
-    private final long createdNanos = System.nanoTime();
     private final String answer;
-    private final AtomicBoolean closed = new AtomicBoolean();
-    private final AtomicBoolean dtlsStarted = new AtomicBoolean();
-    private final List<Runnable> onClose = new CopyOnWriteArrayList<>();
-    private volatile InetSocketAddress remote;
-    private volatile Channel channel;
-    private volatile long lastConsentNanos = System.nanoTime();
-    private volatile DtlsDatagramTransport dtls;
-    private volatile Thread dtlsThread;
-    private volatile String state = "new";
     /** Event loop only, from here on. */
-    private SrtpContexts srtp;
     private WebRtcToStream toStream;
     private ScheduledFuture<?> ticks;
     private boolean sequenceStarted;
@@ -88,11 +56,7 @@ public final class WhipSession extends WebRtcPeer {
 
     private WhipSession(WebRtcServer server, String id, String owner, Path target, WhepOffer offer,
                         WhipAnswer.Choice choice, SourceListener publisher) {
-        this.server = server;
-        this.id = id;
-        this.owner = owner;
-        this.cameraName = target.name();
-        this.offer = offer;
+        super(server, ROLE, id, owner, target.name(), offer);
         this.choice = choice;
         this.publisher = publisher;
         this.counters = target.counters();
@@ -107,10 +71,7 @@ public final class WhipSession extends WebRtcPeer {
      * @throws WhipRefusedException the path takes no publisher now
      */
     static WhipSession open(WebRtcServer server, String id, WhepOffer offer, Supplier<Path> path) {
-        if (!"actpass".equals(offer.setup()) && !"active".equals(offer.setup())) {
-            throw new WhepException("the offer's a=setup:" + offer.setup() + " asks the server to be the DTLS client;"
-                    + " offer actpass or active");
-        }
+        dtlsServer(offer);
         WhipAnswer.Choice choice = WhipAnswer.choose(offer);
         Path target = path.get();
         SourceListener publisher = target.acquirePublisher();
@@ -122,125 +83,16 @@ public final class WhipSession extends WebRtcPeer {
         return new WhipSession(server, id, target.id(), target, offer, choice, publisher);
     }
 
-    public String id() {
-        return id;
-    }
-
-    /** The path it publishes to (the camera id). */
-    public String owner() {
-        return owner;
-    }
-
     public String answer() {
         return answer;
     }
 
-    @Override
-    String ufrag() {
-        return ufrag;
-    }
-
-    /** Runs {@code r} once when the session ends (at once if it has). */
-    public void onClose(Runnable r) {
-        onClose.add(r);
-        if (closed.get() && onClose.remove(r)) {
-            r.run();
-        }
-    }
-
-    public boolean isClosed() {
-        return closed.get();
-    }
-
-    @Override
-    long lastConsentNanos() {
-        return lastConsentNanos;
-    }
-
-    @Override
-    long createdNanos() {
-        return createdNanos;
-    }
-
-    @Override
-    boolean connected() {
-        return remote != null;
-    }
-
-    @Override
-    void stun(Channel ch, InetSocketAddress sender, StunMessage request) {
-        if (closed.get() || !request.integrityValid(pwd)) {
-            server.counters().badStun.increment();
-            return;
-        }
-        ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(request.success(sender, pwd)), sender),
-                ch.voidPromise());
-        lastConsentNanos = System.nanoTime();
-        server.route(sender, this);
-        if (remote == null || request.useCandidate() && !sender.equals(remote)) {
-            remote = sender;
-            channel = ch;
-        }
-        if (dtlsStarted.compareAndSet(false, true)) {
-            state = "connecting";
-            LOG.debug("WHIP publisher {}: ICE check from {} {} ms after its offer", id, sender,
-                    (System.nanoTime() - createdNanos) / 1_000_000);
-            dtls = new DtlsDatagramTransport(this::sendDtls);
-            dtlsThread = Thread.ofVirtual().name("argus-whip-dtls-" + id).start(this::handshake);
-        }
-    }
-
-    @Override
-    void dtls(byte[] datagram) {
-        DtlsDatagramTransport t = dtls;
-        if (t != null && !t.offer(datagram)) {
-            server.counters().dropped.increment();
-        }
-    }
-
-    private void sendDtls(ByteBuf datagram) {
-        Channel ch = channel;
-        ch.writeAndFlush(new DatagramPacket(datagram, remote), ch.voidPromise());
-    }
-
-    private void handshake() {
-        DtlsSrtpServer tls = new DtlsSrtpServer(new BcTlsCrypto(RANDOM), server.certificate(),
-                offer.fingerprintAlgorithm(), offer.fingerprint());
-        try {
-            DTLSTransport transport = new DTLSServerProtocol().accept(tls, dtls);
-            byte[] keys = tls.keyingMaterial();
-            channel.eventLoop().execute(() -> receive(keys));
-            byte[] buf = new byte[transport.getReceiveLimit()];
-            while (!closed.get()) {
-                // Nothing rides on DTLS after the handshake (no data channel); reading keeps retransmitting our
-                // last flight if the publisher lost it, and sees its close_notify.
-                if (transport.receive(buf, 0, buf.length, 1000) < 0 && dtls.isClosed()) {
-                    break;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            if (!closed.get()) {
-                close("DTLS: " + e.getMessage());
-            }
-        }
-    }
-
     /** On the event loop: keys are known; media may come. */
-    private void receive(byte[] keys) {
-        if (closed.get()) {
-            return;
-        }
-        try {
-            srtp = new SrtpContexts(keys, (int) ssrc);
-        } catch (GeneralSecurityException e) {
-            close("SRTP keys: " + e.getMessage());
-            return;
-        }
+    @Override
+    void secured() {
         toStream = new WebRtcToStream(publisher, counters, channel.eventLoop());
         state = "waiting-keyframe";
         ticks = channel.eventLoop().scheduleAtFixedRate(this::tick, 1, 1, TimeUnit.SECONDS);
-        LOG.debug("WHIP publisher {} of camera {}: DTLS done {} ms after its offer", id, cameraName,
-                (System.nanoTime() - createdNanos) / 1_000_000);
     }
 
     /**
@@ -258,7 +110,7 @@ public final class WhipSession extends WebRtcPeer {
     /** An SRTP or SRTCP datagram from the publisher, on the event loop. */
     @Override
     void rtcp(byte[] datagram) {
-        if (srtp == null || closed.get() || datagram.length < 12) {
+        if (srtp == null || isClosed() || datagram.length < 12) {
             otherDropped++;
             server.counters().badRtcp.increment();
             return;
@@ -309,7 +161,7 @@ public final class WhipSession extends WebRtcPeer {
             if (gap > 1) {
                 packetsLost += gap - 1;
                 if (gap - 1 <= RtcpRequests.MAX_NACKED) {
-                    send(RtcpRequests.nack(ssrc, mediaSsrc, (highestSequence + 1) & 0xffff, gap - 1));
+                    send(RtcpRequests.nack(unsignedSsrc(), mediaSsrc, (highestSequence + 1) & 0xffff, gap - 1));
                     nacksSent++;
                     server.whipCounters().nacksSent.increment();
                 } else {
@@ -327,7 +179,7 @@ public final class WhipSession extends WebRtcPeer {
         }
         if (toStream.live() && "waiting-keyframe".equals(state)) {
             state = "live";
-            LOG.info("WHIP publisher {} of camera {} live from {} ({} ms after its offer)", id, cameraName, remote,
+            LOG.info("WHIP publisher {} of camera {} live from {} ({} ms after its offer)", id(), cameraName(), remote,
                     (now - createdNanos) / 1_000_000);
         }
         long dropped = toStream.droppedUnits();
@@ -345,7 +197,7 @@ public final class WhipSession extends WebRtcPeer {
         lastKeyframeRequestNanos = now;
         keyframeRequests++;
         server.whipCounters().keyframeRequests.increment();
-        send(RtcpRequests.pli(ssrc, mediaSsrc));
+        send(RtcpRequests.pli(unsignedSsrc(), mediaSsrc));
     }
 
     /** Protects and sends a compound RTCP packet to the publisher (event loop). */
@@ -355,66 +207,26 @@ public final class WhipSession extends WebRtcPeer {
                 return;
             }
         } catch (GeneralSecurityException e) {
-            LOG.debug("WHIP publisher {}: protecting RTCP failed: {}", id, e.toString());
+            LOG.debug("WHIP publisher {}: protecting RTCP failed: {}", id(), e.toString());
             return;
         }
-        Channel ch = channel;
-        ch.writeAndFlush(new DatagramPacket(Unpooled.wrappedBuffer(p.getBuffer(), p.getOffset(), p.getLength()),
-                remote), ch.voidPromise());
+        writeAndFlush(Unpooled.wrappedBuffer(p.getBuffer(), p.getOffset(), p.getLength()));
     }
 
     public WhipStats stats() {
-        InetSocketAddress r = remote;
-        return new WhipStats(id, owner, r == null ? null : r.toString(), state, packetsReceived, bytesReceived,
+        return new WhipStats(id(), owner(), remoteAddress(), state, packetsReceived, bytesReceived,
                 packetsLost, nacksSent, keyframeRequests, audioDropped, otherDropped);
     }
 
-    /** Ends the session and gives the camera's publisher claim back (any thread; once). */
+    /** Gives the camera's publisher claim back. */
     @Override
-    public void close(String reason) {
-        if (!closed.compareAndSet(false, true)) {
-            return;
+    void release(String reason) {
+        if (ticks != null) {
+            ticks.cancel(false);
         }
-        state = "closed";
-        LOG.info("WHIP publisher {} of camera {} ended: {}", id, cameraName, reason);
-        server.remove(this);
-        DtlsDatagramTransport t = dtls;
-        if (t != null) {
-            t.close();
+        if (toStream != null) {
+            toStream.close();
         }
-        Thread th = dtlsThread;
-        if (th != null) {
-            th.interrupt();
-        }
-        Channel ch = channel;
-        if (ch == null) {
-            publisher.onEnded(reason);
-        } else {
-            ch.eventLoop().execute(() -> {
-                if (ticks != null) {
-                    ticks.cancel(false);
-                }
-                if (toStream != null) {
-                    toStream.close();
-                }
-                if (srtp != null) {
-                    srtp.close();
-                }
-                publisher.onEnded(reason);
-            });
-        }
-        for (Runnable r : onClose) {
-            if (onClose.remove(r)) {
-                r.run();
-            }
-        }
-    }
-
-    private static String random(int n) {
-        char[] c = new char[n];
-        for (int i = 0; i < n; i++) {
-            c[i] = ICE_CHARS[RANDOM.nextInt(ICE_CHARS.length)];
-        }
-        return new String(c);
+        publisher.onEnded(reason);
     }
 }

@@ -3,7 +3,6 @@ package io.argus.server.api.webrtc;
 import io.argus.media.path.PathManager;
 import io.argus.media.stream.Stream;
 import io.argus.server.api.ApiException;
-import io.argus.server.api.ApiModule;
 import io.argus.server.api.Audit;
 import io.argus.server.api.AuthFilter;
 import io.argus.server.api.ErrorCode;
@@ -29,21 +28,12 @@ import java.nio.charset.StandardCharsets;
  * {@code Location} names the session for {@code DELETE}. The node is ICE-lite and its answer lists every host
  * candidate, so there is nothing for trickle ICE to add: {@code PATCH} is not offered (RFC 9725 §4.3 allows that).
  */
-public final class WhepHandlers implements ApiModule {
+public final class WhepHandlers extends SdpHandlers {
     static final String WHEP = "/api/v1/cameras/{id}/" + MediaPaths.WHEP;
     static final String SESSION = WHEP + "/{session}";
-    static final String SDP = "application/sdp";
-
-    private final CameraService cameras;
-    private final PathManager paths;
-    private final WebRtcServer server;
-    private final SessionRechecks rechecks;
 
     public WhepHandlers(CameraService cameras, PathManager paths, WebRtcServer server, SessionRechecks rechecks) {
-        this.cameras = cameras;
-        this.paths = paths;
-        this.server = server;
-        this.rechecks = rechecks;
+        super(cameras, paths, server, rechecks);
     }
 
     @Override
@@ -56,10 +46,7 @@ public final class WhepHandlers implements ApiModule {
     }
 
     void offer(Context ctx) {
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(java.util.Locale.ROOT).startsWith(SDP)) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the SDP offer as Content-Type: " + SDP);
-        }
+        requireSdp(ctx);
         Stream stream = LiveStreams.of(ctx, cameras, paths);
         WhepSession session;
         try {
@@ -74,10 +61,8 @@ public final class WhepHandlers implements ApiModule {
         String sig = ctx.queryParam(AuthFilter.SIG);
         String query = MediaAccess.of(ctx).signed() && sig != null
                 ? "?" + AuthFilter.SIG + "=" + URLEncoder.encode(sig, StandardCharsets.UTF_8) : "";
-        ctx.status(201).contentType(SDP)
-                .header("Location", MediaPaths.of(ctx.pathParam("id"), MediaPaths.WHEP + "/" + session.id()) + query);
-        IceServerLinks.of(server.iceServers()).forEach(link -> ctx.res().addHeader("Link", link));
-        ctx.result(session.answer());
+        answered(ctx, MediaPaths.of(ctx.pathParam("id"), MediaPaths.WHEP + "/" + session.id()) + query,
+                session.answer());
     }
 
     void end(Context ctx) {

@@ -4,7 +4,6 @@ import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
 import io.argus.metadata.Tenants;
 import io.argus.server.api.ApiException;
-import io.argus.server.api.ApiModule;
 import io.argus.server.api.Audit;
 import io.argus.server.api.AuthFilter;
 import io.argus.server.api.ErrorCode;
@@ -22,7 +21,6 @@ import io.argus.webrtc.WhepException;
 import io.argus.webrtc.WhipRefusedException;
 import io.argus.webrtc.WhipSession;
 import io.javalin.http.Context;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -33,21 +31,13 @@ import java.util.UUID;
  * to create one), and a publish under way is re-checked every second and ends once its credential or right is gone.
  * The node is ICE-lite and its answer lists every host candidate: {@code PATCH} (trickle ICE) is not offered.
  */
-public final class WhipHandlers implements ApiModule {
+public final class WhipHandlers extends SdpHandlers {
     static final String WHIP = "/api/v1/whip/{name}";
     static final String SESSION = WHIP + "/{session}";
     static final String PROTOCOL = "WHIP";
 
-    private final CameraService cameras;
-    private final PathManager paths;
-    private final WebRtcServer server;
-    private final SessionRechecks rechecks;
-
     public WhipHandlers(CameraService cameras, PathManager paths, WebRtcServer server, SessionRechecks rechecks) {
-        this.cameras = cameras;
-        this.paths = paths;
-        this.server = server;
-        this.rechecks = rechecks;
+        super(cameras, paths, server, rechecks);
     }
 
     @Override
@@ -69,11 +59,7 @@ public final class WhipHandlers implements ApiModule {
             throw new ApiException(ErrorCode.FORBIDDEN, "publishing to a new name creates a camera: this needs the "
                     + "permission " + Action.MANAGE_CAMERAS.id());
         }
-        String type = ctx.contentType();
-        if (type == null || !type.toLowerCase(Locale.ROOT).startsWith(WhepHandlers.SDP)) {
-            throw new ApiException(ErrorCode.UNSUPPORTED_MEDIA_TYPE, "send the SDP offer as Content-Type: "
-                    + WhepHandlers.SDP);
-        }
+        requireSdp(ctx);
         String key = existing.map(UUID::toString)
                 .orElseGet(() -> new TenantPath(p.tenantId(), name).relativeTo(Tenants.DEFAULT_ID));
         WhipSession session;
@@ -90,9 +76,7 @@ public final class WhipHandlers implements ApiModule {
         SessionRechecks.Watch watch = recheck.and(q -> q.can(Action.MANAGE_CAMERAS, camera)).watch(rechecks,
                 () -> session.close("its credential no longer allows it"));
         session.onClose(watch::close);
-        ctx.status(201).contentType(WhepHandlers.SDP).header("Location", "/api/v1/whip/" + name + "/" + session.id());
-        IceServerLinks.of(server.iceServers()).forEach(link -> ctx.res().addHeader("Link", link));
-        ctx.result(session.answer());
+        answered(ctx, "/api/v1/whip/" + name + "/" + session.id(), session.answer());
     }
 
     void end(Context ctx) {
