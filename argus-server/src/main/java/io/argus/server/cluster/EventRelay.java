@@ -1,6 +1,8 @@
 package io.argus.server.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.argus.cluster.bus.BusMessage;
 import io.argus.cluster.bus.EventBus;
 import io.argus.cluster.bus.Subscription;
@@ -29,6 +31,10 @@ public final class EventRelay implements EventListener, AutoCloseable {
     /** A message on {@link Topic#EVENTS}: the node that made the event, its tenant, the event as the API shows it. */
     record EventMessage(String node, UUID tenant, EventResponse event) {
     }
+
+    /** Lenient about fields it does not know: a node of a newer version may be running beside this one. */
+    private static final ObjectReader READER = Json.MAPPER.readerFor(EventMessage.class)
+            .without(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     private final EventBus bus;
     private final String node;
@@ -60,7 +66,7 @@ public final class EventRelay implements EventListener, AutoCloseable {
     }
 
     private void hear(BusMessage m) throws JsonProcessingException {
-        EventMessage msg = Json.MAPPER.readValue(m.payload(), EventMessage.class);
+        EventMessage msg = READER.readValue(m.payload());
         if (!node.equals(msg.node())) {
             hub.acceptFromPeer(event(msg.tenant(), msg.event()));
         }
