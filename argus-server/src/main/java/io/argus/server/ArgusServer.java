@@ -41,6 +41,7 @@ import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.SessionRechecks;
+import io.argus.server.cluster.EventRelay;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.onvif.JdbcOnvifEventStore;
@@ -158,6 +159,8 @@ public final class ArgusServer implements AutoCloseable {
         Alerts alerts = s.start("alerts", () -> new Alerts(config.alerts(), metadata.database().dataSource(),
                 new SecretBox(metadata.keys().ring()), analytics.events(), ArgusServer::eventJson, metrics.registry(),
                 clock));
+        // The node's events to the other nodes' live streams, and theirs to this node's.
+        s.start("event-relay", () -> new EventRelay(cluster.bus(), cluster.node(), analytics.events()));
         LiveHandlers live = s.start("live", () -> new LiveHandlers(media.cameras(), media.paths(), rechecks,
                 transcodes));
         OnvifService onvif = s.start("onvif", () -> {

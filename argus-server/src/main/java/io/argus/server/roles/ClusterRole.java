@@ -98,6 +98,11 @@ public final class ClusterRole implements AutoCloseable {
         return bus;
     }
 
+    /** This node's name in the cluster ({@code cluster.node}, else the host's name). */
+    public String node() {
+        return node;
+    }
+
     /** How many shards this node owns now. */
     public int ownedShards() {
         return assignment.owned().size();

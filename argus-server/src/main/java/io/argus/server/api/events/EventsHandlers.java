@@ -106,11 +106,11 @@ public final class EventsHandlers implements ApiModule {
         EventStream stream = new EventStream(ctx.attribute(FILTER), Guard.principal(ctx),
                 EventStream.maxDuration(ctx));
         EventListener listener = stream::offer;
-        hub.addListener(listener);
+        hub.addLiveListener(listener);
         try (SessionRechecks.Watch w = recheck.watch(rechecks, stream::principal, stream::revoked)) {
             stream.run(client, e -> Json.MAPPER.writeValueAsString(EventResponse.of(e)));
         } finally {
-            hub.removeListener(listener);
+            hub.removeLiveListener(listener);
         }
     }
 }
