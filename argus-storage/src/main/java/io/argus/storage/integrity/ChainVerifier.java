@@ -110,8 +110,8 @@ public final class ChainVerifier {
         }
     }
 
-    /** Re-hashes a chunk's stored object (the conversion {@code c} if not null); returns the bytes read. */
-    private long rehash(ChunkRecord r, ChunkConversion c, List<ChainProblem> problems) {
+    /** Re-hashes a chunk's stored object (the conversion {@code conv} if not null); returns the bytes read. */
+    private long rehash(ChunkRecord r, ChunkConversion conv, List<ChainProblem> problems) {
         MessageDigest d = sha256();
         long done = 0;
         try (ReadableChunk c = store.open(r.location())) {
@@ -136,12 +136,12 @@ public final class ChainVerifier {
             return done;
         }
         String hash = HexFormat.of().formatHex(d.digest());
-        long bytes = c == null ? r.bytes() : c.bytes();
-        String expected = c == null ? r.sha256() : c.sha256();
+        long bytes = conv == null ? r.bytes() : conv.bytes();
+        String expected = conv == null ? r.sha256() : conv.sha256();
         if (!hash.equals(expected) || done != bytes) {
             problems.add(new ChainProblem(ChainProblem.Kind.ALTERED, id(r), r.start(), "its " + done
                     + " bytes hash to " + hash + "; the index has " + bytes + " bytes hashing to " + expected
-                    + (c == null ? "" : " (its " + c.describe() + " conversion)")));
+                    + (conv == null ? "" : " (its " + conv.describe() + " conversion)")));
         }
         return done;
     }

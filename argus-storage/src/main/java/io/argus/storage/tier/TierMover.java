@@ -266,6 +266,12 @@ public final class TierMover {
                 throw new IOException("the source " + m.from() + " does not match its index hash (sha256 "
                         + c.sourceSha256() + ", index " + m.sha256() + "): left where it is for a check");
             }
+            if (c.conversion().bytes() >= m.bytes()) {
+                // Noisy or already lean video can come out larger at the stage's settings: no saving, no point.
+                throw new ChunkConverter.ConversionException("the converted copy (" + c.conversion().bytes()
+                        + " bytes) is not smaller than the recording (" + m.bytes() + " bytes) at "
+                        + how.settings());
+            }
             ChunkInfo copy = store.put(key, m.to(), c.chunk());
             if (!copy.sha256().equals(c.conversion().sha256())) {
                 store.delete(copy.location());
