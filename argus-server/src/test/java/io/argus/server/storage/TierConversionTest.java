@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
+import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
@@ -19,6 +20,7 @@ import io.argus.testkit.Ffprobe;
 import io.argus.testkit.S3Proxies;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.E2e;
+import io.netty.buffer.Unpooled;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -157,7 +159,10 @@ class TierConversionTest {
         Ffprobe.assumeInstalled();
         Answer pl = api.get("/api/v1/cameras/" + cam + "/playback.m3u8" + range);
         assertThat(pl.status()).as(pl.body()).isEqualTo(200);
-        assertThat(pl.body()).contains("hvc1");
+        HttpResponse<byte[]> first = get("/api/v1/cameras/" + cam + "/media/chunks/" + T0.toEpochMilli() + ".mp4");
+        assertThat(first.statusCode()).isEqualTo(200);
+        assertThat(Mp4Structure.validate(Unpooled.wrappedBuffer(first.body())).tracks())
+                .extracting(Mp4Structure.Track::sampleEntry).containsExactly("hvc1", "mp4a");
         Ffprobe.Decoded played = Ffprobe.decode("http://127.0.0.1:" + server.httpPort() + "/api/v1/cameras/" + cam
                 + "/playback.m3u8" + range, api.token());
         assertThat(played.frames()).as(played.errors()).isEqualTo(300);
@@ -231,12 +236,11 @@ class TierConversionTest {
                 100 * ChunkFixtures.FRAME_TICKS, prev);
         Path file = store.localPath(r.location()).orElseThrow();
         byte[] bytes = Files.readAllBytes(file);
-        io.argus.media.codec.format.fmp4.Mp4Structure m = io.argus.media.codec.format.fmp4.Mp4Structure.validate(
-                io.netty.buffer.Unpooled.wrappedBuffer(bytes));
-        for (io.argus.media.codec.format.fmp4.Mp4Structure.Fragment f : m.fragments()) {
-            for (io.argus.media.codec.format.fmp4.Mp4Structure.Run run : f.runs()) {
+        Mp4Structure m = Mp4Structure.validate(Unpooled.wrappedBuffer(bytes));
+        for (Mp4Structure.Fragment f : m.fragments()) {
+            for (Mp4Structure.Run run : f.runs()) {
                 long at = run.dataOffset();
-                for (io.argus.media.codec.format.fmp4.Mp4Structure.Sample x : run.samples()) {
+                for (Mp4Structure.Sample x : run.samples()) {
                     // Keep each NAL unit's length and header byte; zero the slice data.
                     for (int i = 5; i < x.size(); i++) {
                         bytes[(int) (at + i)] = 0;
