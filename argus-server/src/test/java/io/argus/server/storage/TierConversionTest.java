@@ -8,6 +8,7 @@ import io.argus.client.ArgusClient;
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
+import io.argus.server.cli.ArgusCli;
 import io.argus.server.config.ArgusConfig;
 import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkIndex;
@@ -21,6 +22,8 @@ import io.argus.testkit.S3Proxies;
 import io.argus.testkit.SampleMedia;
 import io.argus.testkit.tier.E2e;
 import io.netty.buffer.Unpooled;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -210,6 +213,12 @@ class TierConversionTest {
         assertThat(s.get("conversions").get("converted").asLong()).isEqualTo(1);
         assertThat(s.get("conversions").get("failed").asLong()).isEqualTo(2);
         assertThat(api.get("/metrics").body()).contains("argus_storage_tier_conversion_failures 2.0");
+        StringWriter out = new StringWriter();
+        assertThat(ArgusCli.execute(new String[] {"storage", "status", "--url", "http://127.0.0.1:"
+            + server.httpPort(), "--password", "pw"}, Map.of(), new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true))).isZero();
+        assertThat(out.toString()).contains("conversions:     1 converted", "2 moved unconverted",
+                "last conversion failure:");
         assertThat(server.recording().index().conversions(Tenants.DEFAULT_ID, UUID.fromString(yard), T0,
                 T0.plusSeconds(4))).isEmpty();
         assertThat(api.get("/api/v1/cameras/" + yard + "/verify?from=" + T0 + "&to=" + T0.plusSeconds(4)).json()
