@@ -43,9 +43,4 @@ public record ChunkReencoding(int crf, int kbps, String preset, int threads) {
             throw new IllegalArgumentException("threads must be 1.." + MAX_THREADS);
         }
     }
-
-    /** The settings in words, as the index records them: {@code crf=28} or {@code 800kbps}. */
-    public String describe() {
-        return crf != 0 ? "crf=" + crf : kbps + "kbps";
-    }
 }

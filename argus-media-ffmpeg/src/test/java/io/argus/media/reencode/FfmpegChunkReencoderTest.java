@@ -121,7 +121,8 @@ class FfmpegChunkReencoderTest {
                 FfmpegChunkReencoder.Result r = FfmpegChunkReencoder.reencode(original, how, ByteBufAllocator.DEFAULT);
                 long ms = (System.nanoTime() - t0) / 1_000_000;
                 System.out.printf("reencode %s %s: %d -> %d kbit/s (%.1f %% saved) in %d ms%n", s.fileName(),
-                        how.describe(), kbps, r.chunk().readableBytes() * 8 / 4000,
+                        how.crf() != 0 ? "crf=" + how.crf() : how.kbps() + "kbps", kbps,
+                        r.chunk().readableBytes() * 8 / 4000,
                         100.0 * (original.readableBytes() - r.chunk().readableBytes()) / original.readableBytes(), ms);
                 assertTrue(r.chunk().readableBytes() > 0);
                 r.chunk().release();
