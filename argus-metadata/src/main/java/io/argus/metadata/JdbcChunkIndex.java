@@ -1,5 +1,6 @@
 package io.argus.metadata;
 
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Tier;
@@ -9,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -75,6 +78,25 @@ public final class JdbcChunkIndex implements ChunkIndex {
         return query("SELECT " + COLUMNS + " FROM chunks c WHERE tenant_id = ? AND camera_id = ?"
                         + " AND start_time > ? AND start_time < ? AND end_time > ? ORDER BY start_time",
                 tenant, camera, from.minus(ChunkRecord.MAX_DURATION), to, from);
+    }
+
+    @Override
+    public Map<String, ChunkConversion> conversions(UUID tenant, UUID camera, Instant from, Instant to) {
+        String sql = "SELECT location, converted_codec, converted_settings, converted_bytes, converted_sha256"
+                + " FROM chunks WHERE tenant_id = ? AND camera_id = ? AND start_time > ? AND start_time < ?"
+                + " AND end_time > ? AND converted_sha256 IS NOT NULL";
+        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(sql)) {
+            Sql.setAll(ps, tenant, camera, from.minus(ChunkRecord.MAX_DURATION), to, from);
+            try (ResultSet rs = ps.executeQuery()) {
+                Map<String, ChunkConversion> out = new HashMap<>();
+                while (rs.next()) {
+                    out.put(rs.getString("location"), JdbcTierIndex.conversion(rs));
+                }
+                return out;
+            }
+        } catch (SQLException e) {
+            throw new MetadataException("reading chunk conversions failed", e);
+        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package io.argus.metadata;
 
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Placement;
 import io.argus.storage.chunk.Tier;
@@ -7,6 +8,7 @@ import io.argus.storage.tier.ChunkMove;
 import io.argus.storage.tier.RestoreState;
 import io.argus.storage.tier.TierIndex;
 import io.argus.storage.tier.TierPolicy;
+import io.argus.storage.tier.TierReencode;
 import io.argus.storage.tier.TierStage;
 import io.argus.storage.tier.TierUsage;
 import io.argus.storage.tier.TieredChunk;
@@ -21,15 +23,16 @@ import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
-/** {@link TierIndex} over the tier columns of {@code chunks} and the tables of migration V6. */
+/** {@link TierIndex} over the tier columns of {@code chunks} and the tables of migrations V6 and V11. */
 public final class JdbcTierIndex implements TierIndex {
     private static final String CHUNK = "c.tenant_id, c.camera_id, c.start_time, c.end_time, c.bytes, c.codec,"
             + " c.tier, c.volume, c.location, c.sha256, c.prev_sha256, c.storage_class, c.restore_state,"
             + " c.restore_until, c.hot_until";
     private static final String POLICY = "id, tenant_id, name, region, hot_days, warm_target, warm_class, warm_days,"
-            + " cold_target, cold_class, delete_after_days";
+            + " cold_target, cold_class, delete_after_days, warm_reencode, cold_reencode";
     private static final String MOVE = "from_location, tenant_id, camera_id, start_time, bytes, sha256, to_target,"
-            + " to_tier, to_class, hot_until, state, to_location, attempts, last_error";
+            + " to_tier, to_class, hot_until, state, to_location, attempts, last_error, converted_codec,"
+            + " converted_settings, converted_bytes, converted_sha256";
 
     private final DataSource ds;
 
@@ -73,7 +76,7 @@ public final class JdbcTierIndex implements TierIndex {
     @Override
     public void createPolicy(TierPolicy p) {
         try {
-            update("INSERT INTO tier_policies (" + POLICY + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            update("INSERT INTO tier_policies (" + POLICY + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     policyParams(p, true));
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a policy named '" + p.name() + "' exists", e);
@@ -85,8 +88,8 @@ public final class JdbcTierIndex implements TierIndex {
         try {
             Object[] v = policyParams(p, false);
             return update("UPDATE tier_policies SET name = ?, region = ?, hot_days = ?, warm_target = ?,"
-                    + " warm_class = ?, warm_days = ?, cold_target = ?, cold_class = ?, delete_after_days = ?"
-                    + " WHERE id = ? AND tenant_id = ?", v) == 1;
+                    + " warm_class = ?, warm_days = ?, cold_target = ?, cold_class = ?, delete_after_days = ?,"
+                    + " warm_reencode = ?, cold_reencode = ? WHERE id = ? AND tenant_id = ?", v) == 1;
         } catch (IllegalArgumentException e) {
             throw new IllegalArgumentException("a policy named '" + p.name() + "' exists", e);
         }
@@ -96,7 +99,7 @@ public final class JdbcTierIndex implements TierIndex {
         Object[] rest = {p.name(), p.region(), p.hotDays(), p.warm() == null ? null : p.warm().target(),
             p.warm() == null ? null : p.warm().storageClass(), p.warmDays(),
             p.cold() == null ? null : p.cold().target(), p.cold() == null ? null : p.cold().storageClass(),
-            p.deleteAfterDays()};
+            p.deleteAfterDays(), reencode(p.warm()), reencode(p.cold())};
         Object[] out = new Object[rest.length + 2];
         if (insert) {
             out[0] = p.id();
@@ -108,6 +111,10 @@ public final class JdbcTierIndex implements TierIndex {
             out[rest.length + 1] = p.tenant();
         }
         return out;
+    }
+
+    private static String reencode(TierStage stage) {
+        return stage == null || stage.reencode() == null ? null : stage.reencode().spec();
     }
 
     @Override
@@ -132,8 +139,10 @@ public final class JdbcTierIndex implements TierIndex {
         String cold = rs.getString("cold_target");
         return new TierPolicy(rs.getObject("id", UUID.class), rs.getObject("tenant_id", UUID.class),
                 rs.getString("name"), rs.getString("region"), rs.getInt("hot_days"),
-                warm == null ? null : new TierStage(warm, rs.getString("warm_class")), rs.getInt("warm_days"),
-                cold == null ? null : new TierStage(cold, rs.getString("cold_class")),
+                warm == null ? null : new TierStage(warm, rs.getString("warm_class"),
+                        TierReencode.parse(rs.getString("warm_reencode"))), rs.getInt("warm_days"),
+                cold == null ? null : new TierStage(cold, rs.getString("cold_class"),
+                        TierReencode.parse(rs.getString("cold_reencode"))),
                 rs.getInt("delete_after_days"));
     }
 
@@ -221,6 +230,20 @@ public final class JdbcTierIndex implements TierIndex {
     }
 
     @Override
+    public Optional<ChunkConversion> conversion(UUID tenant, String location) {
+        return query("SELECT converted_codec, converted_settings, converted_bytes, converted_sha256 FROM chunks"
+                + " WHERE tenant_id = ? AND location = ? AND converted_sha256 IS NOT NULL",
+                JdbcTierIndex::conversion, tenant, location).stream().findFirst();
+    }
+
+    /** The row's converted_* columns, null if they are. */
+    static ChunkConversion conversion(ResultSet rs) throws SQLException {
+        String sha = rs.getString("converted_sha256");
+        return sha == null ? null : new ChunkConversion(rs.getString("converted_codec"),
+                rs.getString("converted_settings"), rs.getLong("converted_bytes"), sha);
+    }
+
+    @Override
     public void holdHot(UUID tenant, String location, Instant until) {
         update("UPDATE chunks SET hot_until = ? WHERE tenant_id = ? AND location = ?", until, tenant, location);
     }
@@ -239,7 +262,9 @@ public final class JdbcTierIndex implements TierIndex {
 
     @Override
     public List<TierUsage> usage(UUID tenant) {
-        return query("SELECT camera_id, tier, COUNT(*), COALESCE(SUM(bytes), 0) FROM chunks WHERE tenant_id = ?"
+        // Stored bytes: a converted chunk's object is its converted copy.
+        return query("SELECT camera_id, tier, COUNT(*), COALESCE(SUM(COALESCE(converted_bytes, bytes)), 0) FROM chunks"
+                        + " WHERE tenant_id = ?"
                         + " GROUP BY camera_id, tier ORDER BY camera_id, tier",
                 rs -> new TierUsage(rs.getObject(1, UUID.class), Tier.valueOf(rs.getString(2)), rs.getLong(3),
                         rs.getLong(4)), tenant);
@@ -250,10 +275,12 @@ public final class JdbcTierIndex implements TierIndex {
     @Override
     public boolean planMove(ChunkMove m) {
         try {
+            ChunkConversion c = m.conversion();
             update("INSERT INTO chunk_moves (" + MOVE + ", created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?,"
-                    + " ?, ?, CURRENT_TIMESTAMP)", m.from(), m.tenant(), m.camera(), m.start(), m.bytes(),
+                    + " ?, ?, ?, ?, ?, ?, CURRENT_TIMESTAMP)", m.from(), m.tenant(), m.camera(), m.start(), m.bytes(),
                     m.sha256(), m.to().target(), m.to().tier().name(), m.to().storageClass(), m.hotUntil(),
-                    m.state().name(), m.toLocation(), m.attempts(), m.lastError());
+                    m.state().name(), m.toLocation(), m.attempts(), m.lastError(), c == null ? null : c.codec(),
+                    c == null ? null : c.settings(), c == null ? null : c.bytes(), c == null ? null : c.sha256());
             return true;
         } catch (IllegalArgumentException e) {
             return false;
@@ -273,13 +300,16 @@ public final class JdbcTierIndex implements TierIndex {
                 rs.getString("sha256"), new Placement(rs.getString("to_target"), Tier.valueOf(rs.getString("to_tier")),
                 rs.getString("to_class")), Sql.getInstant(rs, "hot_until"),
                 ChunkMove.State.valueOf(rs.getString("state")), rs.getString("to_location"), rs.getInt("attempts"),
-                rs.getString("last_error"));
+                rs.getString("last_error"), conversion(rs));
     }
 
     @Override
     public void advance(ChunkMove m) {
-        update("UPDATE chunk_moves SET state = ?, to_location = ? WHERE from_location = ?", m.state().name(),
-                m.toLocation(), m.from());
+        ChunkConversion c = m.conversion();
+        update("UPDATE chunk_moves SET state = ?, to_location = ?, converted_codec = ?, converted_settings = ?,"
+                + " converted_bytes = ?, converted_sha256 = ? WHERE from_location = ?", m.state().name(),
+                m.toLocation(), c == null ? null : c.codec(), c == null ? null : c.settings(),
+                c == null ? null : c.bytes(), c == null ? null : c.sha256(), m.from());
     }
 
     @Override
@@ -296,11 +326,15 @@ public final class JdbcTierIndex implements TierIndex {
             c.setAutoCommit(false);
             try {
                 int rows;
+                ChunkConversion conv = m.conversion();
                 try (PreparedStatement ps = c.prepareStatement("UPDATE chunks SET location = ?, tier = ?, volume = ?,"
-                        + " storage_class = ?, restore_state = 'NONE', restore_until = NULL, hot_until = ?"
+                        + " storage_class = ?, restore_state = 'NONE', restore_until = NULL, hot_until = ?,"
+                        + " converted_codec = ?, converted_settings = ?, converted_bytes = ?, converted_sha256 = ?"
                         + " WHERE tenant_id = ? AND location = ?")) {
                     Sql.setAll(ps, m.toLocation(), m.to().tier().name(), volume,
-                            m.to().tier() == Tier.HOT ? null : m.to().storageClass(), m.hotUntil(), m.tenant(),
+                            m.to().tier() == Tier.HOT ? null : m.to().storageClass(), m.hotUntil(),
+                            conv == null ? null : conv.codec(), conv == null ? null : conv.settings(),
+                            conv == null ? null : conv.bytes(), conv == null ? null : conv.sha256(), m.tenant(),
                             m.from());
                     rows = ps.executeUpdate();
                 }

@@ -106,5 +106,14 @@ final class StorageCommand implements Callable<Integer> {
         if (!s.get("lastError").isNull()) {
             out.println("last error:      " + s.get("lastError").asText() + " at " + s.get("lastErrorAt").asText());
         }
+        JsonNode c = s.path("conversions");
+        if (c.path("converted").asLong() > 0 || c.path("failed").asLong() > 0) {
+            out.println("conversions:     " + c.get("converted").asLong() + " converted (" + c.get("bytesIn").asLong()
+                    + " -> " + c.get("bytesOut").asLong() + " bytes), " + c.get("failed").asLong()
+                    + " moved unconverted");
+            if (!c.path("lastFailure").isNull()) {
+                out.println("last conversion failure: " + c.get("lastFailure").asText());
+            }
+        }
     }
 }

@@ -161,6 +161,12 @@ public final class ConfigKeys {
                     + "partSize (multipart part size, default 16MiB).", "", StorageConfig::targets, true);
     public static final ConfigKey<Duration> STORAGE_MOVER_INTERVAL = key("storage.mover.interval", "60s",
             Parsers::duration, "How often the tier mover moves due chunks between tiers and retries failed moves.");
+    public static final ConfigKey<String> STORAGE_REENCODE_PRESET = key("storage.reencode.preset", "medium",
+            StorageConfig::reencodePreset, "libx265 preset of tier conversions (a policy stage's reencode: "
+                    + "docs/storage-tiers.md): ultrafast … veryslow; slower spends CPU time for fewer bytes.");
+    public static final ConfigKey<Integer> STORAGE_REENCODE_THREADS = key("storage.reencode.threads", "2",
+            StorageConfig::reencodeThreads, "libx265 threads of a tier conversion (one runs at a time, on the "
+                    + "mover's thread): the cores a recording node lends to converting chunks, 1..64.");
     public static final ConfigKey<Double> STORAGE_PRICE_HOT_GB = key("storage.price.hot.gbMonth", "0",
             StorageConfig::price, "Price of a GB-month on the hot tier (local disk), for GET /api/v1/storage/usage.");
     public static final ConfigKey<Double> STORAGE_PRICE_HOT_REQ = key("storage.price.hot.per1000Requests", "0",
@@ -289,7 +295,8 @@ public final class ConfigKeys {
             AUTH_LOCKOUT_WINDOW, AUTH_LOCKOUT_DURATION, AUTH_PASSWORD_MIN_LENGTH, RTSP_ANONYMOUS_READ, RECORDING_DIR,
             RECORDING_MAX_SIZE, RECORDING_MIN_FREE, RECORDING_CHUNK_DURATION, RECORDING_SYNC_INTERVAL,
             CRYPTO_ENCRYPT_RECORDINGS, CRYPTO_MASTER_KEY_FILE, CRYPTO_MASTER_KEY, METRICS_REQUIRE_AUTH,
-            STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
+            STORAGE_S3_TARGETS, STORAGE_MOVER_INTERVAL, STORAGE_REENCODE_PRESET, STORAGE_REENCODE_THREADS,
+            STORAGE_PRICE_HOT_GB, STORAGE_PRICE_HOT_REQ,
             STORAGE_PRICE_WARM_GB, STORAGE_PRICE_WARM_REQ, STORAGE_PRICE_COLD_GB, STORAGE_PRICE_COLD_REQ,
             TLS_ENABLED, TLS_CERT_FILE, TLS_KEY_FILE, TLS_KEYSTORE, TLS_KEYSTORE_PASSWORD, TLS_NAMES,
             TLS_MIN_VERSION, HTTPS_PORT, HTTP_PLAIN, RTSPS_PORT, RTMP_ENABLED, RTMP_PORT, RTMPS_PORT,

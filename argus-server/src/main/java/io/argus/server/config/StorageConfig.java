@@ -1,5 +1,6 @@
 package io.argus.server.config;
 
+import io.argus.media.reencode.ChunkReencoding;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,8 +17,10 @@ import java.util.Set;
  * @param targets       the object-storage targets, by the names tier policies use
  * @param moverInterval how often the tier mover runs
  * @param prices        price per tier ({@code hot}, {@code warm}, {@code cold})
+ * @param reencode      how tier conversions run on this node (the policies say which stages convert and to what)
  */
-public record StorageConfig(List<Target> targets, Duration moverInterval, Map<String, Price> prices) {
+public record StorageConfig(List<Target> targets, Duration moverInterval, Map<String, Price> prices,
+                            Reencode reencode) {
     /** The shortest mover interval: each pass lists due chunks in the index. */
     static final Duration MIN_INTERVAL = Duration.ofSeconds(1);
 
@@ -54,6 +57,21 @@ public record StorageConfig(List<Target> targets, Duration moverInterval, Map<St
 
     /** Prices of one tier, in any currency (the report does not name one). */
     public record Price(double perGbMonth, double per1000Requests) {
+    }
+
+    /** A node whose tier conversions run with the defaults. */
+    public StorageConfig(List<Target> targets, Duration moverInterval, Map<String, Price> prices) {
+        this(targets, moverInterval, prices, Reencode.DEFAULT);
+    }
+
+    /**
+     * How this node's tier conversions run.
+     *
+     * @param preset  libx265's preset: slower spends CPU for fewer bytes
+     * @param threads libx265's threads per conversion (one conversion at a time: the mover is one thread)
+     */
+    public record Reencode(String preset, int threads) {
+        public static final Reencode DEFAULT = new Reencode("medium", 2);
     }
 
     /** The default part size of multipart uploads: 16 MiB. */
@@ -102,6 +120,29 @@ public record StorageConfig(List<Target> targets, Duration moverInterval, Map<St
                     kv.get("accessKey"), kv.get("secretKey"), partSize));
         }
         return out;
+    }
+
+    /** An x265 preset name. */
+    static String reencodePreset(String text) {
+        String p = text.trim();
+        if (!ChunkReencoding.PRESETS.contains(p)) {
+            throw new IllegalArgumentException("must be an x265 preset (" + String.join(", ",
+                    new java.util.TreeSet<>(ChunkReencoding.PRESETS)) + "): " + text);
+        }
+        return p;
+    }
+
+    /** 1..{@value ChunkReencoding#MAX_THREADS} threads. */
+    static int reencodeThreads(String text) {
+        try {
+            int n = Integer.parseInt(text.trim());
+            if (n < 1 || n > ChunkReencoding.MAX_THREADS) {
+                throw new IllegalArgumentException("must be 1.." + ChunkReencoding.MAX_THREADS + ": " + text);
+            }
+            return n;
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("must be a number of threads: " + text);
+        }
     }
 
     /** A non-negative price. */

@@ -1,5 +1,6 @@
 package io.argus.server.storage;
 
+import io.argus.media.reencode.FfmpegChunkReencoder;
 import io.argus.metadata.JdbcTierIndex;
 import io.argus.metadata.TenantScope;
 import io.argus.server.config.StorageConfig;
@@ -7,6 +8,7 @@ import io.argus.storage.chunk.Tier;
 import io.argus.storage.chunk.VolumeStore;
 import io.argus.storage.s3.S3SegmentStore;
 import io.argus.storage.s3.S3TargetConfig;
+import io.argus.storage.tier.ChunkConverter;
 import io.argus.storage.tier.TierMover;
 import io.argus.storage.tier.TierPrice;
 import io.argus.storage.tier.TierService;
@@ -56,7 +58,8 @@ public final class StorageTiers implements AutoCloseable {
         }
         this.store = layer.apply(new TieredSegmentStore(local, targets));
         JdbcTierIndex index = new JdbcTierIndex(ds);
-        this.mover = new TierMover(store, index, targets, clock, TierMover.Hook.NONE);
+        this.mover = new TierMover(store, index, targets, clock, TierMover.Hook.NONE,
+                FfmpegChunkReencoder.available() ? new FfmpegChunkConverter(config.reencode()) : ChunkConverter.NONE);
         this.service = new TierService(index, targets, mover, prices(config), clock, this::passSoon);
     }
 
@@ -118,6 +121,10 @@ public final class StorageTiers implements AutoCloseable {
         Gauge.builder("argus.storage.tier.alert", mover, m -> m.status().alert() ? 1 : 0)
                 .description("1 while chunks wait to move and an object-storage target is failing")
                 .register(registry);
+        Gauge.builder("argus.storage.tier.conversions", mover, m -> m.status().conversions().converted())
+                .description("Chunks re-encoded on their way into a tier with a reencode setting").register(registry);
+        Gauge.builder("argus.storage.tier.conversion.failures", mover, m -> m.status().conversions().failed())
+                .description("Chunks whose tier conversion failed and that moved as recorded").register(registry);
         for (StorageConfig.Target t : config.targets()) {
             Gauge.builder("argus.storage.target.failing", mover,
                             m -> m.status().failingTargets().contains(t.name()) ? 1 : 0)

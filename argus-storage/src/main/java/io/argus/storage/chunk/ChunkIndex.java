@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -43,6 +44,12 @@ public interface ChunkIndex {
     default List<Span> spans(UUID tenant, UUID camera, Instant from, Instant to) {
         return Timeline.spans(find(tenant, camera, from, to), from, to);
     }
+
+    /**
+     * The conversions of the camera's chunks that overlap {@code [from, to)} and whose stored object a tier
+     * re-encoded, by location; chunks stored as recorded are absent.
+     */
+    Map<String, ChunkConversion> conversions(UUID tenant, UUID camera, Instant from, Instant to);
 
     /**
      * Recorded milliseconds (0..60,000) in each minute of {@code day} in {@code zone}, for a timeline; the array

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.integrity.ChainReport;
@@ -26,6 +27,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
@@ -161,14 +163,21 @@ public final class EvidenceExporter {
     private EvidenceManifest manifest(UUID tenant, UUID camera, String cameraName, Instant from, Instant to,
                                       String exportedBy, EvidenceManifest.Video video) {
         List<ChunkRecord> chunks = index.find(tenant, camera, from, to);
-        List<EvidenceManifest.Link> links = chunks.stream().map(c -> new EvidenceManifest.Link(
-                ChainVerifier.id(c), c.start(), c.end(), c.bytes(), c.sha256(), c.prevSha256())).toList();
+        Map<String, ChunkConversion> conversions = index.conversions(tenant, camera, from, to);
+        List<EvidenceManifest.Link> links = chunks.stream().map(c -> link(c, conversions.get(c.location()))).toList();
         ChainReport report = new ChainVerifier(index, playback.store()).verify(tenant, camera, from, to);
         return new EvidenceManifest(EvidenceManifest.FORMAT, tenant, new EvidenceManifest.Camera(camera, cameraName),
                 from, to, exportedBy, clock.instant(), NodeSigningKey.fingerprint(key.publicKey()), video,
                 new EvidenceManifest.Chain(chunks.isEmpty() ? null : chunks.get(0).prevSha256(), links),
                 new EvidenceManifest.Integrity(report.ok(), report.anchor(), report.problems().stream()
                         .map(p -> p.kind() + " chunk " + p.chunk() + ": " + p.detail()).toList()));
+    }
+
+    private static EvidenceManifest.Link link(ChunkRecord c, ChunkConversion conversion) {
+        return new EvidenceManifest.Link(ChainVerifier.id(c), c.start(), c.end(), c.bytes(), c.sha256(),
+                c.prevSha256(), conversion == null ? EvidenceManifest.Link.ORIGINAL
+                        : "converted copy (" + conversion.describe() + ")",
+                conversion == null ? null : conversion.bytes(), conversion == null ? null : conversion.sha256());
     }
 
     private static void put(ZipOutputStream zip, String name, byte[] bytes) throws IOException {

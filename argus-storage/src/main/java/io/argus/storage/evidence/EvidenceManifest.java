@@ -33,9 +33,17 @@ public record EvidenceManifest(String format, UUID tenant, Camera camera, Instan
     public record Chain(String anchorSha256, List<Link> chunks) {
     }
 
-    /** One chunk: its id (start in epoch milliseconds), times, size and SHA-256 of its plaintext, previous hash. */
-    @JsonPropertyOrder({"id", "start", "end", "bytes", "sha256", "prevSha256"})
-    public record Link(long id, Instant start, Instant end, long bytes, String sha256, String prevSha256) {
+    /**
+     * One chunk: its id (start in epoch milliseconds), times, size and SHA-256 of its plaintext as recorded (the
+     * chain's link), previous hash, and what the node re-hashed at export: {@code "original"}, or for a chunk a
+     * storage tier re-encoded {@code "converted copy (H265 crf=28)"} with that copy's size and SHA-256 (the video
+     * in the package is then made from the converted copy; the original's link in the chain is unchanged).
+     */
+    @JsonPropertyOrder({"id", "start", "end", "bytes", "sha256", "prevSha256", "verified", "convertedBytes",
+            "convertedSha256"})
+    public record Link(long id, Instant start, Instant end, long bytes, String sha256, String prevSha256,
+                       String verified, Long convertedBytes, String convertedSha256) {
+        public static final String ORIGINAL = "original";
     }
 
     public record Integrity(boolean ok, String anchor, List<String> problems) {

@@ -150,6 +150,13 @@ public final class EvidenceVerifier {
         }
         checks.add("hash chain of " + links.size() + " chunk(s) is consistent from " + (m.chain().anchorSha256()
                 == null ? "the camera's first chunk" : "anchor " + m.chain().anchorSha256()) + " to " + prev);
+        long converted = links.stream().filter(l -> l.verified() != null
+                && !l.verified().equals(EvidenceManifest.Link.ORIGINAL)).count();
+        if (converted > 0) {
+            checks.add(converted + " of " + links.size() + " chunk(s) are stored as a converted copy (a storage tier"
+                    + " re-encoded them): the node checked those copies against their converted hashes, and the"
+                    + " chain above runs through the originals' hashes as recorded");
+        }
     }
 
     private static ZipEntry entry(ZipFile zip, String name) throws EvidenceException {

@@ -1,5 +1,6 @@
 package io.argus.storage.integrity;
 
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ReadableChunk;
@@ -25,6 +26,10 @@ import java.util.UUID;
  * SHA-256, each row's previous hash must be the hash of the row before it (from the chunk before the range on),
  * and the rows' times must follow each other. Reads through the store, so encrypted chunks and chunks on any tier
  * are checked as the video they hold.
+ *
+ * <p>A chunk a storage tier re-encoded is stored as a converted copy: its bytes are checked against the converted
+ * hash the index recorded at the conversion, while the chain still runs through the original's hash (the link the
+ * next chunk names), so the chain stays whole and the report says, chunk by chunk, which of the two was verified.
  */
 public final class ChainVerifier {
     /** Bytes hashed per read: large enough for few reads of a local or remote chunk, small enough to hold. */
@@ -54,6 +59,8 @@ public final class ChainVerifier {
             byHash.putIfAbsent(r.sha256(), r);
         }
         List<ChainProblem> problems = new ArrayList<>();
+        List<ChainReport.Verified> verified = new ArrayList<>();
+        Map<String, ChunkConversion> conversions = index.conversions(tenant, camera, from, to);
         String anchor = anchor(range, before);
         long bytes = 0;
         ChunkRecord prev = before;
@@ -61,10 +68,13 @@ public final class ChainVerifier {
             if (prev != null) {
                 link(prev, r, byHash, problems);
             }
-            bytes += rehash(r, problems);
+            ChunkConversion c = conversions.get(r.location());
+            bytes += rehash(r, c, problems);
+            verified.add(new ChainReport.Verified(id(r), c == null ? null : c.describe(),
+                    c == null ? r.sha256() : c.sha256()));
             prev = r;
         }
-        return new ChainReport(camera, from, to, range.size(), bytes, anchor, problems);
+        return new ChainReport(camera, from, to, range.size(), bytes, anchor, problems, verified);
     }
 
     private static String anchor(List<ChunkRecord> range, ChunkRecord before) {
@@ -100,8 +110,8 @@ public final class ChainVerifier {
         }
     }
 
-    /** Re-hashes a chunk; returns the bytes read. */
-    private long rehash(ChunkRecord r, List<ChainProblem> problems) {
+    /** Re-hashes a chunk's stored object (the conversion {@code conv} if not null); returns the bytes read. */
+    private long rehash(ChunkRecord r, ChunkConversion conv, List<ChainProblem> problems) {
         MessageDigest d = sha256();
         long done = 0;
         try (ReadableChunk c = store.open(r.location())) {
@@ -126,10 +136,12 @@ public final class ChainVerifier {
             return done;
         }
         String hash = HexFormat.of().formatHex(d.digest());
-        if (!hash.equals(r.sha256()) || done != r.bytes()) {
+        long bytes = conv == null ? r.bytes() : conv.bytes();
+        String expected = conv == null ? r.sha256() : conv.sha256();
+        if (!hash.equals(expected) || done != bytes) {
             problems.add(new ChainProblem(ChainProblem.Kind.ALTERED, id(r), r.start(), "its " + done
-                    + " bytes hash to " + hash + "; the index has " + r.bytes() + " bytes hashing to "
-                    + r.sha256()));
+                    + " bytes hash to " + hash + "; the index has " + bytes + " bytes hashing to " + expected
+                    + (conv == null ? "" : " (its " + conv.describe() + " conversion)")));
         }
         return done;
     }

@@ -1,5 +1,6 @@
 package io.argus.storage.tier;
 
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.Placement;
 import java.time.Instant;
 import java.util.Objects;
@@ -14,10 +15,12 @@ import java.util.UUID;
  * @param to         where the copy goes
  * @param hotUntil   for a promotion: the chunk stays hot until then (and while a bookmark protects it); else null
  * @param toLocation the copy's location once it is written ({@link State#COPIED} on), else null
+ * @param conversion what the copy is if it is a re-encode (a stage's, or an earlier one the chunk carries on), from
+ *                   {@link State#COPIED} on; null for a copy of the recorded bytes
  */
 public record ChunkMove(UUID tenant, UUID camera, Instant start, String from, long bytes, String sha256,
                         Placement to, Instant hotUntil, State state, String toLocation, int attempts,
-                        String lastError) {
+                        String lastError, ChunkConversion conversion) {
     public ChunkMove {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(camera, "camera");
@@ -49,6 +52,17 @@ public record ChunkMove(UUID tenant, UUID camera, Instant start, String from, lo
 
     public ChunkMove with(State next, String copyLocation) {
         return new ChunkMove(tenant, camera, start, from, bytes, sha256, to, hotUntil, next, copyLocation, attempts,
-                lastError);
+                lastError, conversion);
+    }
+
+    /** This move with the copy being {@code c} (null: the recorded bytes). */
+    public ChunkMove converted(ChunkConversion c) {
+        return new ChunkMove(tenant, camera, start, from, bytes, sha256, to, hotUntil, state, toLocation, attempts,
+                lastError, c);
+    }
+
+    /** The hash the copy must have: the conversion's, else the recorded chunk's. */
+    public String copySha256() {
+        return conversion != null ? conversion.sha256() : sha256;
     }
 }

@@ -1,5 +1,6 @@
 package io.argus.storage.tier;
 
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Tier;
 import java.time.Instant;
@@ -55,6 +56,9 @@ public interface TierIndex {
     /** The tier state of the camera's chunks that overlap {@code [from, to)}, ordered by start. */
     List<TieredChunk> tiered(UUID tenant, UUID camera, Instant from, Instant to);
 
+    /** The conversion the chunk's stored object is, if a tier re-encoded it. */
+    Optional<ChunkConversion> conversion(UUID tenant, String location);
+
     /** Keeps a hot chunk hot until {@code until} (and while a bookmark protects it): a promotion of a hot chunk. */
     void holdHot(UUID tenant, String location, Instant until);
 
@@ -71,7 +75,8 @@ public interface TierIndex {
     void failMove(ChunkMove move, String error);
 
     /**
-     * Points the chunk's row at the copy and marks the move {@link ChunkMove.State#SWITCHED}, in one transaction.
+     * Points the chunk's row at the copy, records what the copy is ({@link ChunkMove#conversion()}: a re-encode, or
+     * null for the recorded bytes), and marks the move {@link ChunkMove.State#SWITCHED}, in one transaction.
      *
      * @param volume the copy's volume
      * @return false if the chunk's row no longer has the move's source location (retention deleted it): nothing

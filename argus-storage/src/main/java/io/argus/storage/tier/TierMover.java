@@ -1,5 +1,6 @@
 package io.argus.storage.tier;
 
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkCopy;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkKey;
@@ -37,6 +38,12 @@ import org.slf4j.LoggerFactory;
  * planned and again before its copy (a policy changed meanwhile abandons the move), and the target's configured
  * region must be the policy's.
  *
+ * <p>Tier conversion: a stage with a {@link TierReencode} gets a re-encoded copy ({@link ChunkConverter}) of a chunk
+ * that was never converted, checked like any copy against the converted bytes' hash, which the switch records
+ * beside the original's (the original's stays the hash chain's link). A chunk already converted moves as it is. A
+ * conversion that fails leaves nothing behind: the chunk moves as recorded, and the failure is counted and
+ * reported ({@link MoverStatus#conversions()}).
+ *
  * <p>Not thread-safe: one pass at a time ({@link #pass} is synchronized).
  */
 public final class TierMover {
@@ -60,7 +67,13 @@ public final class TierMover {
     private final Map<String, S3SegmentStore> targets;
     private final Clock clock;
     private final Hook hook;
+    private final ChunkConverter converter;
     private final AtomicLong moved = new AtomicLong();
+    private final AtomicLong converted = new AtomicLong();
+    private final AtomicLong conversionFailures = new AtomicLong();
+    private final AtomicLong convertedIn = new AtomicLong();
+    private final AtomicLong convertedOut = new AtomicLong();
+    private volatile String lastConversionFailure;
     private volatile MoverStatus status = MoverStatus.INITIAL;
 
     /**
@@ -70,6 +83,13 @@ public final class TierMover {
      */
     public TierMover(SegmentStore store, TierIndex index, Map<String, S3SegmentStore> targets, Clock clock,
                      Hook hook) {
+        this(store, index, targets, clock, hook, ChunkConverter.NONE);
+    }
+
+    /** @param converter re-encodes chunks for stages with a {@link TierReencode} */
+    public TierMover(SegmentStore store, TierIndex index, Map<String, S3SegmentStore> targets, Clock clock,
+                     Hook hook, ChunkConverter converter) {
+        this.converter = converter;
         this.store = store;
         this.index = index;
         this.targets = Map.copyOf(targets);
@@ -130,7 +150,9 @@ public final class TierMover {
         MoverStatus prev = status;
         status = new MoverStatus(backlog.chunks(), backlog.bytes(), Set.copyOf(failing),
                 lastError != null ? lastError : failing.isEmpty() ? null : prev.lastError(),
-                lastError != null ? now : prev.lastErrorAt(), now, moved.get());
+                lastError != null ? now : prev.lastErrorAt(), now, moved.get(), new MoverStatus.Conversions(
+                        converted.get(), conversionFailures.get(), convertedIn.get(), convertedOut.get(),
+                        lastConversionFailure));
         if (status.alert()) {
             LOG.warn("storage tiers: {} chunk(s), {} bytes wait to move; failing targets {}", backlog.chunks(),
                     backlog.bytes(), failing);
@@ -167,7 +189,7 @@ public final class TierMover {
 
     static ChunkMove planned(ChunkRecord r, Placement to, Instant hotUntil) {
         return new ChunkMove(r.tenant(), r.camera(), r.start(), r.location(), r.bytes(), r.sha256(), to, hotUntil,
-                ChunkMove.State.PLANNED, null, 0, null);
+                ChunkMove.State.PLANNED, null, 0, null, null);
     }
 
     /** Runs one move from its recorded state to the end. */
@@ -179,26 +201,17 @@ public final class TierMover {
                 index.finishMove(m);
                 return;
             }
-            ChunkInfo copy;
-            try (ReadableChunk source = store.open(m.from())) {
-                copy = store.put(new ChunkKey(m.tenant(), m.camera(), m.start()), m.to(), source);
-            }
-            if (!copy.sha256().equals(m.sha256())) {
-                store.delete(copy.location());
-                throw new IOException("the source " + m.from() + " does not match its index hash (sha256 "
-                        + copy.sha256() + ", index " + m.sha256() + "): left where it is for a check");
-            }
-            m = step(m.with(ChunkMove.State.COPIED, copy.location()), MoveStep.COPY);
+            m = step(copy(m), MoveStep.COPY);
         }
         if (m.state() == ChunkMove.State.COPIED) {
             String landed;
             try (ReadableChunk copy = store.open(m.toLocation())) {
                 landed = ChunkCopy.sha256(copy);
             }
-            if (!landed.equals(m.sha256())) {
+            if (!landed.equals(m.copySha256())) {
                 store.delete(m.toLocation());
                 throw new IOException("the copy at " + m.toLocation() + " hashes to " + landed + ", not "
-                        + m.sha256() + ": deleted, copied again next pass");
+                        + m.copySha256() + ": deleted, copied again next pass");
             }
             m = step(m.with(ChunkMove.State.VERIFIED, m.toLocation()), MoveStep.VERIFY);
         }
@@ -216,6 +229,78 @@ public final class TierMover {
         index.finishMove(m);
         moved.incrementAndGet();
         hook.after(MoveStep.DELETE, m);
+    }
+
+    /**
+     * Writes the copy: the stored object as it is, or a conversion of it if the stage asks for one and the chunk
+     * was never converted. Returns the move in state {@link ChunkMove.State#COPIED}.
+     */
+    private ChunkMove copy(ChunkMove m) throws IOException {
+        ChunkKey key = new ChunkKey(m.tenant(), m.camera(), m.start());
+        ChunkConversion earlier = index.conversion(m.tenant(), m.from()).orElse(null);
+        ChunkMove plain = m.converted(earlier);
+        TierReencode how = earlier == null ? reencodeFor(m) : null;
+        if (how != null) {
+            ChunkMove c = convertAndCopy(m, key, how);
+            if (c != null) {
+                return c;
+            }
+        }
+        ChunkInfo copy;
+        try (ReadableChunk source = store.open(m.from())) {
+            copy = store.put(key, m.to(), source);
+        }
+        if (!copy.sha256().equals(plain.copySha256())) {
+            store.delete(copy.location());
+            throw new IOException("the source " + m.from() + " does not match its index hash (sha256 "
+                    + copy.sha256() + ", index " + plain.copySha256() + "): left where it is for a check");
+        }
+        return plain.with(ChunkMove.State.COPIED, copy.location());
+    }
+
+    /** The converted copy written, or null (counted, logged) when the conversion failed: the caller copies as is. */
+    private ChunkMove convertAndCopy(ChunkMove m, ChunkKey key, TierReencode how) throws IOException {
+        try (ReadableChunk source = store.open(m.from());
+             ChunkConverter.Converted c = converter.convert(source, how)) {
+            if (!c.sourceSha256().equals(m.sha256())) {
+                throw new IOException("the source " + m.from() + " does not match its index hash (sha256 "
+                        + c.sourceSha256() + ", index " + m.sha256() + "): left where it is for a check");
+            }
+            if (c.conversion().bytes() >= m.bytes()) {
+                // Noisy or already lean video can come out larger at the stage's settings: no saving, no point.
+                throw new ChunkConverter.ConversionException("the converted copy (" + c.conversion().bytes()
+                        + " bytes) is not smaller than the recording (" + m.bytes() + " bytes) at "
+                        + how.settings());
+            }
+            ChunkInfo copy = store.put(key, m.to(), c.chunk());
+            if (!copy.sha256().equals(c.conversion().sha256())) {
+                store.delete(copy.location());
+                throw new IOException("the converted copy of " + m.from() + " changed on its way to "
+                        + copy.location() + ": deleted, converted again next pass");
+            }
+            converted.incrementAndGet();
+            convertedIn.addAndGet(m.bytes());
+            convertedOut.addAndGet(c.conversion().bytes());
+            LOG.info("chunk {} converted to {}: {} -> {} bytes", m.from(), c.conversion().describe(), m.bytes(),
+                    c.conversion().bytes());
+            return m.converted(c.conversion()).with(ChunkMove.State.COPIED, copy.location());
+        } catch (ChunkConverter.ConversionException e) {
+            conversionFailures.incrementAndGet();
+            lastConversionFailure = "chunk " + m.from() + ": " + e.getMessage();
+            LOG.warn("tier conversion of {} ({}) failed: {}; it moves as recorded", m.from(), how.spec(),
+                    e.getMessage());
+            return null;
+        }
+    }
+
+    /** The re-encode of the stage the move goes to, if its camera's policy asks for one. */
+    private TierReencode reencodeFor(ChunkMove m) {
+        if (m.to().tier() == Tier.HOT) {
+            return null;
+        }
+        TierPolicy p = index.policyFor(m.tenant(), m.camera()).orElse(null);
+        TierStage stage = p == null ? null : m.to().tier() == Tier.WARM ? p.warm() : p.cold();
+        return stage == null ? null : stage.reencode();
     }
 
     private ChunkMove step(ChunkMove next, MoveStep done) throws IOException {

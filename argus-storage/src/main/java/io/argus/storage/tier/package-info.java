@@ -9,7 +9,10 @@
  *       deletion after K; pinned to one region.</li>
  *   <li>{@link io.argus.storage.tier.TierMover}: moves closed chunks between tiers as a crash-safe state machine
  *       kept in the index ({@link io.argus.storage.tier.TierIndex}, over JDBC in argus-metadata): copy, verify the
- *       copy's SHA-256 against the index, switch the row, delete the source.</li>
+ *       copy's SHA-256 against the index, switch the row, delete the source. A stage with a
+ *       {@link io.argus.storage.tier.TierReencode} gets a re-encoded copy
+ *       ({@link io.argus.storage.tier.ChunkConverter}, FFmpeg's in the server), recorded beside the original's
+ *       hash, which stays the chain's link.</li>
  *   <li>{@link io.argus.storage.tier.TierService}: the operations the API offers (policies checked against the
  *       targets, assignment, restores, promotions, "restore needed", usage and cost in a
  *       {@link io.argus.storage.tier.UsageReport}); refusals are {@link io.argus.storage.tier.TierException}s.</li>

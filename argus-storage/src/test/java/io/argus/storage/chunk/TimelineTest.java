@@ -120,6 +120,12 @@ class TimelineTest {
             }
 
             @Override
+            public java.util.Map<String, ChunkConversion> conversions(UUID tenant, UUID camera, Instant from,
+                                                                      Instant to) {
+                return java.util.Map.of();
+            }
+
+            @Override
             public List<ChunkRecord> oldestUnprotected(String volume, int limit) {
                 return List.of();
             }

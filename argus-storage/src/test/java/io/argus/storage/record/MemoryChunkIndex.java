@@ -1,11 +1,13 @@
 package io.argus.storage.record;
 
+import io.argus.storage.chunk.ChunkConversion;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
@@ -23,6 +25,12 @@ public final class MemoryChunkIndex implements ChunkIndex {
         boolean taken = rows.stream().anyMatch(r -> r.location().equals(row.location())
                 || r.camera().equals(row.camera()) && r.start().equals(row.start()));
         return !taken && rows.add(row);
+    }
+
+    /** Tiers (which convert chunks) live above this module: nothing here is converted. */
+    @Override
+    public Map<String, ChunkConversion> conversions(UUID tenant, UUID camera, Instant from, Instant to) {
+        return Map.of();
     }
 
     @Override

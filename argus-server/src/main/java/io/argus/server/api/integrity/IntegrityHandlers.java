@@ -87,16 +87,25 @@ public final class IntegrityHandlers implements ApiModule {
         return r;
     }
 
-    /** A verification response: {@code ok} false with the problems found (still 200: the check itself worked). */
+    /**
+     * A verification response: {@code ok} false with the problems found (still 200: the check itself worked);
+     * {@code verified} says per chunk whether its stored bytes are the original or a tier's converted copy, and
+     * the hash they were checked against (the chain itself always runs through the originals' hashes).
+     */
     record VerifyResponse(String camera, Instant from, Instant to, boolean ok, int chunks, long bytes, String anchor,
-                          List<Problem> problems) {
+                          List<Problem> problems, List<Verified> verified) {
         record Problem(String kind, long chunk, Instant start, String detail) {
+        }
+
+        /** @param stored {@code original}, or {@code converted copy (H265 crf=28)} */
+        record Verified(long chunk, String stored, String sha256) {
         }
 
         static VerifyResponse of(ChainReport r) {
             return new VerifyResponse(r.camera().toString(), r.from(), r.to(), r.ok(), r.chunks(), r.bytes(),
                     r.anchor(), r.problems().stream().map(p -> new Problem(p.kind().name(), p.chunk(), p.start(),
-                    p.detail())).toList());
+                    p.detail())).toList(), r.verified().stream().map(v -> new Verified(v.chunk(), v.original()
+                    ? "original" : "converted copy (" + v.converted() + ")", v.sha256())).toList());
         }
     }
 

@@ -103,13 +103,15 @@ public final class StorageHandlers implements ApiModule {
     /** The mover's state and the alert. */
     public record StatusResponse(String state, boolean alert, long backlogChunks, long backlogBytes,
                                  List<String> failingTargets, String lastError, Instant lastErrorAt,
-                                 Instant lastPassAt, long movedTotal, List<String> targets) {
+                                 Instant lastPassAt, long movedTotal, List<String> targets,
+                                 MoverStatus.Conversions conversions) {
     }
 
     private StatusResponse status(MoverStatus s) {
         return new StatusResponse(s.alert() ? "degraded" : "ok", s.alert(), s.backlogChunks(), s.backlogBytes(),
                 s.failingTargets().stream().sorted().toList(), s.lastError(), s.lastErrorAt(), s.lastPassAt(),
-                s.movedTotal(), tiers.targets().stream().map(t -> t.name() + " (" + t.region() + ")").toList());
+                s.movedTotal(), tiers.targets().stream().map(t -> t.name() + " (" + t.region() + ")").toList(),
+                s.conversions());
     }
 
     private void list(Context ctx) {
