@@ -99,7 +99,8 @@ class EventsEndToEndTest {
         String body = "{\"motion\":true,\"objects\":[\"person\",\"car\"],\"minConfidence\":0.6,\"zones\":["
                 + "{\"name\":\"door\",\"points\":[[0,0],[0.5,0],[0.5,1]]},"
                 + "{\"name\":\"clock\",\"points\":[[0.8,0],[1,0],[1,0.1],[0.8,0.1]],\"mask\":true}],"
-                + "\"rules\":[{\"name\":\"lingering\",\"zone\":\"door\",\"class\":\"person\",\"dwellSeconds\":30}]}";
+                + "\"rules\":[{\"name\":\"lingering\",\"type\":\"loitering\",\"area\":\"door\","
+                + "\"classes\":[\"person\"],\"dwellSeconds\":30}]}";
         JsonNode put = ok(node.api().put("/api/v1/cameras/" + camera + "/analytics", body));
         assertThat(put.get("objects")).hasSize(2);
         JsonNode got = ok(node.api().get("/api/v1/cameras/" + camera + "/analytics"));
