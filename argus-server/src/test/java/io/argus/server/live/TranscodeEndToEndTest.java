@@ -238,6 +238,16 @@ class TranscodeEndToEndTest {
         System.out.printf("LL-HLS PROGRAM-DATE-TIME minus pts: camera %.3f s, 360p rendition %.3f s (%+.3f s)%n",
                 own, tx, tx - own);
         assertThat(tx).isCloseTo(own, org.assertj.core.data.Offset.offset(1.0));
+        // What a colleague measuring with ffprobe sees: the first video packets' pts of each playlist, in seconds
+        // (each joins its own live edge, so they differ by that, not by the camera's uptime).
+        System.out.printf("ffprobe of live.m3u8, first video pts: camera %s, 360p rendition %s%n",
+                ffprobePts(""), ffprobePts("?rendition=360p"));
+    }
+
+    private static List<String> ffprobePts(String query) {
+        return Ffprobe.ffprobe("-headers", "Authorization: Bearer " + f.api.token() + "\r\n", "-select_streams",
+                "v:0", "-read_intervals", "%+#3", "-show_entries", "packet=pts_time", "-of", "csv=p=0",
+                f.base() + f.cameraPath("live.m3u8" + query)).lines();
     }
 
     /** Seconds: the first complete segment's PROGRAM-DATE-TIME minus its first picture's pts. */
