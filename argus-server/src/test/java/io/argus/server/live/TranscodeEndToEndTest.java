@@ -239,15 +239,21 @@ class TranscodeEndToEndTest {
                 own, tx, tx - own);
         assertThat(tx).isCloseTo(own, org.assertj.core.data.Offset.offset(1.0));
         // What a colleague measuring with ffprobe sees: the first video packets' pts of each playlist, in seconds
-        // (each joins its own live edge, so they differ by that, not by the camera's uptime).
-        System.out.printf("ffprobe of live.m3u8, first video pts: camera %s, 360p rendition %s%n",
-                ffprobePts(""), ffprobePts("?rendition=360p"));
+        // (each from its own playlist's window, so they differ by where the windows start, not by the uptime).
+        System.out.printf("ffprobe of live.m3u8, first video pts: 360p rendition %s, camera %s%n",
+                ffprobePts("?rendition=360p"), ffprobePts(""));
     }
 
+    /** ffprobe's first three video packets' pts_time; retried, as a rendition's job may have lingered out. */
     private static List<String> ffprobePts(String query) {
-        return Ffprobe.ffprobe("-headers", "Authorization: Bearer " + f.api.token() + "\r\n", "-select_streams",
-                "v:0", "-read_intervals", "%+#3", "-show_entries", "packet=pts_time", "-of", "csv=p=0",
-                f.base() + f.cameraPath("live.m3u8" + query)).lines();
+        List<List<String>> pts = new java.util.ArrayList<>(List.of(List.of()));
+        Await.until(Duration.ofSeconds(120), Duration.ofMillis(500), () -> {
+            pts.set(0, Ffprobe.ffprobe("-headers", "Authorization: Bearer " + f.api.token() + "\r\n",
+                    "-select_streams", "v:0", "-read_intervals", "%+#3", "-show_entries", "packet=pts_time",
+                    "-of", "csv=p=0", f.base() + f.cameraPath("live.m3u8" + query)).lines());
+            return !pts.getFirst().isEmpty();
+        }, "ffprobe reads live.m3u8" + query);
+        return pts.getFirst();
     }
 
     /** Seconds: the first complete segment's PROGRAM-DATE-TIME minus its first picture's pts. */
