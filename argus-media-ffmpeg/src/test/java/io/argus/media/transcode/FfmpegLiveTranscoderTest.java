@@ -183,6 +183,40 @@ class FfmpegLiveTranscoderTest {
         }
     }
 
+    /**
+     * A camera's timestamps start near its uptime, not at 0 (issue 17: a rendition ran the camera's uptime behind
+     * the camera's own stream). Each transcoded picture carries its source picture's timestamps, whatever the
+     * offset: here 20 s and, past 2^32 ticks of 90 kHz (13 h 15 min), a camera up for a day.
+     */
+    @Test
+    void theSourcesTimelineIsKeptWhereverItStarts() throws Exception {
+        for (long offset : new long[] {20 * 90_000L, 24 * 3600 * 90_000L}) {
+            for (Codec codec : new Codec[] {Codec.H264, Codec.H265}) {
+                List<AccessUnit> in = units(codec == Codec.H264 ? SampleMedia.H264_360P25 : SampleMedia.H265_360P25,
+                        codec);
+                in.forEach(au -> au.retime(au.pts() + offset, au.dts() + offset));
+                Collected out = new Collected();
+                try (FfmpegLiveTranscoder t = new FfmpegLiveTranscoder(emptyFormat(codec), Rendition.P360,
+                        Hardware.NONE, out, PooledByteBufAllocator.DEFAULT)) {
+                    for (AccessUnit au : in) {
+                        t.transcode(au, emptyFormat(codec));
+                    }
+                }
+                try {
+                    assertThat(out.units).as(codec + " +" + offset).hasSize(in.size());
+                    for (int i = 0; i < in.size(); i++) {
+                        assertThat(out.units.get(i).pts()).as(codec + " +" + offset + " picture " + i)
+                                .isEqualTo(in.get(i).pts());
+                        assertThat(out.units.get(i).keyframe()).isEqualTo(in.get(i).keyframe());
+                    }
+                } finally {
+                    in.forEach(AccessUnit::release);
+                    out.release();
+                }
+            }
+        }
+    }
+
     private Path write(Collected out) throws IOException {
         ByteBuf b = Unpooled.buffer();
         try {

@@ -96,6 +96,13 @@ final class LiveWsClient implements WebSocket.Listener {
         }
     }
 
+    /** The binary messages arrived so far, in order. */
+    List<Message> messages() {
+        synchronized (messages) {
+            return new ArrayList<>(messages);
+        }
+    }
+
     /** Binary messages arrived so far. */
     int received() {
         synchronized (messages) {

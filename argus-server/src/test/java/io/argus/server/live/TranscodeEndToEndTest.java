@@ -154,6 +154,139 @@ class TranscodeEndToEndTest {
                 .statusCode()).isEqualTo(403);
     }
 
+    /**
+     * Issue 17: a rendition was measured running the camera's uptime behind the camera's own stream. Over two
+     * sockets of the same camera, its own stream and its 360p rendition, every transcoded picture must carry the
+     * presentation time of a picture of the camera's (the same frame, the same 90 kHz clock), and a viewer joining
+     * the running transcode must start at a keyframe of the camera's, its latest one when it joined. Timestamps
+     * are compared, not wall times; arrival times are only reported (the latency the transcode adds).
+     */
+    @Test
+    void aRenditionKeepsTheCamerasTimestampsAndAViewerJoiningItStartsAtTheCamerasLatestKeyframe() throws Exception {
+        LiveWsClient camera = new LiveWsClient(f.http, wsUrl(f.camera, ""), f.api.token());
+        LiveWsClient rendition = null;
+        LiveWsClient joining = null;
+        try {
+            camera.await(2, Duration.ofSeconds(60));
+            rendition = new LiveWsClient(f.http, wsUrl(f.camera, "?rendition=360p"), f.api.token());
+            rendition.await(51, Duration.ofSeconds(120));
+            LivePictures before = LivePictures.of(rendition.messages());
+            joining = new LiveWsClient(f.http, wsUrl(f.camera, "?rendition=360p"), f.api.token());
+            LivePictures joined = LivePictures.of(joining.await(2, Duration.ofSeconds(60)));
+            LivePictures tx = LivePictures.of(rendition.messages());
+            LiveWsClient cam = camera;
+            Await.until(Duration.ofSeconds(60), () -> LivePictures.of(cam.messages())
+                    .lastPts() >= tx.lastPts(), () -> "the camera's socket reaches the rendition's last picture");
+            LivePictures own = LivePictures.of(camera.messages());
+
+            assertThat(tx.timescale()).isEqualTo(own.timescale());
+            java.util.Map<Long, LivePictures.Picture> byPts = new java.util.HashMap<>();
+            own.pictures().forEach(p -> byPts.put(p.pts(), p));
+            long[] delays = new long[tx.pictures().size()];
+            int matched = 0;
+            for (LivePictures.Picture p : tx.pictures()) {
+                LivePictures.Picture same = byPts.get(p.pts());
+                if (p.pts() >= own.pictures().getFirst().pts()) {
+                    assertThat(same).as("the rendition's picture at pts %d (%.3f s) is a picture of the camera's,"
+                            + " whose first is at %.3f s", p.pts(), p.pts() / (double) tx.timescale(),
+                            own.pictures().getFirst().pts() / (double) own.timescale()).isNotNull();
+                    assertThat(p.keyframe()).as("keyframe at pts %d as the camera's", p.pts())
+                            .isEqualTo(same.keyframe());
+                    delays[matched++] = p.arrivalNanos() - same.arrivalNanos();
+                }
+            }
+            assertThat(matched).as("pictures of the rendition also received from the camera").isGreaterThan(25);
+            // The steady state: the first pictures are the camera's cached GOP, which the transcode catches up on.
+            long[] sorted = java.util.Arrays.copyOfRange(delays, matched / 2, matched);
+            java.util.Arrays.sort(sorted);
+            LivePictures.Picture first = joined.pictures().getFirst();
+            long latestKeyBeforeJoin = own.pictures().stream().filter(p -> p.keyframe() && p.pts() <= before.lastPts())
+                    .mapToLong(LivePictures.Picture::pts).max().orElseThrow();
+            System.out.printf("rendition timeline: camera's first picture %.3f s, the rendition's first %.3f s; %d"
+                    + " pictures with the camera's pts, the later half arriving %.1f ms (median) after the camera's own; a viewer"
+                    + " joining at rendition pts %.3f s started at %.3f s, the camera's latest keyframe then %.3f s%n",
+                    own.pictures().getFirst().pts() / 90_000.0, tx.pictures().getFirst().pts() / 90_000.0, matched,
+                    sorted[sorted.length / 2] / 1e6, before.lastPts() / 90_000.0, first.pts() / 90_000.0,
+                    latestKeyBeforeJoin / 90_000.0);
+            assertThat(first.keyframe()).as("the joining viewer starts at a keyframe").isTrue();
+            assertThat(byPts.get(first.pts())).as("… one of the camera's").isNotNull()
+                    .matches(LivePictures.Picture::keyframe);
+            assertThat(first.pts()).as("… its latest when the viewer joined").isGreaterThanOrEqualTo(
+                    latestKeyBeforeJoin);
+        } finally {
+            camera.abort();
+            if (rendition != null) {
+                rendition.abort();
+            }
+            if (joining != null) {
+                joining.abort();
+            }
+        }
+    }
+
+    /**
+     * The same over LL-HLS: a complete segment of the camera's playlist and one of its 360p rendition's map their
+     * PROGRAM-DATE-TIME to their first picture's presentation time alike (the camera's arrival time of that picture
+     * minus its pts), where a rendition restarting its clock would be off by the camera's uptime. The two muxers
+     * anchor at different keyframes, so their arrival jitter is allowed (a second, where the simulated camera's
+     * uptime is several).
+     */
+    @Test
+    void aRenditionPlaylistDatesItsPicturesAsTheCamerasPlaylistDoes() throws Exception {
+        double own = pdtMinusPts("");
+        double tx = pdtMinusPts("?rendition=360p");
+        System.out.printf("LL-HLS PROGRAM-DATE-TIME minus pts: camera %.3f s, 360p rendition %.3f s (%+.3f s)%n",
+                own, tx, tx - own);
+        assertThat(tx).isCloseTo(own, org.assertj.core.data.Offset.offset(1.0));
+        // What a colleague measuring with ffprobe sees: the first video packets' pts of each playlist, in seconds
+        // (each from its own playlist's window, so they differ by where the windows start, not by the uptime).
+        System.out.printf("ffprobe of live.m3u8, first video pts: 360p rendition %s, camera %s%n",
+                ffprobePts("?rendition=360p"), ffprobePts(""));
+    }
+
+    /** ffprobe's first three video packets' pts_time; retried, as a rendition's job may have lingered out. */
+    private static List<String> ffprobePts(String query) {
+        List<List<String>> pts = new java.util.ArrayList<>(List.of(List.of()));
+        Await.until(Duration.ofSeconds(120), Duration.ofMillis(500), () -> {
+            pts.set(0, Ffprobe.ffprobe("-headers", "Authorization: Bearer " + f.api.token() + "\r\n",
+                    "-select_streams", "v:0", "-read_intervals", "%+#3", "-show_entries", "packet=pts_time",
+                    "-of", "csv=p=0", f.base() + f.cameraPath("live.m3u8" + query)).lines());
+            return !pts.getFirst().isEmpty();
+        }, "ffprobe reads live.m3u8" + query);
+        return pts.getFirst();
+    }
+
+    /** Seconds: the first complete segment's PROGRAM-DATE-TIME minus its first picture's pts. */
+    private double pdtMinusPts(String query) throws Exception {
+        String[] lines = new String[1];
+        Await.until(Duration.ofSeconds(120), Duration.ofMillis(200), () -> {
+            try {
+                HttpResponse<byte[]> r = f.get(f.cameraPath("live.m3u8" + query), true);
+                lines[0] = new String(r.body(), StandardCharsets.UTF_8);
+                return r.statusCode() == 200 && lines[0].contains("#EXTINF");
+            } catch (Exception e) {
+                throw new AssertionError("live.m3u8" + query, e);
+            }
+        }, "a complete segment in live.m3u8" + query);
+        java.time.Instant pdt = null;
+        String uri = null;
+        List<String> playlist = lines[0].lines().toList();
+        for (int i = 0; i < playlist.size() && uri == null; i++) {
+            String line = playlist.get(i);
+            if (line.startsWith("#EXT-X-PROGRAM-DATE-TIME:")) {
+                pdt = java.time.Instant.parse(line.substring(line.indexOf(':') + 1));
+            } else if (line.startsWith("#EXTINF")) {
+                uri = playlist.get(i + 1);
+            }
+        }
+        assertThat(pdt).as(lines[0]).isNotNull();
+        byte[] init = f.get(f.cameraPath("media/live/init.mp4" + query), true).body();
+        HttpResponse<byte[]> segment = f.get(f.cameraPath(uri), true);
+        assertThat(segment.statusCode()).as(uri).isEqualTo(200);
+        LivePictures p = LivePictures.of(init, segment.body());
+        return pdt.getEpochSecond() + pdt.getNano() / 1e9 - p.pictures().getFirst().pts() / (double) p.timescale();
+    }
+
     @Test
     void aBadRenditionIsRefusedBeforeAnythingStarts() throws Exception {
         HttpResponse<byte[]> r = f.get(f.cameraPath("live.m3u8?rendition=4k"), true);
