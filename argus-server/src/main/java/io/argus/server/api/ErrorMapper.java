@@ -50,6 +50,10 @@ final class ErrorMapper {
                     : e.getMessage(), Map.of());
         });
         routes.exception(Exception.class, (e, ctx) -> {
+            if (exchangeGone(ctx)) {
+                LOG.debug("a request ended before its failure could be answered: {}", e.toString());
+                return;
+            }
             Throwable refused = clientFault(e);
             if (refused != null) {
                 ErrorCode code = ErrorCode.forStatus(((HttpException) refused).getCode());
@@ -86,6 +90,24 @@ final class ErrorMapper {
     }
 
     static void answer(Context ctx, ErrorCode code, String message, Map<String, String> fields) {
-        ctx.status(code.status()).json(new ErrorResponse(code.code(), message, fields));
+        if (!exchangeGone(ctx)) {
+            ctx.status(code.status()).json(new ErrorResponse(code.code(), message, fields));
+        }
+    }
+
+    /**
+     * Whether Jetty has already recycled the exchange: an async request (the events stream) whose client left, or a
+     * node stopping under it. Nothing can be answered then, and a handler that tried would throw from inside
+     * Javalin's error handling, which then loops on it (seen: a browser leaving the events stream flooded the log
+     * with a thousand failures a second until the JVM ended).
+     */
+    private static boolean exchangeGone(Context ctx) {
+        try {
+            ctx.req().getRequestURI();
+            ctx.res().getStatus();
+            return false;
+        } catch (IllegalStateException | NullPointerException e) {
+            return true;
+        }
     }
 }

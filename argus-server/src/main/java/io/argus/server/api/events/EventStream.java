@@ -120,10 +120,21 @@ final class EventStream {
             }
         } catch (InterruptedException ie) {
             Thread.currentThread().interrupt();
+        } catch (IllegalStateException gone) {
+            // Jetty recycled the exchange under the stream (the client left, the node stops): nobody to write to.
         } catch (JsonProcessingException je) {
             throw new IllegalStateException("an event does not serialize", je);
         } finally {
+            closeQuietly(client);
+        }
+    }
+
+    /** Ends the stream; on an exchange Jetty already recycled there is nothing left to end. */
+    private static void closeQuietly(SseClient client) {
+        try {
             client.close();
+        } catch (IllegalStateException gone) {
+            // Nothing to close: the exchange is over.
         }
     }
 }
