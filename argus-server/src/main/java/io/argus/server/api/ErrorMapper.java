@@ -44,6 +44,9 @@ final class ErrorMapper {
             case RESTORE_NEEDED -> ErrorCode.RESTORE_NEEDED;
         }, e.getMessage(), e.fields()));
         routes.exception(HttpResponseException.class, (e, ctx) -> {
+            if (exchangeGone(ctx)) {
+                return;
+            }
             ErrorCode code = ErrorCode.forStatus(e.getStatus());
             answer(ctx, code, code == ErrorCode.PAYLOAD_TOO_LARGE ? "the request body is too large"
                     : code == ErrorCode.NOT_FOUND ? "no such endpoint: " + ctx.method() + " " + ctx.path()
