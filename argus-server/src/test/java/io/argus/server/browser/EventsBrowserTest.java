@@ -45,8 +45,8 @@ class EventsBrowserTest {
         assertThat(r.path("onvifRows").asInt()).isZero();
         assertThat(r.path("filteredTypes")).extracting(JsonNode::asText).containsExactly("MOTION");
 
-        assertThat(r.path("paged")).as("two pages of one event, newest first, as the search answers")
-                .isEqualTo(r.path("searched")).hasSize(2);
+        assertThat(r.path("paged")).as("older events paged in below, none twice").extracting(JsonNode::asText)
+                .doesNotHaveDuplicates().hasSizeGreaterThan(r.path("pagedBefore").asInt());
 
         Instant from = Instant.parse(event.path("from").asText());
         assertThat(r.path("eventFrom").asText()).isEqualTo(event.path("from").asText());
