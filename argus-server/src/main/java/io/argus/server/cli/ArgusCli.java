@@ -1,13 +1,11 @@
 package io.argus.server.cli;
 
+import io.argus.server.ArgusVersion;
 import io.argus.server.StartupException;
 import io.argus.server.auth.AccessException;
 import io.argus.server.config.ConfigException;
-import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.util.Map;
-import java.util.Properties;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.IVersionProvider;
@@ -84,17 +82,11 @@ public final class ArgusCli implements Runnable {
         }
     }
 
-    /** The version from the build (filtered into {@code version.properties}). */
+    /** The version from the build ({@link ArgusVersion}) and the Java runtime it runs on. */
     static final class Version implements IVersionProvider {
         @Override
-        public String[] getVersion() throws IOException {
-            Properties p = new Properties();
-            try (InputStream in = ArgusCli.class.getResourceAsStream("version.properties")) {
-                if (in != null) {
-                    p.load(in);
-                }
-            }
-            return new String[] {"argus " + p.getProperty("version", "unknown"),
+        public String[] getVersion() {
+            return new String[] {"argus " + ArgusVersion.get(),
                     "Java " + Runtime.version() + " (" + System.getProperty("java.vendor") + ")"};
         }
     }

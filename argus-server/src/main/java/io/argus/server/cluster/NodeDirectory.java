@@ -1,6 +1,7 @@
 package io.argus.server.cluster;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.argus.cluster.bus.BusMessage;
 import io.argus.cluster.bus.EventBus;
@@ -27,7 +28,9 @@ import org.slf4j.LoggerFactory;
  */
 public final class NodeDirectory implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(NodeDirectory.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Lenient on fields it does not know: during a rolling upgrade newer nodes announce more than this one reads. */
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
     static final Duration PERIOD = Duration.ofSeconds(1);
     /** Three missed announcements: longer than a shard group session (1 s), so a dead node shows after its shards moved. */
     static final Duration SILENT_AFTER = PERIOD.multipliedBy(3);
@@ -88,7 +91,8 @@ public final class NodeDirectory implements AutoCloseable {
     public void close() {
         announcer.shutdownNow();
         NodeAnnouncement me = self.get();
-        announce(new NodeAnnouncement(me.name(), me.url(), NodeAnnouncement.STOPPED, me.cameras(), me.capacity()));
+        announce(new NodeAnnouncement(me.name(), me.url(), NodeAnnouncement.STOPPED, me.cameras(), me.capacity(),
+                me.shards(), me.version()));
         subscription.close();
     }
 }

@@ -11,6 +11,7 @@ import io.argus.cluster.shard.ShardAssignment;
 import io.argus.cluster.shard.ShardGroupConfig;
 import io.argus.cluster.shard.Shards;
 import io.argus.media.path.PathManager;
+import io.argus.server.ArgusVersion;
 import io.argus.server.api.cluster.ClusterResponse;
 import io.argus.server.audit.AuditLog;
 import io.argus.server.cluster.ChangePublisher;
@@ -90,8 +91,9 @@ public final class ClusterRole implements AutoCloseable {
     private NodeAnnouncement announcement() {
         String url = config.advertisedUrl().isBlank() ? "http://" + hostName() + ":" + httpPort.getAsInt()
                 : config.advertisedUrl();
-        return new NodeAnnouncement(node, url, NodeAnnouncement.UP, camerasIn(assignment.owned().keySet()),
-                config.capacity());
+        var owned = assignment.owned().keySet();
+        return new NodeAnnouncement(node, url, NodeAnnouncement.UP, camerasIn(owned), config.capacity(), owned.size(),
+                ArgusVersion.get());
     }
 
     public EventBus bus() {
@@ -108,13 +110,17 @@ public final class ClusterRole implements AutoCloseable {
         return assignment.owned().size();
     }
 
-    /** {@code GET /api/v1/cluster}: the nodes heard of, the shard count, the newest epoch this node holds. */
+    /**
+     * {@code GET /api/v1/cluster}: the nodes heard of, the shard count, the newest epoch this node holds, the scale
+     * hint.
+     */
     public ClusterResponse describe() {
         var nodes = directory.nodes().stream().map(e -> new ClusterResponse.Node(e.node().name(), e.node().url(),
                 e.state(), e.node().cameras(), e.node().capacity(),
-                Math.round(100.0 * e.node().cameras() / e.node().capacity()) / 100.0)).toList();
+                Math.round(100.0 * e.node().cameras() / e.node().capacity()) / 100.0, e.node().shards(),
+                e.node().version())).toList();
         long generation = assignment.owned().values().stream().mapToLong(Long::longValue).max().orElse(0);
-        return new ClusterResponse(nodes, shards.count(), generation);
+        return new ClusterResponse(nodes, shards.count(), generation, scaleHint());
     }
 
     /** {@code argus_cluster_consumer_lag{group}} for each group this node is in, and the shards it owns. */

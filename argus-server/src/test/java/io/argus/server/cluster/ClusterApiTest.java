@@ -8,6 +8,7 @@ import io.argus.client.ArgusClient;
 import io.argus.cluster.bus.BusMessage;
 import io.argus.cluster.bus.Subscription;
 import io.argus.cluster.bus.Topic;
+import io.argus.server.ArgusVersion;
 import io.argus.server.testing.TestNode;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
@@ -43,6 +44,9 @@ class ClusterApiTest {
         assertThat(self.get("capacity").asInt()).isEqualTo(40);
         assertThat(self.get("cameras").asInt()).isEqualTo(1);
         assertThat(self.get("load").asDouble()).isEqualTo(0.03);
+        assertThat(self.get("shards").asInt()).isEqualTo(4096);
+        assertThat(self.get("version").asText()).isEqualTo(ArgusVersion.get()).isNotEqualTo("unknown");
+        assertThat(cluster.get("scaleHint").asInt()).isZero();
         api.delete("/api/v1/cameras/" + id);
     }
 

@@ -8,6 +8,7 @@ import io.argus.cluster.bus.BusMessage;
 import io.argus.cluster.bus.Subscription;
 import io.argus.cluster.bus.Topic;
 import io.argus.server.ArgusServer;
+import io.argus.server.ArgusVersion;
 import io.argus.server.config.ArgusConfig;
 import io.argus.testkit.Await;
 import io.argus.testkit.KafkaBrokers;
@@ -23,8 +24,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes (two servers in this JVM, each with its own embedded database) in one cluster on the in-JVM Kafka
- * broker: each lists both, they split the shards, and a camera change made on one reaches the other's bus within
- * a second.
+ * broker: each lists both, they split the shards (each lists the other's count and version), and a camera change
+ * made on one reaches the other's bus within a second.
  */
 @E2e
 class ClusterModeTest {
@@ -57,6 +58,12 @@ class ClusterModeTest {
                     && nodes.stream().mapToInt(n -> ownedShards(n)).sum() == SHARDS
                     && nodes.stream().allMatch(n -> ownedShards(n) > 0),
                     () -> "the shards split between the nodes");
+            Await.until(WAIT, () -> a.get("/api/v1/cluster").json().get("nodes").get(1).get("shards").asInt()
+                    == ownedShards(nodes.get(1)), () -> "node-a lists node-b's shards as node-b counts them: "
+                    + a.get("/api/v1/cluster").body());
+            JsonNode b = a.get("/api/v1/cluster").json().get("nodes").get(1);
+            assertThat(b.get("name").asText()).isEqualTo("node-b");
+            assertThat(b.get("version").asText()).isEqualTo(ArgusVersion.get());
 
             List<BusMessage> heardOnB = new CopyOnWriteArrayList<>();
             try (Subscription s = nodes.get(1).cluster().bus().subscribe(Topic.CAMERA_CHANGES, "probe-b",

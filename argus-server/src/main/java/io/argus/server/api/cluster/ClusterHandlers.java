@@ -17,7 +17,8 @@ public final class ClusterHandlers implements ApiModule {
     @Override
     public void install(Routes routes) {
         routes.get("/api/v1/cluster", Require.tenant(Action.VIEW_SYSTEM), ctx -> ctx.json(cluster.get()))
-                .summary("the cluster: nodes with state, cameras, capacity and load; shard count; group generation")
+                .summary("the cluster: nodes with state, cameras, capacity, load, shards and version; shard count; "
+                        + "group generation; scale hint")
                 .returns(ClusterResponse.class);
     }
 }

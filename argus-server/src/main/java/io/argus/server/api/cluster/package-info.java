@@ -1,6 +1,7 @@
 /**
  * The cluster as this node sees it ({@code GET /api/v1/cluster}): nodes with their address, state, cameras,
- * capacity and load, the shard count and the group generation. System administrators only.
+ * capacity, load, shards and version, the shard count, the group generation and the scale hint. System
+ * administrators only.
  *
  * <p>Layer: argus-server, a capability of the API. May import what every part of the API may (see
  * {@code io.argus.server.api}); never another capability (checked: config/checkstyle/import-control.xml).
