@@ -1,7 +1,8 @@
 // The application shell: login, the top bar, hash routes (#/wall, #/camera/<id>[/<from>/<to>], #/events,
-// #/analytics/<id>, #/admin) and global keys.
+// #/analytics/<id>, #/admin, #/cluster) and global keys.
 import * as api from './api.js';
 import * as cameras from './cameras.js';
+import * as rights from './rights.js';
 import { h, clock } from './util.js';
 import * as eventToasts from './event-toasts.js';
 import './wall.js';
@@ -9,6 +10,7 @@ import './camera-view.js';
 import './events.js';
 import './zone-editor.js';
 import './admin.js';
+import './cluster.js';
 
 const app = document.getElementById('app');
 /** What the current render started (timers, subscriptions), undone by the next one. */
@@ -59,9 +61,13 @@ function topbar(active) {
     health.style.color = error || up < list.length ? 'var(--warn)' : '';
   }));
   const link = (href, text, name) => h('a' + (active === name ? '.active' : ''), { href }, text);
+  const cluster = link('#/cluster', 'Cluster', 'cluster');
+  cluster.id = 'nav-cluster';
+  cluster.hidden = true;
+  rights.can('view-system').then((ok) => { cluster.hidden = !ok; });
   return h('header.topbar', {}, h('span.brand', {}, 'ARGUS'),
     h('nav', {}, link('#/wall', 'Live wall', 'wall'), link('#/events', 'Events', 'events'),
-      link('#/admin', 'Admin', 'admin')),
+      link('#/admin', 'Admin', 'admin'), cluster),
     h('span.spacer'), health, time, h('span', { title: 'logged in' }, api.user() || ''),
     h('button', { id: 'logout', onclick: () => api.logout() }, 'Log out'));
 }
@@ -95,6 +101,8 @@ function render() {
     name = 'camera';
   } else if (name === 'admin') {
     el = document.createElement('argus-admin');
+  } else if (name === 'cluster') {
+    el = document.createElement('argus-cluster');
   } else {
     name = 'wall';
     el = document.createElement('argus-wall');
