@@ -3,6 +3,7 @@ package io.argus.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.ArgusClient;
 import java.io.IOException;
+import java.nio.file.Path;
 import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.time.Duration;
@@ -28,13 +29,15 @@ public final class IngestBench {
      *                        same sources afterwards for comparison (0: none)
      * @param floorCameras    with {@code record}: how many cameras the {@link FloorRecorder} records afterwards
      *                        for comparison (0: none)
+     * @param jfr             where to write a flight recording of the server over the measurement window, or null
      */
     public record Config(int cameras, String codec, int fps, Duration warmup, Duration measure, String mainClass,
-                         List<String> serverJvmArgs, boolean record, int ffmpegRecorders, int floorCameras) {
+                         List<String> serverJvmArgs, boolean record, int ffmpegRecorders, int floorCameras,
+                         Path jfr) {
         /** Without the floor. */
         public Config(int cameras, String codec, int fps, Duration warmup, Duration measure, String mainClass,
                       List<String> serverJvmArgs, boolean record, int ffmpegRecorders) {
-            this(cameras, codec, fps, warmup, measure, mainClass, serverJvmArgs, record, ffmpegRecorders, 0);
+            this(cameras, codec, fps, warmup, measure, mainClass, serverJvmArgs, record, ffmpegRecorders, 0, null);
         }
 
         public Config {
@@ -173,7 +176,7 @@ public final class IngestBench {
             log.printf("added %d cameras; waiting for them to go live%n", cfg.cameras());
             awaitTrue(() -> liveCount(api) == cfg.cameras(), 300, "all cameras live");
             log.printf("all live; warming up for %d s%n", cfg.warmup().toSeconds());
-            Thread.sleep(cfg.warmup().toMillis());
+            FlightRecording jfr = warmUp(cfg, server.pid());
 
             long written0 = cfg.record() ? recordedBytes(api, ids) : 0;
             long writtenAt0 = System.nanoTime();
@@ -190,6 +193,10 @@ public final class IngestBench {
             ProcessSample sim1 = ProcessSample.of(sim.pid());
             JsonNode gc1 = api.nodeStats(false).path("gc");
             Totals after = Totals.of(api.cameras());
+            if (jfr != null) {
+                jfr.dump();
+                log.printf("flight recording of the window: %s%n", cfg.jfr().toAbsolutePath());
+            }
             Recording recording = cfg.record() ? recording(api, ids, written0, writtenAt0, cfg, run, simPort, log)
                     : null;
             JsonNode stats = api.nodeStats(false);
@@ -212,6 +219,23 @@ public final class IngestBench {
                     t1.since(t0), gc1.path("collections").asLong() - gc0.path("collections").asLong(),
                     gc1.path("millis").asLong() - gc0.path("millis").asLong(), seconds, recording);
         }
+    }
+
+    /**
+     * Sleeps through the warm-up. With a flight recording asked for, it starts {@link FlightRecording#SETTLE} before
+     * the window (or at once with a shorter warm-up): starting one compiles JFR's own code for a few seconds, which
+     * would otherwise count as the server's JIT time in the window.
+     */
+    private static FlightRecording warmUp(Config cfg, long serverPid) throws Exception {
+        if (cfg.jfr() == null) {
+            Thread.sleep(cfg.warmup().toMillis());
+            return null;
+        }
+        Duration settle = cfg.warmup().compareTo(FlightRecording.SETTLE) < 0 ? cfg.warmup() : FlightRecording.SETTLE;
+        Thread.sleep(cfg.warmup().minus(settle).toMillis());
+        FlightRecording jfr = FlightRecording.start(serverPid, cfg.jfr());
+        Thread.sleep(settle.toMillis());
+        return jfr;
     }
 
     private static long perCamera(long total, int n) {

@@ -40,7 +40,7 @@ class DiskEstimateTest {
     void countsTheFloorPhaseLikeTheFfmpegOne() {
         DiskEstimate without = DiskEstimate.of(record(100, 20, 30, 0));
         DiskEstimate with = DiskEstimate.of(new IngestBench.Config(100, "h264", 25, Duration.ofSeconds(20),
-                Duration.ofSeconds(30), "unused.Main", List.of(), true, 0, 100));
+                Duration.ofSeconds(30), "unused.Main", List.of(), true, 0, 100, null));
         assertThat(with.serverSeconds()).isEqualTo(without.serverSeconds() + 50);
         assertThat(with.bytes() - without.bytes())
                 .as("100 cameras for 50 s more and the floor's 100 for 60 s, × 1.25 margin, at 300 KB/s")

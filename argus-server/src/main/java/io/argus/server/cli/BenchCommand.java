@@ -64,6 +64,11 @@ final class BenchCommand implements Runnable {
                 + "e.g. -Dargus.transport=nio.")
         List<String> serverJvmOpts = new ArrayList<>();
 
+        @Option(names = "--jfr", paramLabel = "FILE", description = "Write a JDK Flight Recording of the server over "
+                + "the measurement window to FILE (execution, CPU-time and allocation samples; "
+                + "scripts/flamegraph.py draws it).")
+        Path jfr;
+
         @Spec
         CommandSpec spec;
 
@@ -72,7 +77,7 @@ final class BenchCommand implements Runnable {
             var out = spec.commandLine().getOut();
             IngestBench.Config cfg = new IngestBench.Config(cameras, codec, fps, Duration.ofSeconds(warmup),
                     Duration.ofSeconds(duration), ArgusCli.class.getName(), serverJvm(), record(), ffmpegRecorders(),
-                    floorCameras());
+                    floorCameras(), jfr);
             // Closing the run stops its processes, prints where the logs are and deletes the rest (unless kept).
             try (BenchRun run = BenchRun.open(workDir != null ? workDir : BenchRun.defaultParent(),
                     DiskEstimate.of(cfg), keep, out)) {

@@ -24,6 +24,8 @@ final class LocalChunkWriter implements ChunkWriter {
     private final Path target;
     private final FileChannel channel;
     private final MessageDigest digest;
+    /** Where each view of the fragment being appended started; reused, so an append allocates one set of views. */
+    private int[] viewStarts = new int[64];
     private long bytes;
     private State state = State.OPEN;
     private ChunkInfo info;
@@ -97,6 +99,12 @@ final class LocalChunkWriter implements ChunkWriter {
         // Views of the buffer's own memory (one per component of a composite): the kernel reads direct memory as
         // it is; the JDK copies a heap component through a temporary direct buffer, which only heap input costs.
         ByteBuffer[] views = fragment.nioBuffers();
+        if (viewStarts.length < views.length) {
+            viewStarts = new int[Math.max(views.length, 2 * viewStarts.length)];
+        }
+        for (int i = 0; i < views.length; i++) {
+            viewStarts[i] = views[i].position();
+        }
         try {
             long left = length;
             while (left > 0) {
@@ -106,9 +114,10 @@ final class LocalChunkWriter implements ChunkWriter {
             cutBack(e);
             throw e;
         }
-        // Fresh views, since writing moved the first ones' positions; the digest reads direct memory in place.
-        for (ByteBuffer view : fragment.nioBuffers()) {
-            digest.update(view);
+        // The same views rewound (writing moved their positions): a fragment has a view per RTP packet's slice, and
+        // asking the buffer for them again allocated two ByteBuffers per packet (issue 16's allocation profile).
+        for (int i = 0; i < views.length; i++) {
+            digest.update(views[i].position(viewStarts[i]));
         }
         bytes += length;
         volume.addUsed(length);
