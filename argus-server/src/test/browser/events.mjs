@@ -3,21 +3,10 @@
 // live wall shows an alert for the next event; the zone editor draws a zone and a line on the snapshot and saves
 // them. A new motion event is made by turning the camera's motion off and on (a fresh motion period starts).
 // The JUnit side checks what the server stored; this side returns what the page showed.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
+import { base, params, newPage, shot, run, until, login } from './browser.mjs';
 
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 /** Generous: the machine may be shared by several builds, and motion is sampled every 2 s while quiet. */
 const EVENT_MS = 120000;
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await page.evaluate(fn, arg);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what + '\n' + page.log.join('\n'));
-    await sleep(200);
-  }
-}
 
 /** Ends the camera's motion period and starts a new one: the next motion seen is a new event. */
 async function newMotion(page, camera) {
@@ -34,12 +23,7 @@ await run(async (browser) => {
   const r = { screenshots: [] };
   const camera = params.camera;
   const page = await newPage(browser);
-  await page.goto(base + '/');
-  await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('argus-tile');
+  await login(page);
 
   // The panel: the search's events, then a new one live.
   await page.click('header.topbar a[href="#/events"]');
