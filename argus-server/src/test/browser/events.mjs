@@ -54,24 +54,23 @@ await run(async (browser) => {
 
   // Paging with the cursor, pages of one event: "Older events" brings more, no event twice. Live events may land on
   // top meanwhile (the simulated camera keeps moving), so the list is counted, not matched to a search. On a slow
-  // machine the camera may have only the one event made above: then there is no older page to ask for.
-  const older = await page.evaluate(async (cam) => (await (await import('/js/api.js'))
-    .get(`/api/v1/events?camera=${cam}&limit=1`)).next, camera);
+  // machine the camera may have only the one event made above: a second one is made first, so there always is an
+  // older page to ask for.
+  const twoEvents = async (cam) => (await (await import('/js/api.js'))
+    .get(`/api/v1/events?camera=${cam}&limit=2`)).events.length >= 2;
+  if (!await page.evaluate(twoEvents, camera)) {
+    await newMotion(page, camera);
+    await until(page, twoEvents, camera, EVENT_MS, 'a second event of the camera');
+  }
   await page.evaluate(() => { document.querySelector('argus-events').pageSize = 1; });
   await page.selectOption('#ev-type', '');
-  if (older) {
-    await until(page, () => document.querySelectorAll('#event-list .evrow').length >= 1
-      && !document.querySelector('#ev-more').hidden, null, 30000, 'a page of events with older ones');
-    r.pagedBefore = (await page.evaluate(rowIds)).length;
-    await page.click('#ev-more');
-    await until(page, (n) => document.querySelectorAll('#event-list .evrow').length > n, r.pagedBefore, 30000,
-      'the next page');
-    r.paged = await page.evaluate(rowIds);
-  } else {
-    await until(page, () => document.querySelectorAll('#event-list .evrow').length === 1
-      && document.querySelector('#ev-more').hidden, null, 30000, 'one event and no older page');
-    r.paged = null;
-  }
+  await until(page, () => document.querySelectorAll('#event-list .evrow').length >= 1
+    && !document.querySelector('#ev-more').hidden, null, 30000, 'a page of events with older ones');
+  r.pagedBefore = (await page.evaluate(rowIds)).length;
+  await page.click('#ev-more');
+  await until(page, (n) => document.querySelectorAll('#event-list .evrow').length > n, r.pagedBefore, 30000,
+    'the next page');
+  r.paged = await page.evaluate(rowIds);
   await page.evaluate(() => { document.querySelector('argus-events').pageSize = 50; });
   await page.selectOption('#ev-type', 'motion');
   await until(page, (id) => document.querySelector(`.evrow[data-id="${id}"]`), fresh, 15000, 'the event again');
