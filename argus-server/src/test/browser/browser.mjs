@@ -49,6 +49,67 @@ export async function newPage(browser, viewport = { width: 1600, height: 900 }) 
   return page;
 }
 
+export const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+
+/**
+ * Evaluates `fn(arg)` in the page every `everyMs` until it is truthy and returns it; past `timeoutMs` it throws with
+ * `what`, what `shown()` (evaluated in the page, optional) says the page shows, and the page's log.
+ */
+export async function until(page, fn, arg, timeoutMs, what, { everyMs = 100, shown } = {}) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await page.evaluate(fn, arg);
+    if (v) return v;
+    if (Date.now() > deadline) {
+      const says = shown ? ' (page says: ' + await page.evaluate(shown) + ')' : '';
+      throw new Error('timed out waiting for ' + what + says + '\n' + page.log.join('\n'));
+    }
+    await sleep(everyMs);
+  }
+}
+
+/** Logs in through the UI's login form as the scenario's user and waits for `landing` (the wall's tiles). */
+export async function login(page, landing = 'argus-tile') {
+  await page.goto(base + '/');
+  await page.waitForSelector('form.login');
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', password);
+  await page.click('form.login button[type=submit]');
+  await page.waitForSelector(landing);
+}
+
+/**
+ * A blank black page on the node's origin with hls.js and the UI's modules loaded (`window.api`, `window.players`),
+ * logged in through api.js: for scenarios that drive the UI's players without the UI around them.
+ */
+export async function modulePage(browser, viewport = { width: 1280, height: 720 }) {
+  const page = await newPage(browser, viewport);
+  await page.goto(base + '/api/v1/health');
+  await page.evaluate(() => { document.body.innerHTML = ''; document.body.style.background = '#000'; });
+  await page.addScriptTag({ url: '/webjars/hls.js/1.4.12/dist/hls.min.js' });
+  await page.evaluate(async ([u, p]) => {
+    window.api = await import('/js/api.js');
+    window.players = await import('/js/players.js');
+    await window.api.login(u, p);
+  }, [user, password]);
+  return page;
+}
+
+/**
+ * A page on the node's origin (its health answer) and a bearer token for the scenario's user, asked for from the
+ * page: for scenarios that call the API themselves (WHIP, WHEP).
+ */
+export async function tokenPage(browser, viewport) {
+  const page = await newPage(browser, viewport);
+  await page.goto(base + '/api/v1/health');
+  const token = await page.evaluate(async ([username, pass]) => {
+    const res = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ username, password: pass }) });
+    return (await res.json()).token;
+  }, [user, password]);
+  return { page, token };
+}
+
 export async function shot(page, name) {
   const path = join(out, name + '.png');
   await page.screenshot({ path });

@@ -3,21 +3,10 @@
 // live wall shows an alert for the next event; the zone editor draws a zone and a line on the snapshot and saves
 // them. A new motion event is made by turning the camera's motion off and on (a fresh motion period starts).
 // The JUnit side checks what the server stored; this side returns what the page showed.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
+import { base, params, newPage, shot, run, until, login } from './browser.mjs';
 
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
 /** Generous: the machine may be shared by several builds, and motion is sampled every 2 s while quiet. */
 const EVENT_MS = 120000;
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await page.evaluate(fn, arg);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what + '\n' + page.log.join('\n'));
-    await sleep(200);
-  }
-}
 
 /** Ends the camera's motion period and starts a new one: the next motion seen is a new event. */
 async function newMotion(page, camera) {
@@ -34,12 +23,7 @@ await run(async (browser) => {
   const r = { screenshots: [] };
   const camera = params.camera;
   const page = await newPage(browser);
-  await page.goto(base + '/');
-  await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('argus-tile');
+  await login(page);
 
   // The panel: the search's events, then a new one live.
   await page.click('header.topbar a[href="#/events"]');
@@ -70,24 +54,23 @@ await run(async (browser) => {
 
   // Paging with the cursor, pages of one event: "Older events" brings more, no event twice. Live events may land on
   // top meanwhile (the simulated camera keeps moving), so the list is counted, not matched to a search. On a slow
-  // machine the camera may have only the one event made above: then there is no older page to ask for.
-  const older = await page.evaluate(async (cam) => (await (await import('/js/api.js'))
-    .get(`/api/v1/events?camera=${cam}&limit=1`)).next, camera);
+  // machine the camera may have only the one event made above: a second one is made first, so there always is an
+  // older page to ask for.
+  const twoEvents = async (cam) => (await (await import('/js/api.js'))
+    .get(`/api/v1/events?camera=${cam}&limit=2`)).events.length >= 2;
+  if (!await page.evaluate(twoEvents, camera)) {
+    await newMotion(page, camera);
+    await until(page, twoEvents, camera, EVENT_MS, 'a second event of the camera');
+  }
   await page.evaluate(() => { document.querySelector('argus-events').pageSize = 1; });
   await page.selectOption('#ev-type', '');
-  if (older) {
-    await until(page, () => document.querySelectorAll('#event-list .evrow').length >= 1
-      && !document.querySelector('#ev-more').hidden, null, 30000, 'a page of events with older ones');
-    r.pagedBefore = (await page.evaluate(rowIds)).length;
-    await page.click('#ev-more');
-    await until(page, (n) => document.querySelectorAll('#event-list .evrow').length > n, r.pagedBefore, 30000,
-      'the next page');
-    r.paged = await page.evaluate(rowIds);
-  } else {
-    await until(page, () => document.querySelectorAll('#event-list .evrow').length === 1
-      && document.querySelector('#ev-more').hidden, null, 30000, 'one event and no older page');
-    r.paged = null;
-  }
+  await until(page, () => document.querySelectorAll('#event-list .evrow').length >= 1
+    && !document.querySelector('#ev-more').hidden, null, 30000, 'a page of events with older ones');
+  r.pagedBefore = (await page.evaluate(rowIds)).length;
+  await page.click('#ev-more');
+  await until(page, (n) => document.querySelectorAll('#event-list .evrow').length > n, r.pagedBefore, 30000,
+    'the next page');
+  r.paged = await page.evaluate(rowIds);
   await page.evaluate(() => { document.querySelector('argus-events').pageSize = 50; });
   await page.selectOption('#ev-type', 'motion');
   await until(page, (id) => document.querySelector(`.evrow[data-id="${id}"]`), fresh, 15000, 'the event again');

@@ -1,18 +1,10 @@
 // Recorded video of H.265 cameras in Chromium (started by TranscodePlaybackBrowserTest): Chromium on Linux has no
 // HEVC decoder, so the UI's PlaybackPlayer must notice (hls.js reports bufferAddCodecError) and play the range again
 // as the node's H.264 transcode (?rendition=h264). Every camera plays at once, each in its own <video>.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
+import { params, shot, run, modulePage } from './browser.mjs';
 
 await run(async (browser) => {
-  const page = await newPage(browser, { width: 1280, height: 720 });
-  await page.goto(base + '/api/v1/health');
-  await page.evaluate(() => { document.body.innerHTML = ''; document.body.style.background = '#000'; });
-  await page.addScriptTag({ url: '/webjars/hls.js/1.4.12/dist/hls.min.js' });
-  await page.evaluate(async ([u, p]) => {
-    window.api = await import('/js/api.js');
-    window.players = await import('/js/players.js');
-    await window.api.login(u, p);
-  }, [user, password]);
+  const page = await modulePage(browser);
   const r = await page.evaluate(async ({ cameras, from, to }) => {
     const hevcSupported = MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.90"');
     const f = new Date(from);

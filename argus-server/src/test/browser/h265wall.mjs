@@ -1,8 +1,6 @@
 // H.265 cameras on the live wall (started by TranscodeBrowserTest): Chromium on Linux has no HEVC decoder, so each
 // tile must notice (MediaSource.isTypeSupported on the live.ws header) and ask for the camera's H.264 rendition.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
-
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+import { params, newPage, shot, run, sleep, login } from './browser.mjs';
 
 const tiles = () => [...document.querySelectorAll('argus-tile video')].map((v) => ({
   frames: v.getVideoPlaybackQuality().totalVideoFrames, time: v.currentTime,
@@ -14,12 +12,7 @@ await run(async (browser) => {
   const r = {};
   const page = await newPage(browser);
   r.hevcSupported = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.90"'));
-  await page.goto(base + '/');
-  await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('argus-tile');
+  await login(page);
   const deadline = Date.now() + 90000;
   for (;;) {
     const t = await page.evaluate(tiles);

@@ -1,23 +1,9 @@
 // Part of the default test run (started by MediaBrowserTest): recorded playback over HLS, LL-HLS live and fMP4
 // over WebSocket into MSE, each played by the UI's own player modules in Chromium, with what was measured.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
-
-/** A blank page on the node's origin with hls.js and the UI's modules loaded, logged in through the UI's api.js. */
-async function mediaPage(browser) {
-  const page = await newPage(browser, { width: 1280, height: 720 });
-  await page.goto(base + '/api/v1/health');
-  await page.evaluate(() => { document.body.innerHTML = ''; document.body.style.background = '#000'; });
-  await page.addScriptTag({ url: '/webjars/hls.js/1.4.12/dist/hls.min.js' });
-  await page.evaluate(async ([u, p]) => {
-    window.api = await import('/js/api.js');
-    window.players = await import('/js/players.js');
-    await window.api.login(u, p);
-  }, [user, password]);
-  return page;
-}
+import { params, shot, run, modulePage } from './browser.mjs';
 
 async function playback(browser) {
-  const page = await mediaPage(browser);
+  const page = await modulePage(browser);
   const r = await page.evaluate(async ({ camera, from, to }) => {
     const f = new Date(from);
     const t = new Date(to);
@@ -49,7 +35,7 @@ async function playback(browser) {
 }
 
 async function liveHls(browser) {
-  const page = await mediaPage(browser);
+  const page = await modulePage(browser);
   const r = await page.evaluate(async ({ camera }) => {
     const urls = await api.mediaUrls(camera);
     const video = document.createElement('video');
@@ -82,7 +68,7 @@ async function liveHls(browser) {
 }
 
 async function liveWs(browser) {
-  const page = await mediaPage(browser);
+  const page = await modulePage(browser);
   const r = await page.evaluate(async ({ camera, tries }) => {
     const firstFrameMs = [];
     const lag = [];

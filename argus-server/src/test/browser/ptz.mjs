@@ -1,29 +1,12 @@
 // ONVIF in the UI (started by PtzBrowserTest): the admin page discovers a simulated ONVIF device and adds it; its
 // camera's view shows the PTZ pad; holding → moves the head, a preset is saved, home, then the preset is gone to.
 // The JUnit side checks the simulator's PTZ state; this side returns what the page showed.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
-
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await page.evaluate(fn, arg);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what + '\n' + page.log.join('\n'));
-    await sleep(100);
-  }
-}
+import { base, params, newPage, shot, run, sleep, until, login } from './browser.mjs';
 
 await run(async (browser) => {
   const r = {};
   const page = await newPage(browser);
-  await page.goto(base + '/');
-  await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('argus-tile');
+  await login(page);
 
   // Onboarding in the admin page: discover by address, add with the device's account, read the report.
   await page.goto(base + '/#/admin');

@@ -1,9 +1,7 @@
 // The last resort on the live wall (started by SnapshotFallbackBrowserTest): an H.265 camera that Chromium cannot
 // decode, on a node that cannot transcode it (transcode.maxJobs 0, every rendition answers 503 transcode_full). The
 // tile must show the camera's snapshot, refreshed, instead of a black box.
-import { base, user, password, newPage, shot, run } from './browser.mjs';
-
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
+import { newPage, shot, run, sleep, login } from './browser.mjs';
 
 const tiles = () => [...document.querySelectorAll('argus-tile')].filter((t) => t.dataset.camera).map((t) => {
   const img = t.querySelector('img.still');
@@ -16,12 +14,7 @@ await run(async (browser) => {
   const r = {};
   const page = await newPage(browser);
   r.hevcSupported = await page.evaluate(() => MediaSource.isTypeSupported('video/mp4; codecs="hvc1.1.6.L93.90"'));
-  await page.goto(base + '/');
-  await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('argus-tile');
+  await login(page);
   const deadline = Date.now() + 60000;
   for (;;) {
     const t = await page.evaluate(tiles);

@@ -1,23 +1,12 @@
 // The operator UI end to end (started by UiBrowserTest): log in, a 4-tile wall playing, a camera dragged into a
 // tile, full screen, a 16-tile wall for a minute with its memory measured, a camera's playback from one minute
 // ago, a bookmark, a 10-second export, the admin page, logout. A screenshot of every page.
-import { base, user, password, params, newPage, shot, outPath, run } from './browser.mjs';
+import { base, user, password, params, newPage, shot, outPath, run, sleep, until as untilShown } from './browser.mjs';
 
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await page.evaluate(fn, arg);
-    if (v) return v;
-    if (Date.now() > deadline) {
-      const shown = await page.evaluate(() => [...document.querySelectorAll('.tilemsg:not([hidden]), #camera-message')]
-        .map((e) => e.textContent).join(' | '));
-      throw new Error('timed out waiting for ' + what + ' (page says: ' + shown + ')\n' + page.log.join('\n'));
-    }
-    await sleep(100);
-  }
-}
+/** What the tiles and the camera view say, for a timeout's message. */
+const shown = () => [...document.querySelectorAll('.tilemsg:not([hidden]), #camera-message')]
+  .map((e) => e.textContent).join(' | ');
+const until = (page, fn, arg, timeoutMs, what) => untilShown(page, fn, arg, timeoutMs, what, { shown });
 
 /** Per <video> under `selector`: decoded frames and currentTime. */
 const videoState = (selector) => [...document.querySelectorAll(selector)].map((v) => ({

@@ -1,31 +1,14 @@
 // Webhooks in the admin page (started by WebhooksBrowserTest): the list shows the webhook the test made, its dead
 // letters show the failed delivery, a webhook added through the form shows its secret once, and a delete takes two
 // clicks. Returns what the page showed.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
-
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await page.evaluate(fn, arg);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what + '\n' + page.log.join('\n'));
-    await sleep(100);
-  }
-}
+import { base, params, newPage, shot, run, until, login } from './browser.mjs';
 
 const count = () => document.querySelector('argus-webhooks-admin')?.dataset.count;
 
 await run(async (browser) => {
   const r = {};
   const page = await newPage(browser);
-  await page.goto(base + '/');
-  await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('argus-wall');
+  await login(page, 'argus-wall');
 
   await page.goto(base + '/#/admin');
   await page.waitForSelector('argus-webhooks-admin');

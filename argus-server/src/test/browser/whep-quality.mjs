@@ -5,7 +5,7 @@
 // the latency from the simulated camera's capture to the glass. With params.proxy ("ip:port"), the answer's
 // candidates are replaced by that address (the test's lossy UDP proxy in front of the node's port), and the page
 // reports what getStats() says of the receiver: NACKs sent, frames decoded and dropped, freezes.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
+import { params, shot, run, tokenPage } from './browser.mjs';
 
 // The worker: runs the receiver's encoded-frame transform (classic script, from a blob URL).
 const WORKER = `
@@ -36,12 +36,8 @@ onrtctransform = (e) => {
 };`;
 
 await run(async (browser) => {
-  const page = await newPage(browser, { width: 1280, height: 720 });
-  await page.goto(base + '/api/v1/health');
-  const r = await page.evaluate(async ({ camera, user, password, proxy, seconds, worker }) => {
-    const login = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: user, password }) });
-    const token = (await login.json()).token;
+  const { page, token } = await tokenPage(browser, { width: 1280, height: 720 });
+  const r = await page.evaluate(async ({ camera, token, proxy, seconds, worker }) => {
     const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
     const out = {};
     const pc = new RTCPeerConnection();
@@ -118,7 +114,7 @@ await run(async (browser) => {
     out.deleteStatus = del.status;
     pc.close();
     return out;
-  }, { camera: params.camera, user, password, proxy: params.proxy || null, seconds: params.seconds || 6,
+  }, { camera: params.camera, token, proxy: params.proxy || null, seconds: params.seconds || 6,
     worker: WORKER });
   r.screenshot = await shot(page, params.proxy ? 'whep-loss' : 'whep-latency');
   r.log = page.log;

@@ -1,15 +1,11 @@
 // Part of the default test run (started by WhepBrowserTest): WebRTC playback over WHEP in Chromium. The page offers
 // a receive-only video transceiver, POSTs the offer, and measures the time from the request to the first decoded
 // frame (requestVideoFrameCallback), then that currentTime advances; DELETE ends the session.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
+import { params, shot, run, tokenPage } from './browser.mjs';
 
 await run(async (browser) => {
-  const page = await newPage(browser, { width: 1280, height: 720 });
-  await page.goto(base + '/api/v1/health');
-  const r = await page.evaluate(async ({ camera, user, password, runs }) => {
-    const login = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: user, password }) });
-    const token = (await login.json()).token;
+  const { page, token } = await tokenPage(browser, { width: 1280, height: 720 });
+  const r = await page.evaluate(async ({ camera, token, runs }) => {
     const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
     const out = { runs: [] };
     for (let i = 0; i < runs; i++) {
@@ -59,7 +55,7 @@ await run(async (browser) => {
       video.remove();
     }
     return out;
-  }, { camera: params.camera, user, password, runs: params.runs || 3 });
+  }, { camera: params.camera, token, runs: params.runs || 3 });
   r.screenshot = await shot(page, 'whep');
   r.log = page.log;
   return r;

@@ -2,16 +2,12 @@
 // and microphone (--use-fake-device-for-media-stream) go into send-only transceivers, the offer is POSTed to
 // /api/v1/whip/<name>, and the page publishes for `holdMs` while the JUnit side reads the camera back; then it
 // reports the sender's stats and ends the session with DELETE on the answer's Location.
-import { base, user, password, params, newPage, run } from './browser.mjs';
+import { params, run, tokenPage } from './browser.mjs';
 
 await run(async (browser) => {
-  const page = await newPage(browser, { width: 800, height: 600 });
-  await page.goto(base + '/api/v1/health');
-  const r = await page.evaluate(async ({ name, user, password, holdMs }) => {
+  const { page, token } = await tokenPage(browser, { width: 800, height: 600 });
+  const r = await page.evaluate(async ({ name, token, holdMs }) => {
     const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-    const login = await fetch('/api/v1/auth/login', { method: 'POST', headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ username: user, password }) });
-    const token = (await login.json()).token;
     const media = await navigator.mediaDevices.getUserMedia({
       video: { width: 640, height: 480, frameRate: 25 }, audio: true });
     const pc = new RTCPeerConnection();
@@ -51,7 +47,7 @@ await run(async (browser) => {
     pc.close();
     media.getTracks().forEach((t) => t.stop());
     return out;
-  }, { name: params.name, user, password, holdMs: params.holdMs || 20000 });
+  }, { name: params.name, token, holdMs: params.holdMs || 20000 });
   r.log = page.log;
   return r;
 }, ['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']);

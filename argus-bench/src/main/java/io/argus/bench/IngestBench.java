@@ -143,9 +143,10 @@ public final class IngestBench {
 
     /** Runs the bench with {@code run}'s folder and processes; closing {@code run} is the caller's. */
     public static Result run(Config cfg, BenchRun run, PrintWriter log) throws Exception {
-        int simPort = freePort();
-        int httpPort = freePort();
-        int rtspPort = freePort();
+        int[] ports = freePorts(3);
+        int simPort = ports[0];
+        int httpPort = ports[1];
+        int rtspPort = ports[2];
         String password = "bench-" + Long.toHexString(System.nanoTime());
         log.printf("starting simulator (%d %s cameras at %d fps on port %d) and server (HTTP %d)%n",
                 cfg.cameras(), cfg.codec(), cfg.fps(), simPort, httpPort);
@@ -159,7 +160,11 @@ public final class IngestBench {
                         // Ingest and recording alone: analytics would decode every moving test card, and the
                         // other ingest protocols and WebRTC would only hold ports.
                         "--set", "rtmp.enabled=false", "--set", "srt.enabled=false", "--set", "webrtc.enabled=false",
-                        "--set", "analytics.enabled=false"),
+                        "--set", "analytics.enabled=false",
+                        // Nothing plays RTSP over UDP here (cameras are pulled over TCP), and the fixed default
+                        // ports 8000/8001 would keep the server from starting beside any other Argus on the machine
+                        // (another bench, a developer's node): it exited, and the bench waited for its health.
+                        "--set", "rtsp.rtpPort=0", "--set", "rtsp.rtcpPort=0"),
                 // The simulator is on loopback, which the server refuses to pull cameras from unless allowed.
                 Map.of("ARGUS_ADMIN_PASSWORD", password, "ARGUS_CAMERA_ALLOWED_ADDRESSES", "127.0.0.1/32"),
                 line -> false)) {
@@ -167,7 +172,13 @@ public final class IngestBench {
                 throw new IllegalStateException("simulator did not start; see " + run.log("sim.log"));
             }
             ArgusClient anonymous = ArgusClient.local(httpPort);
-            awaitTrue(anonymous::healthy, 120, "server health; see " + run.log("server.log"));
+            awaitTrue(() -> {
+                if (!server.isAlive()) {
+                    throw new IllegalStateException("server exited before it was healthy; see "
+                            + run.log("server.log"));
+                }
+                return anonymous.healthy();
+            }, 120, "server health; see " + run.log("server.log"));
             ArgusClient api = anonymous.login("admin", password);
             JsonNode idle = api.nodeStats(true);
             ProcessSample idleProc = ProcessSample.of(server.pid());
@@ -341,9 +352,22 @@ public final class IngestBench {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
+    /** {@code n} different free ports: the sockets are held until all are chosen, so no port comes twice. */
+    private static int[] freePorts(int n) throws IOException {
+        ServerSocket[] held = new ServerSocket[n];
+        try {
+            int[] ports = new int[n];
+            for (int i = 0; i < n; i++) {
+                held[i] = new ServerSocket(0);
+                ports[i] = held[i].getLocalPort();
+            }
+            return ports;
+        } finally {
+            for (ServerSocket s : held) {
+                if (s != null) {
+                    s.close();
+                }
+            }
         }
     }
 }

@@ -5,6 +5,7 @@ import io.argus.media.codec.AccessUnitSink;
 import io.argus.media.codec.MediaFormat;
 import io.argus.media.codec.rtp.RtpReceiver;
 import io.argus.media.codec.rtp.h264.H264Depacketizer;
+import io.argus.media.path.RtpTrackCounters;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.path.SourceListener;
 import io.argus.media.stream.Stream;
@@ -29,15 +30,13 @@ final class WebRtcToStream implements AutoCloseable {
     private final Executor writer;
     private final H264Depacketizer depacketizer = new H264Depacketizer(new MediaFormat.H264(null, null), 0);
     private final RtpReceiver receiver = new RtpReceiver(depacketizer, RtpReceiver.DEFAULT_UDP_REORDER_WINDOW);
+    private final RtpTrackCounters rtpCounters;
     /** Made once: a method reference per packet would be an allocation per packet. */
     private final AccessUnitSink sink = this::unit;
     private MediaFormat format;
     private Stream stream;
     private boolean refused;
     private boolean closed;
-    private long lost;
-    private long invalid;
-    private long dropped;
     private long waitingUnits;
     private long lastKeyframeNanos;
 
@@ -45,6 +44,7 @@ final class WebRtcToStream implements AutoCloseable {
     WebRtcToStream(SourceListener publisher, SourceCounters counters, Executor writer) {
         this.publisher = publisher;
         this.counters = counters;
+        this.rtpCounters = new RtpTrackCounters(receiver, depacketizer, counters);
         this.writer = writer;
         counters.timestampFault(null);
     }
@@ -57,21 +57,7 @@ final class WebRtcToStream implements AutoCloseable {
             return;
         }
         receiver.receive(packet, receivedNanos, sink);
-        long l = receiver.packetsLost();
-        long i = receiver.packetsInvalid() + depacketizer.corruptPackets();
-        long d = depacketizer.droppedUnits();
-        if (l != lost) {
-            counters.lost(l - lost);
-            lost = l;
-        }
-        if (i != invalid) {
-            counters.invalid(i - invalid);
-            invalid = i;
-        }
-        if (d != dropped) {
-            counters.framesDropped(d - dropped);
-            dropped = d;
-        }
+        rtpCounters.update();
     }
 
     /** Units the depacketizer dropped (packets of them lost) since start: a rise means the picture is damaged. */

@@ -1,43 +1,22 @@
 package io.argus.media.decode;
 
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_FLAG_LOW_DELAY;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_H264;
-import static org.bytedeco.ffmpeg.global.avcodec.AV_CODEC_ID_HEVC;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_alloc;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_free;
-import static org.bytedeco.ffmpeg.global.avcodec.av_packet_unref;
-import static org.bytedeco.ffmpeg.global.avcodec.av_new_packet;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_alloc_context3;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_find_decoder;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_flush_buffers;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_free_context;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_open2;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_receive_frame;
-import static org.bytedeco.ffmpeg.global.avcodec.avcodec_send_packet;
 import static org.bytedeco.ffmpeg.global.avutil.AV_HWDEVICE_TYPE_CUDA;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_GRAY8;
 import static org.bytedeco.ffmpeg.global.avutil.AV_PIX_FMT_RGB24;
-import static org.bytedeco.ffmpeg.global.avutil.av_buffer_ref;
 import static org.bytedeco.ffmpeg.global.avutil.av_buffer_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_alloc;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_free;
 import static org.bytedeco.ffmpeg.global.avutil.av_frame_unref;
 import static org.bytedeco.ffmpeg.global.avutil.av_hwdevice_ctx_create;
-import static org.bytedeco.ffmpeg.global.avutil.av_hwframe_transfer_data;
 import static org.bytedeco.ffmpeg.global.swscale.SWS_AREA;
 import static org.bytedeco.ffmpeg.global.swscale.sws_freeContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_getCachedContext;
 import static org.bytedeco.ffmpeg.global.swscale.sws_scale;
 
+import io.argus.media.av.FfmpegVideoDecoder;
 import io.argus.media.codec.AccessUnit;
 import io.argus.media.codec.MediaFormat;
-import io.netty.buffer.ByteBuf;
-import java.nio.ByteBuffer;
-import org.bytedeco.ffmpeg.avcodec.AVCodec;
-import org.bytedeco.ffmpeg.avcodec.AVCodecContext;
-import org.bytedeco.ffmpeg.avcodec.AVPacket;
 import org.bytedeco.ffmpeg.avutil.AVBufferRef;
-import org.bytedeco.ffmpeg.avutil.AVDictionary;
 import org.bytedeco.ffmpeg.avutil.AVFrame;
 import org.bytedeco.ffmpeg.swscale.SwsContext;
 import org.bytedeco.javacpp.BytePointer;
@@ -59,14 +38,10 @@ import org.slf4j.LoggerFactory;
  */
 public final class FfmpegFrameDecoder implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(FfmpegFrameDecoder.class);
-    private static final byte[] START_CODE = {0, 0, 0, 1};
 
     private final byte[][] parameterSets;
-    private final AVCodecContext ctx;
-    private final AVPacket pkt;
+    private final FfmpegVideoDecoder dec;
     private final AVFrame frame;
-    private final AVFrame transferred;
-    private final boolean gpu;
     private SwsContext toGray;
     private SwsContext toRgb;
     private BytePointer grayOut;
@@ -75,17 +50,14 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
     private final IntPointer dstStride = new IntPointer(4);
     private boolean closed;
 
-    private FfmpegFrameDecoder(byte[][] parameterSets, AVCodecContext ctx, boolean gpu) {
+    private FfmpegFrameDecoder(byte[][] parameterSets, FfmpegVideoDecoder dec) {
         this.parameterSets = parameterSets;
-        this.ctx = ctx;
-        this.gpu = gpu;
-        this.pkt = av_packet_alloc();
+        this.dec = dec;
         this.frame = av_frame_alloc();
-        this.transferred = av_frame_alloc();
     }
 
     /**
-     * Opens a decoder for the track.
+     * Opens a decoder for the track (one thread and low delay: analytics decode many cameras at once).
      *
      * @param tryGpu whether to try a CUDA device first (it falls back to the CPU when there is none)
      * @throws IllegalArgumentException when the format is not H.264 or H.265
@@ -97,21 +69,18 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
             case MediaFormat.H265 h -> new byte[][] {h.vps(), h.sps(), h.pps()};
             default -> throw new IllegalArgumentException("analytics decode H.264 and H.265, not " + format.codec());
         };
-        AVCodec codec = avcodec_find_decoder(format instanceof MediaFormat.H264 ? AV_CODEC_ID_H264 : AV_CODEC_ID_HEVC);
-        if (codec == null || codec.isNull()) {
-            throw new IllegalStateException("this FFmpeg build has no " + format.codec() + " decoder");
+        AVBufferRef cuda = tryGpu ? cuda() : null;
+        try {
+            FfmpegVideoDecoder dec = FfmpegVideoDecoder.open(format, true, 0, cuda);
+            if (dec == null) {
+                throw new IllegalStateException("this FFmpeg cannot open a " + format.codec() + " decoder");
+            }
+            return new FfmpegFrameDecoder(sets, dec);
+        } finally {
+            if (cuda != null) {
+                av_buffer_unref(cuda);
+            }
         }
-        AVCodecContext ctx = avcodec_alloc_context3(codec);
-        // One thread per camera: analytics decode many cameras at once, and frame threads would add a frame of delay.
-        ctx.thread_count(1);
-        ctx.flags(ctx.flags() | AV_CODEC_FLAG_LOW_DELAY);
-        boolean gpu = tryGpu && attachCuda(ctx);
-        int r = avcodec_open2(ctx, codec, (AVDictionary) null);
-        if (r < 0) {
-            avcodec_free_context(ctx);
-            throw new IllegalStateException("opening the " + format.codec() + " decoder failed (" + r + ")");
-        }
-        return new FfmpegFrameDecoder(sets, ctx, gpu);
     }
 
     /** Whether FFmpeg can open a CUDA device here: what {@link #open} with {@code tryGpu} would use. */
@@ -128,18 +97,17 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
         }
     }
 
-    private static boolean attachCuda(AVCodecContext ctx) {
+    /** A CUDA device (the caller unrefs it), or null when there is none. */
+    private static AVBufferRef cuda() {
         PointerPointer<AVBufferRef> ref = new PointerPointer<>(1);
         try {
             int r = av_hwdevice_ctx_create(ref, AV_HWDEVICE_TYPE_CUDA, (BytePointer) null, null, 0);
             if (r < 0) {
                 LOG.debug("no CUDA device ({}): decoding on the CPU", r);
-                return false;
+                return null;
             }
             // FFmpeg's default pixel-format negotiation picks the device's format when a device is attached.
-            ctx.hw_device_ctx(av_buffer_ref(ref.get(AVBufferRef.class, 0)));
-            av_buffer_unref(ref);
-            return true;
+            return ref.get(AVBufferRef.class, 0);
         } finally {
             ref.close();
         }
@@ -147,7 +115,7 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
 
     /** Whether pictures are decoded on a GPU. */
     public boolean gpu() {
-        return gpu;
+        return dec.hardware();
     }
 
     /**
@@ -155,7 +123,7 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
      * {@code convert}. <b>Borrows</b> {@code au}.
      */
     public DecodeOutcome decode(AccessUnit au, ScaledFrame out, boolean convert) {
-        if (!send(au)) {
+        if (dec.send(au, parameterSets) < 0) {
             return DecodeOutcome.CORRUPT;
         }
         return receive(out, convert);
@@ -168,63 +136,27 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
      * <b>Borrows</b> {@code keyframe}.
      */
     public DecodeOutcome decodeAlone(AccessUnit keyframe, ScaledFrame out) {
-        avcodec_flush_buffers(ctx);
+        dec.flush();
         try {
-            if (!send(keyframe)) {
+            if (dec.send(keyframe, parameterSets) < 0) {
                 return DecodeOutcome.CORRUPT;
             }
-            avcodec_send_packet(ctx, null);
+            dec.drain();
             return receive(out, true);
         } finally {
-            avcodec_flush_buffers(ctx);
+            dec.flush();
         }
     }
 
     /** Forgets the references held (the caller skipped units): the next unit fed must be a keyframe. */
     public void reset() {
-        avcodec_flush_buffers(ctx);
-    }
-
-    private boolean send(AccessUnit au) {
-        int size = 0;
-        if (au.keyframe()) {
-            for (byte[] ps : parameterSets) {
-                size += ps.length == 0 ? 0 : START_CODE.length + ps.length;
-            }
-        }
-        for (int i = 0; i < au.unitCount(); i++) {
-            size += START_CODE.length + au.unit(i).readableBytes();
-        }
-        if (av_new_packet(pkt, size) < 0) {
-            return false;
-        }
-        try {
-            ByteBuffer buf = pkt.data().capacity(size).asByteBuffer();
-            if (au.keyframe()) {
-                for (byte[] ps : parameterSets) {
-                    if (ps.length > 0) {
-                        buf.put(START_CODE).put(ps);
-                    }
-                }
-            }
-            for (int i = 0; i < au.unitCount(); i++) {
-                ByteBuf nal = au.unit(i);
-                buf.put(START_CODE);
-                int n = nal.readableBytes();
-                nal.getBytes(nal.readerIndex(), buf.slice(buf.position(), n));
-                buf.position(buf.position() + n);
-            }
-            pkt.pts(au.pts()).dts(au.dts());
-            return avcodec_send_packet(ctx, pkt) >= 0;
-        } finally {
-            av_packet_unref(pkt);
-        }
+        dec.flush();
     }
 
     /** Takes every picture the decoder has ready; the last one is converted when asked. */
     private DecodeOutcome receive(ScaledFrame out, boolean convert) {
         DecodeOutcome outcome = DecodeOutcome.DECODED;
-        while (avcodec_receive_frame(ctx, frame) >= 0) {
+        while (dec.receive(frame) >= 0) {
             try {
                 if (convert && frame.decode_error_flags() == 0) {
                     outcome = convert(frame, out) ? DecodeOutcome.CONVERTED : DecodeOutcome.CORRUPT;
@@ -237,12 +169,9 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
     }
 
     private boolean convert(AVFrame picture, ScaledFrame out) {
-        AVFrame src = picture;
-        if (picture.hw_frames_ctx() != null && !picture.hw_frames_ctx().isNull()) {
-            if (av_hwframe_transfer_data(transferred, picture, 0) < 0) {
-                return false;
-            }
-            src = transferred;
+        AVFrame src = dec.inMemory(picture);
+        if (src == null) {
+            return false;
         }
         try {
             out.fit(src.width(), src.height());
@@ -261,9 +190,7 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
             out.pts(picture.best_effort_timestamp());
             return true;
         } finally {
-            if (src == transferred) {
-                av_frame_unref(transferred);
-            }
+            dec.release(src);
         }
     }
 
@@ -299,10 +226,8 @@ public final class FfmpegFrameDecoder implements AutoCloseable {
             return;
         }
         closed = true;
-        av_packet_free(pkt);
         av_frame_free(frame);
-        av_frame_free(transferred);
-        avcodec_free_context(ctx);
+        dec.close();
         sws_freeContext(toGray);
         sws_freeContext(toRgb);
         for (BytePointer p : new BytePointer[] {grayOut, rgbOut}) {

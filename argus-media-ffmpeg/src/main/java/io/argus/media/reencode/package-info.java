@@ -5,7 +5,8 @@
  * and every timestamp unchanged, which it checks before it hands the result back.
  *
  * <p>Layer: argus-media-ffmpeg. May import {@code io.argus.media.codec} (the fMP4 reader and writer, Annex B),
- * {@code io.argus.media.transcode} (its exception), {@code io.argus.media.av}, Netty's buffers, JavaCPP/FFmpeg and
+ * {@code io.argus.media.transcode} (its exception and its
+ * scale-and-encode, {@link io.argus.media.transcode.FfmpegVideoEncoder}), {@code io.argus.media.av}, Netty's buffers, JavaCPP/FFmpeg and
  * the JDK; never storage, a protocol or the server. Which chunk is re-encoded, when, and what becomes of the
  * result is the storage tier mover's business.
  *

@@ -6,6 +6,7 @@ import io.argus.media.codec.MediaFormat;
 import io.argus.media.codec.rtp.RtpDepacketizer;
 import io.argus.media.codec.rtp.RtpPayloadFormats;
 import io.argus.media.codec.rtp.RtpReceiver;
+import io.argus.media.path.RtpTrackCounters;
 import io.argus.media.path.SourceCounters;
 import io.argus.media.stream.Stream;
 import io.argus.media.stream.TimestampRepair;
@@ -100,10 +101,8 @@ public final class RtspToStream implements AutoCloseable {
         /** Made once: a method reference per packet would be an allocation per packet. */
         private final AccessUnitSink sink = this::publish;
         private final TimestampRepair timestamps;
+        private final RtpTrackCounters rtpCounters;
         private MediaFormat format;
-        private long lost;
-        private long invalid;
-        private long dropped;
 
         Track(int index, MediaFormat format, int reorderWindow) {
             this.index = index;
@@ -111,27 +110,14 @@ public final class RtspToStream implements AutoCloseable {
             this.video = format.codec().isVideo();
             this.depacketizer = RtpPayloadFormats.depacketizer(format, index);
             this.receiver = new RtpReceiver(depacketizer, reorderWindow);
+            this.rtpCounters = new RtpTrackCounters(receiver, depacketizer, counters);
             this.timestamps = video ? TimestampRepair.video(format.clockRate())
                     : TimestampRepair.audio(format.clockRate(), AAC_FRAME_SAMPLES);
         }
 
         void receive(ByteBuf packet, long receivedNanos) {
             receiver.receive(packet, receivedNanos, sink);
-            long l = receiver.packetsLost();
-            long i = receiver.packetsInvalid() + depacketizer.corruptPackets();
-            long d = depacketizer.droppedUnits();
-            if (l != lost) {
-                counters.lost(l - lost);
-                lost = l;
-            }
-            if (i != invalid) {
-                counters.invalid(i - invalid);
-                invalid = i;
-            }
-            if (d != dropped) {
-                counters.framesDropped(d - dropped);
-                dropped = d;
-            }
+            rtpCounters.update();
         }
 
         private void publish(AccessUnit au) {

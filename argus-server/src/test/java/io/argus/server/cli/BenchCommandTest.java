@@ -3,11 +3,15 @@ package io.argus.server.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.argus.server.config.ConfigKey;
+import io.argus.server.config.ConfigKeys;
 import io.argus.testkit.Await;
 import io.argus.testkit.tier.E2e;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.DatagramSocket;
+import java.net.SocketException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -88,6 +92,29 @@ class BenchCommandTest {
         try (Stream<Path> files = Files.walk(run.resolve("data/ffmpeg"))) {
             assertThat(files.filter(f -> f.toString().endsWith(".mp4")).toList()).as("recordings kept")
                     .isNotEmpty();
+        }
+    }
+
+    /**
+     * The bench's server starts beside another Argus on the machine (another bench, a developer's node) holding the
+     * default RTSP UDP ports: it exited at start, and the bench waited 120 s for its health (seen in CI, and here
+     * with another bench running).
+     */
+    @Test
+    void runsBesideAnotherServerOnTheDefaultPorts() throws IOException {
+        try (DatagramSocket rtp = holdUdp(ConfigKeys.RTSP_RTP_PORT);
+             DatagramSocket rtcp = holdUdp(ConfigKeys.RTSP_RTCP_PORT)) {
+            ArgusCliTest.Run r = bench("ingest", "--work-dir", dir.toString());
+            assertThat(r.status()).as(r.out() + r.err()).isZero();
+        }
+    }
+
+    /** Binds the key's default UDP port, or null when another process holds it already (the case under test too). */
+    private static DatagramSocket holdUdp(ConfigKey<Integer> port) {
+        try {
+            return new DatagramSocket(Integer.parseInt(port.defaultValue()));
+        } catch (SocketException taken) {
+            return null;
         }
     }
 
