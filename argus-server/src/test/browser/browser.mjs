@@ -68,12 +68,15 @@ export async function until(page, fn, arg, timeoutMs, what, { everyMs = 100, sho
   }
 }
 
-/** Logs in through the UI's login form as the scenario's user and waits for `landing` (the wall's tiles). */
-export async function login(page, landing = 'argus-tile') {
+/**
+ * Logs in through the UI's login form (as the scenario's user unless `name`/`pass` say otherwise) and waits for
+ * `landing` (the wall's tiles).
+ */
+export async function login(page, landing = 'argus-tile', name = user, pass = password) {
   await page.goto(base + '/');
   await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
+  await page.fill('input[name=username]', name);
+  await page.fill('input[name=password]', pass);
   await page.click('form.login button[type=submit]');
   await page.waitForSelector(landing);
 }

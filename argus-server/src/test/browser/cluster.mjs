@@ -1,27 +1,10 @@
 // The cluster page (started by ClusterBrowserTest): the administrator finds it in the top bar, sees this node listed
 // with its state, cameras, load, shards and version, and the page refreshes on its own (a camera added meanwhile
 // shows up); a viewer has no such link, and the page, opened by its address, says the server refused it.
-import { base, user, password, params, newPage, shot, run } from './browser.mjs';
+import { base, user, password, params, newPage, shot, run, until, login } from './browser.mjs';
 
-const sleep = (ms) => new Promise((res) => setTimeout(res, ms));
-
-async function until(page, fn, arg, timeoutMs, what) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await page.evaluate(fn, arg);
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error('timed out waiting for ' + what + '\n' + page.log.join('\n'));
-    await sleep(100);
-  }
-}
-
-async function login(page, name, pass) {
-  await page.goto(base + '/');
-  await page.waitForSelector('form.login');
-  await page.fill('input[name=username]', name);
-  await page.fill('input[name=password]', pass);
-  await page.click('form.login button[type=submit]');
-  await page.waitForSelector('argus-wall');
+async function loginAs(page, name, pass) {
+  await login(page, 'argus-wall', name, pass);
   // The top bar asks the user's rights once; after this the Cluster link shows what they allow.
   await page.evaluate(async () => (await import('/js/rights.js')).can('view-system'));
 }
@@ -34,7 +17,7 @@ const rows = () => [...document.querySelectorAll('#cluster-nodes tr[data-node]')
 await run(async (browser) => {
   const r = {};
   const page = await newPage(browser);
-  await login(page, user, password);
+  await loginAs(page, user, password);
   r.adminLinkVisible = await page.isVisible('#nav-cluster');
   await page.click('#nav-cluster');
   await until(page, () => document.querySelector('argus-cluster')?.dataset.nodes, null, 15000, 'the nodes');
@@ -57,7 +40,7 @@ await run(async (browser) => {
   await page.click('#logout');
   await page.waitForSelector('form.login');
 
-  await login(page, params.viewer, params.viewerPassword);
+  await loginAs(page, params.viewer, params.viewerPassword);
   r.viewerLinkVisible = await page.isVisible('#nav-cluster');
   await page.goto(base + '/#/cluster');
   await until(page, () => document.querySelector('argus-cluster')?.dataset.error, null, 15000, 'the refusal');
