@@ -14,7 +14,8 @@ import java.util.UUID;
  * Authentication in front of every route: finds the {@link Principal} of the bearer token (or, on a camera's
  * media paths ({@link MediaPaths}) and WHIP's ({@link PublishPaths}), of the live session or API token that minted
  * the {@code ?sig=} URL, limited to the URL's actions) and answers 401 on the API without one, except on public
- * routes. A publish URL opens only WHIP's paths and a viewing URL none of them (403, audited as refused). What the principal may do is {@link Guard}'s business, per route.
+ * routes. A publish URL opens only WHIP's paths and a viewing URL none of them (403, audited as refused). What the
+ * principal may do is {@link Guard}'s business, per route.
  *
  * <p>A system admin may act in another tenant by sending {@code X-Argus-Tenant: <tenant id>}. The request's
  * tenant becomes its thread's {@link TenantScope} (PostgreSQL's row-level security reads it) until

@@ -32,10 +32,10 @@ import java.util.UUID;
  * RTSP, RTMP or SRT publisher does; a name no camera has creates one. The answer's {@code Location} names the session
  * for {@code DELETE}. As for the other publishers, the caller needs manage-cameras on the camera (or on its tenant,
  * to create one), and a publish under way is re-checked every second and ends once its credential or right, or its
- * camera, is gone.
- * A publish URL ({@code ?sig=} from {@code POST /api/v1/cameras/{id}/publish-url}) stands in for the token: it
- * publishes into its own camera only (never creates one), ends at its expiry or with its minting token, and its
- * {@code Location} carries it on so the client can {@code DELETE}. The node is ICE-lite and its answer lists every host candidate: {@code PATCH} (trickle ICE) is not offered.
+ * camera, is gone. A publish URL ({@code ?sig=} from {@code POST /api/v1/cameras/{id}/publish-url}) stands in for
+ * the token: it publishes into its own camera only (never creates one), ends at its expiry or with its minting
+ * token, and its {@code Location} carries it on so the client can {@code DELETE}. The node is ICE-lite and its
+ * answer lists every host candidate: {@code PATCH} (trickle ICE) is not offered.
  */
 public final class WhipHandlers extends SdpHandlers {
     static final String WHIP = "/api/v1/whip/{name}";
