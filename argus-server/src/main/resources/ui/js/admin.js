@@ -57,6 +57,9 @@ class Admin extends HTMLElement {
     this.saveButton = h('button.primary', { type: 'submit', id: 'cam-save' }, 'Test and save');
     this.deleteButton = h('button.danger', { type: 'button', id: 'cam-delete', hidden: true,
       onclick: () => this.confirmDelete() }, 'Delete');
+    this.whipButton = h('button', { type: 'button', id: 'cam-whip', hidden: true,
+      title: 'A signed URL that publishes into this camera over WebRTC (WHIP) for an hour, and does nothing else',
+      onclick: () => this.copyPublishUrl() }, 'Copy WHIP publish URL');
     const row = (label, input) => [h('label', { htmlFor: input.id }, label), input];
     return h('form.camform', {
       onsubmit: (e) => { e.preventDefault(); this.save(); },
@@ -65,7 +68,8 @@ class Admin extends HTMLElement {
     row('Enabled', this.inputs.enabled), row('Recording', this.inputs.mode),
     row('Keep (days)', this.inputs.retentionDays),
     h('div.row', {}, h('button', { type: 'button', id: 'cam-test', onclick: () => this.test() }, 'Test connection'),
-      this.saveButton, h('button', { type: 'button', onclick: () => this.edit(null) }, 'New'), this.deleteButton),
+      this.saveButton, h('button', { type: 'button', onclick: () => this.edit(null) }, 'New'), this.deleteButton,
+      this.whipButton),
     h('div.row', {}, this.result));
   }
 
@@ -140,6 +144,7 @@ class Admin extends HTMLElement {
     this.formTitle.textContent = c ? 'Edit ' + c.name : 'Add a camera';
     this.saveButton.textContent = c ? 'Test and save' : 'Test and add';
     this.deleteButton.hidden = !c;
+    this.whipButton.hidden = !c;
     this.inputs.name.value = c ? c.name : '';
     this.inputs.url.value = c ? c.url : '';
     this.inputs.username.value = c && c.username ? c.username : '';
@@ -195,6 +200,31 @@ class Admin extends HTMLElement {
       this.recording.delete(cam.id);
       await cameras.refresh();
       this.edit(cam.id);
+    } catch (e) {
+      this.result.className = 'error';
+      this.result.textContent = e.message;
+    }
+  }
+
+  /**
+   * Mints the camera's publish URL (manage-cameras; it lasts an hour and ends with this login session) and copies
+   * it; where the clipboard is not allowed (plain HTTP off localhost) it is shown to copy by hand.
+   */
+  async copyPublishUrl() {
+    const c = cameras.byId(this.editing);
+    if (!c) return;
+    try {
+      const r = await api.post(`/api/v1/cameras/${c.id}/publish-url`, { expiresInSeconds: 3600 });
+      const url = new URL(r.whip, location.href).href;
+      this.result.className = '';
+      this.result.replaceChildren(`WHIP publish URL for ${c.name}, until ${new Date(r.expiresAt).toLocaleString()}: `,
+        h('code', { id: 'cam-whip-url' }, url));
+      try {
+        await navigator.clipboard.writeText(url);
+        toast('Copied the WHIP publish URL of ' + c.name);
+      } catch (e) {
+        toast('Copy the WHIP publish URL below');
+      }
     } catch (e) {
       this.result.className = 'error';
       this.result.textContent = e.message;

@@ -25,6 +25,7 @@ import io.argus.server.api.events.EventResponse;
 import io.argus.server.api.events.EventsHandlers;
 import io.argus.server.api.integrity.IntegrityHandlers;
 import io.argus.server.api.live.LiveHandlers;
+import io.argus.server.api.webrtc.PublishUrlHandlers;
 import io.argus.server.api.webrtc.WhepHandlers;
 import io.argus.server.api.webrtc.WhipHandlers;
 import io.argus.server.api.live.MediaHandlers;
@@ -232,6 +233,7 @@ public final class ArgusServer implements AutoCloseable {
                 new WhepHandlers(media.cameras(), media.paths(), w.server(), rechecks)));
         webrtc.ifPresent(w -> modules.add(modules.indexOf(live) + 2,
                 new WhipHandlers(media.cameras(), media.paths(), w.server(), rechecks)));
+        webrtc.ifPresent(w -> modules.add(modules.indexOf(live) + 3, new PublishUrlHandlers(signer, clock)));
         return new HttpApi(config.http(), metadata.auth(), audit.log(), signer, media.cameras()::exists,
                 tls.map(m -> new HttpsConnectors(config.tls(), m)).orElse(null), clock, modules);
     }

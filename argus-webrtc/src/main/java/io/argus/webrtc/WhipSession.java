@@ -174,7 +174,7 @@ public final class WhipSession extends WebRtcPeer {
         }
         toStream.video(Unpooled.wrappedBuffer(b, o, p.getLength()), now);
         if (toStream.refused()) {
-            close("the camera no longer takes this publisher");
+            close(toStream.refusal());
             return;
         }
         if (toStream.live() && "waiting-keyframe".equals(state)) {

@@ -12,8 +12,10 @@ import java.util.UUID;
 
 /**
  * Authentication in front of every route: finds the {@link Principal} of the bearer token (or, on a camera's
- * media paths ({@link MediaPaths}), of the live session or API token that minted the {@code ?sig=} URL, limited to
- * the URL's actions) and answers 401 on the API without one, except on public routes. What the principal may do is {@link Guard}'s business, per route.
+ * media paths ({@link MediaPaths}) and WHIP's ({@link PublishPaths}), of the live session or API token that minted
+ * the {@code ?sig=} URL, limited to the URL's actions) and answers 401 on the API without one, except on public
+ * routes. A publish URL opens only WHIP's paths and a viewing URL none of them (403, audited as refused). What the
+ * principal may do is {@link Guard}'s business, per route.
  *
  * <p>A system admin may act in another tenant by sending {@code X-Argus-Tenant: <tenant id>}. The request's
  * tenant becomes its thread's {@link TenantScope} (PostgreSQL's row-level security reads it) until
@@ -45,17 +47,19 @@ public final class AuthFilter {
             return;
         }
         Optional<String> mediaCamera = MediaPaths.camera(path);
+        boolean publishPath = PublishPaths.matches(path);
         String header = ctx.header("Authorization");
         String sig = ctx.queryParam(SIG);
-        if (mediaCamera.isPresent() && header == null && sig != null) {
-            signed(ctx, sig, mediaCamera.get());
+        if ((mediaCamera.isPresent() || publishPath) && header == null && sig != null) {
+            signed(ctx, sig, mediaCamera.orElse(null));
             return;
         }
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
             ctx.header("WWW-Authenticate", "Bearer");
             throw new ApiException(ErrorCode.UNAUTHORIZED, "log in first: send Authorization: Bearer <token> "
                     + "with a token from POST /api/v1/auth/login" + (mediaCamera.isPresent()
-                    ? ", or use a signed URL from POST /api/v1/cameras/{id}/media-urls" : ""));
+                    ? ", or use a signed URL from POST /api/v1/cameras/{id}/media-urls" : publishPath
+                    ? ", or use a publish URL from POST /api/v1/cameras/{id}/publish-url" : ""));
         }
         String token = header.substring(BEARER.length()).trim();
         Principal p = auth.authenticate(token).orElseThrow(() -> {
@@ -94,6 +98,7 @@ public final class AuthFilter {
         return p.in(tenant);
     }
 
+    /** @param pathCamera the media path's camera id, or null on a WHIP path */
     private void signed(Context ctx, String sig, String pathCamera) {
         MediaGrant g = switch (signer.check(sig)) {
             case MediaUrlCheck.Invalid i -> throw new ApiException(ErrorCode.UNAUTHORIZED,
@@ -102,7 +107,7 @@ public final class AuthFilter {
                     "the signed URL expired at " + e.grant().expiresAt() + "; ask for a new one");
             case MediaUrlCheck.Valid v -> v.grant();
         };
-        if (!g.camera().toString().equals(pathCamera)) {
+        if (pathCamera != null && !g.camera().toString().equals(pathCamera)) {
             throw new ApiException(ErrorCode.FORBIDDEN, "the signed URL is for another camera");
         }
         Principal p = auth.principal(g).orElseThrow(() -> new ApiException(ErrorCode.UNAUTHORIZED,
@@ -113,6 +118,20 @@ public final class AuthFilter {
         ctx.attribute(CREDENTIAL, new Recheck.Credential(sig, () -> signer.check(sig) instanceof MediaUrlCheck.Valid v
                 ? auth.principal(v.grant()) : Optional.empty()));
         TenantScope.enter(p.tenantId());
+        // Refused once the caller is known, so that the audit trail records who tried.
+        if (g.publish() && pathCamera != null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "a publish URL only publishes (WHIP); it opens none of the "
+                    + "camera's media");
+        }
+        if (!g.publish() && pathCamera == null) {
+            throw new ApiException(ErrorCode.FORBIDDEN, "a signed viewing URL does not publish; publishing needs a "
+                    + "publish URL from POST /api/v1/cameras/{id}/publish-url");
+        }
+    }
+
+    /** The signed URL's grant when the request came with one. */
+    public static Optional<MediaGrant> grant(Context ctx) {
+        return Optional.ofNullable(ctx.attribute(GRANT));
     }
 
     /** After every request: its thread no longer works for its tenant. */

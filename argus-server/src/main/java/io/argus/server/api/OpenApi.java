@@ -73,7 +73,9 @@ public final class OpenApi {
                         "bearer", Map.of("type", "http", "scheme", "bearer",
                                 "description", "a session token from POST /api/v1/auth/login or an API token"),
                         "signedUrl", Map.of("type", "apiKey", "in", "query", "name", "sig",
-                                "description", "a signed media URL from POST /api/v1/cameras/{id}/media-urls"))));
+                                "description", "a signed media URL from POST /api/v1/cameras/{id}/media-urls on "
+                                        + "the camera's media paths; on WHIP's, its publish URL from POST "
+                                        + "/api/v1/cameras/{id}/publish-url"))));
         return doc;
     }
 
@@ -105,7 +107,7 @@ public final class OpenApi {
         responses.put(e.method().equals("WS") ? "101" : "2XX", ok);
         responses.put("default", Map.of("$ref", ERROR));
         op.put("responses", responses);
-        op.put("security", security(e.require()));
+        op.put("security", security(e));
         op.put("x-argus-requires", describe(e.require()));
         if (e.audit().audited()) {
             op.put("x-argus-audit", e.audit().action());
@@ -116,12 +118,14 @@ public final class OpenApi {
         return op;
     }
 
-    private static List<Object> security(Require r) {
-        return switch (r) {
-            case Require.Public p -> List.of();
-            case Require.Camera c -> List.of(Map.of("bearer", List.of()), Map.of("signedUrl", List.of()));
-            default -> List.of(Map.of("bearer", List.of()));
-        };
+    /** A bearer token, and a {@code ?sig=} where {@link AuthFilter} takes one: media and WHIP paths. */
+    private static List<Object> security(Routes.Entry e) {
+        if (e.require() instanceof Require.Public) {
+            return List.of();
+        }
+        return MediaPaths.camera(e.path()).isPresent() || PublishPaths.matches(e.path())
+                ? List.of(Map.of("bearer", List.of()), Map.of("signedUrl", List.of()))
+                : List.of(Map.of("bearer", List.of()));
     }
 
     private static String operationId(Routes.Entry e) {

@@ -29,6 +29,8 @@ public final class AuditActions {
     public static final String BOOKMARK_CREATE = "bookmark.create";
     public static final String BOOKMARK_DELETE = "bookmark.delete";
     public static final String MEDIA_URL = "media.url";
+    /** A publish URL minted: a signed WHIP URL that publishes into the camera. */
+    public static final String PUBLISH_URL = "media.publish_url";
     public static final String LIVE_VIEW = "live.view";
     /** A viewer ended its WebRTC (WHEP) session with DELETE. */
     public static final String LIVE_END = "live.end";

@@ -15,7 +15,11 @@ import java.util.UUID;
  * than the session or API token that minted it ({@code token}) may do at the time the URL is used, and not at
  * all once that token has ended (logout, revocation, a new password, expiry).
  *
- * @param actions what the minting token could do on the camera when it minted the URL
+ * <p>A publish URL ({@link #publish()}) is the other kind: its only action is {@link #PUBLISH}, it opens WHIP ingest
+ * into its camera and nothing else, and it is made only on request ({@link #mintPublish}). The two kinds never mix,
+ * so a URL handed to a viewer cannot replace the camera's picture and one handed to an encoder shows nothing.
+ *
+ * @param actions what the minting token could do on the camera when it minted the URL, or just {@link #PUBLISH}
  * @param expiresAt whole seconds, never later than the minting token's expiry
  * @param from earliest recorded time the URL may play, or null for no bound
  * @param to   latest recorded time the URL may play, or null for no bound
@@ -25,20 +29,38 @@ public record MediaGrant(UUID tenant, UUID user, UUID token, UUID camera, Set<Ac
     /** The actions a media path needs, in the order of their bits in a signed URL. */
     public static final List<Action> MEDIA = List.of(Action.VIEW_LIVE, Action.PLAYBACK, Action.EXPORT);
 
+    /**
+     * A publish URL's one action: publishing is what manage-cameras allows on a camera (as for RTSP, RTMP and SRT),
+     * and a URL's actions narrow its minting token's scopes, so the URL can do no more than publish there.
+     */
+    public static final Action PUBLISH = Action.MANAGE_CAMERAS;
+
+    /** Every action a signed URL may carry, in the order of their bits: {@link #MEDIA}, then {@link #PUBLISH}. */
+    public static final List<Action> SIGNED = List.of(Action.VIEW_LIVE, Action.PLAYBACK, Action.EXPORT, PUBLISH);
+
     public MediaGrant {
         Objects.requireNonNull(tenant, "tenant");
         Objects.requireNonNull(user, "user");
         Objects.requireNonNull(token, "token");
         Objects.requireNonNull(camera, "camera");
         Objects.requireNonNull(expiresAt, "expiresAt");
-        if (actions.isEmpty() || !MEDIA.containsAll(actions)) {
-            throw new IllegalArgumentException("actions must be some of " + MEDIA + ", not " + actions);
+        if (!actions.equals(Set.of(PUBLISH)) && (actions.isEmpty() || !MEDIA.containsAll(actions))) {
+            throw new IllegalArgumentException("actions must be some of " + MEDIA + ", or only " + PUBLISH + ", not "
+                    + actions);
         }
         actions = Set.copyOf(actions);
         expiresAt = expiresAt.truncatedTo(ChronoUnit.SECONDS);
         if (from != null && to != null && from.isAfter(to)) {
             throw new IllegalArgumentException("from is after to");
         }
+        if (actions.contains(PUBLISH) && (from != null || to != null)) {
+            throw new IllegalArgumentException("a publish URL plays no recordings: it has no from or to");
+        }
+    }
+
+    /** Whether this is a publish URL: it publishes into its camera (WHIP) and opens none of its media paths. */
+    public boolean publish() {
+        return actions.contains(PUBLISH);
     }
 
     /**
@@ -55,7 +77,27 @@ public record MediaGrant(UUID tenant, UUID user, UUID token, UUID camera, Set<Ac
         if (actions.isEmpty()) {
             throw AccessException.forbidden("this needs the permission view-live, playback or export on the camera");
         }
-        Instant end = expiresAt.isAfter(s.expiresAt()) ? s.expiresAt() : expiresAt;
-        return new MediaGrant(minter.tenantId(), minter.userId(), s.id(), camera, actions, end, from, to);
+        return new MediaGrant(minter.tenantId(), minter.userId(), s.id(), camera, actions, capped(s, expiresAt),
+                from, to);
+    }
+
+    /**
+     * A publish URL for {@code camera}, which {@code minter} may manage (its token's scopes count), until
+     * {@code expiresAt} or its token's end, whichever comes first; 403 when it may not.
+     */
+    public static MediaGrant mintPublish(Principal minter, UUID camera, Instant expiresAt) {
+        Session s = minter.session();
+        if (s == null) {
+            throw AccessException.forbidden("signed URLs are made with a session or API token");
+        }
+        if (!minter.can(PUBLISH, camera)) {
+            throw AccessException.forbidden("a publish URL needs the permission " + PUBLISH.id() + " on the camera");
+        }
+        return new MediaGrant(minter.tenantId(), minter.userId(), s.id(), camera, Set.of(PUBLISH),
+                capped(s, expiresAt), null, null);
+    }
+
+    private static Instant capped(Session s, Instant expiresAt) {
+        return expiresAt.isAfter(s.expiresAt()) ? s.expiresAt() : expiresAt;
     }
 }

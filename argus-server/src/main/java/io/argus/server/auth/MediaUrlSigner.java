@@ -16,15 +16,18 @@ import javax.crypto.spec.SecretKeySpec;
 /**
  * Signs and checks media URL tokens ({@code ?sig=}): the {@link MediaGrant} and its HMAC-SHA256 under the
  * node's secret, URL-safe base64 without padding. A token is scoped to a camera, not to one path, so it opens
- * the media paths of that camera (snapshot, live, playback, export) that its actions allow.
+ * the media paths of that camera (snapshot, live, playback, export) that its actions allow; a publish token
+ * ({@link MediaGrant#publish()}) opens WHIP ingest into that camera instead.
  *
  * <p>Token layout (122 bytes, 163 characters): version 3 (1 byte), tenant (16), user (16), the minting session or
- * API token (16), camera (16), actions (1: a bit per {@link MediaGrant#MEDIA}, in its order), expiry in epoch
+ * API token (16), camera (16), actions (1: a bit per {@link MediaGrant#SIGNED}, in its order; the publish bit
+ * alone or not at all), expiry in epoch
  * seconds (8), from and to in epoch milliseconds (8 each, {@link Long#MIN_VALUE} for no bound), then the MAC (32)
  * over everything before it. Changing the secret revokes every token at once. The minting token is there so the
  * URL is checked against it when it is used: when it ends (logout, revocation, a new password, expiry) its URLs
  * stop, and they never do more than its scopes and its user's rights at that moment. Version 2 tokens (no
- * minting token, no actions) are invalid.
+ * minting token, no actions) are invalid. The publish bit came within version 3: a node that predates it finds
+ * a bit it does not know and refuses the token, which is the safe way round.
  */
 public final class MediaUrlSigner {
     static final byte VERSION = 3;
@@ -86,7 +89,8 @@ public final class MediaUrlSigner {
         Instant expiresAt = Instant.ofEpochSecond(b.getLong());
         long from = b.getLong();
         long to = b.getLong();
-        if (actions.isEmpty()) {
+        if (actions.isEmpty() || actions.contains(MediaGrant.PUBLISH) && (actions.size() > 1 || from != UNBOUNDED
+                || to != UNBOUNDED)) {
             return new MediaUrlCheck.Invalid("the signature is malformed");
         }
         MediaGrant g = new MediaGrant(tenant, user, mintedBy, camera, actions, expiresAt,
@@ -107,8 +111,8 @@ public final class MediaUrlSigner {
 
     private static byte bits(Set<Action> actions) {
         int bits = 0;
-        for (int i = 0; i < MediaGrant.MEDIA.size(); i++) {
-            if (actions.contains(MediaGrant.MEDIA.get(i))) {
+        for (int i = 0; i < MediaGrant.SIGNED.size(); i++) {
+            if (actions.contains(MediaGrant.SIGNED.get(i))) {
                 bits |= 1 << i;
             }
         }
@@ -118,12 +122,12 @@ public final class MediaUrlSigner {
     /** The actions of {@code bits}; empty for none or for a bit no action has (a token this node did not make). */
     private static Set<Action> actions(byte bits) {
         Set<Action> out = EnumSet.noneOf(Action.class);
-        for (int i = 0; i < MediaGrant.MEDIA.size(); i++) {
+        for (int i = 0; i < MediaGrant.SIGNED.size(); i++) {
             if ((bits & (1 << i)) != 0) {
-                out.add(MediaGrant.MEDIA.get(i));
+                out.add(MediaGrant.SIGNED.get(i));
             }
         }
-        return (bits & 0xff) >> MediaGrant.MEDIA.size() == 0 ? out : EnumSet.noneOf(Action.class);
+        return (bits & 0xff) >> MediaGrant.SIGNED.size() == 0 ? out : EnumSet.noneOf(Action.class);
     }
 
     private static void putUuid(ByteBuffer b, UUID u) {

@@ -94,6 +94,60 @@ class MediaUrlSignerTest {
                 .isInstanceOf(AccessException.class);
     }
 
+    /**
+     * A publish URL carries the publish bit and nothing else; a viewing URL never carries it. A token whose MAC is
+     * good but that mixes the two, or gives a publish token a recorded range, is refused: only a node with a
+     * broken signer could make one.
+     */
+    @Test
+    void aPublishUrlCarriesOnlyThePublishRight() throws Exception {
+        MediaGrant publish = new MediaGrant(grant.tenant(), grant.user(), grant.token(), grant.camera(),
+                Set.of(MediaGrant.PUBLISH), grant.expiresAt(), null, null);
+        assertThat(publish.publish()).isTrue();
+        assertThat(grant.publish()).isFalse();
+        assertThat(signer.check(signer.sign(publish))).isEqualTo(new MediaUrlCheck.Valid(publish));
+        assertThatThrownBy(() -> new MediaGrant(grant.tenant(), grant.user(), grant.token(), grant.camera(),
+                Set.of(MediaGrant.PUBLISH, Action.VIEW_LIVE), grant.expiresAt(), null, null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new MediaGrant(grant.tenant(), grant.user(), grant.token(), grant.camera(),
+                Set.of(MediaGrant.PUBLISH), grant.expiresAt(), grant.from(), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        byte[] raw = Base64.getUrlDecoder().decode(signer.sign(publish));
+        int actions = 1 + 16 * 4;
+        assertThat(raw[actions]).isEqualTo((byte) 0b1000);
+        raw[actions] = 0b1001;
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(SECRET, "HmacSHA256"));
+        mac.update(raw, 0, MediaUrlSigner.PAYLOAD_BYTES);
+        System.arraycopy(mac.doFinal(), 0, raw, MediaUrlSigner.PAYLOAD_BYTES, MediaUrlSigner.MAC_BYTES);
+        assertThat(signer.check(Base64.getUrlEncoder().withoutPadding().encodeToString(raw)))
+                .as("publish and view-live in one token, correctly MACed").isInstanceOf(MediaUrlCheck.Invalid.class);
+    }
+
+    /** Only a caller who may manage the camera mints its publish URL; it lives no longer than the minting token. */
+    @Test
+    void aPublishUrlIsMintedOnlyByWhoMayManageTheCamera() {
+        Instant now = clock.instant();
+        Session session = new Session(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), now,
+                now.plusSeconds(60), Session.SESSION, null, null);
+        UUID camera = UUID.randomUUID();
+        Principal admin = new Principal(session.tenantId(), session.tenantId(), session.userId(), "a",
+                List.of("tenant-admin"), List.of(BuiltInRole.TENANT_ADMIN.grant()), session, null);
+        MediaGrant g = MediaGrant.mintPublish(admin, camera, now.plusSeconds(3600));
+        assertThat(g.actions()).containsExactly(MediaGrant.PUBLISH);
+        assertThat(g.expiresAt()).isEqualTo(session.expiresAt());
+        assertThat(MediaGrant.mint(admin, camera, now.plusSeconds(30), null, null).publish())
+                .as("media-urls never hands out the publish right").isFalse();
+        for (Principal refused : List.of(
+                new Principal(session.tenantId(), session.tenantId(), session.userId(), "o", List.of("operator"),
+                        List.of(BuiltInRole.OPERATOR.grant()), session, null),
+                new Principal(session.tenantId(), session.tenantId(), session.userId(), "a", List.of("tenant-admin"),
+                        List.of(BuiltInRole.TENANT_ADMIN.grant()), session, Set.of(Action.VIEW_LIVE)))) {
+            assertThatThrownBy(() -> MediaGrant.mintPublish(refused, camera, now.plusSeconds(30)))
+                    .isInstanceOf(AccessException.class).hasMessageContaining("manage-cameras");
+        }
+    }
+
     @Test
     void expiresAtItsSecond() {
         String token = signer.sign(grant);

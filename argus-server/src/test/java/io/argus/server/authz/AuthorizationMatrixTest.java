@@ -86,6 +86,8 @@ class AuthorizationMatrixTest {
             row("POST /api/v1/cameras/{id}/events",                   "ok  ok   ok   403  404  403  404  404  401")
                     .body("{\"at\":\"bogus\"}"),
             row("POST /api/v1/cameras/{id}/media-urls",               "ok  ok   ok   ok   404  ok   404  404  401"),
+            // A publish URL (WHIP with ?sig=) is minted only by who may publish there: manage-cameras on the camera.
+            row("POST /api/v1/cameras/{id}/publish-url",              "ok  ok   403  403  404  403  404  404  401"),
             // Analytics and events: settings like recording settings; events of the cameras the caller sees.
             row("GET /api/v1/cameras/{id}/analytics",                 "ok  ok   ok   ok   404  ok   404  404  401"),
             row("PUT /api/v1/cameras/{id}/analytics",                 "ok  ok   403  403  404  403  404  404  401")
@@ -307,6 +309,34 @@ class AuthorizationMatrixTest {
         assertThat(wrong).isEmpty();
     }
 
+    /**
+     * The two kinds of signed URL never cross: a publish URL opens WHIP into its camera and none of the camera's
+     * media paths (403), and a viewing URL, even one minted by an admin who could publish, never opens WHIP (403).
+     */
+    @Test
+    void publishUrlsOnlyPublishAndViewingUrlsNeverDo() {
+        List<String> wrong = new ArrayList<>();
+        ArgusClient tadm = fx.client("tadm");
+        String publish = AccessFixture.ok(tadm.post("/api/v1/cameras/" + fx.camA + "/publish-url", "{}"))
+                .get("sig").asText();
+        String view = AccessFixture.ok(tadm.post("/api/v1/cameras/" + fx.camA + "/media-urls", "{}"))
+                .get("sig").asText();
+        for (Row row : SPEC) {
+            if (!row.media() && !row.whip()) {
+                continue;
+            }
+            String got = classify(row, "tadm", publish);
+            String expected = row.whip() ? "ok" : "403";
+            if (!got.equals(expected)) {
+                wrong.add(row.route() + " with a publish URL: expected " + expected + ", got " + got);
+            }
+            if (row.whip() && !(got = classify(row, "tadm", view)).equals("403")) {
+                wrong.add(row.route() + " with a viewing URL: expected 403, got " + got);
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     @Test
     void aSignedUrlStopsWhenItsUserLosesTheRightOrIsDisabled() {
         String uid = fx.freshUser();
@@ -454,6 +484,11 @@ class AuthorizationMatrixTest {
 
         boolean media() {
             return path.matches(".*/(snapshot\\.jpg|live\\.m3u8|live\\.ws|playback\\.m3u8|export\\.mp4|media/.*|whep(/.*)?)");
+        }
+
+        /** WHIP's paths, which a publish URL opens. */
+        boolean whip() {
+            return path.startsWith("/api/v1/whip/");
         }
 
         /** The action a media path needs. */

@@ -29,7 +29,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
  * WebRTC ingest from a real browser: Chromium's fake camera and microphone publish over WHIP to a camera name no
  * camera has; the node creates the camera, which goes live (ffprobe over the RTSP re-stream sees H.264 at the fake
  * camera's size), is recorded, and plays back over HLS once the page ends the session with DELETE. The Opus audio
- * is counted as dropped (the stream hub has no Opus track). A wrong token is refused.
+ * is counted as dropped (the stream hub has no Opus track); a second publish goes in through the camera's publish URL
+ * (no token in the page). A wrong token is refused.
  */
 @Browser
 class WhipBrowserTest {
@@ -88,10 +89,14 @@ class WhipBrowserTest {
         assertThat(decoded.frames()).as(decoded.errors()).isGreaterThan(25);
         assertThat(node.server().paths().get(id).orElseThrow().counters().packetsInvalid()).isZero();
 
-        // A second publish, with the node's WebRTC code warm: the time to connect is printed for docs/whip.md.
-        JsonNode warm = browser.run("whip.mjs", node.base(), TestNode.PASSWORD, Map.of("name", "whip-desk-2",
-                "holdMs", 2000), Duration.ofSeconds(60));
-        System.out.println("WHIP from Chromium, second publish: " + warm);
+        // A second publish, with the node's WebRTC code warm (the time to connect is printed for docs/whip.md),
+        // into the same camera through its publish URL: no token in the page, the DELETE by the signed Location.
+        String whipUrl = node.api().post("/api/v1/cameras/" + id + "/publish-url", "{}").json().get("whip").asText();
+        JsonNode warm = browser.run("whip.mjs", node.base(), TestNode.PASSWORD, Map.of("name", "whip-desk",
+                "holdMs", 2000, "whipUrl", whipUrl), Duration.ofSeconds(60));
+        System.out.println("WHIP from Chromium, second publish (publish URL): " + warm);
+        assertThat(warm.path("status").asInt()).as(warm.toString()).isEqualTo(201);
+        assertThat(warm.path("location").asText()).startsWith("/api/v1/whip/" + id + "/").contains("?sig=");
         assertThat(warm.path("connectionState").asText()).isEqualTo("connected");
         assertThat(warm.path("deleteStatus").asInt()).isEqualTo(200);
     }
