@@ -142,7 +142,7 @@ public final class Simulator implements AutoCloseable {
     private Simulator(Config config) {
         this.config = config;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sim-control"));
-        this.paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT);
+        this.paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT, false);
         this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
                 Duration.ofSeconds(60)).withRtpMaxSize(config.rtpMaxSize()), paths, RtspAuthenticator.ALLOW_ALL, 0);
         this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
