@@ -7,7 +7,6 @@ import io.argus.media.path.PathManager;
 import io.argus.media.rtsp.server.RtspAuthenticator;
 import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
-import io.argus.media.transport.NettyTransport;
 import io.argus.sim.onvif.OnvifSim;
 import io.argus.sim.onvif.OnvifSimConfig;
 import io.argus.sim.onvif.SimOnvifDevice;
@@ -127,6 +126,7 @@ public final class Simulator implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final PathManager paths;
     private final RtspServer server;
+    /** The RTSP server's connection loops: the cameras publish on them, so most readers are drained in place. */
     private final EventLoopGroup cameraLoops;
     private final SampleLoop sample;
     /** The people sample; null when no camera sends it (then {@link #sample} is the still square's). */
@@ -142,10 +142,10 @@ public final class Simulator implements AutoCloseable {
     private Simulator(Config config) {
         this.config = config;
         this.scheduler = Executors.newSingleThreadScheduledExecutor(new DefaultThreadFactory("sim-control"));
-        this.paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT);
+        this.paths = new PathManager(List.of(), scheduler, Backoff.DEFAULT, false);
         this.server = new RtspServer(new RtspServerConfig(config.host(), config.port(), config.udp(), 0, 0,
                 Duration.ofSeconds(60)).withRtpMaxSize(config.rtpMaxSize()), paths, RtspAuthenticator.ALLOW_ALL, 0);
-        this.cameraLoops = NettyTransport.best().newGroup(0, new DefaultThreadFactory("sim-camera"));
+        this.cameraLoops = server.workers();
         SimSample media = config.people() > 0 ? SimSample.H264_STILL_576P25 : config.codec() == Codec.H264
                 ? (config.small() ? SimSample.H264_360P25 : SimSample.H264_1080P25)
                 : (config.small() ? SimSample.H265_360P25 : SimSample.H265_1080P25);
@@ -282,7 +282,6 @@ public final class Simulator implements AutoCloseable {
         cameras.forEach(SimCamera::close);
         server.close();
         paths.close();
-        cameraLoops.shutdownGracefully(0, 2, TimeUnit.SECONDS).syncUninterruptibly();
         scheduler.shutdownNow();
         sample.close();
         if (peopleSample != null) {

@@ -23,11 +23,23 @@ public final class PathManager implements AutoCloseable {
     private final ScheduledExecutorService scheduler;
     private final Backoff backoff;
     private final CaptureLatency latency = new CaptureLatency();
+    private final boolean measureLatency;
     private final Map<String, Path> byId = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> rateTicker;
     private volatile BiFunction<String, String, Optional<Path>> publishCreator = (name, protocol) -> Optional.empty();
 
     public PathManager(List<SourceConnector> connectors, ScheduledExecutorService scheduler, Backoff backoff) {
+        this(connectors, scheduler, backoff, true);
+    }
+
+    /**
+     * @param measureLatency whether streams measure source-to-hub latency into {@link #latency()}: a scan of every
+     *                       video unit for a capture-time SEI and a shared histogram update per frame, which a camera
+     *                       simulator (it stamps the SEI itself) does not need
+     */
+    public PathManager(List<SourceConnector> connectors, ScheduledExecutorService scheduler, Backoff backoff,
+                       boolean measureLatency) {
+        this.measureLatency = measureLatency;
         this.connectors = List.copyOf(connectors);
         this.scheduler = scheduler;
         this.backoff = backoff;
@@ -44,7 +56,8 @@ public final class PathManager implements AutoCloseable {
         if (byId.containsKey(id)) {
             throw new IllegalArgumentException("path id already in use: " + id);
         }
-        Path p = new Path(id, name, source, enabled, connectors, scheduler, backoff, latency);
+        Path p = new Path(id, name, source, enabled, connectors, scheduler, backoff,
+                measureLatency ? latency : null);
         byId.put(id, p);
         p.start();
         return p;
@@ -70,7 +83,7 @@ public final class PathManager implements AutoCloseable {
         return Optional.ofNullable(byId.get(id));
     }
 
-    /** Source-to-hub latency of every stream of this node that carries capture-time SEI. */
+    /** Source-to-hub latency of every stream of this node that carries capture-time SEI (when measured). */
     public CaptureLatency latency() {
         return latency;
     }

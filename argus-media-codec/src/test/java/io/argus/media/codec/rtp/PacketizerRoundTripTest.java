@@ -14,6 +14,7 @@ import io.argus.testkit.LeakCheck;
 import io.argus.testkit.SampleMedia;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufAllocator;
+import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.PooledByteBufAllocator;
 import java.util.ArrayList;
@@ -68,6 +69,53 @@ class PacketizerRoundTripTest {
             file.release();
         }
         LeakCheck.assertReleased(packets);
+        LeakCheck.assertReleased(file);
+    }
+
+    /**
+     * {@code packetizeInto} (one buffer per unit, each packet behind its framing) writes the very packets
+     * {@code packetize} emits, in order, and exactly {@code packetizedLength} bytes for the NAL unit formats.
+     */
+    @ParameterizedTest
+    @CsvSource({"H264_1080P25, 1400", "H264_360P25, 200", "H265_1080P25, 1400", "H265_360P25, 300",
+        "AAC_48K, 60"})
+    void packetizeIntoWritesTheSamePacketsFramed(SampleMedia sample, int mtu) {
+        ByteBuf file = ALLOC.directBuffer().writeBytes(sample.bytes());
+        List<AccessUnit> source = accessUnits(sample, file);
+        MediaFormat format = format(sample);
+        RtpPacketizer zeroCopy = RtpPayloadFormats.packetizer(format, 96, 0x1234, 65_000, mtu);
+        RtpPacketizer framed = RtpPayloadFormats.packetizer(format, 96, 0x1234, 65_000, mtu);
+        try {
+            for (int i = 0; i < source.size(); i++) {
+                AccessUnit au = source.get(i);
+                ByteBuf expected = ALLOC.buffer();
+                zeroCopy.packetize(au, i * 3600L, ALLOC, (header, payload) -> {
+                    expected.writeShort(0xabcd).writeShort(header.readableBytes() + payload.readableBytes());
+                    expected.writeBytes(header).writeBytes(payload);
+                    header.release();
+                    payload.release();
+                });
+                int length = framed.packetizedLength(au, 4);
+                ByteBuf out = ALLOC.directBuffer(length);
+                framed.packetizeInto(au, i * 3600L, out, (buf, packetLength) -> {
+                    assertThat(packetLength).isLessThanOrEqualTo(mtu);
+                    buf.writeShort(0xabcd).writeShort(packetLength);
+                });
+                try {
+                    assertThat(ByteBufUtil.equals(out, expected)).as("unit %d", i).isTrue();
+                    if (sample != SampleMedia.AAC_48K) {
+                        assertThat(out.readableBytes()).as("unit %d", i).isEqualTo(length);
+                    }
+                } finally {
+                    out.release();
+                    expected.release();
+                }
+            }
+            assertThat(framed.nextSequence()).isEqualTo(zeroCopy.nextSequence());
+        } finally {
+            source.forEach(AccessUnit::release);
+            file.release();
+        }
         LeakCheck.assertReleased(file);
     }
 

@@ -3,6 +3,7 @@ package io.argus.media.rtsp.server;
 import io.argus.media.path.PathManager;
 import io.argus.media.transport.TcpListeners;
 import io.netty.channel.Channel;
+import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import java.io.IOException;
 
@@ -80,6 +81,15 @@ public final class RtspServer implements AutoCloseable {
     }
 
     /** The bound RTSP port (useful with port 0). */
+    /**
+     * The connections' event loops. A process that produces the streams it serves (the camera simulator) can
+     * produce them on these loops too: a reader on the same loop as its stream's writer is then drained without a
+     * thread hand-over, and the process has half the threads.
+     */
+    public EventLoopGroup workers() {
+        return tcp.workers();
+    }
+
     public int port() {
         return TcpListeners.port(listener);
     }

@@ -1,11 +1,12 @@
 package io.argus.media.rtsp.server;
 
 import io.argus.media.codec.AccessUnit;
+import io.argus.media.codec.rtp.RtpPacketFraming;
 import io.argus.media.codec.rtp.RtpPacketSink;
+import io.argus.media.codec.rtp.RtpPacketizer;
 import io.argus.media.rtsp.InterleavedFrame;
 import io.argus.media.stream.StreamConsumer;
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.CompositeByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.Channel;
 import io.netty.channel.EventLoop;
@@ -15,11 +16,12 @@ import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Sends a stream's access units to one reader session: each unit is packetized per track and written without
- * copying its payload — over TCP as {@code $}-framed packets (the 4-byte frame header and the RTP header packed
- * in a small buffer shared by the unit's packets, then the payload slice), all of a unit's packets one composite
- * message, so the pipeline and the outbound buffer see one write per unit rather than two per packet; over UDP as
- * datagrams of the header and the slice — and flushed once per unit. Runs on the connection's event loop.
+ * Sends a stream's access units to one reader session: each unit is packetized per track and flushed once per
+ * unit. Over TCP a unit's {@code $}-framed packets are written into one buffer, payload copied
+ * ({@link RtpPacketizer#packetizeInto}): one plain buffer per unit for the pipeline and one contiguous write for the
+ * socket; at camera-sized packets copying costs less than a header buffer, a payload slice and two composite
+ * components per packet did (profiled serving 1,000 simulated cameras, issue 16). Over UDP each packet is a
+ * datagram of its header and a retained payload slice, no copy. Runs on the connection's event loop.
  *
  * <p>RTCP (RFC 3550 §6.4.1): each track's first unit is followed at once by a sender report, so a player can
  * place the first frame on the wall-clock timeline, and {@link #sendSenderReports()} repeats them from the
@@ -30,25 +32,18 @@ final class StreamToRtsp implements StreamConsumer {
 
     private static final Clock UTC = Clock.systemUTC();
 
-    /**
-     * Room for the framed headers of one buffer: 1 KiB holds about 50 packets' 4-byte frame header and RTP + FU
-     * header, a 2 Mbit/s P-frame's or a third of its keyframe's at 1,400-byte packets.
-     */
-    private static final int HEADERS_CHUNK = 1024;
-
     private final RtspServerSession session;
     private final Channel tcp;
     private final Channel udp;
     private final Channel udpRtcp;
+    /** Per track: the UDP packet sink, or null for a TCP track. */
     private final RtpPacketSink[] sinks;
+    /** Per track: the interleaved framing (counting packets for RTCP), or null for a UDP track. */
+    private final RtpPacketFraming[] framings;
     private final byte[] cname;
     private final EventLoop loop;
     private final UdpPacer pacer;
     private boolean resumeScheduled;
-    /** The unit being framed for TCP: its packets as components, written as one message (one pass of the pipeline). */
-    private CompositeByteBuf unit;
-    /** The interleaved frame headers and RTP headers of the unit being framed, packed; its components slice it. */
-    private ByteBuf headers;
 
     /**
      * @param tcp     the RTSP connection (interleaved transport), or null
@@ -67,32 +62,22 @@ final class StreamToRtsp implements StreamConsumer {
         this.udpRtcp = udpRtcp;
         this.cname = cname;
         this.sinks = new RtpPacketSink[medias.length];
+        this.framings = new RtpPacketFraming[medias.length];
         for (int i = 0; i < medias.length; i++) {
             RtspServerSessionMedia m = medias[i];
-            if (m != null) {
-                sinks[i] = m.transport().tcp() ? tcpSink(m) : udpSink(m);
+            if (m != null && m.transport().tcp()) {
+                framings[i] = tcpFraming(m);
+            } else if (m != null) {
+                sinks[i] = udpSink(m);
             }
         }
     }
 
-    private RtpPacketSink tcpSink(RtspServerSessionMedia m) {
+    private static RtpPacketFraming tcpFraming(RtspServerSessionMedia m) {
         int channel = m.transport().interleavedRtp();
-        return (header, payload) -> {
-            int length = header.readableBytes() + (payload == null ? 0 : payload.readableBytes());
+        return (out, length) -> {
             m.countPacket(length - RtspServerSessionMedia.RTP_HEADER_LENGTH);
-            int framed = InterleavedFrame.HEADER_LENGTH + header.readableBytes();
-            if (headers == null || headers.writableBytes() < framed) {
-                releaseHeaders();
-                headers = tcp.alloc().directBuffer(Math.max(HEADERS_CHUNK, framed));
-            }
-            int at = headers.writerIndex();
-            InterleavedFrame.writeHeader(headers, channel, length);
-            headers.writeBytes(header);
-            header.release();
-            unit.addComponent(true, headers.retainedSlice(at, framed));
-            if (payload != null) {
-                unit.addComponent(true, payload);
-            }
+            InterleavedFrame.writeHeader(out, channel, length);
         };
     }
 
@@ -114,17 +99,11 @@ final class StreamToRtsp implements StreamConsumer {
                 return;
             }
             Channel out = media.transport().tcp() ? tcp : udp;
+            long rtpTimestamp = media.rtpTimestamp(au.pts());
             if (out == tcp) {
-                unit = tcp.alloc().compositeDirectBuffer(Integer.MAX_VALUE);
-            }
-            try {
-                media.packetizer().packetize(au, media.rtpTimestamp(au.pts()), out.alloc(), sinks[track]);
-            } finally {
-                if (out == tcp) {
-                    tcp.write(unit, tcp.voidPromise());
-                    unit = null;
-                    releaseHeaders();
-                }
+                writeTcp(media, au, rtpTimestamp, framings[track]);
+            } else {
+                media.packetizer().packetize(au, rtpTimestamp, udp.alloc(), sinks[track]);
             }
             media.sent(au);
             if (pacer != null) {
@@ -138,6 +117,18 @@ final class StreamToRtsp implements StreamConsumer {
         } finally {
             au.release();
         }
+    }
+
+    private void writeTcp(RtspServerSessionMedia media, AccessUnit au, long rtpTimestamp, RtpPacketFraming framing) {
+        RtpPacketizer packetizer = media.packetizer();
+        ByteBuf packets = tcp.alloc().directBuffer(packetizer.packetizedLength(au, InterleavedFrame.HEADER_LENGTH));
+        try {
+            packetizer.packetizeInto(au, rtpTimestamp, packets, framing);
+        } catch (RuntimeException e) {
+            packets.release();
+            throw e;
+        }
+        tcp.write(packets, tcp.voidPromise());
     }
 
     /** One sender report per track that has sent a unit (the session's RTCP timer). */
@@ -166,14 +157,6 @@ final class StreamToRtsp implements StreamConsumer {
             ByteBuf packet = udpRtcp.alloc().buffer(length);
             media.writeSenderReport(packet, cname);
             udpRtcp.writeAndFlush(new DatagramPacket(packet, media.clientRtcp()), udpRtcp.voidPromise());
-        }
-    }
-
-    /** Drops this consumer's reference to the headers buffer; the components written keep theirs. */
-    private void releaseHeaders() {
-        if (headers != null) {
-            headers.release();
-            headers = null;
         }
     }
 
