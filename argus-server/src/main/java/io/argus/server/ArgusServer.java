@@ -41,7 +41,9 @@ import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.SessionRechecks;
+import io.argus.server.cluster.CameraChangeReceiver;
 import io.argus.server.cluster.EventRelay;
+import io.argus.server.cluster.ShardFollower;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.onvif.JdbcOnvifEventStore;
@@ -52,6 +54,8 @@ import io.argus.server.metrics.WebRtcMetrics;
 import io.argus.server.metrics.WhipMetrics;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.ClusterRole;
+import io.argus.server.camera.CameraOwnership;
+import io.argus.cluster.shard.Shards;
 import io.argus.server.roles.DataDir;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
@@ -121,8 +125,12 @@ public final class ArgusServer implements AutoCloseable {
         SessionRechecks rechecks = s.start("rechecks", SessionRechecks::new);
         Optional<TlsMaterial> tls = s.start("tls", () -> config.tls().enabled()
                 ? Optional.of(TlsMaterial.load(config.tls(), config.dataDir())) : Optional.<TlsMaterial>empty());
-        media = s.start("media", () -> new MediaRole(config.ingest(), metadata.cameras(), () -> ownPorts(config),
-                clock));
+        // A single node owns every camera from the start; a cluster's node owns those its shards bring (step cluster).
+        CameraOwnership ownership = config.cluster().clustered()
+                ? CameraOwnership.cluster(new Shards(config.cluster().shards()))
+                : CameraOwnership.everything(new Shards(config.cluster().shards()));
+        media = s.start("media", () -> new MediaRole(config.ingest(), metadata.cameras(), ownership,
+                () -> ownPorts(config), clock));
         recording = s.start("recording", () -> new RecordingRole(config.recording(), config.storage(),
                 metadata.database(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
                 clock));
@@ -142,12 +150,15 @@ public final class ArgusServer implements AutoCloseable {
                 () -> new TranscodeService(config.transcode(), config.transcode().maxJobs() == 0 ? Hardware.NONE
                         : Hardware.probe()));
         cluster = s.start("cluster", () -> new ClusterRole(config.cluster(), media.paths(), audit.log(),
-                () -> ready ? httpPort() : config.http().port(), clock));
+                () -> ready ? httpPort() : config.http().port(), clock, new ShardFollower(media.cameras())));
+        s.start("camera-changes", () -> new CameraChangeReceiver(cluster.bus(), cluster.node(), media.cameras(),
+                recording.service()));
         webrtc = Optional.ofNullable(s.start("webrtc", () -> config.webrtc().enabled()
                 ? new WebRtcRole(config.webrtc()) : null));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
+            recording.bindMetrics(m.registry());
             media.srt().ifPresent(srtLib -> SrtMetrics.bind(srtLib.connections(), m.registry()));
             transcodes.bindMetrics(m.registry());
             cluster.bindMetrics(m.registry());

@@ -39,6 +39,7 @@ public final class Path {
 
     private SourceConfig source;
     private boolean enabled;
+    private boolean pull;
     private boolean closed;
     private int generation;
     private SourceAttempt attempt;
@@ -51,7 +52,7 @@ public final class Path {
     private volatile long liveSinceNanos;
     private volatile long reconnects;
 
-    Path(String id, String name, SourceConfig source, boolean enabled, List<SourceConnector> connectors,
+    Path(String id, String name, SourceConfig source, boolean enabled, boolean pull, List<SourceConnector> connectors,
          ScheduledExecutorService scheduler, Backoff backoff, CaptureLatency latency) {
         this.id = Objects.requireNonNull(id);
         this.name = Objects.requireNonNull(name);
@@ -61,7 +62,9 @@ public final class Path {
         this.latency = latency;
         this.source = source;
         this.enabled = enabled;
-        this.state = !enabled ? PathState.DISABLED : source == null ? PathState.WAITING : PathState.CONNECTING;
+        this.pull = pull;
+        this.state = !enabled ? PathState.DISABLED : source == null ? PathState.WAITING
+                : pull ? PathState.CONNECTING : PathState.REMOTE;
     }
 
     public String id() {
@@ -110,6 +113,19 @@ public final class Path {
         restart();
     }
 
+    /**
+     * Whether this node pulls the source: in a cluster only the owner of the camera's shard does, and the path of
+     * every other node stays {@link PathState#REMOTE}, without a connection. Turning it off ends the session (its
+     * stream and readers close) and closes the source connection.
+     */
+    public synchronized void pull(boolean here) {
+        if (pull != here) {
+            pull = here;
+            failures = 0;
+            restart();
+        }
+    }
+
     synchronized void start() {
         restart();
     }
@@ -123,6 +139,8 @@ public final class Path {
             setState(PathState.DISABLED, null);
         } else if (source == null) {
             setState(PathState.WAITING, null);
+        } else if (!pull) {
+            setState(PathState.REMOTE, null);
         } else {
             connect();
         }
@@ -189,7 +207,7 @@ public final class Path {
 
     private synchronized void retryNow() {
         retry = null;
-        if (!closed && enabled && source != null && attempt == null) {
+        if (!closed && enabled && pull && source != null && attempt == null) {
             connect();
         }
     }

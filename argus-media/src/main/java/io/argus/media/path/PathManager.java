@@ -41,10 +41,21 @@ public final class PathManager implements AutoCloseable {
      * @throws IllegalArgumentException if the id is taken
      */
     public synchronized Path add(String id, String name, SourceConfig source, boolean enabled) {
+        return add(id, name, source, enabled, true);
+    }
+
+    /**
+     * Adds a path and starts it.
+     *
+     * @param source null for a path fed by a publisher
+     * @param pull   whether this node pulls the source (see {@link Path#pull}); a publisher's path ignores it
+     * @throws IllegalArgumentException if the id is taken
+     */
+    public synchronized Path add(String id, String name, SourceConfig source, boolean enabled, boolean pull) {
         if (byId.containsKey(id)) {
             throw new IllegalArgumentException("path id already in use: " + id);
         }
-        Path p = new Path(id, name, source, enabled, connectors, scheduler, backoff, latency);
+        Path p = new Path(id, name, source, enabled, pull, connectors, scheduler, backoff, latency);
         byId.put(id, p);
         p.start();
         return p;

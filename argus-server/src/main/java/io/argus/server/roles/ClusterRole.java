@@ -9,6 +9,7 @@ import io.argus.cluster.shard.LocalShardAssignment;
 import io.argus.cluster.shard.MemberPolicy;
 import io.argus.cluster.shard.ShardAssignment;
 import io.argus.cluster.shard.ShardGroupConfig;
+import io.argus.cluster.shard.ShardListener;
 import io.argus.cluster.shard.Shards;
 import io.argus.media.path.PathManager;
 import io.argus.server.api.cluster.ClusterResponse;
@@ -17,7 +18,6 @@ import io.argus.server.cluster.ChangePublisher;
 import io.argus.server.cluster.NodeAnnouncement;
 import io.argus.server.cluster.NodeDirectory;
 import io.argus.server.cluster.ScaleHint;
-import io.argus.server.cluster.ShardLog;
 import io.argus.server.config.ClusterConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -47,9 +47,11 @@ public final class ClusterRole implements AutoCloseable {
     private NodeDirectory directory;
 
     /**
-     * @param httpPort the node's HTTP port, for the advertised URL when none is configured (bound after this role)
+     * @param httpPort      the node's HTTP port, for the advertised URL when none is configured (bound after this role)
+     * @param shardListener told which shards this node owns ({@code ShardFollower}: ingest and recording follow)
      */
-    public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort, Clock clock) {
+    public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort, Clock clock,
+                       ShardListener shardListener) {
         this.config = config;
         this.node = config.node().isBlank() ? hostName() : config.node();
         this.paths = paths;
@@ -62,8 +64,8 @@ public final class ClusterRole implements AutoCloseable {
                     ? new KafkaShardAssignment(new ShardGroupConfig(config.kafka(), node, config.capacity(), shards,
                             MemberPolicy.defaults(), ShardGroupConfig.DEFAULT_GROUP,
                             ShardGroupConfig.DEFAULT_SESSION_TIMEOUT, ShardGroupConfig.DEFAULT_HEARTBEAT),
-                            new ShardLog(), this::camerasIn)
-                    : new LocalShardAssignment(shards, new ShardLog());
+                            shardListener, this::camerasIn)
+                    : new LocalShardAssignment(shards, shardListener);
             assignment.start();
             directory = new NodeDirectory(bus, this::announcement, clock);
         } catch (RuntimeException e) {
@@ -101,6 +103,11 @@ public final class ClusterRole implements AutoCloseable {
     /** This node's name in the cluster ({@code cluster.node}, else the host's name). */
     public String node() {
         return node;
+    }
+
+    /** Whether this node owns the shard of the camera with this id (and so ingests and records it, if pulled). */
+    public boolean owns(String cameraId) {
+        return assignment.owned().containsKey(shards.shardOf(cameraId));
     }
 
     /** How many shards this node owns now. */
