@@ -405,6 +405,8 @@ public final class ArgusServer implements AutoCloseable {
         ready = false;
         // System work, like start-up: the recorders' last chunks of every tenant are closed and indexed.
         TenantScope.system(() -> {
+            // Before anything else: the cameras' new owners need not wait for the rest of the close.
+            cluster.handOver();
             lifecycle.close();
             return null;
         });
