@@ -1,5 +1,6 @@
 package io.argus.server.auth;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -111,7 +112,7 @@ public final class NodeTokenSigner {
     }
 
     private static NodeToken read(byte[] payload) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(payload));
+        DataInputStream in = new DataInputStream(new ByteArrayInputStream(payload));
         if (in.readByte() != VERSION) {
             throw new IOException("unknown node token version");
         }

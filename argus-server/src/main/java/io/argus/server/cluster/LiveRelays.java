@@ -8,6 +8,7 @@ import io.argus.media.path.Transport;
 import io.argus.media.stream.Stream;
 import io.argus.server.auth.Action;
 import io.argus.server.auth.NodeTokenSigner;
+import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
@@ -135,7 +136,7 @@ public final class LiveRelays implements AutoCloseable {
     public void bindMetrics(MeterRegistry registry) {
         Gauge.builder("argus.cluster.relays.open", this, LiveRelays::open)
                 .description("cameras this node relays from their owning node now").register(registry);
-        io.micrometer.core.instrument.FunctionCounter.builder("argus.cluster.relays.started", started,
+        FunctionCounter.builder("argus.cluster.relays.started", started,
                 LongAdder::sum).description("relays started since this node started").register(registry);
     }
 

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.BitSet;
+import java.util.Comparator;
 import java.util.Optional;
 import java.util.List;
 import java.util.Map;
@@ -109,7 +110,7 @@ public final class NodeDirectory implements AutoCloseable {
         Instant after = clock.instant().minus(SILENT_AFTER);
         return heard.values().stream().filter(h -> !h.node().name().equals(me) && h.shards().get(shard)
                         && NodeAnnouncement.UP.equals(h.node().state()) && h.at().isAfter(after))
-                .max(java.util.Comparator.comparing(Heard::at)).map(Heard::node);
+                .max(Comparator.comparing(Heard::at)).map(Heard::node);
     }
 
     /** Stops announcing and says so, so others list this node as stopped at once. */
