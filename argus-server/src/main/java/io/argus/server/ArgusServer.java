@@ -39,10 +39,12 @@ import io.argus.server.api.storage.VolumeHandlers;
 import io.argus.server.api.transcode.TranscodeHandlers;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
+import io.argus.server.auth.NodeTokenSigner;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.SessionRechecks;
 import io.argus.server.cluster.CameraChangeReceiver;
 import io.argus.server.cluster.EventRelay;
+import io.argus.server.cluster.LiveRelays;
 import io.argus.server.cluster.ShardFollower;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
@@ -136,9 +138,12 @@ public final class ArgusServer implements AutoCloseable {
                 clock));
         AnalyticsRole analytics = s.start("analytics", () -> new AnalyticsRole(config.analytics(),
                 metadata.database().dataSource(), media.cameras(), recording, clock));
+        // Other nodes' tokens for relays and reads through this node (a cluster's secret; none alone).
+        Optional<NodeTokenSigner> nodeTokens = config.cluster().clustered()
+                ? Optional.of(new NodeTokenSigner(config.cluster().secret(), clock)) : Optional.empty();
         rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
                 metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), rechecks,
-                clock));
+                nodeTokens, clock));
         // Null when disabled, so that Lifecycle closes the role only when there is one.
         rtmp = Optional.ofNullable(s.start("rtmp", () -> config.rtmp().enabled() ? new RtmpRole(config.rtmp(),
                 config.http().host(), media.paths(), media.cameras(), metadata.auth(), tls, audit, rechecks, clock)
@@ -150,9 +155,14 @@ public final class ArgusServer implements AutoCloseable {
                 () -> new TranscodeService(config.transcode(), config.transcode().maxJobs() == 0 ? Hardware.NONE
                         : Hardware.probe()));
         cluster = s.start("cluster", () -> new ClusterRole(config.cluster(), media.paths(), audit.log(),
-                () -> ready ? httpPort() : config.http().port(), clock, new ShardFollower(media.cameras())));
+                () -> ready ? httpPort() : config.http().port(), rtsp::port, clock,
+                new ShardFollower(media.cameras())));
         s.start("camera-changes", () -> new CameraChangeReceiver(cluster.bus(), cluster.node(), media.cameras(),
                 recording.service()));
+        // Live view of cameras another node owns, relayed from it (cluster mode only: alone, this node owns all).
+        Optional<LiveRelays> relays = nodeTokens.map(t -> s.start("relays", () -> new LiveRelays(media.paths(),
+                cluster::owns, cluster::ownerOf, media.cameras()::tenantOf, cluster.node(), t,
+                config.cluster().relayIdle())));
         webrtc = Optional.ofNullable(s.start("webrtc", () -> config.webrtc().enabled()
                 ? new WebRtcRole(config.webrtc()) : null));
         Metrics metrics = s.start("metrics", () -> {
@@ -162,6 +172,7 @@ public final class ArgusServer implements AutoCloseable {
             media.srt().ifPresent(srtLib -> SrtMetrics.bind(srtLib.connections(), m.registry()));
             transcodes.bindMetrics(m.registry());
             cluster.bindMetrics(m.registry());
+            relays.ifPresent(r -> r.bindMetrics(m.registry()));
             webrtc.ifPresent(w -> WebRtcMetrics.bind(m.registry(), w.server()));
             webrtc.ifPresent(w -> WhipMetrics.bind(m.registry(), w.server()));
             return m;

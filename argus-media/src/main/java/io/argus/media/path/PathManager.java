@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * All paths of this node, found by id. Adding, changing or removing a path takes effect at once.
@@ -25,6 +26,7 @@ public final class PathManager implements AutoCloseable {
     private final CaptureLatency latency = new CaptureLatency();
     private final Map<String, Path> byId = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> rateTicker;
+    private volatile Consumer<Path> demandListener = path -> { };
     private volatile BiFunction<String, String, Optional<Path>> publishCreator = (name, protocol) -> Optional.empty();
 
     public PathManager(List<SourceConnector> connectors, ScheduledExecutorService scheduler, Backoff backoff) {
@@ -55,7 +57,8 @@ public final class PathManager implements AutoCloseable {
         if (byId.containsKey(id)) {
             throw new IllegalArgumentException("path id already in use: " + id);
         }
-        Path p = new Path(id, name, source, enabled, pull, connectors, scheduler, backoff, latency);
+        Path p = new Path(id, name, source, enabled, pull, connectors, scheduler, backoff, latency,
+                path -> demandListener.accept(path));
         byId.put(id, p);
         p.start();
         return p;
@@ -88,6 +91,14 @@ public final class PathManager implements AutoCloseable {
 
     public Collection<Path> paths() {
         return byId.values();
+    }
+
+    /**
+     * Hears every {@link Path#demand} (a viewer wants a path's stream) of every path, present and future: a node
+     * that relays the cameras it does not own from their owner starts the relay there. It may throw to refuse.
+     */
+    public void onDemand(Consumer<Path> listener) {
+        this.demandListener = listener;
     }
 
     /**

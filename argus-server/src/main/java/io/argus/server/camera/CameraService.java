@@ -225,6 +225,11 @@ public final class CameraService {
         return directory.find(tenant, nameOrId);
     }
 
+    /** The tenant of the camera with this id, from memory (a path's key names no tenant). */
+    public Optional<UUID> tenantOf(UUID id) {
+        return directory.tenantOf(id);
+    }
+
     public List<Camera> list(UUID tenant) {
         return repo.list(tenant);
     }

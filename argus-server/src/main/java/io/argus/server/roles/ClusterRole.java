@@ -10,6 +10,7 @@ import io.argus.cluster.shard.MemberPolicy;
 import io.argus.cluster.shard.ShardAssignment;
 import io.argus.cluster.shard.ShardGroupConfig;
 import io.argus.cluster.shard.ShardListener;
+import io.argus.cluster.shard.ShardRanges;
 import io.argus.cluster.shard.Shards;
 import io.argus.media.path.PathManager;
 import io.argus.server.api.cluster.ClusterResponse;
@@ -22,8 +23,10 @@ import io.argus.server.config.ClusterConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
@@ -41,6 +44,7 @@ public final class ClusterRole implements AutoCloseable {
     private final String node;
     private final PathManager paths;
     private final IntSupplier httpPort;
+    private final IntSupplier rtspPort;
     private final Shards shards;
     private final EventBus bus;
     private ShardAssignment assignment;
@@ -48,14 +52,16 @@ public final class ClusterRole implements AutoCloseable {
 
     /**
      * @param httpPort      the node's HTTP port, for the advertised URL when none is configured (bound after this role)
+     * @param rtspPort      the node's RTSP port, announced for other nodes' live relays
      * @param shardListener told which shards this node owns ({@code ShardFollower}: ingest and recording follow)
      */
-    public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort, Clock clock,
-                       ShardListener shardListener) {
+    public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort,
+                       IntSupplier rtspPort, Clock clock, ShardListener shardListener) {
         this.config = config;
         this.node = config.node().isBlank() ? hostName() : config.node();
         this.paths = paths;
         this.httpPort = httpPort;
+        this.rtspPort = rtspPort;
         this.shards = new Shards(config.shards());
         this.bus = config.clustered() ? new KafkaEventBus(new KafkaBusConfig(config.kafka(), node))
                 : new InProcessEventBus(KafkaBusConfig.DEFAULT_MAX_ATTEMPTS);
@@ -67,7 +73,7 @@ public final class ClusterRole implements AutoCloseable {
                             shardListener, this::camerasIn)
                     : new LocalShardAssignment(shards, shardListener);
             assignment.start();
-            directory = new NodeDirectory(bus, this::announcement, clock);
+            directory = new NodeDirectory(bus, this::announcement, clock, shards.count());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -92,8 +98,22 @@ public final class ClusterRole implements AutoCloseable {
     private NodeAnnouncement announcement() {
         String url = config.advertisedUrl().isBlank() ? "http://" + hostName() + ":" + httpPort.getAsInt()
                 : config.advertisedUrl();
-        return new NodeAnnouncement(node, url, NodeAnnouncement.UP, camerasIn(assignment.owned().keySet()),
-                config.capacity());
+        Set<Integer> owned = assignment.owned().keySet();
+        return new NodeAnnouncement(node, url, NodeAnnouncement.UP, camerasIn(owned), config.capacity(),
+                "rtsp://" + URI.create(url).getHost() + ":" + rtspPort.getAsInt(), ShardRanges.format(owned));
+    }
+
+    /** Whether this node owns the camera's shard now. */
+    public boolean owns(String cameraId) {
+        return assignment.owned().containsKey(shards.shardOf(cameraId));
+    }
+
+    /**
+     * The node that owns the camera's shard: this one, or another as it announces itself; empty when none is known
+     * to (its owner just died, or has not announced its new shards yet).
+     */
+    public Optional<NodeAnnouncement> ownerOf(String cameraId) {
+        return owns(cameraId) ? Optional.of(announcement()) : directory.ownerOf(shards.shardOf(cameraId));
     }
 
     public EventBus bus() {
