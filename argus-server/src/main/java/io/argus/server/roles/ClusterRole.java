@@ -103,11 +103,6 @@ public final class ClusterRole implements AutoCloseable {
                 "rtsp://" + URI.create(url).getHost() + ":" + rtspPort.getAsInt(), ShardRanges.format(owned));
     }
 
-    /** Whether this node owns the camera's shard now. */
-    public boolean owns(String cameraId) {
-        return assignment.owned().containsKey(shards.shardOf(cameraId));
-    }
-
     /**
      * The node that owns the camera's shard: this one, or another as it announces itself; empty when none is known
      * to (its owner just died, or has not announced its new shards yet).
