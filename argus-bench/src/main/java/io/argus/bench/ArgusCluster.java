@@ -80,6 +80,7 @@ public final class ArgusCluster implements AutoCloseable {
     }
 
     private static final Duration START_WAIT = Duration.ofSeconds(180);
+    private static final int START_TRIES = 3;
 
     private final Spec spec;
     private final BenchRun run;
@@ -131,13 +132,11 @@ public final class ArgusCluster implements AutoCloseable {
             throw new IllegalStateException("simulator did not start; see " + run.log("sim.log"));
         }
         List<Node> all = List.copyOf(c.nodes.values());
-        c.startNode(all.get(0));
-        c.awaitHealthy(all.get(0));
+        c.startHealthy(all.get(0));
         c.addCameras(all.get(0).api());
         // One after another: nodes starting together on a loaded machine have had Kafka's admin calls time out.
         for (Node n : all.subList(1, all.size())) {
-            c.startNode(n);
-            c.awaitHealthy(n);
+            c.startHealthy(n);
         }
         log.printf("%d nodes up, %d cameras added%n", all.size(), c.cameraIds.size());
         log.flush();
@@ -180,8 +179,28 @@ public final class ArgusCluster implements AutoCloseable {
 
     /** Starts a node that is down again, on its data directory and ports, and waits for it to be healthy. */
     public void restart(Node n) throws Exception {
-        startNode(n);
-        awaitHealthy(n);
+        startHealthy(n);
+    }
+
+    /**
+     * Starts a node and waits for it to be healthy, starting it again (up to {@link #START_TRIES} times in all)
+     * when it exits first: on a starved machine a node's first calls to Kafka can time out, and it stops.
+     */
+    private void startHealthy(Node n) throws Exception {
+        for (int attempt = 1; ; attempt++) {
+            startNode(n);
+            try {
+                awaitHealthy(n);
+                return;
+            } catch (IllegalStateException e) {
+                if (n.up() || attempt == START_TRIES) {
+                    throw e;
+                }
+                log.printf("%s exited while starting (attempt %d of %d), starting it again: %s%n", n.name(),
+                        attempt, START_TRIES, e.getMessage().lines().reduce((a, b) -> b).orElse(""));
+                log.flush();
+            }
+        }
     }
 
     private void startNode(Node n) throws IOException {

@@ -90,7 +90,8 @@ public final class FailoverBench {
             for (int k = 0; k < cfg.kills(); k++) {
                 ArgusCluster.Node victim = cluster.nodes().get(k % cluster.nodes().size());
                 TakeOver t = kill(cluster, victim, owners, log);
-                CameraOwners afterKill = CameraOwners.of(cluster.upNodes());
+                // Moves on rejoin count from the survivors' settled ownership, not from a moment of the take-over.
+                CameraOwners afterKill = awaitStable(cluster, o -> true, "the survivors ingesting every camera");
                 cluster.restart(victim);
                 log.printf("%s restarted; waiting for ownership to settle%n", victim.name());
                 owners = awaitStable(cluster, o -> !o.camerasOf(victim.name(), cameras).isEmpty(),
@@ -152,15 +153,18 @@ public final class FailoverBench {
     /** Polls {@code nodes} until each camera has one owner among them other than {@code from}; ms since t0. */
     private static long awaitOwned(List<ArgusCluster.Node> nodes, List<String> cameras, String from, long t0)
             throws Exception {
+        String seen = "";
         while (System.nanoTime() - t0 < WAIT.toNanos()) {
             CameraOwners o = CameraOwners.of(nodes);
             long at = System.nanoTime();
             if (cameras.stream().allMatch(c -> o.owner(c) != null && !from.equals(o.owner(c)))) {
                 return (at - t0) / 1_000_000;
             }
+            seen = o.seen();
             Thread.sleep(POLL_MILLIS);
         }
-        throw new IllegalStateException("the cameras of " + from + " were not taken over in " + WAIT);
+        throw new IllegalStateException("the cameras of " + from + " were not taken over in " + WAIT
+                + "; the nodes showed " + seen);
     }
 
     /** Waits until every camera has one owner, {@code also} holds, and nothing changed for {@link #STABLE}. */
@@ -168,9 +172,11 @@ public final class FailoverBench {
             throws Exception {
         long deadline = System.nanoTime() + WAIT.toNanos();
         CameraOwners last = null;
+        String seen = "";
         long since = 0;
         while (System.nanoTime() < deadline) {
             CameraOwners o = CameraOwners.of(cluster.upNodes());
+            seen = o.seen();
             boolean ok = o.settled(cluster.cameraIds()) && also.test(o);
             if (!ok || !o.equals(last)) {
                 last = ok ? o : null;
@@ -180,7 +186,7 @@ public final class FailoverBench {
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("not settled in " + WAIT + ": " + what);
+        throw new IllegalStateException("not settled in " + WAIT + ": " + what + "; the nodes showed " + seen);
     }
 
     /**

@@ -13,6 +13,8 @@ import io.argus.testkit.tier.Kill;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,6 +34,13 @@ class ClusterFailoverKillTest {
     static final Duration GOP = Duration.ofSeconds(2);
     static final Duration LIVE_AGAIN = Duration.ofSeconds(3);
 
+    /** The broker's group settings (the ones that decide the failover time), for the printed result. */
+    private static Map<String, String> groupSettings() {
+        Map<String, String> group = new TreeMap<>(KafkaBrokers.SETTINGS);
+        group.keySet().removeIf(k -> !k.startsWith("group."));
+        return group;
+    }
+
     @Test
     void aKilledNodesCamerasAreLiveElsewhereInThreeSecondsAndASigtermLeavesNoGap() throws Exception {
         EmbeddedPostgres.Database db = EmbeddedPostgres.freshDatabase();
@@ -41,7 +50,7 @@ class ClusterFailoverKillTest {
                 ArgusCli.class.getName(), ArgusCluster.nodeJvm("256m"));
         FailoverBench.Result r;
         try (BenchRun run = BenchRun.open(Path.of("target"), DiskEstimate.ofFailover(NODES, CAMERAS, 1, 30), false, out)) {
-            r = FailoverBench.run(new FailoverBench.Config(cluster, 1, true, KafkaBrokers.SETTINGS), run, out);
+            r = FailoverBench.run(new FailoverBench.Config(cluster, 1, true, groupSettings()), run, out);
         } finally {
             EmbeddedPostgres.drop(db);
         }
