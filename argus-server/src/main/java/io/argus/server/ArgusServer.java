@@ -230,7 +230,7 @@ public final class ArgusServer implements AutoCloseable {
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), metadata.auth(), new PasswordPolicy(config.auth().passwordMinLength()),
                         clock),
-                new CameraHandlers(media.cameras(), rtsp::port),
+                new CameraHandlers(media.cameras(), rtsp::port, cluster::owns),
                 new CameraTestHandler(media.cameras(), media.probe()),
                 new OnvifHandlers(onvif),
                 new PtzHandlers(onvif),

@@ -28,6 +28,7 @@ import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -128,6 +129,11 @@ public final class ClusterRole implements AutoCloseable {
     /** How many shards this node owns now. */
     public int ownedShards() {
         return assignment.owned().size();
+    }
+
+    /** Whether this node owns the camera's shard now (a single node owns every shard). */
+    public boolean owns(UUID camera) {
+        return assignment.owned().containsKey(shards.shardOf(camera.toString()));
     }
 
     /** {@code GET /api/v1/cluster}: the nodes heard of, the shard count, the newest epoch this node holds. */
