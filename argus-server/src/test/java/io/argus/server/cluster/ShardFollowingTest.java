@@ -26,10 +26,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -45,8 +46,6 @@ class ShardFollowingTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     static final int CAMERAS = 6;
     static final String PASSWORD = "correct-horse-battery";
-    /** A chunk ends at its last frame's time plus that frame's duration, estimated: one frame at 25 fps. */
-    static final Duration ONE_FRAME = Duration.ofMillis(40);
 
     @TempDir
     Path dir;
@@ -84,16 +83,28 @@ class ShardFollowingTest {
 
             long t0 = System.nanoTime();
             Instant closing = Instant.now();
-            a.close();
+            Thread closer = Thread.ofPlatform().name("close-node-a").start(a::close);
+            // The moment B starts pulling each camera, A's open chunk of it is already closed and indexed.
+            Map<UUID, ChunkRecord> lastOfA = new ConcurrentHashMap<>();
+            List<String> problems = new CopyOnWriteArrayList<>();
+            Await.until(WAIT, () -> {
+                for (UUID c : onA) {
+                    if (!lastOfA.containsKey(c) && b.paths().get(c.toString()).orElseThrow().state()
+                            != PathState.REMOTE) {
+                        ChunkRecord last = TenantScope.system(() -> b.recording().index().last(Tenants.DEFAULT_ID,
+                                c)).orElse(null);
+                        if (last == null || last.end().isBefore(closing.minusSeconds(1))) {
+                            problems.add(c + ": B pulls it and A's last chunk is not indexed (" + last + ")");
+                            return true;
+                        }
+                        lastOfA.put(c, last);
+                    }
+                }
+                return lastOfA.size() == onA.size();
+            }, () -> "node-b starts pulling A's cameras");
+            assertThat(problems).isEmpty();
+            closer.join();
             long closedMs = (System.nanoTime() - t0) / 1_000_000;
-            Map<UUID, ChunkRecord> lastOfA = new HashMap<>();
-            for (UUID c : onA) {
-                ChunkRecord last = TenantScope.system(() -> b.recording().index().last(Tenants.DEFAULT_ID, c))
-                        .orElseThrow(() -> new AssertionError("A indexed no chunk of " + c));
-                assertThat(last.end()).as("A's open chunk of %s was closed and indexed at its close", c)
-                        .isAfter(closing.minusSeconds(1));
-                lastOfA.put(c, last);
-            }
             Await.until(WAIT, () -> onA.stream().allMatch(c -> liveAndRecording(b, c)),
                     () -> "node-b takes A's cameras: " + states(onA, List.of(b)));
             long handOverMs = (System.nanoTime() - t0) / 1_000_000;
@@ -110,14 +121,17 @@ class ShardFollowingTest {
                     List<Row> rows = chunks(sql, c);
                     Row old = rows.stream().filter(r -> r.location.equals(lastOfA.get(c).location())).findFirst()
                             .orElseThrow();
-                    Row next = rows.get(rows.indexOf(old) + 1);
+                    List<Row> newOwners = rows.stream().filter(r -> r.epoch != old.epoch).toList();
+                    assertThat(newOwners).as("the new owner's chunks, all in a newer epoch").isNotEmpty()
+                            .allMatch(r -> r.epoch > old.epoch);
+                    Row next = newOwners.get(0);
                     long gapMs = Duration.between(old.end, next.start).toMillis();
+                    // Printed, not compared: each node's chunk times are the camera's timestamps anchored at the
+                    // arrival of its first frame, and the simulator sends its cached GOP at once on PLAY, so they
+                    // run late by up to a GOP (seen: -1027 ms "gaps"). The order is checked above, on the events.
                     System.out.println("SHARDS camera " + c + ": node-a's last chunk (epoch " + old.epoch
                             + ") ends, node-b's first (epoch " + next.epoch + ") starts " + gapMs + " ms later");
-                    assertThat(next.epoch).as("the new owner's epoch").isGreaterThan(old.epoch);
                     assertThat(old.epoch).isGreaterThan(0);
-                    assertThat(next.start).as("the new owner starts after the old one's chunk closed")
-                            .isAfterOrEqualTo(old.end.minus(ONE_FRAME));
                 }
             }
         } finally {
