@@ -87,6 +87,17 @@ final class ChildJvm implements AutoCloseable {
         return process.isAlive();
     }
 
+    /** {@code kill -9}: the JVM gets no chance to close anything; returns its exit status (137). */
+    int kill() throws InterruptedException {
+        return process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM and waits for the JVM's shutdown to finish; returns its exit status (143). */
+    int terminate() throws InterruptedException {
+        process.destroy();
+        return process.waitFor();
+    }
+
     @Override
     public void close() throws InterruptedException {
         process.destroy();

@@ -70,6 +70,15 @@ public record DiskEstimate(int cameras, long serverSeconds, int ffmpegRecorders,
                 SERVER_FILES_BYTES + SERVER_MIN_FREE_BYTES);
     }
 
+    /**
+     * A failover run: every node may record every camera (as nodes do until ingest follows the shards) for a
+     * minute of start-up and about {@code secondsPerKill} per kill -9 round, on one file system.
+     */
+    public static DiskEstimate ofFailover(int nodes, int cameras, int kills, long secondsPerKill) {
+        return new DiskEstimate(nodes * cameras, 60 + kills * secondsPerKill, 0, 0, 0, 0,
+                BYTES_PER_SECOND_AT_25_FPS, nodes * SERVER_FILES_BYTES + SERVER_MIN_FREE_BYTES);
+    }
+
     /** Bytes the run needs free. */
     public long bytes() {
         double recorded = (double) cameras * serverSeconds * bytesPerSecond

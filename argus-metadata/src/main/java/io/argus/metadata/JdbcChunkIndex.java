@@ -1,6 +1,7 @@
 package io.argus.metadata;
 
 import io.argus.storage.chunk.ChunkConversion;
+import io.argus.storage.chunk.ChunkFencedException;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Tier;
@@ -19,7 +20,7 @@ import javax.sql.DataSource;
 
 /**
  * {@link ChunkIndex} over the {@code chunks} and {@code bookmarks} tables (migration V2), and the
- * {@code event_protections} table (V12) for age retention.
+ * {@code event_protections} table (V12) for age retention, and each chunk's fencing epoch (V13).
  */
 public final class JdbcChunkIndex implements ChunkIndex {
     private static final String COLUMNS = "tenant_id, camera_id, start_time, end_time, bytes, codec, tier, volume,"
@@ -41,10 +42,68 @@ public final class JdbcChunkIndex implements ChunkIndex {
         this.ds = ds;
     }
 
+    /**
+     * Fenced writers of one camera take turns on its camera row, so a check of the highest epoch and the insert after
+     * it are one step for every node: a stale owner's chunk cannot slip in between a newer owner's check and insert.
+     * (A camera deleted meanwhile has no row to lock; its chunks are retention's.)
+     */
+    private static final String LOCK_CAMERA = "SELECT id FROM cameras WHERE tenant_id = ? AND id = ? FOR UPDATE";
+
+    private static final String HIGHEST_EPOCH = "SELECT MAX(fence_epoch) FROM chunks WHERE tenant_id = ?"
+            + " AND camera_id = ?";
+
     @Override
-    public boolean add(ChunkRecord r) {
-        try (Connection c = ds.getConnection(); PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO chunks (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+    public boolean add(ChunkRecord r, long epoch) {
+        try (Connection c = ds.getConnection()) {
+            if (epoch == UNFENCED) {
+                return insert(c, r, epoch);
+            }
+            boolean autoCommit = c.getAutoCommit();
+            c.setAutoCommit(false);
+            try {
+                lockCamera(c, r);
+                long highest = highestEpoch(c, r);
+                if (epoch < highest) {
+                    throw new ChunkFencedException(r.camera(), r.location(), epoch, highest);
+                }
+                boolean added = insert(c, r, epoch);
+                if (added) {
+                    c.commit();
+                } else {
+                    c.rollback();
+                }
+                return added;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(autoCommit);
+            }
+        } catch (SQLException e) {
+            throw new MetadataException("indexing chunk failed: " + r.location(), e);
+        }
+    }
+
+    private static void lockCamera(Connection c, ChunkRecord r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_CAMERA)) {
+            Sql.setAll(ps, r.tenant(), r.camera());
+            ps.executeQuery().close();
+        }
+    }
+
+    private static long highestEpoch(Connection c, ChunkRecord r) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(HIGHEST_EPOCH)) {
+            Sql.setAll(ps, r.tenant(), r.camera());
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : UNFENCED;
+            }
+        }
+    }
+
+    /** @return false on a duplicate (the transaction, if any, must then be rolled back: PostgreSQL aborted it) */
+    private static boolean insert(Connection c, ChunkRecord r, long epoch) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "INSERT INTO chunks (" + COLUMNS + ", fence_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, r.tenant());
             ps.setObject(2, r.camera());
             Sql.setInstant(ps, 3, r.start());
@@ -56,13 +115,14 @@ public final class JdbcChunkIndex implements ChunkIndex {
             ps.setString(9, r.location());
             ps.setString(10, r.sha256());
             ps.setString(11, r.prevSha256());
+            ps.setLong(12, epoch);
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
             if (Sql.isUniqueViolation(e)) {
                 return false;
             }
-            throw new MetadataException("indexing chunk failed: " + r.location(), e);
+            throw e;
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.argus.storage.chunk.Bookmark;
+import io.argus.storage.chunk.ChunkFencedException;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.Span;
@@ -82,6 +83,40 @@ class JdbcChunkIndexTest {
 
     private static Instant minute(long n) {
         return T0.plus(MIN.multipliedBy(n));
+    }
+
+    /**
+     * Cluster fencing: once a camera has a chunk of epoch 7 (its new owner's), a writer of epoch 6 (the old owner, cut
+     * off) is refused and stores nothing, for that camera only; the same or a newer epoch, and unfenced writes
+     * (recovery, pushes), still go in.
+     */
+    @Test
+    void refusesAChunkOfALowerEpochThanTheCamerasHighest() throws SQLException {
+        assertThat(index.add(chunk(0), 7)).isTrue();
+        assertThatThrownBy(() -> index.add(chunk(1), 6)).isInstanceOfSatisfying(ChunkFencedException.class, e -> {
+            assertThat(e.camera()).isEqualTo(CAM);
+            assertThat(e.epoch()).isEqualTo(6);
+            assertThat(e.highest()).isEqualTo(7);
+        });
+        assertThat(index.find(T, CAM, T0, minute(10))).containsExactly(chunk(0));
+        assertThat(index.add(chunk(T, CAM2, 0, "v0"), 1)).as("another camera's epochs are its own").isTrue();
+        assertThat(index.add(chunk(1), 7)).isTrue();
+        assertThat(index.add(chunk(2), 8)).isTrue();
+        assertThatThrownBy(() -> index.add(chunk(3), 7)).isInstanceOf(ChunkFencedException.class);
+        assertThat(index.add(chunk(3))).as("unfenced: a recovered chunk").isTrue();
+        assertThat(index.add(chunk(4), 8)).as("unfenced rows do not lower the highest epoch").isTrue();
+        assertThat(index.find(T, CAM, T0, minute(10))).extracting(ChunkRecord::location)
+                .containsExactly(chunk(0).location(), chunk(1).location(), chunk(2).location(), chunk(3).location(),
+                        chunk(4).location());
+        try (Connection c = db.dataSource().getConnection(); Statement st = c.createStatement();
+             var rs = st.executeQuery("SELECT fence_epoch FROM chunks WHERE camera_id = '" + CAM
+                     + "' ORDER BY start_time")) {
+            List<Long> epochs = new ArrayList<>();
+            while (rs.next()) {
+                epochs.add(rs.getLong(1));
+            }
+            assertThat(epochs).as("each chunk's epoch is stored with it").containsExactly(7L, 7L, 8L, 0L, 8L);
+        }
     }
 
     @Test

@@ -40,9 +40,13 @@ import io.argus.server.api.storage.VolumeHandlers;
 import io.argus.server.api.transcode.TranscodeHandlers;
 import io.argus.server.auth.MediaUrlSecret;
 import io.argus.server.auth.MediaUrlSigner;
+import io.argus.server.auth.NodeTokenSigner;
 import io.argus.server.auth.PasswordPolicy;
 import io.argus.server.auth.SessionRechecks;
+import io.argus.server.cluster.CameraChangeReceiver;
 import io.argus.server.cluster.EventRelay;
+import io.argus.server.cluster.LiveRelays;
+import io.argus.server.cluster.ShardFollower;
 import io.argus.server.config.ArgusConfig;
 import io.argus.server.metrics.Metrics;
 import io.argus.server.onvif.JdbcOnvifEventStore;
@@ -53,6 +57,8 @@ import io.argus.server.metrics.WebRtcMetrics;
 import io.argus.server.metrics.WhipMetrics;
 import io.argus.server.roles.AuditRole;
 import io.argus.server.roles.ClusterRole;
+import io.argus.server.camera.CameraOwnership;
+import io.argus.cluster.shard.Shards;
 import io.argus.server.roles.DataDir;
 import io.argus.server.roles.MediaRole;
 import io.argus.server.roles.MetadataRole;
@@ -122,16 +128,23 @@ public final class ArgusServer implements AutoCloseable {
         SessionRechecks rechecks = s.start("rechecks", SessionRechecks::new);
         Optional<TlsMaterial> tls = s.start("tls", () -> config.tls().enabled()
                 ? Optional.of(TlsMaterial.load(config.tls(), config.dataDir())) : Optional.<TlsMaterial>empty());
-        media = s.start("media", () -> new MediaRole(config.ingest(), metadata.cameras(), () -> ownPorts(config),
-                clock));
+        // A single node owns every camera from the start; a cluster's node owns those its shards bring (step cluster).
+        CameraOwnership ownership = config.cluster().clustered()
+                ? CameraOwnership.cluster(new Shards(config.cluster().shards()))
+                : CameraOwnership.everything(new Shards(config.cluster().shards()));
+        media = s.start("media", () -> new MediaRole(config.ingest(), metadata.cameras(), ownership,
+                () -> ownPorts(config), clock));
         recording = s.start("recording", () -> new RecordingRole(config.recording(), config.storage(),
                 metadata.database(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
                 clock));
         AnalyticsRole analytics = s.start("analytics", () -> new AnalyticsRole(config.analytics(),
                 metadata.database().dataSource(), media.cameras(), recording, clock));
+        // Other nodes' tokens for relays and reads through this node (a cluster's secret; none alone).
+        Optional<NodeTokenSigner> nodeTokens = config.cluster().clustered()
+                ? Optional.of(new NodeTokenSigner(config.cluster().secret(), clock)) : Optional.empty();
         rtsp = s.start("rtsp", () -> new RtspRole(config.rtsp(), config.http().host(), media.paths(), media.cameras(),
                 metadata.auth(), tls, config.tls().rtspsPort(), audit, config.auth().rtspAnonymousRead(), rechecks,
-                clock));
+                nodeTokens, clock));
         // Null when disabled, so that Lifecycle closes the role only when there is one.
         rtmp = Optional.ofNullable(s.start("rtmp", () -> config.rtmp().enabled() ? new RtmpRole(config.rtmp(),
                 config.http().host(), media.paths(), media.cameras(), metadata.auth(), tls, audit, rechecks, clock)
@@ -143,15 +156,24 @@ public final class ArgusServer implements AutoCloseable {
                 () -> new TranscodeService(config.transcode(), config.transcode().maxJobs() == 0 ? Hardware.NONE
                         : Hardware.probe()));
         cluster = s.start("cluster", () -> new ClusterRole(config.cluster(), media.paths(), audit.log(),
-                () -> ready ? httpPort() : config.http().port(), clock));
+                () -> ready ? httpPort() : config.http().port(), rtsp::port, clock,
+                new ShardFollower(media.cameras())));
+        s.start("camera-changes", () -> new CameraChangeReceiver(cluster.bus(), cluster.node(), media.cameras(),
+                recording.service()));
+        // Live view of cameras another node owns, relayed from it (cluster mode only: alone, this node owns all).
+        Optional<LiveRelays> relays = nodeTokens.map(t -> s.start("relays", () -> new LiveRelays(media.paths(),
+                cluster::owns, cluster::ownerOf, media.cameras()::tenantOf, cluster.node(), t,
+                config.cluster().relayIdle())));
         webrtc = Optional.ofNullable(s.start("webrtc", () -> config.webrtc().enabled()
                 ? new WebRtcRole(config.webrtc()) : null));
         Metrics metrics = s.start("metrics", () -> {
             Metrics m = new Metrics(media.paths(), id -> recording.service().status(id));
             recording.tiers().bindMetrics(m.registry());
+            recording.bindMetrics(m.registry());
             media.srt().ifPresent(srtLib -> SrtMetrics.bind(srtLib.connections(), m.registry()));
             transcodes.bindMetrics(m.registry());
             cluster.bindMetrics(m.registry());
+            relays.ifPresent(r -> r.bindMetrics(m.registry()));
             webrtc.ifPresent(w -> WebRtcMetrics.bind(m.registry(), w.server()));
             webrtc.ifPresent(w -> WhipMetrics.bind(m.registry(), w.server()));
             return m;
@@ -209,7 +231,7 @@ public final class ArgusServer implements AutoCloseable {
                 new AccessHandlers(metadata.tenants(), metadata.users(), metadata.roles(), metadata.cameraGroups(),
                         metadata.cameras(), metadata.auth(), new PasswordPolicy(config.auth().passwordMinLength()),
                         clock),
-                new CameraHandlers(media.cameras(), rtsp::port),
+                new CameraHandlers(media.cameras(), rtsp::port, cluster::owns),
                 new CameraTestHandler(media.cameras(), media.probe()),
                 new OnvifHandlers(onvif),
                 new PtzHandlers(onvif),
@@ -396,6 +418,8 @@ public final class ArgusServer implements AutoCloseable {
         ready = false;
         // System work, like start-up: the recorders' last chunks of every tenant are closed and indexed.
         TenantScope.system(() -> {
+            // Before anything else: the cameras' new owners need not wait for the rest of the close.
+            cluster.handOver();
             lifecycle.close();
             return null;
         });

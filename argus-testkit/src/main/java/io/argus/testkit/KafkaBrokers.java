@@ -3,6 +3,7 @@ package io.argus.testkit;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,10 +53,12 @@ public final class KafkaBrokers {
 
     private final KafkaRaftServer server;
     private final String bootstrap;
+    private final TcpProxy proxy;
 
-    private KafkaBrokers(KafkaRaftServer server, String bootstrap) {
+    private KafkaBrokers(KafkaRaftServer server, String bootstrap, TcpProxy proxy) {
         this.server = server;
         this.bootstrap = bootstrap;
+        this.proxy = proxy;
     }
 
     /** The JVM's broker, started on first use and stopped by a shutdown hook. */
@@ -72,20 +75,33 @@ public final class KafkaBrokers {
         return bootstrap;
     }
 
+    /**
+     * The broker behind a {@link TcpProxy} that a test can cut (a network partition between a client and Kafka):
+     * the broker's second listener, {@code PROXIED}, advertises the proxy's address, so a client that bootstraps
+     * here reaches the broker only through the proxy. Use {@code "127.0.0.1:" + proxy().port()} as its bootstrap.
+     */
+    public TcpProxy proxy() {
+        return proxy;
+    }
+
     private static KafkaBrokers start() {
         try {
             Path dir = Files.createTempDirectory("argus-kafka");
             int brokerPort = freePort();
             int controllerPort = freePort();
+            int proxiedPort = freePort();
+            TcpProxy proxy = TcpProxy.start(0, new InetSocketAddress("127.0.0.1", proxiedPort));
             Properties p = new Properties();
             p.put("process.roles", "broker,controller");
             p.put("node.id", "1");
             p.put("controller.quorum.voters", "1@127.0.0.1:" + controllerPort);
-            p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort);
+            p.put("listeners", "PLAINTEXT://127.0.0.1:" + brokerPort + ",CONTROLLER://127.0.0.1:" + controllerPort
+                    + ",PROXIED://127.0.0.1:" + proxiedPort);
+            p.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + brokerPort
+                    + ",PROXIED://127.0.0.1:" + proxy.port());
             p.put("controller.listener.names", "CONTROLLER");
             p.put("inter.broker.listener.name", "PLAINTEXT");
-            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
+            p.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT,PROXIED:PLAINTEXT");
             p.put("log.dirs", dir.toString());
             p.putAll(SETTINGS);
             KafkaConfig config = KafkaConfig.fromProps(p, false);
@@ -95,7 +111,7 @@ public final class KafkaBrokers {
                     .setControllerListenerName("CONTROLLER").setMetadataLogDirectory(dir.toString()).run();
             KafkaRaftServer server = new KafkaRaftServer(config, Time.SYSTEM);
             server.startup();
-            return new KafkaBrokers(server, "127.0.0.1:" + brokerPort);
+            return new KafkaBrokers(server, "127.0.0.1:" + brokerPort, proxy);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (Exception e) {

@@ -8,7 +8,7 @@ import java.util.stream.IntStream;
 
 /** The embedded single node: it owns every shard, in epoch 1, from start to close. */
 public final class LocalShardAssignment implements ShardAssignment {
-    static final long EPOCH = 1;
+    public static final long EPOCH = 1;
 
     private final Shards shards;
     private final ShardListener listener;

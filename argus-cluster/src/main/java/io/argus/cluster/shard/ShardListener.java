@@ -23,7 +23,8 @@ public interface ShardListener {
     void onShardsRevoked(Set<Integer> shards, long epoch);
 
     /**
-     * This node lost these shards without handing them over (its session expired, e.g. cut off from Kafka):
+     * This node lost these shards without handing them over (its session expired, or its member fenced itself when
+     * the group coordinator stopped answering, e.g. cut off from Kafka):
      * another node may already own them, so stop at once. By default, the same as a revocation.
      */
     default void onShardsLost(Set<Integer> shards, long epoch) {

@@ -36,16 +36,30 @@ final class ShardMember {
         void revoked(ShardMember member, Set<Integer> shards, long epoch, boolean lost);
     }
 
-    private final KafkaConsumer<byte[], byte[]> consumer;
+    private final ShardGroupConfig config;
+    private final int index;
     private final String topic;
     private final Events events;
     private final Thread thread;
+    /** Replaced (a new member) after a self-fence; only the member's thread replaces it. */
+    private volatile KafkaConsumer<byte[], byte[]> consumer;
+    /** The coordinator's answers to this consumer's heartbeats, to self-fence when they stop. */
+    private CoordinatorAnswers answers;
+    /** The shards this member holds as far as the node knows; touched on the member's thread only. */
+    private final Set<Integer> held = new TreeSet<>();
     private volatile boolean closing;
     private volatile long epoch;
 
     ShardMember(ShardGroupConfig config, int index, Events events) {
+        this.config = config;
+        this.index = index;
         this.topic = config.group();
         this.events = events;
+        this.consumer = newConsumer();
+        this.thread = Thread.ofPlatform().daemon().name(config.node() + "-shards-" + index).start(this::run);
+    }
+
+    private KafkaConsumer<byte[], byte[]> newConsumer() {
         Properties p = new Properties();
         p.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, config.bootstrapServers());
         p.put(ConsumerConfig.CLIENT_ID_CONFIG, config.node() + "-shards-" + index);
@@ -56,22 +70,66 @@ final class ShardMember {
         p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
         p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
-        this.consumer = new KafkaConsumer<>(p);
-        this.thread = Thread.ofPlatform().daemon().name(config.node() + "-shards-" + index).start(this::run);
+        return new KafkaConsumer<>(p);
     }
 
+    /**
+     * Polls until the node closes the member, or until it fences itself (below): then the consumer is closed at
+     * once and a new member joins in its place, which gets shards back through the normal assignment once the
+     * coordinator answers again.
+     */
     private void run() {
-        try {
-            consumer.subscribe(List.of(topic), new Rebalance());
-            while (!closing) {
-                pollOnce();
+        while (!closing) {
+            KafkaConsumer<byte[], byte[]> c = consumer;
+            boolean fenced = false;
+            try {
+                answers = new CoordinatorAnswers(c);
+                c.subscribe(List.of(topic), new Rebalance());
+                while (!closing && !(fenced = fencedItself())) {
+                    pollOnce();
+                }
+            } catch (WakeupException e) {
+                // close(): leave below.
+            } finally {
+                // Leaving runs onPartitionsRevoked here, on this thread, before the coordinator moves the shards.
+                // A fenced member has nothing left to revoke and need not wait for a coordinator it cannot reach.
+                close(c, fenced ? Duration.ZERO : CLOSE);
             }
-        } catch (WakeupException e) {
-            // close(): leave below.
-        } finally {
-            // Leaving runs onPartitionsRevoked here, on this thread, before the coordinator moves the shards.
-            consumer.close(CLOSE);
+            if (fenced && !closing) {
+                consumer = newConsumer();
+            }
         }
+    }
+
+    private void close(KafkaConsumer<byte[], byte[]> c, Duration timeout) {
+        try {
+            c.close(timeout);
+        } catch (KafkaException e) {
+            LOG.warn("shard member {}: closing: {}", thread.getName(), e.toString());
+        }
+    }
+
+    /**
+     * The consumer (KIP-848) does not expire its own session: cut off from the coordinator it keeps its partitions
+     * and hears of their loss (onPartitionsLost) only when the coordinator answers again, while the coordinator
+     * gave them to another member one session after the last heartbeat it received. So the member drops its
+     * shards itself once the coordinator has not answered a heartbeat for the session minus one heartbeat interval
+     * (docs/cluster.md, "Cut off from Kafka"). The answer is seen at most one poll after it arrived, and the
+     * coordinator received the heartbeat before it answered: the heartbeat interval is the margin for both.
+     */
+    private boolean fencedItself() {
+        long sinceAnswer = answers.sinceLastNanos();
+        long fenceAfter = config.sessionTimeout().minus(config.heartbeat()).toNanos();
+        if (held.isEmpty() || sinceAnswer < fenceAfter) {
+            return false;
+        }
+        LOG.warn("shard member {}: the group coordinator has not answered for {} ms (session {}): dropping shards {}"
+                + " and rejoining as a new member", thread.getName(), sinceAnswer / 1_000_000,
+                config.sessionTimeout(), held);
+        Set<Integer> lost = Set.copyOf(held);
+        held.clear();
+        events.revoked(this, lost, epoch, true);
+        return true;
     }
 
     /**
@@ -101,20 +159,27 @@ final class ShardMember {
             epoch = consumer.groupMetadata().generationId();
             // Nothing is ever read from the shards topic: no fetches.
             consumer.pause(partitions);
+            held.addAll(shards(partitions));
             events.assigned(ShardMember.this, shards(partitions), epoch);
         }
 
         @Override
         public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                events.revoked(ShardMember.this, shards(partitions), epoch, false);
-            }
+            release(partitions, false);
         }
 
         @Override
         public void onPartitionsLost(Collection<TopicPartition> partitions) {
-            if (!partitions.isEmpty()) {
-                events.revoked(ShardMember.this, shards(partitions), epoch, true);
+            release(partitions, true);
+        }
+
+        /** Only shards the member still holds: a member that fenced itself already let them go. */
+        private void release(Collection<TopicPartition> partitions, boolean lost) {
+            Set<Integer> shards = shards(partitions);
+            shards.retainAll(held);
+            held.removeAll(shards);
+            if (!shards.isEmpty()) {
+                events.revoked(ShardMember.this, shards, epoch, lost);
             }
         }
     }

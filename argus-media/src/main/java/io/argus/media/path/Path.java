@@ -10,7 +10,9 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -38,7 +40,10 @@ public final class Path {
     private final CopyOnWriteArrayList<Consumer<Stream>> streamListeners = new CopyOnWriteArrayList<>();
 
     private SourceConfig source;
+    private Supplier<SourceConfig> relay;
+    private final Consumer<Path> demandListener;
     private boolean enabled;
+    private boolean pull;
     private boolean closed;
     private int generation;
     private SourceAttempt attempt;
@@ -51,17 +56,20 @@ public final class Path {
     private volatile long liveSinceNanos;
     private volatile long reconnects;
 
-    Path(String id, String name, SourceConfig source, boolean enabled, List<SourceConnector> connectors,
-         ScheduledExecutorService scheduler, Backoff backoff, CaptureLatency latency) {
+    Path(String id, String name, SourceConfig source, boolean enabled, boolean pull, List<SourceConnector> connectors,
+         ScheduledExecutorService scheduler, Backoff backoff, CaptureLatency latency, Consumer<Path> demandListener) {
         this.id = Objects.requireNonNull(id);
         this.name = Objects.requireNonNull(name);
         this.connectors = connectors;
         this.scheduler = scheduler;
         this.backoff = backoff;
         this.latency = latency;
+        this.demandListener = demandListener;
         this.source = source;
         this.enabled = enabled;
-        this.state = !enabled ? PathState.DISABLED : source == null ? PathState.WAITING : PathState.CONNECTING;
+        this.pull = pull;
+        this.state = !enabled ? PathState.DISABLED : source == null ? PathState.WAITING
+                : pull ? PathState.CONNECTING : PathState.REMOTE;
     }
 
     public String id() {
@@ -110,6 +118,54 @@ public final class Path {
         restart();
     }
 
+    /**
+     * Whether this node pulls the source: in a cluster only the owner of the camera's shard does, and the path of
+     * every other node stays {@link PathState#REMOTE}, without a connection. Turning it off ends the session (its
+     * stream and readers close) and closes the source connection.
+     */
+    public synchronized void pull(boolean here) {
+        if (pull != here) {
+            pull = here;
+            failures = 0;
+            restart();
+        }
+    }
+
+    /**
+     * Feeds this path from a relay instead of its own source (another node's re-stream of the camera) until called
+     * with null: the current session ends and one with the relay (or the own source again) starts.
+     *
+     * @param relaySource asked for a fresh source at each attempt (a credential that expires, an owner that moved)
+     */
+    public synchronized void relayFrom(Supplier<SourceConfig> relaySource) {
+        this.relay = relaySource;
+        failures = 0;
+        restart();
+    }
+
+    /** Whether the path is fed from a relay now. */
+    public synchronized boolean relayed() {
+        return relay != null;
+    }
+
+    /**
+     * A viewer wants this path's stream: the manager's demand listener ({@link PathManager#onDemand}) hears of it (and may start a relay), and the result
+     * completes with the live stream, at once when there is one, else when one goes live. The caller bounds the wait.
+     * Fails with what the listener threw when the demand cannot be met (no node owns the camera).
+     */
+    public CompletableFuture<Stream> demand() {
+        try {
+            demandListener.accept(this);
+        } catch (RuntimeException e) {
+            return CompletableFuture.failedFuture(e);
+        }
+        CompletableFuture<Stream> live = new CompletableFuture<>();
+        Consumer<Stream> first = live::complete;
+        onStream(first);
+        live.whenComplete((s, e) -> removeStreamListener(first));
+        return live;
+    }
+
     synchronized void start() {
         restart();
     }
@@ -121,22 +177,27 @@ public final class Path {
         }
         if (!enabled) {
             setState(PathState.DISABLED, null);
+        } else if (relay != null) {
+            connect();
         } else if (source == null) {
             setState(PathState.WAITING, null);
+        } else if (!pull) {
+            setState(PathState.REMOTE, null);
         } else {
             connect();
         }
     }
 
     private void connect() {
-        SourceConnector connector = connectors.stream().filter(c -> c.supports(source)).findFirst().orElse(null);
+        SourceConfig from = relay != null ? relay.get() : source;
+        SourceConnector connector = connectors.stream().filter(c -> c.supports(from)).findFirst().orElse(null);
         if (connector == null) {
-            setState(PathState.FAILED, "unsupported source URL scheme: " + source.url().getScheme());
+            setState(PathState.FAILED, "unsupported source URL scheme: " + from.url().getScheme());
             return;
         }
         int gen = ++generation;
         setState(PathState.CONNECTING, lastError);
-        attempt = connector.connect(source, new SessionListener(gen, false), counters);
+        attempt = connector.connect(from, new SessionListener(gen, false), counters);
     }
 
     private void endSession() {
@@ -189,7 +250,7 @@ public final class Path {
 
     private synchronized void retryNow() {
         retry = null;
-        if (!closed && enabled && source != null && attempt == null) {
+        if (!closed && enabled && (relay != null || pull && source != null) && attempt == null) {
             connect();
         }
     }
@@ -199,7 +260,7 @@ public final class Path {
      * is disabled, or already has a publisher.
      */
     public synchronized SourceListener acquirePublisher() {
-        if (closed || !enabled || source != null || publisherActive) {
+        if (closed || !enabled || source != null || relay != null || publisherActive) {
             return null;
         }
         publisherActive = true;

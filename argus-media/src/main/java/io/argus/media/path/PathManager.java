@@ -10,6 +10,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
+import java.util.function.Consumer;
 
 /**
  * All paths of this node, found by id. Adding, changing or removing a path takes effect at once.
@@ -26,6 +27,7 @@ public final class PathManager implements AutoCloseable {
     private final boolean measureLatency;
     private final Map<String, Path> byId = new ConcurrentHashMap<>();
     private final ScheduledFuture<?> rateTicker;
+    private volatile Consumer<Path> demandListener = path -> { };
     private volatile BiFunction<String, String, Optional<Path>> publishCreator = (name, protocol) -> Optional.empty();
 
     public PathManager(List<SourceConnector> connectors, ScheduledExecutorService scheduler, Backoff backoff) {
@@ -53,11 +55,22 @@ public final class PathManager implements AutoCloseable {
      * @throws IllegalArgumentException if the id is taken
      */
     public synchronized Path add(String id, String name, SourceConfig source, boolean enabled) {
+        return add(id, name, source, enabled, true);
+    }
+
+    /**
+     * Adds a path and starts it.
+     *
+     * @param source null for a path fed by a publisher
+     * @param pull   whether this node pulls the source (see {@link Path#pull}); a publisher's path ignores it
+     * @throws IllegalArgumentException if the id is taken
+     */
+    public synchronized Path add(String id, String name, SourceConfig source, boolean enabled, boolean pull) {
         if (byId.containsKey(id)) {
             throw new IllegalArgumentException("path id already in use: " + id);
         }
-        Path p = new Path(id, name, source, enabled, connectors, scheduler, backoff,
-                measureLatency ? latency : null);
+        Path p = new Path(id, name, source, enabled, pull, connectors, scheduler, backoff,
+                measureLatency ? latency : null, path -> demandListener.accept(path));
         byId.put(id, p);
         p.start();
         return p;
@@ -90,6 +103,14 @@ public final class PathManager implements AutoCloseable {
 
     public Collection<Path> paths() {
         return byId.values();
+    }
+
+    /**
+     * Hears every {@link Path#demand} (a viewer wants a path's stream) of every path, present and future: a node
+     * that relays the cameras it does not own from their owner starts the relay there. It may throw to refuse.
+     */
+    public void onDemand(Consumer<Path> listener) {
+        this.demandListener = listener;
     }
 
     /**

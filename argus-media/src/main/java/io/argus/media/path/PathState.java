@@ -15,7 +15,9 @@ public enum PathState {
     /** Switched off by configuration. */
     DISABLED,
     /** Waiting for a publisher (RTSP ANNOUNCE/RECORD) to push media. */
-    WAITING;
+    WAITING,
+    /** Pulled by another node of the cluster (the owner of the camera's shard): this node does not connect. */
+    REMOTE;
 
     /** The lower-case name used in the API. */
     public String apiName() {

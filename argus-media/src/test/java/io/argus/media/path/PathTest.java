@@ -9,9 +9,11 @@ import io.argus.testkit.Await;
 import java.net.URI;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -24,6 +26,7 @@ class PathTest {
     static final class ScriptedConnector implements SourceConnector {
         final List<SourceListener> attempts = new CopyOnWriteArrayList<>();
         final List<Boolean> closed = new CopyOnWriteArrayList<>();
+        final List<SourceConfig> configs = new CopyOnWriteArrayList<>();
 
         @Override
         public boolean supports(SourceConfig config) {
@@ -35,6 +38,7 @@ class PathTest {
             int i = attempts.size();
             attempts.add(listener);
             closed.add(false);
+            configs.add(config);
             return () -> closed.set(i, true);
         }
     }
@@ -67,6 +71,44 @@ class PathTest {
         await(() -> connector.attempts.size() == 2);
         assertThat(p.status().reconnects()).isEqualTo(1);
         assertThat(p.state()).isEqualTo(PathState.CONNECTING);
+    }
+
+    @Test
+    void aDemandStartsARelayThatTakesAFreshSourceEachAttemptUntilTheOwnSourceIsBack() {
+        Path p = paths.add("id-1", "lobby", CAM, true);
+        connector.attempts.get(0).onReady(H264, Runnable::run);
+        AtomicInteger minted = new AtomicInteger();
+        paths.onDemand(q -> {
+            if (!q.relayed()) {
+                q.relayFrom(() -> new SourceConfig(URI.create("test://owner/" + minted.incrementAndGet()),
+                        "argus-node", "token", Transport.TCP));
+            }
+        });
+        CompletableFuture<Stream> live = p.demand();
+        // The session with the camera itself ended for the relay, which the viewer waits for.
+        assertThat(live).isNotDone();
+        assertThat(connector.closed.get(0)).isTrue();
+        assertThat(connector.configs.get(1).url()).hasToString("test://owner/1");
+        Stream relayed = connector.attempts.get(1).onReady(H264, Runnable::run);
+        assertThat(live).isCompletedWithValue(relayed);
+        assertThat(p.demand()).isCompletedWithValue(relayed);
+
+        connector.attempts.get(1).onEnded("the owner went away");
+        await(() -> connector.attempts.size() == 3);
+        assertThat(connector.configs.get(2).url()).hasToString("test://owner/2");
+
+        p.relayFrom(null);
+        assertThat(p.relayed()).isFalse();
+        assertThat(connector.configs.get(3)).isEqualTo(CAM);
+    }
+
+    @Test
+    void aDemandTheListenerRefusesFails() {
+        Path p = paths.add("id-1", "lobby", CAM, true);
+        paths.onDemand(q -> {
+            throw new DemandRefusedException("no node owns it now");
+        });
+        assertThat(p.demand()).isCompletedExceptionally();
     }
 
     @Test

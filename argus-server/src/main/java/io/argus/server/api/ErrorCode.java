@@ -34,6 +34,11 @@ public enum ErrorCode {
      * ({@code transcode.maxJobs}); the camera's own stream and running transcodes are unaffected.
      */
     TRANSCODE_FULL(503, "transcode_full"),
+    /**
+     * Cluster mode: no node is known to own the camera now (its node just stopped and the group has not moved it
+     * yet), so its live view cannot be relayed; a retry a few seconds later finds the new owner.
+     */
+    NO_OWNER(503, "no_owner"),
     /** An ONVIF device could not be reached, answered with a fault, or with something that is not SOAP. */
     DEVICE_ERROR(502, "device_error"),
     /** An ONVIF device refused the credentials it was given (or stored with it). */

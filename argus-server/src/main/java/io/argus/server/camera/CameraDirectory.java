@@ -33,6 +33,11 @@ final class CameraDirectory {
         }
     }
 
+    /** The tenant of the camera with this id. */
+    Optional<UUID> tenantOf(UUID id) {
+        return Optional.ofNullable(byId.get(id)).map(Key::tenant);
+    }
+
     /** The id of {@code tenant}'s camera named {@code nameOrId}, or with that id. */
     Optional<UUID> find(UUID tenant, String nameOrId) {
         UUID byItsName = byName.get(new Key(tenant, nameOrId));

@@ -13,13 +13,16 @@ import io.argus.metadata.Tenants;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.regex.Pattern;
 import org.slf4j.Logger;
@@ -31,6 +34,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Names are unique per tenant: two tenants may each have a {@code lobby}. A path's key is its camera's id;
  * {@link #find} turns a tenant's name into it without the database, for RTSP URLs.
+ *
+ * <p>Every camera has a path on every node; {@link CameraOwnership} decides which of them this node ingests (pulls
+ * from their source) and records. The shard listener moves cameras in and out ({@link #takeOver}, {@link #release}),
+ * and changes made on other nodes arrive through {@link #reload}.
  */
 public final class CameraService {
     private static final Logger LOG = LoggerFactory.getLogger(CameraService.class);
@@ -51,23 +58,54 @@ public final class CameraService {
     private final PathManager paths;
     private final Clock clock;
     private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+    private final List<IngestListener> ingestListeners = new CopyOnWriteArrayList<>();
     private final CameraDirectory directory = new CameraDirectory();
+    private final CameraOwnership ownership;
+    /** Each camera's row as this node last applied it, to tell a change heard from another node from its own. */
+    private final Map<UUID, Camera> applied = new ConcurrentHashMap<>();
+    /** The cameras this node ingests now, with the epoch their recorder indexes in. */
+    private final Map<UUID, Long> ingesting = new ConcurrentHashMap<>();
 
-    /** Hears cameras come and go (the recorder follows them). Called with this service's lock held. */
+    /** Hears cameras come and go (analytics follow them), on every node. Called with this service's lock held. */
     public interface Listener {
-        void added(Camera camera, Path path);
+        default void added(Camera camera, Path path) {
+        }
 
         void removed(UUID tenant, UUID camera);
     }
 
-    public CameraService(CameraRepository repo, PathManager paths, Clock clock) {
+    /**
+     * Hears which cameras this node ingests ({@link CameraOwnership}): the recorder follows them. Called with this
+     * service's lock held.
+     */
+    public interface IngestListener {
+        /** This node ingests the camera now; its chunks are indexed in {@code epoch}. */
+        void started(Camera camera, Path path, long epoch);
+
+        /** This node stops ingesting these cameras: returns once each one's open chunk is closed and indexed. */
+        void stopped(Collection<UUID> cameras);
+    }
+
+    public CameraService(CameraRepository repo, PathManager paths, Clock clock, CameraOwnership ownership) {
         this.repo = repo;
         this.paths = paths;
         this.clock = clock;
+        this.ownership = ownership;
     }
 
     public void addListener(Listener l) {
         listeners.add(l);
+    }
+
+    /**
+     * Follows the cameras this node ingests: {@code l} hears those ingested now, then every change, in order.
+     */
+    public synchronized void followIngest(IngestListener l) {
+        for (Map.Entry<UUID, Long> e : ingesting.entrySet()) {
+            Camera c = applied.get(e.getKey());
+            paths.get(e.getKey().toString()).ifPresent(p -> l.started(c, p, e.getValue()));
+        }
+        ingestListeners.add(l);
     }
 
     /** Every stored camera of every tenant, with its path (for roles that start after this service). */
@@ -83,10 +121,100 @@ public final class CameraService {
     public synchronized int loadAll() {
         List<Camera> all = repo.listAll();
         for (Camera c : all) {
-            directory.put(c);
-            paths.add(c.id().toString(), c.name(), source(c), c.enabled());
+            addPath(c);
         }
         return all.size();
+    }
+
+    /** A camera's path, pulling its source only if this node owns it; and its ingest when this node has it. */
+    private Path addPath(Camera c) {
+        directory.put(c);
+        applied.put(c.id(), c);
+        Path p = paths.add(c.id().toString(), c.name(), source(c), c.enabled(), ownership.owns(c.id()));
+        for (Listener l : listeners) {
+            l.added(c, p);
+        }
+        if (ownership.ingestsHere(c)) {
+            startIngest(c, p);
+        }
+        return p;
+    }
+
+    private void startIngest(Camera c, Path p) {
+        long epoch = ownership.epoch(c);
+        ingesting.put(c.id(), epoch);
+        for (IngestListener l : ingestListeners) {
+            l.started(c, p, epoch);
+        }
+    }
+
+    /** Stops ingesting {@code cameras} that this node ingests: the recorders first, then the source connections. */
+    private void stopIngest(Collection<UUID> cameras, boolean dropSourceFirst) {
+        List<UUID> ours = cameras.stream().filter(ingesting::containsKey).toList();
+        if (ours.isEmpty()) {
+            return;
+        }
+        if (dropSourceFirst) {
+            unpull(ours);
+        }
+        for (IngestListener l : ingestListeners) {
+            l.stopped(ours);
+        }
+        if (!dropSourceFirst) {
+            unpull(ours);
+        }
+        ours.forEach(ingesting::remove);
+    }
+
+    private void unpull(List<UUID> cameras) {
+        for (UUID id : cameras) {
+            paths.get(id.toString()).ifPresent(p -> p.pull(ownership.owns(id)));
+        }
+    }
+
+    /**
+     * The shard listener gave this node {@code shards} in {@code epoch}: it starts pulling and recording their
+     * cameras.
+     */
+    public synchronized void takeOver(Set<Integer> shards, long epoch) {
+        Set<Integer> added = ownership.own(shards, epoch);
+        if (added.isEmpty()) {
+            return;
+        }
+        for (Camera c : applied.values()) {
+            if (c.url() != null && added.contains(ownership.shardOf(c.id())) && !ingesting.containsKey(c.id())) {
+                paths.get(c.id().toString()).ifPresent(p -> {
+                    p.pull(true);
+                    startIngest(c, p);
+                });
+            }
+        }
+    }
+
+    /**
+     * This node gives up {@code shards}. Handed over ({@code lost} false): each camera's recorder closes, its open
+     * chunk closed and indexed, then its source connection is dropped, and only then does this return (the new owner
+     * starts after). Lost (another node may own them already): the connections are dropped first, at once, then the
+     * recorders index what they had (the index fences them out if the new owner stored a chunk since).
+     *
+     * @return how many cameras this node stopped ingesting
+     */
+    public synchronized int release(Set<Integer> shards, boolean lost) {
+        Set<Integer> removed = ownership.disown(shards);
+        List<UUID> cameras = applied.values().stream().filter(c -> c.url() != null
+                && removed.contains(ownership.shardOf(c.id()))).map(Camera::id).toList();
+        stopIngest(cameras, lost);
+        return cameras.size();
+    }
+
+    /** How many cameras this node ingests now. */
+    public int ingesting() {
+        return ingesting.size();
+    }
+
+    /** Whether this node ingests the camera now (pulls or receives it, and records it). */
+    public boolean ingests(UUID camera) {
+        return ingesting.containsKey(camera);
     }
 
     /**
@@ -95,6 +223,11 @@ public final class CameraService {
      */
     public Optional<UUID> find(UUID tenant, String nameOrId) {
         return directory.find(tenant, nameOrId);
+    }
+
+    /** The tenant of the camera with this id, from memory (a path's key names no tenant). */
+    public Optional<UUID> tenantOf(UUID id) {
+        return directory.tenantOf(id);
     }
 
     public List<Camera> list(UUID tenant) {
@@ -144,11 +277,7 @@ public final class CameraService {
         cam = new Camera(tenant, cam.id(), cam.name(), cam.url(), cam.username(), cam.password(), cam.enabled(),
                 cam.transport(), now, now);
         insert(cam);
-        directory.put(cam);
-        Path p = paths.add(cam.id().toString(), cam.name(), source(cam), cam.enabled());
-        for (Listener l : listeners) {
-            l.added(cam, p);
-        }
+        addPath(cam);
         LOG.info("camera {} added ({})", cam.name(), cam.url());
         return cam;
     }
@@ -166,6 +295,14 @@ public final class CameraService {
         } catch (DuplicateNameException e) {
             throw CameraException.duplicateName(cam.name());
         }
+        apply(old, cam);
+        return cam;
+    }
+
+    /** Brings the camera's path (and its ingest, if it turned from pushed to pulled) from {@code old} to {@code cam}. */
+    private void apply(Camera old, Camera cam) {
+        UUID id = cam.id();
+        applied.put(id, cam);
         if (!old.name().equals(cam.name())) {
             directory.put(cam);
             paths.rename(id.toString(), cam.name());
@@ -173,22 +310,60 @@ public final class CameraService {
         boolean sourceChanged = !Objects.equals(old.url(), cam.url())
                 || !Objects.equals(old.username(), cam.username()) || !Objects.equals(old.password(), cam.password())
                 || !old.transport().equals(cam.transport()) || old.enabled() != cam.enabled();
-        if (sourceChanged) {
-            paths.get(id.toString()).ifPresent(p -> p.configure(source(cam), cam.enabled()));
+        if (!sourceChanged) {
+            return;
         }
-        return cam;
+        boolean pushedBefore = old.url() == null;
+        if (pushedBefore != (cam.url() == null)) {
+            // Ingested where its publisher dialled, unfenced, it is now its shard owner's (or the reverse).
+            stopIngest(List.of(id), false);
+        }
+        paths.get(id.toString()).ifPresent(p -> {
+            p.configure(source(cam), cam.enabled());
+            if (!ingesting.containsKey(id) && ownership.ingestsHere(cam)) {
+                startIngest(cam, p);
+            }
+        });
     }
 
     public synchronized void delete(UUID tenant, UUID id) {
         if (!repo.delete(tenant, id)) {
             throw CameraException.notFound(id);
         }
+        removePath(tenant, id);
+        LOG.info("camera {} removed", id);
+    }
+
+    private void removePath(UUID tenant, UUID id) {
         directory.remove(id);
+        applied.remove(id);
+        stopIngest(List.of(id), false);
         for (Listener l : listeners) {
             l.removed(tenant, id);
         }
         paths.remove(id.toString());
-        LOG.info("camera {} removed", id);
+    }
+
+    /**
+     * A change of the camera made on another node (heard on the bus): reloads its row from the shared database and
+     * brings this node in step: a new camera gets its path (and, when this node owns it, its ingest), a changed one
+     * its name and source, a deleted one goes. A change this node made itself is already applied and does nothing.
+     */
+    public synchronized void reload(UUID tenant, UUID id) {
+        Optional<Camera> row = TenantScope.as(tenant, () -> repo.find(tenant, id));
+        Camera known = applied.get(id);
+        if (row.isEmpty()) {
+            if (known != null) {
+                removePath(tenant, id);
+                LOG.info("camera {} removed on another node", id);
+            }
+        } else if (known == null) {
+            addPath(row.get());
+            LOG.info("camera {} added on another node ({}ingested here)", row.get().name(),
+                    ingesting.containsKey(id) ? "" : "not ");
+        } else {
+            apply(known, row.get());
+        }
     }
 
     /**
@@ -219,13 +394,8 @@ public final class CameraService {
         Instant now = clock.instant();
         Camera cam = new Camera(tenant, UUID.randomUUID(), name, null, null, null, true, "auto", now, now);
         insert(cam);
-        directory.put(cam);
         LOG.info("camera {} created for an {} publisher in tenant {}", name, protocol, tenant);
-        Path p = paths.add(cam.id().toString(), name, null, true);
-        for (Listener l : listeners) {
-            l.added(cam, p);
-        }
-        return Optional.of(p);
+        return Optional.of(addPath(cam));
     }
 
     private Camera merge(Camera base, CameraChange in, FieldErrors errors) {

@@ -16,7 +16,7 @@ import picocli.CommandLine.Model.CommandSpec;
 /** {@code argus bench}: load benchmarks that run the real server and simulator as separate processes. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Load benchmarks against a real server process.",
-        subcommands = {BenchCommand.Ingest.class, BenchCommand.Record.class})
+        subcommands = {BenchCommand.Ingest.class, BenchCommand.Record.class, FailoverBenchCommand.class})
 final class BenchCommand implements Runnable {
     @Spec
     CommandSpec spec;

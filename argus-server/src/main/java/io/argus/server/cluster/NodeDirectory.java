@@ -7,9 +7,13 @@ import io.argus.cluster.bus.BusMessage;
 import io.argus.cluster.bus.EventBus;
 import io.argus.cluster.bus.Subscription;
 import io.argus.cluster.bus.Topic;
+import io.argus.cluster.shard.ShardRanges;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.Optional;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -36,23 +40,29 @@ public final class NodeDirectory implements AutoCloseable {
     static final Duration SILENT_AFTER = PERIOD.multipliedBy(3);
     public static final String UNREACHABLE = "unreachable";
 
-    /** A node as last heard. */
-    public record Entry(NodeAnnouncement node, String state) {
+    /** A node as last heard, with the number of shards it owns. */
+    public record Entry(NodeAnnouncement node, String state, int shards) {
     }
 
-    private record Heard(NodeAnnouncement node, Instant at) {
+    private record Heard(NodeAnnouncement node, Instant at, BitSet shards) {
     }
 
     private final EventBus bus;
     private final Supplier<NodeAnnouncement> self;
     private final Clock clock;
+    private final int shardCount;
     private final Map<String, Heard> heard = new ConcurrentHashMap<>();
     private final Subscription subscription;
     private final ScheduledExecutorService announcer;
 
-    /** Subscribes, announces this node at once and then every {@link #PERIOD}. */
-    public NodeDirectory(EventBus bus, Supplier<NodeAnnouncement> self, Clock clock) {
+    /**
+     * Subscribes, announces this node at once and then every {@link #PERIOD}.
+     *
+     * @param shardCount the cluster's shard count: a node announcing shards past it is not believed to own them
+     */
+    public NodeDirectory(EventBus bus, Supplier<NodeAnnouncement> self, Clock clock, int shardCount) {
         this.bus = bus;
+        this.shardCount = shardCount;
         this.self = self;
         this.clock = clock;
         this.subscription = bus.subscribe(Topic.NODES, "argus.nodes." + self.get().name(), this::hear);
@@ -63,7 +73,15 @@ public final class NodeDirectory implements AutoCloseable {
 
     private void hear(BusMessage m) throws JsonProcessingException {
         NodeAnnouncement n = JSON.readValue(m.payload(), NodeAnnouncement.class);
-        heard.put(n.name(), new Heard(n, clock.instant()));
+        BitSet shards;
+        try {
+            shards = ShardRanges.parse(n.shards(), shardCount);
+        } catch (IllegalArgumentException e) {
+            LOG.warn("node {} announced shards this node cannot read (another cluster.shards?): {}", n.name(),
+                    e.getMessage());
+            shards = new BitSet();
+        }
+        heard.put(n.name(), new Heard(n, clock.instant(), shards));
     }
 
     private void announce(NodeAnnouncement n) {
@@ -78,12 +96,25 @@ public final class NodeDirectory implements AutoCloseable {
     public List<Entry> nodes() {
         NodeAnnouncement me = self.get();
         Instant now = clock.instant();
-        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Entry(me, me.state())),
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(new Entry(me, me.state(),
+                        ShardRanges.parse(me.shards(), shardCount).cardinality())),
                 heard.values().stream().filter(h -> !h.node().name().equals(me.name()))
                         .sorted((a, b) -> a.node().name().compareTo(b.node().name()))
                         .map(h -> new Entry(h.node(), h.at().plus(SILENT_AFTER).isBefore(now)
-                                ? UNREACHABLE : h.node().state())))
+                                ? UNREACHABLE : h.node().state(), h.shards().cardinality())))
                 .toList();
+    }
+
+    /**
+     * Another node that says it owns {@code shard} and was heard from lately: the one heard last when two say so
+     * (for a moment during a hand-over both may). Empty when none does (its owner died and no one took it yet).
+     */
+    public Optional<NodeAnnouncement> ownerOf(int shard) {
+        String me = self.get().name();
+        Instant after = clock.instant().minus(SILENT_AFTER);
+        return heard.values().stream().filter(h -> !h.node().name().equals(me) && h.shards().get(shard)
+                        && NodeAnnouncement.UP.equals(h.node().state()) && h.at().isAfter(after))
+                .max(Comparator.comparing(Heard::at)).map(Heard::node);
     }
 
     /** Stops announcing and says so, so others list this node as stopped at once. */
@@ -92,7 +123,7 @@ public final class NodeDirectory implements AutoCloseable {
         announcer.shutdownNow();
         NodeAnnouncement me = self.get();
         announce(new NodeAnnouncement(me.name(), me.url(), NodeAnnouncement.STOPPED, me.cameras(), me.capacity(),
-                me.shards(), me.version()));
+                me.rtsp(), "", me.version()));
         subscription.close();
     }
 }

@@ -213,6 +213,15 @@ public final class ConfigKeys {
             "The URL other nodes and GET /api/v1/cluster give for this node, e.g. http://node-1.example:8080; empty: "
                     + "http://<host name>:<HTTP port>.");
 
+    public static final ConfigKey<String> CLUSTER_SECRET = new ConfigKey<>("cluster.secret",
+            "Secret shared by every node of a cluster, at least 32 characters: it signs the short-lived node tokens "
+                    + "one node shows another to relay a camera's live view or read a recording still on the "
+                    + "other's disk (docs/cluster.md). Required with cluster.kafka; unused by a single node.", "",
+            Parsers::text, true);
+    public static final ConfigKey<Duration> CLUSTER_RELAY_IDLE = key("cluster.relayIdle", "10s",
+            Parsers::duration, "How long a node keeps relaying another node's camera after its last viewer left, "
+                    + "so a viewer who reloads or an LL-HLS player between requests finds the relay running.");
+
     public static final ConfigKey<Boolean> ANALYTICS_ENABLED = key("analytics.enabled", "true", Parsers::bool,
             "Run analytics (motion, and object detection where configured) on this node's cameras.");
     public static final ConfigKey<Integer> ANALYTICS_THREADS = key("analytics.threads", "2", Parsers::integer,
@@ -304,6 +313,7 @@ public final class ConfigKeys {
             TRANSCODE_MAX_JOBS, TRANSCODE_LINGER,
             METADATA_URL, METADATA_USER, METADATA_PASSWORD,
             CLUSTER_KAFKA, CLUSTER_NODE, CLUSTER_CAPACITY, CLUSTER_SHARDS, CLUSTER_ADVERTISED_URL,
+            CLUSTER_SECRET, CLUSTER_RELAY_IDLE,
             ANALYTICS_ENABLED, ANALYTICS_THREADS, ANALYTICS_WIDTH, ANALYTICS_GPU, ANALYTICS_QUIET_INTERVAL,
             ANALYTICS_MOTION_FPS, ANALYTICS_DETECTION_FPS, ANALYTICS_DETECTOR, ANALYTICS_DETECTOR_LABELS,
             ANALYTICS_INFERENCE_URL, ANALYTICS_INFERENCE_MODEL, ANALYTICS_FIXED_FPS,

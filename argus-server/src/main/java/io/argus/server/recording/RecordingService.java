@@ -16,8 +16,8 @@ import io.argus.storage.retention.SweepResult;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -27,10 +27,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Keeps every camera's recorder in step with its stored settings, and runs retention. Cameras without a settings
- * row record continuously, keep {@link #DEFAULT_RETENTION_DAYS} days, and use the default buffers.
+ * Keeps a recorder for every camera this node ingests ({@link CameraService.IngestListener}: in a cluster, those of
+ * the shards it owns, in their fencing epoch), in step with its stored settings, and runs retention. Cameras without
+ * a settings row record continuously, keep {@link #DEFAULT_RETENTION_DAYS} days, and use the default buffers.
  */
-public final class RecordingService implements CameraService.Listener {
+public final class RecordingService implements CameraService.Listener, CameraService.IngestListener {
     private static final Logger LOG = LoggerFactory.getLogger(RecordingService.class);
 
     /** A month: what most sites' policies ask for when they ask for nothing in particular. */
@@ -65,23 +66,33 @@ public final class RecordingService implements CameraService.Listener {
         this.clock = clock;
     }
 
-    /** Starts recorders for the cameras that exist now; then follows the camera service. */
+    /** Starts recorders for the cameras this node ingests now; then follows the camera service. */
     public void startAll(CameraService cameras) {
-        for (Map.Entry<Camera, Path> e : cameras.all().entrySet()) {
-            added(e.getKey(), e.getValue());
-        }
         cameras.addListener(this);
+        cameras.followIngest(this);
     }
 
     @Override
-    public void added(Camera camera, Path path) {
-        recorder.add(camera.tenantId(), camera.id(), path, settingsOf(find(camera.tenantId(), camera.id())));
+    public void started(Camera camera, Path path, long epoch) {
+        recorder.add(camera.tenantId(), camera.id(), path, settingsOf(find(camera.tenantId(), camera.id())), epoch);
+    }
+
+    @Override
+    public void stopped(Collection<UUID> cameras) {
+        recorder.remove(cameras);
     }
 
     @Override
     public void removed(UUID tenant, UUID camera) {
-        recorder.remove(camera);
         settings.delete(tenant, camera);
+    }
+
+    /**
+     * The camera's settings changed on another node: applies the stored ones to its recorder here, if this node
+     * records it.
+     */
+    public void reload(UUID tenant, UUID camera) {
+        recorder.configure(camera, settingsOf(find(tenant, camera)));
     }
 
     /** The stored settings, or the defaults. */

@@ -9,6 +9,8 @@ import io.argus.cluster.shard.LocalShardAssignment;
 import io.argus.cluster.shard.MemberPolicy;
 import io.argus.cluster.shard.ShardAssignment;
 import io.argus.cluster.shard.ShardGroupConfig;
+import io.argus.cluster.shard.ShardListener;
+import io.argus.cluster.shard.ShardRanges;
 import io.argus.cluster.shard.Shards;
 import io.argus.media.path.PathManager;
 import io.argus.server.ArgusVersion;
@@ -18,14 +20,16 @@ import io.argus.server.cluster.ChangePublisher;
 import io.argus.server.cluster.NodeAnnouncement;
 import io.argus.server.cluster.NodeDirectory;
 import io.argus.server.cluster.ScaleHint;
-import io.argus.server.cluster.ShardLog;
 import io.argus.server.config.ClusterConfig;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
+import java.net.URI;
 import java.net.UnknownHostException;
 import java.time.Clock;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.IntSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,19 +46,24 @@ public final class ClusterRole implements AutoCloseable {
     private final String node;
     private final PathManager paths;
     private final IntSupplier httpPort;
+    private final IntSupplier rtspPort;
     private final Shards shards;
     private final EventBus bus;
     private ShardAssignment assignment;
     private NodeDirectory directory;
 
     /**
-     * @param httpPort the node's HTTP port, for the advertised URL when none is configured (bound after this role)
+     * @param httpPort      the node's HTTP port, for the advertised URL when none is configured (bound after this role)
+     * @param rtspPort      the node's RTSP port, announced for other nodes' live relays
+     * @param shardListener told which shards this node owns ({@code ShardFollower}: ingest and recording follow)
      */
-    public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort, Clock clock) {
+    public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort,
+                       IntSupplier rtspPort, Clock clock, ShardListener shardListener) {
         this.config = config;
         this.node = config.node().isBlank() ? hostName() : config.node();
         this.paths = paths;
         this.httpPort = httpPort;
+        this.rtspPort = rtspPort;
         this.shards = new Shards(config.shards());
         this.bus = config.clustered() ? new KafkaEventBus(new KafkaBusConfig(config.kafka(), node))
                 : new InProcessEventBus(KafkaBusConfig.DEFAULT_MAX_ATTEMPTS);
@@ -63,10 +72,10 @@ public final class ClusterRole implements AutoCloseable {
                     ? new KafkaShardAssignment(new ShardGroupConfig(config.kafka(), node, config.capacity(), shards,
                             MemberPolicy.defaults(), ShardGroupConfig.DEFAULT_GROUP,
                             ShardGroupConfig.DEFAULT_SESSION_TIMEOUT, ShardGroupConfig.DEFAULT_HEARTBEAT),
-                            new ShardLog(), this::camerasIn)
-                    : new LocalShardAssignment(shards, new ShardLog());
+                            shardListener, this::camerasIn)
+                    : new LocalShardAssignment(shards, shardListener);
             assignment.start();
-            directory = new NodeDirectory(bus, this::announcement, clock);
+            directory = new NodeDirectory(bus, this::announcement, clock, shards.count());
         } catch (RuntimeException e) {
             close();
             throw e;
@@ -91,9 +100,18 @@ public final class ClusterRole implements AutoCloseable {
     private NodeAnnouncement announcement() {
         String url = config.advertisedUrl().isBlank() ? "http://" + hostName() + ":" + httpPort.getAsInt()
                 : config.advertisedUrl();
-        var owned = assignment.owned().keySet();
-        return new NodeAnnouncement(node, url, NodeAnnouncement.UP, camerasIn(owned), config.capacity(), owned.size(),
+        Set<Integer> owned = assignment.owned().keySet();
+        return new NodeAnnouncement(node, url, NodeAnnouncement.UP, camerasIn(owned), config.capacity(),
+                "rtsp://" + URI.create(url).getHost() + ":" + rtspPort.getAsInt(), ShardRanges.format(owned),
                 ArgusVersion.get());
+    }
+
+    /**
+     * The node that owns the camera's shard: this one, or another as it announces itself; empty when none is known
+     * to (its owner just died, or has not announced its new shards yet).
+     */
+    public Optional<NodeAnnouncement> ownerOf(String cameraId) {
+        return owns(cameraId) ? Optional.of(announcement()) : directory.ownerOf(shards.shardOf(cameraId));
     }
 
     public EventBus bus() {
@@ -105,9 +123,19 @@ public final class ClusterRole implements AutoCloseable {
         return node;
     }
 
+    /** Whether this node owns the shard of the camera with this id (and so ingests and records it, if pulled). */
+    public boolean owns(String cameraId) {
+        return assignment.owned().containsKey(shards.shardOf(cameraId));
+    }
+
     /** How many shards this node owns now. */
     public int ownedShards() {
         return assignment.owned().size();
+    }
+
+    /** Whether this node owns the camera's shard now (a single node owns every shard). */
+    public boolean owns(UUID camera) {
+        return assignment.owned().containsKey(shards.shardOf(camera.toString()));
     }
 
     /**
@@ -117,7 +145,7 @@ public final class ClusterRole implements AutoCloseable {
     public ClusterResponse describe() {
         var nodes = directory.nodes().stream().map(e -> new ClusterResponse.Node(e.node().name(), e.node().url(),
                 e.state(), e.node().cameras(), e.node().capacity(),
-                Math.round(100.0 * e.node().cameras() / e.node().capacity()) / 100.0, e.node().shards(),
+                Math.round(100.0 * e.node().cameras() / e.node().capacity()) / 100.0, e.shards(),
                 e.node().version())).toList();
         long generation = assignment.owned().values().stream().mapToLong(Long::longValue).max().orElse(0);
         return new ClusterResponse(nodes, shards.count(), generation, scaleHint());
@@ -154,6 +182,18 @@ public final class ClusterRole implements AutoCloseable {
             return bus.lag(group);
         } catch (RuntimeException e) {
             return Double.NaN;
+        }
+    }
+
+    /**
+     * Gives this node's shards up, first thing when it stops, while the rest of it still runs: each camera is handed
+     * over (its open chunk closed and indexed, its source dropped) and the members leave the group, so the new
+     * owners start without waiting for the rest of the close (the bus's consumers take seconds to leave their
+     * groups). {@link #close} then has no shards left to give.
+     */
+    public void handOver() {
+        if (assignment != null) {
+            assignment.close();
         }
     }
 

@@ -10,6 +10,7 @@ import io.argus.media.srt.Srt;
 import io.argus.media.srt.SrtClient;
 import io.argus.media.srt.SrtUnavailableException;
 import io.argus.metadata.CameraRepository;
+import io.argus.server.camera.CameraOwnership;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.IngestConfig;
 import java.io.IOException;
@@ -41,12 +42,14 @@ public final class MediaRole implements AutoCloseable {
     private final SourceProbe probe;
 
     /**
-     * Loads every stored camera into a path, which starts pulling from its source.
+     * Loads every stored camera into a path, which starts pulling from its source if this node owns the camera.
      *
      * @param rows     the camera rows
-     * @param ownPorts the TCP ports this node serves, which no camera URL may reach ({@link CameraAddresses})
+     * @param ownPorts  the TCP ports this node serves, which no camera URL may reach ({@link CameraAddresses})
+     * @param ownership which cameras this node pulls: a path per camera, pulling only those
      */
-    public MediaRole(IngestConfig config, CameraRepository rows, Supplier<Set<Integer>> ownPorts, Clock clock) {
+    public MediaRole(IngestConfig config, CameraRepository rows, CameraOwnership ownership,
+                     Supplier<Set<Integer>> ownPorts, Clock clock) {
         scheduler = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("argus-paths").daemon()
                 .factory());
         CameraAddresses addresses = new CameraAddresses(config, ownPorts);
@@ -56,7 +59,7 @@ public final class MediaRole implements AutoCloseable {
         List<SourceConnector> connectors = new ArrayList<>(List.of(rtspClient));
         srtClient.ifPresent(connectors::add);
         paths = new PathManager(connectors, scheduler, new Backoff(config.backoffInitial(), config.backoffMax()));
-        cameras = new CameraService(rows, paths, clock);
+        cameras = new CameraService(rows, paths, clock, ownership);
         probe = new SourceProbe(connectors);
         try {
             int n = cameras.loadAll();

@@ -23,6 +23,8 @@ import io.argus.storage.crypto.EncryptedSegmentStore;
 import io.argus.storage.record.Recorder;
 import io.argus.storage.record.RecorderConfig;
 import io.argus.storage.retention.RetentionSweeper;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
@@ -193,5 +195,17 @@ public final class RecordingRole implements AutoCloseable {
 
     public RecordingService service() {
         return service;
+    }
+
+    /**
+     * Recorded video the chunk index refused because a newer owner of the camera had stored a chunk (cluster
+     * fencing): {@code argus_recording_fenced_chunks_total} and {@code argus_recording_fenced_bytes_total}. Each
+     * refusal is also logged, with the chunk.
+     */
+    public void bindMetrics(MeterRegistry registry) {
+        FunctionCounter.builder("argus.recording.fenced.chunks", recorder, Recorder::fencedChunks)
+                .description("chunks the index refused: a newer owner of the camera recorded it").register(registry);
+        FunctionCounter.builder("argus.recording.fenced.bytes", recorder, Recorder::fencedBytes).baseUnit("bytes")
+                .description("bytes of the chunks the index refused (fencing)").register(registry);
     }
 }

@@ -32,7 +32,7 @@ public final class RtmpRole implements AutoCloseable {
     public RtmpRole(RtmpConfig config, String host, PathManager paths, CameraService cameras, AuthService auth,
                     Optional<TlsMaterial> tls, AuditRole audit, SessionRechecks rechecks, Clock clock)
             throws GeneralSecurityException, SSLException {
-        access = new RtspAccess("rtmp", false, auth, cameras, audit, rechecks, clock);
+        access = new RtspAccess("rtmp", false, auth, cameras, audit, rechecks, Optional.empty(), clock);
         server = new RtmpServer(new RtmpServerConfig(host, config.port(), config.tlsPort(),
                 tls.isEmpty() ? null : tls.get().nettyServerContext()), paths, new RtmpAccess(access), 0);
         try {

@@ -10,6 +10,8 @@ import io.argus.media.rtsp.server.RtspDecision;
 import io.argus.metadata.Tenants;
 import io.argus.server.auth.AuthService;
 import io.argus.server.auth.CheckedCredential;
+import io.argus.server.auth.NodeRelayPrincipal;
+import io.argus.server.auth.NodeTokenSigner;
 import io.argus.server.auth.Principal;
 import io.argus.server.auth.SessionRechecks;
 import io.argus.server.camera.CameraService;
@@ -56,15 +58,18 @@ final class RtspAccess implements RtspAuthenticator {
     private final RtspCredentialChecks checks;
     private final SessionRechecks rechecks;
     private final String via;
+    private final Optional<NodeTokenSigner> nodeTokens;
     private final LongAdder revoked = new LongAdder();
 
     /**
      * @param via           the protocol, for the log and the audit rows ({@code rtsp}, {@code rtmp}, {@code srt})
      * @param anonymousRead whether readers need no credential (RTSP only; pushing protocols always need one)
      * @param rechecks      the node's re-check of open sessions
+     * @param nodeTokens    in a cluster, the check of other nodes' relay tokens (docs/cluster.md)
      */
     RtspAccess(String via, boolean anonymousRead, AuthService auth, CameraService cameras, AuditRole audit,
-               SessionRechecks rechecks, Clock clock) {
+               SessionRechecks rechecks, Optional<NodeTokenSigner> nodeTokens, Clock clock) {
+        this.nodeTokens = nodeTokens;
         this.auth = auth;
         this.cameras = cameras;
         this.anonymousRead = anonymousRead;
@@ -168,6 +173,15 @@ final class RtspAccess implements RtspAuthenticator {
         if (password.isEmpty()) {
             audit.loginFailed(credentials.username(), source, "Digest is not accepted; use Basic");
             return Optional.empty();
+        }
+        if (NodeTokenSigner.looksLike(password.get())) {
+            // Another node's relay: never tried as a user's token or password.
+            Optional<CheckedCredential> relay = nodeTokens.flatMap(n -> n.verify(password.get()))
+                    .flatMap(t -> NodeRelayPrincipal.of(t, cameras::tenantOf));
+            if (relay.isEmpty()) {
+                audit.loginFailed(credentials.username(), source, "a node token that is not valid here");
+            }
+            return relay;
         }
         Optional<CheckedCredential> p = auth.tokenCredential(password.get());
         if (p.isEmpty()) {

@@ -5,6 +5,7 @@ import io.argus.media.rtsp.server.RtspServer;
 import io.argus.media.rtsp.server.RtspServerConfig;
 import io.argus.media.rtsp.server.RtspServerTls;
 import io.argus.server.auth.AuthService;
+import io.argus.server.auth.NodeTokenSigner;
 import io.argus.server.auth.SessionRechecks;
 import io.argus.server.camera.CameraService;
 import io.argus.server.config.RtspConfig;
@@ -35,13 +36,14 @@ public final class RtspRole implements AutoCloseable {
      * @param tls           the certificate for RTSPS on {@code rtspsPort}, empty when TLS is off
      * @param audit         where readers' viewing sessions are recorded
      * @param anonymousRead whether readers need no credentials ({@code rtsp.anonymousRead}, labs only)
+     * @param nodeTokens    in a cluster, the check of other nodes' relay tokens
      */
     public RtspRole(RtspConfig config, String host, PathManager paths, CameraService cameras, AuthService auth,
                     Optional<TlsMaterial> tls, int rtspsPort, AuditRole audit, boolean anonymousRead,
-                    SessionRechecks rechecks, Clock clock)
+                    SessionRechecks rechecks, Optional<NodeTokenSigner> nodeTokens, Clock clock)
             throws GeneralSecurityException, SSLException {
         RtspServerTls rtsps = tls.isEmpty() ? null : new RtspServerTls(rtspsPort, tls.get().nettyServerContext());
-        access = new RtspAccess("rtsp", anonymousRead, auth, cameras, audit, rechecks, clock);
+        access = new RtspAccess("rtsp", anonymousRead, auth, cameras, audit, rechecks, nodeTokens, clock);
         server = new RtspServer(new RtspServerConfig(host, config.port(), config.udpEnabled(), config.rtpPort(),
                 config.rtcpPort(), SESSION_TIMEOUT), paths, access, 0, rtsps);
         try {

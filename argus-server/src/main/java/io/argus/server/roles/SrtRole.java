@@ -11,6 +11,7 @@ import io.argus.server.config.SrtConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * SRT ingest: callers publish MPEG-TS to {@code srt://host:port?streamid=#!::r=<camera>,m=publish,u=…,s=…} (with
@@ -23,7 +24,7 @@ public final class SrtRole implements AutoCloseable {
     /** @param host the bind address (the HTTP one: one node, one address) */
     public SrtRole(SrtConfig config, Srt srt, String host, PathManager paths, CameraService cameras,
                    AuthService auth, AuditRole audit, SessionRechecks rechecks, Clock clock) {
-        access = new RtspAccess("srt", false, auth, cameras, audit, rechecks, clock);
+        access = new RtspAccess("srt", false, auth, cameras, audit, rechecks, Optional.empty(), clock);
         try {
             server = new SrtServer(srt, new SrtServerConfig(host, config.port(), config.passphrase(),
                     config.keyLength()), paths, new SrtAccess(access));

@@ -95,6 +95,7 @@ class ClusterEventsTest {
         return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
                 "cluster.kafka", KafkaBrokers.shared().bootstrapServers(), "cluster.node", name,
                 "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
+                "cluster.secret", ClusterModeTest.SECRET,
                 "metadata.url", db.url(), "metadata.user", db.user(), "metadata.password", db.password())));
     }
 

@@ -32,6 +32,8 @@ class ClusterModeTest {
     static final Duration WAIT = Duration.ofSeconds(30);
     /** Few: the test broker on two shared cores takes ~40 s to create a 4096-partition topic. */
     static final int SHARDS = 64;
+    /** The cluster secret every test node shares (node-to-node tokens). */
+    static final String SECRET = "test-cluster-secret-of-32-characters-at-least";
 
     @TempDir
     Path dir;
@@ -39,7 +41,7 @@ class ClusterModeTest {
     private ArgusServer node(String name) {
         return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", "pw",
                 "cluster.kafka", KafkaBrokers.shared().bootstrapServers(), "cluster.node", name,
-                "cluster.capacity", "50", "cluster.shards", Integer.toString(SHARDS))));
+                "cluster.capacity", "50", "cluster.shards", Integer.toString(SHARDS), "cluster.secret", SECRET)));
     }
 
     @Test

@@ -7,7 +7,7 @@ import org.junit.jupiter.api.Test;
 
 class ScaleHintTest {
     private static NodeAnnouncement node(String name, int cameras, int capacity) {
-        return new NodeAnnouncement(name, "http://" + name, NodeAnnouncement.UP, cameras, capacity, 1, "1.0");
+        return new NodeAnnouncement(name, "http://" + name, NodeAnnouncement.UP, cameras, capacity, "", "0", "1.0");
     }
 
     @Test

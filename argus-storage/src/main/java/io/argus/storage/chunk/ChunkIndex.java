@@ -28,11 +28,30 @@ public interface ChunkIndex {
     Duration GAP_TOLERANCE = Duration.ofMillis(500);
 
     /**
-     * Adds a closed chunk's row. Idempotent for a recovered chunk indexed before its process died.
+     * The epoch of a chunk no fence applies to: one recovered at start-up (its writer is dead, so it races nobody,
+     * and the epoch it was written in is not known) or a pushed camera recorded where its publisher dialled. The
+     * fence never refuses it, and it never raises a camera's highest epoch.
+     */
+    long UNFENCED = 0;
+
+    /**
+     * Adds a closed chunk's row, {@link #UNFENCED}. Idempotent for a recovered chunk indexed before its process died.
      *
      * @return false if the camera already has a chunk starting then, or the location is already indexed
      */
-    boolean add(ChunkRecord record);
+    default boolean add(ChunkRecord record) {
+        return add(record, UNFENCED);
+    }
+
+    /**
+     * Adds a closed chunk's row written in fencing {@code epoch} (the shard owner's epoch, see the cluster's
+     * {@code ShardListener}), stored with it. A chunk whose epoch is lower than the highest stored for its camera is
+     * refused: its writer no longer owns the camera, and a newer owner's chain must not be forked by it.
+     *
+     * @return false if the camera already has a chunk starting then, or the location is already indexed
+     * @throws ChunkFencedException when {@code epoch} is below the camera's highest (and not {@link #UNFENCED})
+     */
+    boolean add(ChunkRecord record, long epoch);
 
     /** The camera's latest chunk (largest start), for chaining the next one's {@code prevSha256}. */
     Optional<ChunkRecord> last(UUID tenant, UUID camera);

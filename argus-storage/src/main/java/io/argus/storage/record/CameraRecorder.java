@@ -2,6 +2,7 @@ package io.argus.storage.record;
 
 import io.argus.media.path.Path;
 import io.argus.media.stream.Stream;
+import io.argus.storage.chunk.ChunkFencedException;
 import io.argus.storage.chunk.ChunkInfo;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.ChunkWriter;
@@ -44,6 +45,8 @@ final class CameraRecorder {
     private final UUID tenant;
     private final UUID camera;
     private final Path path;
+    /** The fencing epoch its chunks are indexed in (see {@link Recorder#add}). */
+    private final long epoch;
     private final EventLoop loop;
     private final Executor reads;
     private final Consumer<Stream> onStream = this::onStream;
@@ -60,13 +63,16 @@ final class CameraRecorder {
     private boolean previousLoaded;
     private final ArrayDeque<Finished> unindexed = new ArrayDeque<>();
     private boolean indexFailing;
+    /** A newer owner of the camera stored a chunk: this recorder records nothing more. Loop thread. */
+    private boolean fenced;
 
-    CameraRecorder(Recorder recorder, UUID tenant, UUID camera, Path path, RecordingSettings settings,
+    CameraRecorder(Recorder recorder, UUID tenant, UUID camera, Path path, RecordingSettings settings, long epoch,
                    EventLoop loop, Executor reads) {
         this.recorder = recorder;
         this.tenant = tenant;
         this.camera = camera;
         this.path = path;
+        this.epoch = epoch;
         this.loop = loop;
         this.reads = reads;
         this.settings = settings;
@@ -84,7 +90,7 @@ final class CameraRecorder {
                 current.end();
             }
             current = null;
-            if (settings.mode() != RecordingMode.OFF) {
+            if (settings.mode() != RecordingMode.OFF && !fenced) {
                 current = new StreamRecording(this, stream);
                 state(RecordingState.STARTING, null);
                 current.start();
@@ -179,9 +185,12 @@ final class CameraRecorder {
             ChunkRecord row;
             try {
                 row = ChunkRecord.of(f.info(), f.end(), f.codec(), Tier.HOT, previous());
-                if (!recorder.index().add(row)) {
+                if (!recorder.index().add(row, epoch)) {
                     LOG.warn("camera {}: chunk {} was already indexed", camera, row.location());
                 }
+            } catch (ChunkFencedException e) {
+                refuseWaiting(e);
+                return;
             } catch (RuntimeException e) {
                 if (!indexFailing) {
                     indexFailing = true;
@@ -205,6 +214,35 @@ final class CameraRecorder {
                         + " recovery at the next start", camera, row.location(), e.toString());
             }
         }
+    }
+
+    /**
+     * The index fenced this recorder out: another node records the camera in a newer epoch. Every chunk that waits
+     * is counted and logged, and published under its location in no index (so that recovery at the next start does
+     * not index it unfenced; the orphan sweep deletes it after its grace), and this recorder stops: it records
+     * nothing more of the camera. Loop thread.
+     */
+    private void refuseWaiting(ChunkFencedException e) {
+        fenced = true;
+        for (Finished f = unindexed.poll(); f != null; f = unindexed.poll()) {
+            recorder.fenced(f.info().bytes());
+            LOG.error("camera {}: chunk {} ({} bytes) REFUSED by the chunk index: recorded in epoch {}, and another "
+                    + "node has recorded the camera in epoch {}; the file is left unindexed, for the orphan sweep",
+                    camera, f.info().location(), f.info().bytes(), e.epoch(), e.highest());
+            try {
+                f.writer().close();
+            } catch (IOException x) {
+                LOG.warn("camera {}: closing fenced chunk {} failed ({}); it stays a .part file", camera,
+                        f.info().location(), x.toString());
+            }
+        }
+        StreamRecording r = current;
+        current = null;
+        if (r != null) {
+            r.end();
+        }
+        state(RecordingState.FAILED, "fenced: another node records this camera (epoch " + e.highest() + " > "
+                + epoch + ")");
     }
 
     /** The head of this camera's hash chain (read from the index once, then kept). Loop thread. */

@@ -27,6 +27,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +35,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.LongSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,6 +64,8 @@ public final class Recorder implements OpenChunks, AutoCloseable {
     /** Per loop, the executor its cameras' stream readers drain on (see {@link BatchingExecutor}). */
     private final Map<EventExecutor, BatchingExecutor> batches = new HashMap<>();
     private final Map<UUID, CameraRecorder> cameras = new ConcurrentHashMap<>();
+    private final AtomicLong fencedChunks = new AtomicLong();
+    private final AtomicLong fencedBytes = new AtomicLong();
 
     /** @param threads recorder threads (each serves many cameras; syncs are what they wait on) */
     public Recorder(VolumeStore store, ChunkIndex index, RecorderConfig config, int threads) {
@@ -145,10 +149,19 @@ public final class Recorder implements OpenChunks, AutoCloseable {
         };
     }
 
-    /** Starts recording a camera (its path's live sessions) with {@code settings}. */
+    /** Starts recording a camera (its path's live sessions) with {@code settings}, {@link ChunkIndex#UNFENCED}. */
     public void add(UUID tenant, UUID camera, Path path, RecordingSettings settings) {
+        add(tenant, camera, path, settings, ChunkIndex.UNFENCED);
+    }
+
+    /**
+     * Starts recording a camera with {@code settings}, its chunks indexed in fencing {@code epoch}: the index refuses
+     * them once a newer owner of the camera stored one ({@link ChunkIndex#add(ChunkRecord, long)}), and the camera
+     * stops recording here.
+     */
+    public void add(UUID tenant, UUID camera, Path path, RecordingSettings settings, long epoch) {
         EventLoop loop = loops.next();
-        CameraRecorder r = new CameraRecorder(this, tenant, camera, path, settings, loop, batches.get(loop));
+        CameraRecorder r = new CameraRecorder(this, tenant, camera, path, settings, epoch, loop, batches.get(loop));
         if (cameras.putIfAbsent(camera, r) != null) {
             throw new IllegalArgumentException("camera already recorded: " + camera);
         }
@@ -165,10 +178,22 @@ public final class Recorder implements OpenChunks, AutoCloseable {
 
     /** Stops recording a camera; what it had is written and indexed. */
     public void remove(UUID camera) {
-        CameraRecorder r = cameras.remove(camera);
-        if (r != null) {
-            r.close().syncUninterruptibly();
+        remove(List.of(camera));
+    }
+
+    /**
+     * Stops recording these cameras, all at once (on every recorder thread in parallel, as {@link #close} does), and
+     * returns once what each had is written and indexed.
+     */
+    public void remove(Collection<UUID> ids) {
+        List<Future<?>> closing = new ArrayList<>();
+        for (UUID id : ids) {
+            CameraRecorder r = cameras.remove(id);
+            if (r != null) {
+                closing.add(r.close());
+            }
         }
+        closing.forEach(Future::syncUninterruptibly);
     }
 
     /** An event on a camera in {@link RecordingMode#EVENTS}: keep its pre-buffer and record through the post-buffer. */
@@ -186,6 +211,21 @@ public final class Recorder implements OpenChunks, AutoCloseable {
     public Optional<OpenChunk> find(UUID tenant, UUID camera) {
         CameraRecorder r = cameras.get(camera);
         return r == null || !r.tenant().equals(tenant) ? Optional.empty() : Optional.ofNullable(r.open());
+    }
+
+    /** Chunks the index refused because a newer owner of their camera had stored one (fencing), since start. */
+    public long fencedChunks() {
+        return fencedChunks.get();
+    }
+
+    /** Their bytes: recorded video that is on this node's volume and in no index. */
+    public long fencedBytes() {
+        return fencedBytes.get();
+    }
+
+    void fenced(long bytes) {
+        fencedChunks.incrementAndGet();
+        fencedBytes.addAndGet(bytes);
     }
 
     public Optional<RecordingStatus> status(UUID camera) {
@@ -222,14 +262,7 @@ public final class Recorder implements OpenChunks, AutoCloseable {
      */
     @Override
     public void close() {
-        List<Future<?>> closing = new ArrayList<>();
-        for (UUID id : List.copyOf(cameras.keySet())) {
-            CameraRecorder r = cameras.remove(id);
-            if (r != null) {
-                closing.add(r.close());
-            }
-        }
-        closing.forEach(Future::syncUninterruptibly);
+        remove(List.copyOf(cameras.keySet()));
         loops.shutdownGracefully(0, 5, TimeUnit.SECONDS).syncUninterruptibly();
     }
 }

@@ -220,6 +220,10 @@ final class StreamRecording implements StreamConsumer {
 
     /** Starts a chunk at keyframe {@code au}; false (and a state saying why) when it cannot. */
     private boolean openChunk(AccessUnit au) {
+        if (ended) {
+            // Ended while the previous chunk was indexed (the index fenced the camera out): no chunk after it.
+            return false;
+        }
         List<MediaFormat> formats = stream.formats();
         if (camera.state() == RecordingState.PAUSED_DISK_FULL) {
             long now = camera.nanoTime();

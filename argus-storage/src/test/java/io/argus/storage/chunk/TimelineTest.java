@@ -104,7 +104,7 @@ class TimelineTest {
     void aDaylightSavingDayHasItsOwnNumberOfMinutes() {
         ChunkIndex empty = new ChunkIndex() {
             @Override
-            public boolean add(ChunkRecord record) {
+            public boolean add(ChunkRecord record, long epoch) {
                 return false;
             }
 

@@ -1,11 +1,13 @@
 package io.argus.storage.record;
 
 import io.argus.storage.chunk.ChunkConversion;
+import io.argus.storage.chunk.ChunkFencedException;
 import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -19,12 +21,22 @@ import java.util.function.Predicate;
  */
 public final class MemoryChunkIndex implements ChunkIndex {
     private final List<ChunkRecord> rows = new ArrayList<>();
+    /** The highest epoch stored per camera, for the fence. */
+    private final Map<UUID, Long> epochs = new HashMap<>();
 
     @Override
-    public synchronized boolean add(ChunkRecord row) {
+    public synchronized boolean add(ChunkRecord row, long epoch) {
+        long highest = epochs.getOrDefault(row.camera(), UNFENCED);
+        if (epoch != UNFENCED && epoch < highest) {
+            throw new ChunkFencedException(row.camera(), row.location(), epoch, highest);
+        }
         boolean taken = rows.stream().anyMatch(r -> r.location().equals(row.location())
                 || r.camera().equals(row.camera()) && r.start().equals(row.start()));
-        return !taken && rows.add(row);
+        if (taken) {
+            return false;
+        }
+        epochs.merge(row.camera(), epoch, Math::max);
+        return rows.add(row);
     }
 
     /** Tiers (which convert chunks) live above this module: nothing here is converted. */

@@ -4,6 +4,7 @@ import io.argus.media.path.Backoff;
 import io.argus.media.path.PathManager;
 import io.argus.media.path.SourceListener;
 import io.argus.media.stream.Stream;
+import io.argus.storage.chunk.ChunkIndex;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.storage.chunk.LocalSegmentStore;
 import io.argus.storage.chunk.LocalVolumeConfig;
@@ -57,9 +58,14 @@ final class RecorderFixture implements AutoCloseable {
 
     /** A camera recorded continuously, live, its recorder attached to its stream. */
     Camera camera() {
+        return camera(ChunkIndex.UNFENCED);
+    }
+
+    /** A camera recorded continuously in fencing {@code epoch}, live, its recorder attached to its stream. */
+    Camera camera(long epoch) {
         UUID id = UUID.randomUUID();
         io.argus.media.path.Path path = paths.add(id.toString(), "camera-" + id, null, true);
-        recorder.add(TENANT, id, path, RecordingSettings.CONTINUOUS);
+        recorder.add(TENANT, id, path, RecordingSettings.CONTINUOUS, epoch);
         SourceListener session = path.acquirePublisher();
         Stream stream = session.onReady(List.of(frames.format()), writer);
         Await.until(WAIT, () -> stream.readerCount() == 1, () -> "the recorder attached to camera " + id);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.media.codec.format.fmp4.Mp4Structure;
 import io.argus.storage.chunk.ChunkRecord;
+import io.argus.storage.chunk.Tier;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.playback.ChunkFixtures;
 import io.argus.storage.record.RecorderFixture.Camera;
@@ -126,6 +127,30 @@ class RecorderTest {
      * A recorder stalled on a slow disk: its queue fills, the stream skips the camera's frames to the next keyframe
      * (so the chunk never holds a broken GOP) and counts each, and recording carries on from that keyframe.
      */
+    /**
+     * Cluster fencing: another node took the camera over in epoch 4 and stored a chunk; this node's recorder, still in
+     * epoch 3, finishes a chunk, which the index refuses. It is counted (chunks and bytes), the camera's recording
+     * fails with a reason, nothing of it is indexed, and it records nothing more.
+     */
+    @Test
+    void aChunkOfAnOlderEpochIsRefusedCountedAndTheCameraStopsRecording() throws Exception {
+        try (RecorderFixture f = new RecorderFixture(dir, config(Duration.ofSeconds(3), Duration.ofSeconds(2),
+                Duration.ZERO))) {
+            Camera cam = f.camera(3);
+            ChunkRecord theirs = new ChunkRecord(RecorderFixture.TENANT, cam.id, T0.minusSeconds(60),
+                    T0.minusSeconds(59), 1, "H264", Tier.HOT, "v0", "v0/theirs.mp4", "a".repeat(64), null);
+            assertThat(f.index.add(theirs, 4)).isTrue();
+            cam.publish(0, 250);
+            cam.awaitStatus(s -> s.state() == RecordingState.FAILED, "fenced out");
+            assertThat(cam.status().lastError()).contains("fenced");
+            assertThat(f.recorder.fencedChunks()).as("the refused chunk, counted").isEqualTo(1);
+            assertThat(f.recorder.fencedBytes()).isPositive();
+            cam.publish(250, 300);
+            assertThat(cam.stop()).as("nothing of this recorder indexed").containsExactly(theirs);
+            assertThat(f.recorder.fencedChunks()).as("and nothing more recorded").isEqualTo(1);
+        }
+    }
+
     @Test
     void aFullQueueSkipsToTheNextKeyframeAndCountsWhatItSkipped() throws Exception {
         try (RecorderFixture f = new RecorderFixture(dir, config(Duration.ofSeconds(60), Duration.ofSeconds(1),

@@ -52,6 +52,12 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
     /** How publish creators are told who created a path. */
     static final String PROTOCOL = "RTSP";
 
+    /**
+     * How long a DESCRIBE waits for a path fed on demand to go live: a relay from another node connects in about a
+     * second (docs/cluster.md); players give up on a DESCRIBE after about ten.
+     */
+    static final int DEMAND_WAIT_SECONDS = 5;
+
     static final String PUBLIC = "OPTIONS, DESCRIBE, SETUP, PLAY, TEARDOWN, GET_PARAMETER, SET_PARAMETER, "
             + "ANNOUNCE, RECORD";
 
@@ -126,24 +132,23 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
             ready = CompletableFuture.failedFuture(e);
         }
         if (ready.isDone()) {
-            processPrepared(req, ready.isCompletedExceptionally());
-            return DONE;
+            return processPrepared(req, ready.isCompletedExceptionally());
         }
-        return ready.handleAsync((v, e) -> {
-            processPrepared(req, e != null);
-            return null;
-        }, eventLoop());
+        return ready.handleAsync((v, e) -> processPrepared(req, e != null), eventLoop()).thenCompose(f -> f);
     }
 
-    /** Handles the request, or answers 503 when the authenticator could not prepare it (overloaded). */
-    private void processPrepared(RtspServerRequest req, boolean failed) {
+    /**
+     * Handles the request, or answers 503 when the authenticator could not prepare it (overloaded); done once
+     * answered.
+     */
+    private CompletableFuture<Void> processPrepared(RtspServerRequest req, boolean failed) {
         if (!failed) {
-            process(req);
-            return;
+            return process(req);
         }
         RtspResponse r = new RtspResponse(RtspStatus.SERVICE_UNAVAILABLE);
         r.headers().set("Retry-After", Integer.toString(BUSY_RETRY_AFTER_SECONDS));
         respond(req, r);
+        return DONE;
     }
 
     private RtspCredentials credentials(RtspServerRequest req) {
@@ -155,13 +160,17 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
                 ? a.getAddress().getHostAddress() : String.valueOf(c.channel().remoteAddress());
     }
 
-    private void process(RtspServerRequest req) {
+    private CompletableFuture<Void> process(RtspServerRequest req) {
         try {
+            if (req.method().equals("DESCRIBE") && req.sessionId() == null) {
+                return describe(req);
+            }
             handle(req);
         } catch (RuntimeException e) {
             LOG.warn("RTSP {} {} failed", req.method(), req.request().uri(), e);
             respond(req, new RtspResponse(RtspStatus.INTERNAL_SERVER_ERROR));
         }
+        return DONE;
     }
 
     /** An interleaved frame from a publisher (RECORD over TCP); anything else is dropped. */
@@ -234,20 +243,40 @@ final class RtspServerConnection extends ChannelInboundHandlerAdapter implements
         return null;
     }
 
-    private void describe(RtspServerRequest req) {
+    /**
+     * Answers once the path has a stream: a path fed on demand (a relay from the camera's owning node) may need a
+     * moment, for which later requests of this connection wait in {@link #queue}.
+     */
+    private CompletableFuture<Void> describe(RtspServerRequest req) {
         RtspServerUrls url = req.url();
         if (url == null) {
             respond(req, new RtspResponse(RtspStatus.BAD_REQUEST));
-            return;
+            return DONE;
         }
         RtspDecision d = allowed(req, Action.READ, url.path());
         if (d == null) {
-            return;
+            return DONE;
         }
         Path path = server.paths().get(d.pathKey()).orElse(null);
-        Stream stream = path == null ? null : path.stream();
-        if (stream == null) {
-            respond(req, new RtspResponse(path == null ? RtspStatus.NOT_FOUND : RtspStatus.SERVICE_UNAVAILABLE));
+        if (path == null) {
+            respond(req, new RtspResponse(RtspStatus.NOT_FOUND));
+            return DONE;
+        }
+        CompletableFuture<Stream> live = path.demand().completeOnTimeout(null, DEMAND_WAIT_SECONDS, TimeUnit.SECONDS)
+                .exceptionally(e -> null);
+        if (live.isDone()) {
+            describeLive(req, path, live.getNow(null));
+            return DONE;
+        }
+        return live.handleAsync((s, e) -> {
+            describeLive(req, path, s);
+            return null;
+        }, eventLoop());
+    }
+
+    private void describeLive(RtspServerRequest req, Path path, Stream stream) {
+        if (stream == null || stream.isClosed() || !ctx.channel().isActive()) {
+            respond(req, new RtspResponse(RtspStatus.SERVICE_UNAVAILABLE));
             return;
         }
         String local = ((InetSocketAddress) ctx.channel().localAddress()).getAddress().getHostAddress();

@@ -17,6 +17,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.IntSupplier;
+import java.util.function.Predicate;
 
 /** {@code /api/v1/cameras}: list, create, read, change and delete cameras; changes apply at once. */
 public final class CameraHandlers implements ApiModule {
@@ -24,10 +25,13 @@ public final class CameraHandlers implements ApiModule {
 
     private final CameraService cameras;
     private final IntSupplier rtspPort;
+    /** Whether this node owns a camera's shard (by camera id). */
+    private final Predicate<UUID> owns;
 
-    public CameraHandlers(CameraService cameras, IntSupplier rtspPort) {
+    public CameraHandlers(CameraService cameras, IntSupplier rtspPort, Predicate<UUID> owns) {
         this.cameras = cameras;
         this.rtspPort = rtspPort;
+        this.owns = owns;
     }
 
     @Override
@@ -81,7 +85,7 @@ public final class CameraHandlers implements ApiModule {
     /** The camera as the caller sees it: another tenant's (a system admin's view) has a tenant-qualified path. */
     private CameraResponse response(Context ctx, Camera c) {
         String path = new TenantPath(c.tenantId(), c.name()).relativeTo(AuthFilter.principal(ctx).homeTenant());
-        return CameraResponse.of(c, cameras.status(c).map(CameraStatusResponse::of).orElse(null),
+        return CameraResponse.of(c, cameras.status(c).map(s -> CameraStatusResponse.of(s, owns.test(c.id()))).orElse(null),
                 rtspBase(ctx) + path);
     }
 

@@ -1,6 +1,5 @@
 package io.argus.server.api.live;
 
-import io.argus.media.path.Path;
 import io.argus.media.path.PathManager;
 import io.argus.media.snapshot.Snapshot;
 import io.argus.media.snapshot.SnapshotCache;
@@ -76,10 +75,7 @@ public final class MediaHandlers implements ApiModule {
         MediaAccess access = MediaAccess.of(ctx);
         Camera cam = camera(access.tenant(), access.camera(), ctx);
         SnapshotOptions options = options(ctx);
-        Stream stream = paths.get(cam.id().toString()).map(Path::stream).orElse(null);
-        if (stream == null) {
-            throw notLive(cam);
-        }
+        Stream stream = LiveStreams.of(cam, paths);
         Snapshot snap;
         try {
             snap = snapshots.get(cam.id().toString(), stream, options);
@@ -95,11 +91,6 @@ public final class MediaHandlers implements ApiModule {
                 .header("X-Snapshot-Taken-At", snap.takenAt().toString())
                 .contentType("image/jpeg")
                 .result(snap.jpeg());
-    }
-
-    private static ApiException notLive(Camera cam) {
-        return new ApiException(ErrorCode.NOT_LIVE, "camera " + cam.name() + " is not live"
-                + (cam.enabled() ? "" : " (disabled)"));
     }
 
     private static SnapshotOptions options(Context ctx) {
