@@ -135,7 +135,7 @@ public final class ArgusServer implements AutoCloseable {
                 () -> ownPorts(config), clock));
         recording = s.start("recording", () -> new RecordingRole(config.recording(), config.storage(),
                 metadata.database(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
-                clock));
+                config.cluster().clustered() ? ClusterRole.nodeName(config.cluster()) : null, clock));
         AnalyticsRole analytics = s.start("analytics", () -> new AnalyticsRole(config.analytics(),
                 metadata.database().dataSource(), media.cameras(), recording, clock));
         // Other nodes' tokens for relays and reads through this node (a cluster's secret; none alone).
