@@ -20,11 +20,12 @@ import javax.sql.DataSource;
 
 /**
  * {@link ChunkIndex} over the {@code chunks} and {@code bookmarks} tables (migration V2), and the
- * {@code event_protections} table (V12) for age retention, and each chunk's fencing epoch (V13).
+ * {@code event_protections} table (V12) for age retention, each chunk's fencing epoch (V13) and the node that
+ * wrote it (V15).
  */
 public final class JdbcChunkIndex implements ChunkIndex {
     private static final String COLUMNS = "tenant_id, camera_id, start_time, end_time, bytes, codec, tier, volume,"
-            + " location, sha256, prev_sha256";
+            + " location, sha256, prev_sha256, writer_node";
 
     /** A chunk is protected while a bookmark of its camera overlaps it. */
     private static final String UNPROTECTED = " AND NOT EXISTS (SELECT 1 FROM bookmarks b WHERE"
@@ -37,9 +38,20 @@ public final class JdbcChunkIndex implements ChunkIndex {
             + " AND p.from_time < c.end_time AND (p.to_time IS NULL OR p.to_time > c.start_time))";
 
     private final DataSource ds;
+    private final String node;
 
+    /** The index of a single node: the chunks it adds are its own (no writer node). */
     public JdbcChunkIndex(DataSource ds) {
+        this(ds, null);
+    }
+
+    /**
+     * @param node the writer node of the chunks added here that name none (this cluster node's name), or null for a
+     *             single node
+     */
+    public JdbcChunkIndex(DataSource ds, String node) {
         this.ds = ds;
+        this.node = node;
     }
 
     /**
@@ -101,9 +113,9 @@ public final class JdbcChunkIndex implements ChunkIndex {
     }
 
     /** @return false on a duplicate (the transaction, if any, must then be rolled back: PostgreSQL aborted it) */
-    private static boolean insert(Connection c, ChunkRecord r, long epoch) throws SQLException {
+    private boolean insert(Connection c, ChunkRecord r, long epoch) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(
-                "INSERT INTO chunks (" + COLUMNS + ", fence_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                "INSERT INTO chunks (" + COLUMNS + ", fence_epoch) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             ps.setObject(1, r.tenant());
             ps.setObject(2, r.camera());
             Sql.setInstant(ps, 3, r.start());
@@ -115,7 +127,8 @@ public final class JdbcChunkIndex implements ChunkIndex {
             ps.setString(9, r.location());
             ps.setString(10, r.sha256());
             ps.setString(11, r.prevSha256());
-            ps.setLong(12, epoch);
+            ps.setString(12, r.writerNode() != null ? r.writerNode() : node);
+            ps.setLong(13, epoch);
             ps.executeUpdate();
             return true;
         } catch (SQLException e) {
@@ -196,7 +209,7 @@ public final class JdbcChunkIndex implements ChunkIndex {
                             rs.getObject("camera_id", UUID.class), Sql.getInstant(rs, "start_time"),
                             Sql.getInstant(rs, "end_time"), rs.getLong("bytes"), rs.getString("codec"),
                             Tier.valueOf(rs.getString("tier")), rs.getString("volume"), rs.getString("location"),
-                            rs.getString("sha256"), rs.getString("prev_sha256")));
+                            rs.getString("sha256"), rs.getString("prev_sha256"), rs.getString("writer_node")));
                 }
                 return out;
             }

@@ -119,6 +119,23 @@ class JdbcChunkIndexTest {
         }
     }
 
+    /**
+     * Cluster read-through: a cluster node's index records itself as the writer of the chunks it adds (unless the
+     * record names one), so another node knows whose disk holds a hot chunk; a single node records none.
+     */
+    @Test
+    void recordsTheNodeThatWroteEachChunk() {
+        JdbcChunkIndex nodeA = new JdbcChunkIndex(db.dataSource(), "node-a");
+        assertThat(nodeA.add(chunk(0))).isTrue();
+        ChunkRecord named = chunk(1);
+        assertThat(nodeA.add(new ChunkRecord(named.tenant(), named.camera(), named.start(), named.end(),
+                named.bytes(), named.codec(), named.tier(), named.volume(), named.location(), named.sha256(),
+                named.prevSha256(), "node-b"), 3)).isTrue();
+        assertThat(index.add(chunk(2))).isTrue();
+        assertThat(index.find(T, CAM, T0, minute(10))).extracting(ChunkRecord::writerNode)
+                .containsExactly("node-a", "node-b", null);
+    }
+
     @Test
     void roundTripsEveryFieldAndChainsFromTheLast() {
         assertThat(index.last(T, CAM)).isEmpty();

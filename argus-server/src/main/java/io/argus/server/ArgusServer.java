@@ -70,6 +70,7 @@ import io.argus.server.roles.SrtMetrics;
 import io.argus.server.roles.SrtRole;
 import io.argus.server.tls.TlsMaterial;
 import io.argus.server.transcode.TranscodeService;
+import io.argus.storage.chunk.RecordedChunks;
 import io.argus.storage.crypto.SecretBox;
 import io.argus.storage.event.Event;
 import io.argus.storage.evidence.EvidenceExporter;
@@ -136,7 +137,7 @@ public final class ArgusServer implements AutoCloseable {
                 () -> ownPorts(config), clock));
         recording = s.start("recording", () -> new RecordingRole(config.recording(), config.storage(),
                 metadata.database(), metadata.keys(), metadata.recordingSettings(), media.cameras(),
-                clock));
+                writerNode(config), clock));
         AnalyticsRole analytics = s.start("analytics", () -> new AnalyticsRole(config.analytics(),
                 metadata.database().dataSource(), media.cameras(), recording, clock));
         // Other nodes' tokens for relays and reads through this node (a cluster's secret; none alone).
@@ -221,9 +222,10 @@ public final class ArgusServer implements AutoCloseable {
                 KeyframeGrabber.DEFAULT_WAIT);
         ChunkFragments fragments = new ChunkFragments(recording.store(), PooledByteBufAllocator.DEFAULT);
         Playback playback = new Playback(recording.recorded(), recording.store(), fragments,
-                PooledByteBufAllocator.DEFAULT);
+                PooledByteBufAllocator.DEFAULT, writerNode(config));
         // Evidence covers closed chunks only: the package's manifest lists their hash chain.
-        Playback sealed = new Playback(recording.index(), recording.store(), fragments, PooledByteBufAllocator.DEFAULT);
+        Playback sealed = new Playback(RecordedChunks.closed(recording.index()), recording.store(), fragments,
+                PooledByteBufAllocator.DEFAULT, writerNode(config));
         NodeSigningKey signingKey = NodeSigningKey.loadOrCreate(config.dataDir());
         StorageHandlers storage = new StorageHandlers(media.cameras(), recording.tiers().service());
         List<ApiModule> modules = new ArrayList<>(List.of(
@@ -307,6 +309,11 @@ public final class ArgusServer implements AutoCloseable {
                     srtPort()));
         }
         return ports;
+    }
+
+    /** The name this node records with the chunks it writes and reads others' by: a cluster's node name, or null. */
+    private static String writerNode(ArgusConfig config) {
+        return config.cluster().clustered() ? ClusterRole.nodeName(config.cluster()) : null;
     }
 
     /** The cluster side: the event bus, shards, the nodes heard of. */

@@ -39,6 +39,12 @@ public enum ErrorCode {
      * yet), so its live view cannot be relayed; a retry a few seconds later finds the new owner.
      */
     NO_OWNER(503, "no_owner"),
+    /**
+     * Cluster mode: a recording asked for is still on the local disk of the node that wrote it and this node cannot
+     * read it (docs/cluster.md, "Serving any camera from any node"); that node serves it, and every node does once the
+     * chunk is on object storage.
+     */
+    CHUNK_ELSEWHERE(503, "chunk_elsewhere"),
     /** An ONVIF device could not be reached, answered with a fault, or with something that is not SOAP. */
     DEVICE_ERROR(502, "device_error"),
     /** An ONVIF device refused the credentials it was given (or stored with it). */

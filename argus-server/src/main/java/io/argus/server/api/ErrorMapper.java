@@ -3,6 +3,7 @@ package io.argus.server.api;
 import io.argus.metadata.MetadataException;
 import io.argus.server.auth.AccessException;
 import io.argus.server.camera.CameraException;
+import io.argus.storage.playback.ChunkElsewhereException;
 import io.argus.storage.tier.TierException;
 import io.javalin.config.RoutesConfig;
 import io.javalin.http.Context;
@@ -37,6 +38,8 @@ final class ErrorMapper {
             case CONFLICT -> ErrorCode.CONFLICT;
             case WRONG_PASSWORD -> ErrorCode.INVALID_CREDENTIALS;
         }, e.getMessage(), e.fields()));
+        routes.exception(ChunkElsewhereException.class, (e, ctx) -> answer(ctx, ErrorCode.CHUNK_ELSEWHERE,
+                e.getMessage(), Map.of("node", e.writerNode())));
         routes.exception(TierException.class, (e, ctx) -> answer(ctx, switch (e.reason()) {
             case INVALID -> ErrorCode.VALIDATION_FAILED;
             case NOT_FOUND -> ErrorCode.NOT_FOUND;

@@ -16,7 +16,8 @@
  * {@code io.argus.server.camera}, {@code io.argus.metadata} records, Javalin, Jackson, SLF4J and the JDK. This
  * package alone also imports {@code io.argus.server.config} (HTTP settings), {@code io.argus.server.tls} with
  * Jetty's connectors, SSL context factory and error handler (HTTPS, JSON answers to requests Jetty refuses itself),
- * and Jetty's servlet output (sending file ranges without a heap copy). What each capability adds is in its own
+ * and Jetty's servlet output (sending file ranges without a heap copy), and the storage refusals it answers in one
+ * place (the tier service's, and a chunk on another cluster node's disk). What each capability adds is in its own
  * package-info; config/checkstyle/import-control.xml checks all of it.
  */
 package io.argus.server.api;

@@ -60,7 +60,7 @@ public final class ClusterRole implements AutoCloseable {
     public ClusterRole(ClusterConfig config, PathManager paths, AuditLog audit, IntSupplier httpPort,
                        IntSupplier rtspPort, Clock clock, ShardListener shardListener) {
         this.config = config;
-        this.node = config.node().isBlank() ? hostName() : config.node();
+        this.node = nodeName(config);
         this.paths = paths;
         this.httpPort = httpPort;
         this.rtspPort = rtspPort;
@@ -82,6 +82,11 @@ public final class ClusterRole implements AutoCloseable {
         }
         audit.addListener(new ChangePublisher(bus));
         LOG.info("node {}: {}", node, config.clustered() ? "in the cluster at " + config.kafka() : "single node");
+    }
+
+    /** This node's name in the cluster: {@code cluster.node}, or else the host name. */
+    public static String nodeName(ClusterConfig config) {
+        return config.node().isBlank() ? hostName() : config.node();
     }
 
     private static String hostName() {

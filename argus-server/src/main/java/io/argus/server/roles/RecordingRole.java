@@ -88,9 +88,11 @@ public final class RecordingRole implements AutoCloseable {
      * @param metadata the metadata database, which holds the chunk index and bookmarks
      * @param settings each camera's recording mode and retention
      * @param cameras  the cameras to record
+     * @param node     the cluster node's name, recorded with each chunk it writes; null on a single node
      */
     public RecordingRole(RecordingConfig config, StorageConfig storage, Database metadata, NodeKeys keys,
-                         CameraRecordingRepository settings, CameraService cameras, Clock clock) throws IOException {
+                         CameraRecordingRepository settings, CameraService cameras, String node, Clock clock)
+            throws IOException {
         this.cameras = cameras;
         volumes = volumes(config);
         tiers = openTiers(config, storage, keys, metadata.dataSource(), clock);
@@ -98,7 +100,7 @@ public final class RecordingRole implements AutoCloseable {
         // Requests read the index in their tenant's scope; the recorders and retention index every tenant's chunks
         // on threads that serve no request.
         index = new JdbcChunkIndex(metadata.dataSource());
-        ChunkIndex everyTenant = new JdbcChunkIndex(metadata.systemDataSource());
+        ChunkIndex everyTenant = new JdbcChunkIndex(metadata.systemDataSource(), node);
         bookmarks = new JdbcBookmarks(metadata.dataSource());
         recorder = new Recorder(store, everyTenant, new RecorderConfig(config.chunkDuration(), MAX_FRAGMENT,
                 config.syncInterval(), ROOM_CHECK), RECORDER_THREADS);

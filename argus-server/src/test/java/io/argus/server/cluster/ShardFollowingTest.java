@@ -193,7 +193,7 @@ class ShardFollowingTest {
         return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
                 "cluster.kafka", KafkaBrokers.shared().bootstrapServers(), "cluster.node", name,
                 "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
-                "recording.chunkDuration", "2s",
+                "cluster.secret", ClusterModeTest.SECRET, "recording.chunkDuration", "2s",
                 "metadata.url", db.url(), "metadata.user", db.user(), "metadata.password", db.password())));
     }
 }

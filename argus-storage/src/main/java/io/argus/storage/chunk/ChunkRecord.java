@@ -17,15 +17,24 @@ import java.util.UUID;
  * @param sha256     SHA-256 of its bytes, lower-case hex
  * @param prevSha256 the camera's previous chunk's {@code sha256}, or null for its first: a per-camera hash chain
  *                   in which a missing or altered chunk is detectable
+ * @param writerNode the cluster node that wrote it (cluster.node), whose local disk holds it until the mover copies
+ *                   it to object storage; null: this node's (a single node's chunks, and a record not yet indexed,
+ *                   which the index stamps with its own node)
  */
 public record ChunkRecord(UUID tenant, UUID camera, Instant start, Instant end, long bytes, String codec, Tier tier,
-                          String volume, String location, String sha256, String prevSha256) {
+                          String volume, String location, String sha256, String prevSha256, String writerNode) {
     /**
      * The longest chunk the index accepts. Chunks are about a minute; an hour is far beyond any sane setting and
      * bounds range queries, which then stay on the (tenant, camera, start) index: a chunk that overlaps
      * {@code [from, to)} starts after {@code from - MAX_DURATION}.
      */
     public static final Duration MAX_DURATION = Duration.ofHours(1);
+
+    /** A record with no writer node yet: the index that adds it names its own. */
+    public ChunkRecord(UUID tenant, UUID camera, Instant start, Instant end, long bytes, String codec, Tier tier,
+                       String volume, String location, String sha256, String prevSha256) {
+        this(tenant, camera, start, end, bytes, codec, tier, volume, location, sha256, prevSha256, null);
+    }
 
     public ChunkRecord {
         Objects.requireNonNull(tenant, "tenant");

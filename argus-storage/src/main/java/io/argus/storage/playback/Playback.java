@@ -6,6 +6,7 @@ import io.argus.storage.chunk.OpenChunk;
 import io.argus.storage.chunk.ReadableChunk;
 import io.argus.storage.chunk.RecordedChunks;
 import io.argus.storage.chunk.SegmentStore;
+import io.argus.storage.chunk.Tier;
 import io.netty.buffer.ByteBufAllocator;
 import java.io.IOException;
 import java.time.Duration;
@@ -42,19 +43,30 @@ public final class Playback {
     private final SegmentStore store;
     private final ChunkFragments fragments;
     private final ByteBufAllocator alloc;
+    private final String node;
     private final ChunkSource source = this::open;
 
-    /** Playback of closed chunks only (the evidence export: only those are hash-chained). */
+    /** Playback of closed chunks only (the evidence export: only those are hash-chained), on a single node. */
     public Playback(ChunkIndex index, SegmentStore store, ChunkFragments fragments, ByteBufAllocator alloc) {
-        this(RecordedChunks.closed(index), store, fragments, alloc);
+        this(RecordedChunks.closed(index), store, fragments, alloc, null);
     }
 
-    /** Playback of the closed chunks and, if {@code recorded} has them, the chunks being recorded. */
+    /** Playback of the closed chunks and, if {@code recorded} has them, the chunks being recorded, on a single node. */
     public Playback(RecordedChunks recorded, SegmentStore store, ChunkFragments fragments, ByteBufAllocator alloc) {
+        this(recorded, store, fragments, alloc, null);
+    }
+
+    /**
+     * @param node this cluster node's name: a chunk another node wrote ({@link ChunkRecord#writerNode()}) is on that
+     *             node's disk until it is copied to object storage; null on a single node, whose chunks are all here
+     */
+    public Playback(RecordedChunks recorded, SegmentStore store, ChunkFragments fragments, ByteBufAllocator alloc,
+                    String node) {
         this.recorded = Objects.requireNonNull(recorded, "recorded");
         this.store = Objects.requireNonNull(store, "store");
         this.fragments = Objects.requireNonNull(fragments, "fragments");
         this.alloc = Objects.requireNonNull(alloc, "alloc");
+        this.node = node;
     }
 
     public static long chunkId(ChunkRecord chunk) {
@@ -72,7 +84,7 @@ public final class Playback {
     public WallClockChunk served(ChunkRecord chunk) throws IOException {
         Optional<OpenChunk> open = recorded.open(chunk.tenant(), chunk.camera(), chunk.location());
         return open.isPresent() ? new WallClockChunk(chunk, fragments.get(open.get()), true)
-                : new WallClockChunk(chunk, fragments.get(chunk.location()), false);
+                : new WallClockChunk(chunk, fragments.get(stored(chunk)), false);
     }
 
     /**
@@ -81,7 +93,22 @@ public final class Playback {
      */
     public ReadableChunk open(ChunkRecord chunk) throws IOException {
         Optional<OpenChunk> open = recorded.open(chunk.tenant(), chunk.camera(), chunk.location());
-        return open.isPresent() ? open.get().open() : store.open(chunk.location());
+        return open.isPresent() ? open.get().open() : store.open(stored(chunk));
+    }
+
+    /**
+     * The location of a closed chunk this node can read: every read of a closed chunk's bytes (its fragment map, its
+     * media) asks here first. A hot chunk is on its writer's disk; the tier mover's copy to object storage changes its
+     * tier and location together, and then every node reads it.
+     *
+     * @throws ChunkElsewhereException if it is on another node's local disk
+     */
+    private String stored(ChunkRecord chunk) {
+        if (node != null && chunk.writerNode() != null && !node.equals(chunk.writerNode())
+                && chunk.tier() == Tier.HOT) {
+            throw new ChunkElsewhereException(chunk);
+        }
+        return chunk.location();
     }
 
     /** Sends a range of a served chunk, opened with {@link #open}. */
@@ -105,7 +132,7 @@ public final class Playback {
     private List<Gop> gops(RecordedChunks.Found found, Instant from, Instant to) throws IOException {
         List<Gop> out = new ArrayList<>();
         for (ChunkRecord c : found.chunks()) {
-            ChunkMedia media = found.isOpen(c) ? fragments.get(found.open()) : fragments.get(c.location());
+            ChunkMedia media = found.isOpen(c) ? fragments.get(found.open()) : fragments.get(stored(c));
             overlapping(Gop.of(c, media), from, to, out);
         }
         return out;
