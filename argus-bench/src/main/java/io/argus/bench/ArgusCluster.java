@@ -6,8 +6,10 @@ import java.io.PrintWriter;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,12 +94,19 @@ public final class ArgusCluster implements AutoCloseable {
     private ChildJvm sim;
     private final List<String> cameraIds = new ArrayList<>();
 
+    /** The nodes' shared {@code cluster.secret} (node-to-node relays): fresh for each cluster the bench starts. */
+    private static String clusterSecret() {
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        return HexFormat.of().formatHex(key);
+    }
+
     private ArgusCluster(Spec spec, BenchRun run, PrintWriter log) throws IOException {
         this.spec = spec;
         this.run = run;
         this.log = log;
         this.simPort = freePort();
-        this.env = Map.of("ARGUS_ADMIN_PASSWORD", password,
+        this.env = Map.of("ARGUS_ADMIN_PASSWORD", password, "ARGUS_CLUSTER_SECRET", clusterSecret(),
                 // The simulator is on loopback, which a node refuses to pull cameras from unless allowed.
                 "ARGUS_CAMERA_ALLOWED_ADDRESSES", "127.0.0.1/32",
                 "ARGUS_METADATA_URL", spec.metadataUrl(), "ARGUS_METADATA_USER", spec.metadataUser(),

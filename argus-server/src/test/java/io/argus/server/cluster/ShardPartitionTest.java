@@ -155,7 +155,7 @@ class ShardPartitionTest {
 
     private ArgusServer node(String name, String kafka, EmbeddedPostgres.Database db) {
         return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
-                "cluster.kafka", kafka, "cluster.node", name,
+                "cluster.kafka", kafka, "cluster.node", name, "cluster.secret", ClusterModeTest.SECRET,
                 "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
                 "recording.chunkDuration", "2s",
                 "metadata.url", db.url(), "metadata.user", db.user(), "metadata.password", db.password())));
