@@ -160,7 +160,7 @@ public final class ArgusServer implements AutoCloseable {
                 () -> ready ? httpPort() : config.http().port(), rtsp::port, clock,
                 new ShardFollower(media.cameras())));
         s.start("camera-changes", () -> new CameraChangeReceiver(cluster.bus(), cluster.node(), media.cameras(),
-                recording.service()));
+                recording.service(), analytics.service()));
         // Live view of cameras another node owns, relayed from it (cluster mode only: alone, this node owns all).
         Optional<LiveRelays> relays = nodeTokens.map(t -> s.start("relays", () -> new LiveRelays(media.paths(),
                 cluster::owns, cluster::ownerOf, media.cameras()::tenantOf, cluster.node(), t,

@@ -8,16 +8,18 @@ import io.argus.metadata.Camera;
 import io.argus.metadata.CameraAnalyticsRepository;
 import io.argus.server.camera.CameraService;
 import java.time.Clock;
-import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
 /**
  * Keeps every camera's analytics in step with its stored settings. Cameras without a row run
  * {@link AnalyticsSettings#DEFAULT} (motion on). Without a pipeline on this node ({@code analytics.enabled=false})
- * settings are still stored and served.
+ * settings are still stored and served. A node analyses the cameras it ingests, as it records them: in a cluster
+ * the owner of each camera's shard, so a camera's events come from one node, and a node that relays a camera for
+ * its viewers does not analyse it too (nor hold the relay open by reading it).
  */
-public final class AnalyticsService implements CameraService.Listener {
+public final class AnalyticsService implements CameraService.Listener, CameraService.IngestListener {
     private final Analytics analytics;
     private final CameraAnalyticsRepository settings;
     private final Clock clock;
@@ -29,26 +31,34 @@ public final class AnalyticsService implements CameraService.Listener {
         this.clock = clock;
     }
 
-    /** Starts analysing the cameras that exist now; then follows the camera service. */
+    /** Starts analysing the cameras this node ingests now; then follows the camera service. */
     public void startAll(CameraService cameras) {
-        if (analytics == null) {
-            return;
-        }
-        for (Map.Entry<Camera, Path> e : cameras.all().entrySet()) {
-            added(e.getKey(), e.getValue());
-        }
         cameras.addListener(this);
+        if (analytics != null) {
+            cameras.followIngest(this);
+        }
     }
 
     @Override
-    public void added(Camera camera, Path path) {
+    public void started(Camera camera, Path path, long epoch) {
         analytics.add(camera.tenantId(), camera.id(), path, find(camera.tenantId(), camera.id()));
     }
 
     @Override
+    public void stopped(Collection<UUID> cameras) {
+        cameras.forEach(analytics::remove);
+    }
+
+    @Override
     public void removed(UUID tenant, UUID camera) {
-        analytics.remove(camera);
         settings.delete(tenant, camera);
+    }
+
+    /** The camera's settings changed on another node: applies the stored ones here, if this node analyses it. */
+    public void reload(UUID tenant, UUID camera) {
+        if (analytics != null) {
+            analytics.configure(camera, find(tenant, camera));
+        }
     }
 
     /** The stored settings, or the defaults. */

@@ -17,7 +17,7 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Publishes the committed changes other nodes must act on, taken from the audit trail: every change of a camera
- * (recording mode included) or a user is audited once, whichever door it came through, after it is stored, so the
+ * (recording and analytics settings included) or a user is audited once, whichever door it came through, after it is stored, so the
  * trail is the one place that sees them all. A camera change goes to {@link Topic#CAMERA_CHANGES} keyed by the
  * camera's id, a user change or revocation to {@link Topic#USER_CHANGES} keyed by the user's id; the payload is
  * {@code {"action", "tenant", "target"}}, for the receiver to reload what changed from the shared database.
@@ -30,6 +30,7 @@ public final class ChangePublisher implements Consumer<AuditRecord> {
             AuditActions.CAMERA_UPDATE, Topic.CAMERA_CHANGES,
             AuditActions.CAMERA_DELETE, Topic.CAMERA_CHANGES,
             AuditActions.CAMERA_RECORDING, Topic.CAMERA_CHANGES,
+            AuditActions.CAMERA_ANALYTICS, Topic.CAMERA_CHANGES,
             AuditActions.USER_UPDATE, Topic.USER_CHANGES,
             AuditActions.USER_DELETE, Topic.USER_CHANGES,
             AuditActions.USER_PASSWORD, Topic.USER_CHANGES,

@@ -8,6 +8,7 @@ import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
 import io.argus.server.config.ArgusConfig;
 import io.argus.storage.event.Event;
+import io.argus.testkit.Await;
 import io.argus.testkit.EmbeddedPostgres;
 import io.argus.testkit.KafkaBrokers;
 import io.argus.testkit.tier.E2e;
@@ -22,7 +23,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Two nodes on one Kafka broker and one PostgreSQL database: an event made on node A reaches an SSE client on node B
- * within a few seconds (its delay printed), and a client of another tenant on B never sees it.
+ * within a few seconds (its delay printed), and a client of another tenant on B never sees it. Each camera is
+ * analysed by one node, the owner of its shard, so its events come from one node only.
  */
 @E2e
 class ClusterEventsTest {
@@ -40,8 +42,8 @@ class ClusterEventsTest {
         EmbeddedPostgres.Database db = EmbeddedPostgres.freshDatabase();
         List<ArgusServer> nodes = new ArrayList<>();
         try {
-            nodes.add(node("node-a", db));
-            nodes.add(node("node-b", db));
+            nodes.add(node("node-a", db, "false"));
+            nodes.add(node("node-b", db, "false"));
             ArgusServer a = nodes.get(0);
             ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", PASSWORD);
             UUID camera = UUID.fromString(ok(adminA.post("/api/v1/cameras", "{\"name\":\"c1\","
@@ -91,8 +93,47 @@ class ClusterEventsTest {
         }
     }
 
-    private ArgusServer node(String name, EmbeddedPostgres.Database db) {
+    @Test
+    void eachCameraIsAnalysedByTheOwnerOfItsShardOnly() throws Exception {
+        EmbeddedPostgres.Database db = EmbeddedPostgres.freshDatabase();
+        List<ArgusServer> nodes = new ArrayList<>();
+        try {
+            nodes.add(node("node-a", db, "true"));
+            nodes.add(node("node-b", db, "true"));
+            ArgusServer a = nodes.get(0);
+            ArgusServer b = nodes.get(1);
+            Await.until(WAIT, () -> a.cluster().ownedShards() > 0 && b.cluster().ownedShards() > 0
+                    && a.cluster().ownedShards() + b.cluster().ownedShards() == ClusterModeTest.SHARDS,
+                    () -> "both nodes to own shards");
+            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", PASSWORD);
+            ArgusClient adminB = ArgusClient.local(b.httpPort()).login("admin", PASSWORD);
+            List<UUID> cameras = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                cameras.add(UUID.fromString(ok(adminA.post("/api/v1/cameras", "{\"name\":\"an" + i + "\","
+                        + "\"url\":\"rtsp://10.0.0." + (i + 1) + "/s\"}")).get("id").asText()));
+            }
+            // Before the analytics followed ingest, every node analysed every camera.
+            Await.until(WAIT, () -> cameras.stream().allMatch(c -> analysed(adminA, c) == a.cluster().owns(c)
+                    && analysed(adminB, c) == b.cluster().owns(c)), () -> "each camera analysed by its owner only: " + cameras.stream().map(c -> c + " a owns "
+                    + a.cluster().owns(c) + " analyses " + analysed(adminA, c) + ", b analyses " + analysed(adminB, c))
+                    .toList());
+        } finally {
+            for (ArgusServer n : nodes) {
+                n.close();
+            }
+            EmbeddedPostgres.drop(db);
+        }
+    }
+
+    /** Whether the node that answers analyses the camera (its analytics answer carries counters). */
+    private static boolean analysed(ArgusClient node, UUID camera) {
+        JsonNode stats = ok(node.get("/api/v1/cameras/" + camera + "/analytics")).path("stats");
+        return !stats.isMissingNode() && !stats.isNull();
+    }
+
+    private ArgusServer node(String name, EmbeddedPostgres.Database db, String analytics) {
         return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
+                "analytics.enabled", analytics,
                 "cluster.kafka", KafkaBrokers.shared().bootstrapServers(), "cluster.node", name,
                 "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
                 "cluster.secret", ClusterModeTest.SECRET,
