@@ -217,6 +217,16 @@ public final class CameraService {
         long dropped = System.nanoTime();
         synchronized (this) {
             stopIngest(cameras, true);
+            // A shard given back between the disown and this lock: takeOver saw its cameras still ingested here.
+            for (UUID id : cameras) {
+                Camera c = applied.get(id);
+                if (c != null && ownership.owns(id)) {
+                    paths.get(id.toString()).ifPresent(p -> {
+                        p.pull(true);
+                        startIngest(c, p);
+                    });
+                }
+            }
         }
         LOG.info("lost shards {}: {} cameras' sources dropped in {} ms, their recorders closed and indexed {} ms"
                 + " later", shards, cameras.size(), (dropped - t0) / 1_000_000,

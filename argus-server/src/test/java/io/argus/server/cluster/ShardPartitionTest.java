@@ -70,10 +70,12 @@ class ShardPartitionTest {
                 cameras.add(UUID.fromString(adminB.post("/api/v1/cameras", "{\"name\":\"cam" + i + "\",\"url\":\""
                         + sim.url(i) + "\"}").json().get("id").asText()));
             }
+            // A starved JVM's members can fence themselves and move shards meanwhile: waits for a settled split.
             Await.until(WAIT, () -> cameras.stream().allMatch(c -> nodes.stream()
                     .filter(n -> n.cluster().owns(c.toString())).count() == 1
-                    && nodes.stream().filter(n -> n.cluster().owns(c.toString())).allMatch(n -> recording(n, c))),
-                    () -> "every camera recorded by its owner");
+                    && nodes.stream().filter(n -> n.cluster().owns(c.toString())).allMatch(n -> recording(n, c)))
+                    && cameras.stream().anyMatch(c -> a.cluster().owns(c.toString())),
+                    () -> "every camera recorded by its owner, some by A (pick the ids again if none)");
             List<UUID> onA = cameras.stream().filter(c -> a.cluster().owns(c.toString())).toList();
             assertThat(onA).as("A records some cameras (pick the ids again if none)").isNotEmpty();
             Await.until(WAIT, () -> onA.stream().allMatch(c -> a.recording().service().status(c).orElseThrow()
