@@ -194,17 +194,49 @@ public final class CameraService {
     /**
      * This node gives up {@code shards}. Handed over ({@code lost} false): each camera's recorder closes, its open
      * chunk closed and indexed, then its source connection is dropped, and only then does this return (the new owner
-     * starts after). Lost (another node may own them already): the connections are dropped first, at once, then the
-     * recorders index what they had (the index fences them out if the new owner stored a chunk since).
+     * starts after). Lost (another node may own them already): the connections are dropped first, at once and
+     * without waiting for this service's lock, then the recorders index what they had (the index fences them out if
+     * the new owner stored a chunk since).
      *
      * @return how many cameras this node stopped ingesting
      */
-    public synchronized int release(Set<Integer> shards, boolean lost) {
-        Set<Integer> removed = ownership.disown(shards);
-        List<UUID> cameras = applied.values().stream().filter(c -> c.url() != null
-                && removed.contains(ownership.shardOf(c.id()))).map(Camera::id).toList();
-        stopIngest(cameras, lost);
+    public int release(Set<Integer> shards, boolean lost) {
+        if (!lost) {
+            synchronized (this) {
+                List<UUID> cameras = camerasOf(ownership.disown(shards));
+                stopIngest(cameras, false);
+                return cameras.size();
+            }
+        }
+        // Not under this service's lock: another node may be recording these cameras already, and the lock waits
+        // behind any other camera operation (another lost member's release among them). The shards are disowned and
+        // the sources dropped at once (no frame reaches the recorders after), then the recorders index what they had.
+        long t0 = System.nanoTime();
+        List<UUID> cameras = camerasOf(ownership.disown(shards));
+        unpull(cameras.stream().filter(ingesting::containsKey).toList());
+        long dropped = System.nanoTime();
+        synchronized (this) {
+            stopIngest(cameras, true);
+            // A shard given back between the disown and this lock: takeOver saw its cameras still ingested here.
+            for (UUID id : cameras) {
+                Camera c = applied.get(id);
+                if (c != null && ownership.owns(id)) {
+                    paths.get(id.toString()).ifPresent(p -> {
+                        p.pull(true);
+                        startIngest(c, p);
+                    });
+                }
+            }
+        }
+        LOG.info("lost shards {}: {} cameras' sources dropped in {} ms, their recorders closed and indexed {} ms"
+                + " later", shards, cameras.size(), (dropped - t0) / 1_000_000,
+                (System.nanoTime() - dropped) / 1_000_000);
         return cameras.size();
+    }
+
+    private List<UUID> camerasOf(Set<Integer> shards) {
+        return applied.values().stream().filter(c -> c.url() != null && shards.contains(ownership.shardOf(c.id())))
+                .map(Camera::id).toList();
     }
 
     /** How many cameras this node ingests now. */
