@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
 @E2e
 class ShardPartitionTest {
     static final Duration WAIT = Duration.ofSeconds(60);
-    static final int CAMERAS = 6;
+    /** Enough that both nodes get some whatever ids they draw (all in one half of the shards: 1 in 128). */
+    static final int CAMERAS = 8;
     static final String PASSWORD = "correct-horse-battery";
     /** A chunk ends at its last frame's time plus that frame's duration, estimated: one frame at 25 fps. */
     static final Duration ONE_FRAME = Duration.ofMillis(40);
