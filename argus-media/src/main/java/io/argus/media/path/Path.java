@@ -149,15 +149,22 @@ public final class Path {
     }
 
     /**
-     * A viewer wants this path's stream: the manager's demand listener ({@link PathManager#onDemand}) hears of it (and may start a relay), and the result
-     * completes with the live stream, at once when there is one, else when one goes live. The caller bounds the wait.
-     * Fails with what the listener threw when the demand cannot be met (no node owns the camera).
+     * A viewer wants this path's stream: the manager's demand listener ({@link PathManager#onDemand}) hears of it
+     * (and may start a relay), and the result completes with the live stream, at once when there is one, else when
+     * one goes live. Only a relay is started by a demand, so a path that is not live and not relayed completes at
+     * once with null (a disabled camera, one that is offline): the caller bounds the wait for a relay. Fails with
+     * what the listener threw when the demand cannot be met (no node owns the camera).
      */
     public CompletableFuture<Stream> demand() {
         try {
             demandListener.accept(this);
         } catch (RuntimeException e) {
             return CompletableFuture.failedFuture(e);
+        }
+        synchronized (this) {
+            if (stream == null && relay == null) {
+                return CompletableFuture.completedFuture(null);
+            }
         }
         CompletableFuture<Stream> live = new CompletableFuture<>();
         Consumer<Stream> first = live::complete;
