@@ -8,7 +8,6 @@ import io.argus.media.codec.Codec;
 import io.argus.metadata.TenantScope;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.storage.chunk.ChunkRecord;
 import io.argus.testkit.Await;
@@ -35,7 +34,6 @@ class ChunkElsewhereEndToEndTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     /** Enough that both nodes get some whatever ids they draw (all in one half of the shards: 1 in 128). */
     static final int CAMERAS = 8;
-    static final String PASSWORD = "correct-horse-battery";
 
     @TempDir
     Path dir;
@@ -51,8 +49,8 @@ class ChunkElsewhereEndToEndTest {
             ArgusServer b = nodes.get(1);
             Await.until(WAIT, () -> a.cluster().ownedShards() > 0 && b.cluster().ownedShards() > 0,
                     () -> "the shards split between the nodes");
-            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", PASSWORD);
-            ArgusClient adminB = ArgusClient.local(b.httpPort()).login("admin", PASSWORD);
+            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", ClusterNodes.PASSWORD);
+            ArgusClient adminB = ArgusClient.local(b.httpPort()).login("admin", ClusterNodes.PASSWORD);
             List<UUID> cameras = new ArrayList<>();
             for (int i = 1; i <= CAMERAS; i++) {
                 cameras.add(UUID.fromString(adminA.post("/api/v1/cameras", "{\"name\":\"cam" + i + "\",\"url\":\""
@@ -90,10 +88,7 @@ class ChunkElsewhereEndToEndTest {
     }
 
     private ArgusServer node(String name, EmbeddedPostgres.Database db) {
-        return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
-                "cluster.kafka", KafkaBrokers.shared().bootstrapServers(), "cluster.node", name,
-                "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
-                "cluster.secret", ClusterModeTest.SECRET, "recording.chunkDuration", "2s",
-                "metadata.url", db.url(), "metadata.user", db.user(), "metadata.password", db.password())));
+        return ClusterNodes.start(dir, name, KafkaBrokers.shared().bootstrapServers(), db,
+                Map.of("recording.chunkDuration", "2s"));
     }
 }

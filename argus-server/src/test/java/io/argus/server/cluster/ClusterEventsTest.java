@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.argus.client.Answer;
 import io.argus.client.ArgusClient;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
 import io.argus.storage.event.Event;
 import io.argus.testkit.Await;
 import io.argus.testkit.EmbeddedPostgres;
@@ -32,7 +31,6 @@ class ClusterEventsTest {
     /** The most an event may take from A's hub to B's SSE client. */
     static final Duration MAX_DELAY = Duration.ofSeconds(3);
     static final int EVENTS = 20;
-    static final String PASSWORD = "correct-horse-battery";
 
     @TempDir
     Path dir;
@@ -45,22 +43,22 @@ class ClusterEventsTest {
             nodes.add(node("node-a", db, "false"));
             nodes.add(node("node-b", db, "false"));
             ArgusServer a = nodes.get(0);
-            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", PASSWORD);
+            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", ClusterNodes.PASSWORD);
             UUID camera = UUID.fromString(ok(adminA.post("/api/v1/cameras", "{\"name\":\"c1\","
                     + "\"url\":\"rtsp://10.0.0.1/s\",\"enabled\":false}")).get("id").asText());
             UUID tenant = UUID.fromString(ok(adminA.get("/api/v1/me")).get("tenantId").asText());
             ok(adminA.post("/api/v1/tenants", "{\"name\":\"acme\",\"adminUsername\":\"acme-admin\","
-                    + "\"adminPassword\":\"" + PASSWORD + "\"}"));
-            ArgusClient acmeA = ArgusClient.local(a.httpPort()).login("acme", "acme-admin", PASSWORD);
+                    + "\"adminPassword\":\"" + ClusterNodes.PASSWORD + "\"}"));
+            ArgusClient acmeA = ArgusClient.local(a.httpPort()).login("acme", "acme-admin", ClusterNodes.PASSWORD);
             UUID acmeCamera = UUID.fromString(ok(acmeA.post("/api/v1/cameras", "{\"name\":\"door\","
                     + "\"url\":\"rtsp://10.0.0.2/s\",\"enabled\":false}")).get("id").asText());
             UUID acmeTenant = UUID.fromString(ok(acmeA.get("/api/v1/me")).get("tenantId").asText());
 
             int portB = nodes.get(1).httpPort();
             String b = "http://127.0.0.1:" + portB;
-            try (SseEvents adminB = SseEvents.open(b, ArgusClient.local(portB).login("admin", PASSWORD).token(), WAIT);
+            try (SseEvents adminB = SseEvents.open(b, ArgusClient.local(portB).login("admin", ClusterNodes.PASSWORD).token(), WAIT);
                     SseEvents acmeB = SseEvents.open(b, ArgusClient.local(portB).login("acme", "acme-admin",
-                            PASSWORD).token(), WAIT)) {
+                            ClusterNodes.PASSWORD).token(), WAIT)) {
                 long[] delays = new long[EVENTS];
                 for (int i = 0; i < EVENTS; i++) {
                     Event e = EventRelayTest.motion(tenant, camera);
@@ -105,8 +103,8 @@ class ClusterEventsTest {
             Await.until(WAIT, () -> a.cluster().ownedShards() > 0 && b.cluster().ownedShards() > 0
                     && a.cluster().ownedShards() + b.cluster().ownedShards() == ClusterModeTest.SHARDS,
                     () -> "both nodes to own shards");
-            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", PASSWORD);
-            ArgusClient adminB = ArgusClient.local(b.httpPort()).login("admin", PASSWORD);
+            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", ClusterNodes.PASSWORD);
+            ArgusClient adminB = ArgusClient.local(b.httpPort()).login("admin", ClusterNodes.PASSWORD);
             List<UUID> cameras = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
                 cameras.add(UUID.fromString(ok(adminA.post("/api/v1/cameras", "{\"name\":\"an" + i + "\","
@@ -132,12 +130,8 @@ class ClusterEventsTest {
     }
 
     private ArgusServer node(String name, EmbeddedPostgres.Database db, String analytics) {
-        return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
-                "analytics.enabled", analytics,
-                "cluster.kafka", KafkaBrokers.shared().bootstrapServers(), "cluster.node", name,
-                "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
-                "cluster.secret", ClusterModeTest.SECRET,
-                "metadata.url", db.url(), "metadata.user", db.user(), "metadata.password", db.password())));
+        return ClusterNodes.start(dir, name, KafkaBrokers.shared().bootstrapServers(), db,
+                Map.of("analytics.enabled", analytics));
     }
 
     private static JsonNode ok(Answer a) {

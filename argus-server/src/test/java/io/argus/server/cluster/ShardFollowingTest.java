@@ -1,5 +1,8 @@
 package io.argus.server.cluster;
 
+import static io.argus.server.cluster.ClusterNodes.chunks;
+import static io.argus.server.cluster.ClusterNodes.liveAndRecording;
+import static io.argus.server.cluster.ClusterNodes.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.client.ArgusClient;
@@ -8,10 +11,8 @@ import io.argus.media.path.PathState;
 import io.argus.metadata.TenantScope;
 import io.argus.metadata.Tenants;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
 import io.argus.storage.chunk.ChunkRecord;
-import io.argus.storage.record.RecordingState;
 import io.argus.testkit.Await;
 import io.argus.testkit.EmbeddedPostgres;
 import io.argus.testkit.KafkaBrokers;
@@ -19,12 +20,8 @@ import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,7 +43,6 @@ class ShardFollowingTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     /** Enough that both nodes get some whatever ids they draw (all in one half of the shards: 1 in 128). */
     static final int CAMERAS = 8;
-    static final String PASSWORD = "correct-horse-battery";
 
     @TempDir
     Path dir;
@@ -63,7 +59,7 @@ class ShardFollowingTest {
             Await.until(WAIT, () -> a.cluster().ownedShards() > 0 && b.cluster().ownedShards() > 0
                     && a.cluster().ownedShards() + b.cluster().ownedShards() == ClusterModeTest.SHARDS,
                     () -> "the shards split between the nodes");
-            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", PASSWORD);
+            ArgusClient adminA = ArgusClient.local(a.httpPort()).login("admin", ClusterNodes.PASSWORD);
             List<UUID> cameras = new ArrayList<>();
             for (int i = 1; i <= CAMERAS; i++) {
                 cameras.add(UUID.fromString(adminA.post("/api/v1/cameras", "{\"name\":\"cam" + i + "\",\"url\":\""
@@ -119,24 +115,24 @@ class ShardFollowingTest {
             try (Connection sql = DriverManager.getConnection(db.url(), db.user(), db.password())) {
                 sql.createStatement().execute("SELECT set_config('argus.tenant_id', '*', false)");
                 for (UUID c : onA) {
-                    List<Row> rows = chunks(sql, c);
-                    Row old = rows.stream().filter(r -> r.location.equals(lastOfA.get(c).location())).findFirst()
+                    List<ClusterNodes.Row> rows = chunks(sql, c);
+                    ClusterNodes.Row old = rows.stream().filter(r -> r.location().equals(lastOfA.get(c).location())).findFirst()
                             .orElseThrow();
-                    List<Row> newOwners = rows.stream().filter(r -> r.epoch > old.epoch).toList();
+                    List<ClusterNodes.Row> newOwners = rows.stream().filter(r -> r.epoch() > old.epoch()).toList();
                     assertThat(newOwners).as("the new owner's chunks, in a newer epoch").isNotEmpty();
                     // Compared by epoch, not by position in start order: the nodes' chunk times can overlap by up
                     // to a GOP at the hand-over (each node anchors them at its first frame's arrival).
-                    assertThat(rows.stream().filter(r -> r.epoch <= old.epoch))
+                    assertThat(rows.stream().filter(r -> r.epoch() <= old.epoch()))
                             .as("no chunk of node-a's after the last one it indexed before node-b started pulling")
-                            .allMatch(r -> !r.start.isAfter(old.start));
-                    Row next = newOwners.get(0);
-                    long gapMs = Duration.between(old.end, next.start).toMillis();
+                            .allMatch(r -> !r.start().isAfter(old.start()));
+                    ClusterNodes.Row next = newOwners.get(0);
+                    long gapMs = Duration.between(old.end(), next.start()).toMillis();
                     // Printed, not compared: each node's chunk times are the camera's timestamps anchored at the
                     // arrival of its first frame, and the simulator sends its cached GOP at once on PLAY, so they
                     // run late by up to a GOP (seen: -1027 ms "gaps"). The order is checked above, on the events.
-                    System.out.println("SHARDS camera " + c + ": node-a's last chunk (epoch " + old.epoch
-                            + ") ends, node-b's first (epoch " + next.epoch + ") starts " + gapMs + " ms later");
-                    assertThat(old.epoch).isGreaterThan(0);
+                    System.out.println("SHARDS camera " + c + ": node-a's last chunk (epoch " + old.epoch()
+                            + ") ends, node-b's first (epoch " + next.epoch() + ") starts " + gapMs + " ms later");
+                    assertThat(old.epoch()).isGreaterThan(0);
                 }
             }
         } finally {
@@ -147,37 +143,12 @@ class ShardFollowingTest {
         }
     }
 
-    private record Row(String location, Instant start, Instant end, long epoch) {
-    }
-
-    private static List<Row> chunks(Connection sql, UUID camera) throws SQLException {
-        try (PreparedStatement ps = sql.prepareStatement("SELECT location, start_time, end_time, fence_epoch"
-                + " FROM chunks WHERE camera_id = ? ORDER BY start_time")) {
-            ps.setObject(1, camera);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Row> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4)));
-                }
-                return out;
-            }
-        }
-    }
-
     /** Live and recording on the node that owns its shard; its path on the other is remote, with no recorder. */
     private static boolean ingestedByOwnerOnly(UUID camera, List<ArgusServer> nodes) {
         long owners = nodes.stream().filter(n -> n.cluster().owns(camera.toString())).count();
         return owners == 1 && nodes.stream().allMatch(n -> n.cluster().owns(camera.toString())
                 ? liveAndRecording(n, camera)
-                : n.paths().get(camera.toString()).map(p -> p.state() == PathState.REMOTE).orElse(false)
-                        && n.recording().service().status(camera).isEmpty());
-    }
-
-    private static boolean liveAndRecording(ArgusServer n, UUID camera) {
-        return n.paths().get(camera.toString()).map(p -> p.state() == PathState.LIVE).orElse(false)
-                && n.recording().service().status(camera).map(s -> s.state() == RecordingState.RECORDING)
-                        .orElse(false);
+                : remote(n, camera));
     }
 
     private static String states(List<UUID> cameras, List<ArgusServer> nodes) {
@@ -195,10 +166,7 @@ class ShardFollowingTest {
     }
 
     private ArgusServer node(String name, EmbeddedPostgres.Database db) {
-        return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
-                "cluster.kafka", KafkaBrokers.shared().bootstrapServers(), "cluster.node", name,
-                "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
-                "cluster.secret", ClusterModeTest.SECRET, "recording.chunkDuration", "2s",
-                "metadata.url", db.url(), "metadata.user", db.user(), "metadata.password", db.password())));
+        return ClusterNodes.start(dir, name, KafkaBrokers.shared().bootstrapServers(), db,
+                Map.of("recording.chunkDuration", "2s"));
     }
 }

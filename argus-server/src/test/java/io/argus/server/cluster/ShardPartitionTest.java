@@ -1,14 +1,14 @@
 package io.argus.server.cluster;
 
+import static io.argus.server.cluster.ClusterNodes.chunks;
+import static io.argus.server.cluster.ClusterNodes.liveAndRecording;
+import static io.argus.server.cluster.ClusterNodes.remote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.argus.client.ArgusClient;
 import io.argus.media.codec.Codec;
-import io.argus.media.path.PathState;
 import io.argus.server.ArgusServer;
-import io.argus.server.config.ArgusConfig;
 import io.argus.sim.Simulator;
-import io.argus.storage.record.RecordingState;
 import io.argus.testkit.Await;
 import io.argus.testkit.EmbeddedPostgres;
 import io.argus.testkit.KafkaBrokers;
@@ -17,12 +17,8 @@ import io.argus.testkit.tier.E2e;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -45,7 +41,6 @@ class ShardPartitionTest {
     static final Duration WAIT = Duration.ofSeconds(60);
     /** Enough that both nodes get some whatever ids they draw (all in one half of the shards: 1 in 128). */
     static final int CAMERAS = 8;
-    static final String PASSWORD = "correct-horse-battery";
     /** A chunk ends at its last frame's time plus that frame's duration, estimated: one frame at 25 fps. */
     static final Duration ONE_FRAME = Duration.ofMillis(40);
 
@@ -65,7 +60,7 @@ class ShardPartitionTest {
             Await.until(WAIT, () -> a.cluster().ownedShards() > 0 && b.cluster().ownedShards() > 0
                     && a.cluster().ownedShards() + b.cluster().ownedShards() == ClusterModeTest.SHARDS,
                     () -> "the shards split between the nodes");
-            ArgusClient adminB = ArgusClient.local(b.httpPort()).login("admin", PASSWORD);
+            ArgusClient adminB = ArgusClient.local(b.httpPort()).login("admin", ClusterNodes.PASSWORD);
             List<UUID> cameras = new ArrayList<>();
             for (int i = 1; i <= CAMERAS; i++) {
                 cameras.add(UUID.fromString(adminB.post("/api/v1/cameras", "{\"name\":\"cam" + i + "\",\"url\":\""
@@ -74,7 +69,7 @@ class ShardPartitionTest {
             // A starved JVM's members can fence themselves and move shards meanwhile: waits for a settled split.
             Await.until(WAIT, () -> cameras.stream().allMatch(c -> nodes.stream()
                     .filter(n -> n.cluster().owns(c.toString())).count() == 1
-                    && nodes.stream().filter(n -> n.cluster().owns(c.toString())).allMatch(n -> recording(n, c)))
+                    && nodes.stream().filter(n -> n.cluster().owns(c.toString())).allMatch(n -> liveAndRecording(n, c)))
                     && cameras.stream().anyMatch(c -> a.cluster().owns(c.toString())),
                     () -> "every camera recorded by its owner, some by A (pick the ids again if none)");
             List<UUID> onA = cameras.stream().filter(c -> a.cluster().owns(c.toString())).toList();
@@ -98,14 +93,14 @@ class ShardPartitionTest {
                     if (onB && onAStill) {
                         bothRecording.add(c);
                     }
-                    if (stopped(a, c)) {
+                    if (remote(a, c)) {
                         aRecorderGone.putIfAbsent(c, now);
                     }
                 }
                 return aRecorderGone.size() == onA.size();
             }, "A stops its cameras");
             long aStoppedMs = (Collections.max(aRecorderGone.values()) - cut) / 1_000_000;
-            Await.until(WAIT, Duration.ofMillis(10), () -> onA.stream().allMatch(c -> recording(b, c)),
+            Await.until(WAIT, Duration.ofMillis(10), () -> onA.stream().allMatch(c -> liveAndRecording(b, c)),
                     "B records A's cameras");
             long bTookMs = (System.nanoTime() - cut) / 1_000_000;
             assertThat(bothRecording).as("B recorded none of A's cameras before A's recorder of it closed")
@@ -126,15 +121,15 @@ class ShardPartitionTest {
                 Await.until(WAIT, () -> onA.stream().allMatch(c -> epochs(sql, c) > 1),
                         () -> "B indexes a chunk of each camera it took");
                 for (UUID c : onA) {
-                    List<Row> rows = chunks(sql, c);
-                    long newest = rows.stream().mapToLong(Row::epoch).max().orElseThrow();
-                    Row lastOfA = rows.stream().filter(r -> r.epoch < newest).reduce((x, y) -> y).orElseThrow();
-                    Row firstOfB = rows.stream().filter(r -> r.epoch == newest).findFirst().orElseThrow();
+                    List<ClusterNodes.Row> rows = chunks(sql, c);
+                    long newest = rows.stream().mapToLong(ClusterNodes.Row::epoch).max().orElseThrow();
+                    ClusterNodes.Row lastOfA = rows.stream().filter(r -> r.epoch() < newest).reduce((x, y) -> y).orElseThrow();
+                    ClusterNodes.Row firstOfB = rows.stream().filter(r -> r.epoch() == newest).findFirst().orElseThrow();
                     // Printed, not compared: the recorders' order is asserted above; the chunks' times are each
                     // node's, anchored at its first frame's arrival (the simulator sends its cached GOP at once).
-                    System.out.println("PARTITION camera " + c + ": node-a's last chunk (epoch " + lastOfA.epoch
+                    System.out.println("PARTITION camera " + c + ": node-a's last chunk (epoch " + lastOfA.epoch()
                             + ") ends, node-b's first (epoch " + newest + ") starts "
-                            + Duration.between(lastOfA.end.minus(ONE_FRAME), firstOfB.start).toMillis()
+                            + Duration.between(lastOfA.end().minus(ONE_FRAME), firstOfB.start()).toMillis()
                             + " ms later");
                 }
             }
@@ -147,49 +142,15 @@ class ShardPartitionTest {
         }
     }
 
-    private record Row(String location, Instant start, Instant end, long epoch) {
-    }
-
-    private static List<Row> chunks(Connection sql, UUID camera) throws SQLException {
-        try (PreparedStatement ps = sql.prepareStatement("SELECT location, start_time, end_time, fence_epoch"
-                + " FROM chunks WHERE camera_id = ? ORDER BY start_time")) {
-            ps.setObject(1, camera);
-            try (ResultSet rs = ps.executeQuery()) {
-                List<Row> out = new ArrayList<>();
-                while (rs.next()) {
-                    out.add(new Row(rs.getString(1), rs.getObject(2, OffsetDateTime.class).toInstant(),
-                            rs.getObject(3, OffsetDateTime.class).toInstant(), rs.getLong(4)));
-                }
-                return out;
-            }
-        }
-    }
-
     private static long epochs(Connection sql, UUID camera) {
         try {
-            return chunks(sql, camera).stream().map(Row::epoch).distinct().count();
+            return chunks(sql, camera).stream().map(ClusterNodes.Row::epoch).distinct().count();
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static boolean recording(ArgusServer n, UUID camera) {
-        return n.paths().get(camera.toString()).map(p -> p.state() == PathState.LIVE).orElse(false)
-                && n.recording().service().status(camera).map(s -> s.state() == RecordingState.RECORDING)
-                        .orElse(false);
-    }
-
-    /** No longer pulled (the path is remote) and no recorder. */
-    private static boolean stopped(ArgusServer n, UUID camera) {
-        return n.paths().get(camera.toString()).map(p -> p.state() == PathState.REMOTE).orElse(false)
-                && n.recording().service().status(camera).isEmpty();
-    }
-
     private ArgusServer node(String name, String kafka, EmbeddedPostgres.Database db) {
-        return ArgusServer.start(ArgusConfig.ephemeral(dir.resolve(name), Map.of("admin.password", PASSWORD,
-                "cluster.kafka", kafka, "cluster.node", name, "cluster.secret", ClusterModeTest.SECRET,
-                "cluster.capacity", "50", "cluster.shards", Integer.toString(ClusterModeTest.SHARDS),
-                "recording.chunkDuration", "2s",
-                "metadata.url", db.url(), "metadata.user", db.user(), "metadata.password", db.password())));
+        return ClusterNodes.start(dir, name, kafka, db, Map.of("recording.chunkDuration", "2s"));
     }
 }
